@@ -1,0 +1,224 @@
+"""The session: pydantic models of one workshop's record, as in the session TOML file.
+
+The field names and types are the contract of ``docs/session-format.md``. Every model keeps
+unknown keys (``extra="allow"``) so a file written by a newer tool, or edited by hand, loses
+nothing when this program writes it back. Models are mutable: screens change them in place
+and the store saves them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+FORMAT = "patroon-session"
+FORMAT_VERSION = 1
+
+#: The contract's question ids, in the order they are asked (and written).
+QUESTION_IDS = ("herkenbaar", "bijdrage", "eerste-stap", "voor-jezelf")
+
+Werkvorm = Literal["tafels", "plenair"]
+LayerChoice = Literal["", "doel", "spelregels", "relatie"]
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def utc_now() -> dt.datetime:
+    """Now, in UTC, truncated to whole milliseconds (what TOML datetimes keep)."""
+    now = dt.datetime.now(dt.timezone.utc)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def slugify(text: str, *, fallback: str = "sessie") -> str:
+    """``[a-z0-9-]`` slug of ``text``: accents dropped, other characters become dashes."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or fallback
+
+
+class _Model(BaseModel):
+    # Unknown keys are kept and written back (forward compatibility).
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+
+class SessionInfo(_Model):
+    """``[session]``: what the workshop is."""
+
+    id: str = Field(pattern=ID_RE.pattern)
+    """The file's stem; ``[a-z0-9-]`` only."""
+    title: str
+    """The session's title, e.g. ``Wijkteam Noord``."""
+    date: dt.date
+    """The day of the workshop (TOML local date)."""
+    facilitator: str = ""
+    """Who leads the workshop; free text, may be empty."""
+    location: str = ""
+    """Where it takes place; free text, may be empty."""
+    werkvorm: Werkvorm = "tafels"
+    """``tafels`` (conversation at tables) or ``plenair`` (one plenary record)."""
+    deck: str = "samenwerken-in-interafhankelijkheid"
+    """Id of the programme (deck) the session runs."""
+    created: dt.datetime
+    """When the session was made (UTC)."""
+    updated: dt.datetime
+    """When the session was last saved (UTC)."""
+
+
+class Progress(_Model):
+    """``[progress]``: where the programme is, so a resumed session continues there."""
+
+    screen: str = "programma"
+    """Id of the screen to resume on."""
+    timer_seconds_left: int | None = Field(default=None, ge=0)
+    """Seconds left on the table timer; absent when no timer ran."""
+    timer_running: bool | None = None
+    """Whether the timer was running when last saved (added key; absent = not running)."""
+    timer_seconds_total: int | None = Field(default=None, ge=1)
+    """The timer's length for this session (added key; absent = the deck's default)."""
+
+
+class Table(_Model):
+    """``[[tables]]``: one table's (or the plenary's) conversation."""
+
+    id: str = Field(pattern=ID_RE.pattern)
+    """Stable id, e.g. ``tafel-1``; first steps refer to it."""
+    name: str
+    """Shown name, e.g. ``Tafel 1`` or ``Plenair``."""
+    participants: str = ""
+    """Who sits there (organisations, roles); free text."""
+    pattern: str = ""
+    """Id of a deck pattern or an own pattern; ``""`` = not chosen."""
+    layer: LayerChoice = ""
+    """Where in the triangle the pattern mainly lives."""
+    answers: dict[str, str] = Field(default_factory=dict)
+    """Answers keyed by question id."""
+
+
+class OwnPattern(_Model):
+    """``[[patterns]]``: a pattern a table made itself."""
+
+    id: str = Field(pattern=ID_RE.pattern)
+    """Stable id, e.g. ``eigen-tafel-2``; tables refer to it."""
+    title: str
+    """The pattern's name."""
+    steps: list[str] = Field(min_length=2, max_length=12)
+    """2-12 steps, in cycle order."""
+
+
+class Principle(_Model):
+    """``[[principles]]``: a leading principle the group drafted."""
+
+    text: str
+    """The principle, e.g. ``Als een casus niet past, bellen we eerst …``."""
+
+
+class FirstStep(_Model):
+    """``[[first_steps]]``: an agreed first step."""
+
+    text: str
+    """What will be done."""
+    owner: str = ""
+    """Who does it."""
+    table: str = ""
+    """Id of the table it came from; ``""`` = none."""
+
+
+class Session(_Model):
+    """A whole session file."""
+
+    format: Literal["patroon-session"] = FORMAT
+    """Marks the file as a session."""
+    format_version: int = FORMAT_VERSION
+    """The file format's version; newer versions are refused."""
+    session: SessionInfo
+    """What the workshop is."""
+    progress: Progress = Field(default_factory=Progress)
+    """Where the programme is."""
+    notes: dict[str, str] = Field(default_factory=dict)
+    """Facilitator notes keyed by screen id."""
+    layer_notes: dict[str, str] = Field(default_factory=dict)
+    """Notes on the triangle screen keyed by layer id (added key)."""
+    tables: list[Table] = Field(default_factory=list)
+    """The tables (or one plenary record), in order."""
+    patterns: list[OwnPattern] = Field(default_factory=list)
+    """Own patterns made in this session."""
+    principles: list[Principle] = Field(default_factory=list)
+    """Drafted leading principles."""
+    first_steps: list[FirstStep] = Field(default_factory=list)
+    """Agreed first steps."""
+
+    @field_validator("format_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value > FORMAT_VERSION:
+            raise ValueError(
+                f"format_version {value} is newer than this program knows ({FORMAT_VERSION})"
+            )
+        if value < 1:
+            raise ValueError("format_version must be 1 or more")
+        return value
+
+    # -- helpers used by screens and the store ----------------------------------------
+
+    def table(self, table_id: str) -> Table:
+        """The table with this id; ``KeyError`` if unknown."""
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        raise KeyError(table_id)
+
+    def own_pattern(self, pattern_id: str) -> OwnPattern:
+        """The own pattern with this id; ``KeyError`` if unknown."""
+        for pattern in self.patterns:
+            if pattern.id == pattern_id:
+                return pattern
+        raise KeyError(pattern_id)
+
+    def new_table_id(self) -> str:
+        """A fresh ``tafel-N`` id not used by any table."""
+        used = {t.id for t in self.tables}
+        n = 1
+        while f"tafel-{n}" in used:
+            n += 1
+        return f"tafel-{n}"
+
+
+def new_session(
+    *,
+    session_id: str,
+    title: str,
+    date: dt.date | None = None,
+    facilitator: str = "",
+    location: str = "",
+    werkvorm: Werkvorm = "tafels",
+    deck_id: str = "samenwerken-in-interafhankelijkheid",
+    first_screen: str = "programma",
+    question_ids: tuple[str, ...] = QUESTION_IDS,
+    now: dt.datetime | None = None,
+) -> Session:
+    """A fresh session: one table "Tafel 1" (werkvorm tafels) or one record "Plenair"."""
+    now = now or utc_now()
+    answers = {qid: "" for qid in question_ids}
+    if werkvorm == "plenair":
+        first = Table(id="plenair", name="Plenair", answers=answers)
+    else:
+        first = Table(id="tafel-1", name="Tafel 1", answers=answers)
+    return Session(
+        session=SessionInfo(
+            id=session_id,
+            title=title,
+            date=date or now.date(),
+            facilitator=facilitator,
+            location=location,
+            werkvorm=werkvorm,
+            deck=deck_id,
+            created=now,
+            updated=now,
+        ),
+        progress=Progress(screen=first_screen),
+        tables=[first],
+    )
