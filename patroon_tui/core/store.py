@@ -304,7 +304,8 @@ def loads_session(text: str, source: str) -> Session:
             what = end["what"].rstrip(".")
             what = what[:1].lower() + what[1:]
             raise SessionFileError(
-                f"Session file {source} is not valid TOML at the end of the file: {what}."
+                f"Session file {source} is not valid TOML at line {text.count(chr(10)) + 1} "
+                f"(the end of the file): {what}."
             ) from None
         if match:
             what = match["what"].rstrip(".")
