@@ -21,6 +21,8 @@ TRICKY = [
 ]
 text = st.lists(st.one_of(st.text(), st.sampled_from(TRICKY)), max_size=8).map("".join)
 texts = st.lists(text, max_size=3)
+# Two keys differing only in a lone surrogate would become one key after replacement.
+key = text.filter(lambda k: not re.search("[\ud800-\udfff]", k))
 
 BIG = ("Ja, elke week.\r\n\"\"\"\\ \U0001f3e0 \u202eרוב\x00\r" * 2200)[:100_000]
 
@@ -39,7 +41,7 @@ def cleaned(value):
 
 
 @st.composite
-def sessions(draw, field=text):
+def sessions(draw, field=text, keys=key):
     session = new_session(
         session_id="2026-11-28-noord",
         title=draw(field),
@@ -48,14 +50,14 @@ def sessions(draw, field=text):
         location=draw(field),
         now=dt.datetime(2026, 11, 28, 9, 30, 0, 123000, tzinfo=dt.timezone.utc),
     )
-    session.notes = draw(st.dictionaries(field, field, max_size=4))
-    session.layer_notes = draw(st.dictionaries(field, field, max_size=3))
+    session.notes = draw(st.dictionaries(keys, field, max_size=4))
+    session.layer_notes = draw(st.dictionaries(keys, field, max_size=3))
     session.tables = [
         Table(
             id=f"tafel-{i}",
             name=draw(field),
             participants=draw(field),
-            answers=draw(st.dictionaries(field, field, max_size=5)),
+            answers=draw(st.dictionaries(keys, field, max_size=5)),
         )
         for i in range(1, draw(st.integers(1, 3)) + 1)
     ]
