@@ -518,8 +518,8 @@ def _draw_chain(
             shown = _shorten(step_lines, k, text_w)
         rows: list[str] = []
         for r, line in enumerate(shown):
-            if i > reveal:
-                rows.append(pad + glyphs.ph * min(cell_width(line), text_w))
+            if i > reveal:  # a placeholder as tall as the step, so nothing moves on reveal
+                rows.append(pad + glyphs.ph * min(8, text_w) if r == 0 else "")
             else:
                 rows.append((f"{i:<{label_width}}  " if r == 0 else pad) + line)
         spans[i] = []
