@@ -97,12 +97,12 @@ def cell_width(text: str) -> int:
     """Display width of ``text`` in terminal cells."""
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return sum(map(char_width, text))
 
 
 def _clean(text: str) -> str:
     """Text safe to place on a grid: control characters become spaces."""
-    if text.isascii() and text.isprintable():
+    if text.isprintable():
         return text
     out = []
     for ch in text:
@@ -140,7 +140,12 @@ def _wrap(text: str, width: int) -> list[str]:
 
     Written by hand because ``textwrap`` counts characters, not terminal cells.
     """
-    width = max(width, 2)
+    return list(_wrap_cached(text, max(width, 2)))
+
+
+@lru_cache(maxsize=1024)
+def _wrap_cached(text: str, width: int) -> tuple[str, ...]:
+    # fitting a drawing to a height plans it several times with the same box width
     lines: list[str] = []
     cur, cw = "", 0
     for word in text.split():
@@ -161,7 +166,7 @@ def _wrap(text: str, width: int) -> list[str]:
             cur, cw = word, ww
     if cur:
         lines.append(cur)
-    return lines
+    return tuple(lines)
 
 
 def _truncate(text: str, width: int, ellipsis: str = "…") -> str:
@@ -295,8 +300,15 @@ def _title_block(title: str, marker: str, width: int) -> list[str]:
     return lines or [""]
 
 
-def _box_width(available: int, texts: list[list[str]]) -> int:
-    return min(available, _BOX_MAX, max(_BOX_PREFERRED, max(cell_width(" ".join(t)) for t in texts)))
+def _box_width(available: int, steps: list[str]) -> int:
+    """As wide as the space allows, but no wider than the longest step on one line needs."""
+    one_line = max(_one_line_width(s) for s in steps)
+    return min(available, _BOX_MAX, max(_BOX_PREFERRED, one_line))
+
+
+@lru_cache(maxsize=1024)
+def _one_line_width(text: str) -> int:
+    return cell_width(" ".join(text.split()))
 
 
 def _plan_ring(
@@ -316,12 +328,11 @@ def _plan_ring(
     n = len(steps)
     label_width = len(str(n))
     inset = 4 + label_width + 2  # borders, padding, "3  "
-    words = [s.split() for s in steps]
 
     if config is None:
         title_lines = _title_block(title, marker, 26)
         gap = max(9, max(cell_width(t) for t in title_lines) + 4)
-        box_w = _box_width((width - gap) // 2, words)
+        box_w = _box_width((width - gap) // 2, steps)
         if box_w < _BOX_MIN:
             return None
         total_w = 2 * box_w + gap
@@ -332,7 +343,7 @@ def _plan_ring(
         top, sides, bottom = config
         pitches = top if sides else top - 1
         gap = max(3, min(8, width // 20, width // (pitches + 1) // 5))
-        box_w = _box_width((width - pitches * gap) // (pitches + 1), words)
+        box_w = _box_width((width - pitches * gap) // (pitches + 1), steps)
         if box_w < _BOX_MIN:
             return None
         pitch = box_w + gap
@@ -561,6 +572,34 @@ def _fit(block_height, most: int, height: int, reserve: int) -> tuple[int, int]:
     return 1, 0
 
 
+def _most_text(
+    config: tuple[int, int, int] | None,
+    steps: list[str],
+    title: str,
+    marker: str,
+    width: int,
+    most: int,
+    height: int,
+) -> _Ring | None:
+    """The ring with the most text lines per box (below ``most``) that fits ``height``.
+
+    Text comes first: the longest arrows (2) only if they fit with that many lines. The
+    ring's height grows with the lines per box, so the lines are found by bisection.
+    """
+    lo, hi, best = 1, most - 1, None
+    while lo <= hi:
+        k = (lo + hi) // 2
+        ring = _plan_ring(config, steps, title, marker, width, k, 1)
+        if ring is not None and ring.height <= height:
+            best, lo = ring, k + 1
+        else:
+            hi = k - 1
+    if best is None:
+        return None
+    roomy = _plan_ring(config, steps, title, marker, width, best.lines_per_box, 2)
+    return roomy if roomy is not None and roomy.height <= height else best
+
+
 # -- entry point ---------------------------------------------------------------------------
 
 
@@ -602,6 +641,7 @@ def draw_loop(
 
     label_width = len(str(n))
     best: tuple[_Ring, int] | None = None  # (ring, room kept for the detail)
+    reserves: dict[int, int] = {}  # detail width -> room the longest step's detail needs
     for config in configs:
         full = _plan_ring(config, texts, title, marker, width, None, 2)
         if full is None:
@@ -610,19 +650,16 @@ def draw_loop(
             best = (full, 0)
             break
         most = max(max(len(b.lines) for b in full.boxes.values()), 1)
-        details = _details(texts, None, min(width, full.width), label_width)
-        reserve = 1 + max(len(d) for d in details.values())
+        detail_width = min(width, full.width)
+        if detail_width not in reserves:
+            details = _details(texts, None, detail_width, label_width)
+            reserves[detail_width] = 1 + max(len(d) for d in details.values())
+        reserve = reserves[detail_width]
         found = None
         for use_reserve in (reserve, 0):
-            for k in range(most - 1, 0, -1):
-                for connector in (2, 1):
-                    ring = _plan_ring(config, texts, title, marker, width, k, connector)
-                    if ring is not None and ring.height + use_reserve <= height:
-                        found = (ring, use_reserve)
-                        break
-                if found:
-                    break
+            found = _most_text(config, texts, title, marker, width, most, height - use_reserve)
             if found:
+                found = (found, use_reserve)
                 break
         if found and (best is None or found[0].lines_per_box > best[0].lines_per_box):
             best = found
