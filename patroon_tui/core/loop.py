@@ -16,7 +16,7 @@ of its arguments, so it can be cached, tested against text fixtures and shown by
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -261,8 +261,8 @@ class _Glyphs:
     chain_back: str
 
 
-_UNICODE = _Glyphs("┌", "┐", "└", "┘", "─", "│", "┄", "┆", "▶", "◀", "▲", "▼", "↓", "↺")
-_ASCII = _Glyphs("+", "+", "+", "+", "-", "|", "-", "|", ">", "<", "^", "v", "v", "^")
+_UNICODE = _Glyphs(*"┌┐└┘─│┄┆▶◀▲▼↓↺")
+_ASCII = _Glyphs(*"++++-|-|><^vv^")
 
 
 # -- ring layout ---------------------------------------------------------------------------
@@ -338,7 +338,7 @@ def _plan_ring(
         total_w = 2 * box_w + gap
         xs = {1: 0, 2: box_w + gap}
         rows = [[1, 2]]
-        ys_pos = None
+        has_sides = None
     else:
         top, sides, bottom = config
         pitches = top if sides else top - 1
@@ -370,7 +370,7 @@ def _plan_ring(
                 pos[top + 1 + i] = top - 1 - offset - i
             rows = [list(range(1, top + 1)), list(range(top + 1, n + 1))]
         xs = {step: int(p * pitch) for step, p in pos.items()}
-        ys_pos = sides
+        has_sides = sides
 
     text_w = box_w - inset
     wrapped = {i + 1: _wrap(s, text_w) for i, s in enumerate(steps)}
@@ -385,7 +385,7 @@ def _plan_ring(
     # the title's room: between the side boxes, between the vertical arrows, or in the gap
     if config is None:
         title_room = gap - 4
-    elif ys_pos:
+    elif has_sides:
         title_room = total_w - 2 * box_w - 4
     else:
         left_arrow = max(xs[1], xs[n]) + 2
@@ -405,7 +405,7 @@ def _plan_ring(
             boxes[s] = _Box(s, xs[s], y, box_w, h, shown[s])
         y += h
         if r < len(rows) - 1:
-            if config is not None and not ys_pos:
+            if config is not None and not has_sides:
                 between = len(title_lines) + (2 if connector == 2 else 0)
                 title_y = y + (between - len(title_lines)) // 2
                 y += between
@@ -415,7 +415,7 @@ def _plan_ring(
     if config is None:
         title_y = 2 + (total_h - 4 - len(title_lines)) // 2
         title_x = box_w + gap // 2
-    elif ys_pos:
+    elif has_sides:
         band_top = boxes[1].y + boxes[1].h
         band_bottom = boxes[rows[-1][0]].y
         title_y = band_top + (band_bottom - band_top - len(title_lines)) // 2
@@ -502,7 +502,8 @@ def _draw_chain(
 ) -> LoopDrawing:
     n = len(steps)
     label_width = len(str(max(n, 1)))
-    head = "  ".join(p for p in (f"‘{title.strip()}’" if title.strip() else "", marker.strip()) if p)
+    quoted = f"‘{title.strip()}’" if title.strip() else ""
+    head = "  ".join(part for part in (quoted, marker.strip()) if part)
     header = [_truncate(head, width), ""] if head else []
     one_line = width < CHAIN_TRUNCATE_WIDTH
     text_w = width - label_width - 2
@@ -514,9 +515,9 @@ def _draw_chain(
 
     details = _details(steps, highlight, width, label_width)
     k = 1 if one_line else most
-    reserve = 0
     if height is not None and not one_line and block_height(most) > height:
-        k, reserve = _fit(block_height, most, height, max((len(d) for d in details.values()), default=0) + 1)
+        reserve = max((len(d) for d in details.values()), default=0) + 1
+        k = _fit(block_height, most, height, reserve)
     shortened = one_line or k < most
 
     out: list[str] = list(header)
@@ -546,8 +547,8 @@ def _draw_chain(
     detail: list[str] = []
     if shortened and highlight is not None:
         detail = details[highlight]
-        if height is not None and len(out) + 1 + len(detail) > height:
-            detail = _shorten(detail, max(0, height - len(out) - 1), width) if height - len(out) - 1 > 0 else []
+        room = len(detail) if height is None else height - len(out) - 1
+        detail = _shorten(detail, room, width) if room > 0 else []
         if detail:
             out += [""] + detail
     return LoopDrawing(out, spans, "chain", detail)
@@ -563,13 +564,13 @@ def _details(
     }
 
 
-def _fit(block_height, most: int, height: int, reserve: int) -> tuple[int, int]:
-    """The most text lines per step that fit ``height`` together with the detail's room."""
+def _fit(block_height: Callable[[int], int], most: int, height: int, reserve: int) -> int:
+    """The most text lines per step that fit ``height``, with the detail's room if possible."""
     for use_reserve in (reserve, 0):
         for k in range(most - 1, 0, -1):
             if block_height(k) + use_reserve <= height:
-                return k, use_reserve
-    return 1, 0
+                return k
+    return 1
 
 
 def _most_text(

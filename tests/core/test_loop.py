@@ -194,6 +194,11 @@ def test_any_pattern_fits_the_width_and_labels_every_step_once(
     assert all(cell_width(line) <= width for line in drawing.lines)
     assert sorted(labels(drawing)) == list(range(1, len(steps) + 1))
     assert set(drawing.spans) == set(range(1, len(steps) + 1))
+    if height is not None:
+        # a ring is only drawn when it fits; a chain fits when one line per step can
+        smallest_chain = 2 + len(steps) + (len(steps) - 1) + 1
+        if drawing.layout == "ring" or smallest_chain <= height:
+            assert len(drawing.lines) <= height
     if height is None and width >= CHAIN_TRUNCATE_WIDTH:
         # full text fits: every word of every step is in its box
         assert drawing.detail == []

@@ -48,8 +48,9 @@ def _cases() -> list[tuple[str, dict]]:
         )
     for count in (2, 3, 4, 6, 8, 12):
         for width in (70, 120, 200):
+            steps = made_up_steps(count)
             cases.append(
-                (f"steps{count}-{width}", dict(title="Eigen patroon", steps=made_up_steps(count), width=width))
+                (f"steps{count}-{width}", dict(title="Eigen patroon", steps=steps, width=width))
             )
     wereldvrede = deck.pattern("wereldvrede")
     base = dict(title=wereldvrede.title, steps=wereldvrede.steps)
@@ -59,7 +60,10 @@ def _cases() -> list[tuple[str, dict]]:
         ("wereldvrede-100-reveal3", dict(base, width=100, reveal=3)),
         ("wereldvrede-50-chain-ascii", dict(base, width=50, ascii=True)),
         ("wereldvrede-22-truncated-highlight2", dict(base, width=22, highlight=2)),
-        ("steps12-200x40-highlight7", dict(title="Eigen patroon", steps=made_up_steps(12), width=200, height=40, highlight=7)),
+        (
+            "steps12-200x40-highlight7",
+            dict(title="Eigen patroon", steps=made_up_steps(12), width=200, height=40, highlight=7),
+        ),
     ]
     return cases
 
