@@ -35,6 +35,10 @@ class UsageError(Exception):
     """Wrong use of the command line that argparse cannot see (e.g. an unknown screen)."""
 
 
+class CommandError(Exception):
+    """A command that cannot be done; the message is the sentence for the user (exit 1)."""
+
+
 # -- the app seam ----------------------------------------------------------------------
 
 
@@ -126,8 +130,15 @@ def _cmd_new(args: argparse.Namespace) -> int:
         "facilitator": args.facilitator,
         "location": args.location,
     }
+    store = _store(args)
+    if store.folder.exists() and not store.folder.is_dir():
+        # Checked here because saving into it would fail on every attempt.
+        raise CommandError(
+            f"De sessiemap {store.folder} is een bestand, geen map. "
+            "Kies een andere map met --sessions-dir."
+        )
     return launch_app(
-        store=_store(args),
+        store=store,
         deck=_deck(args),
         session_path=None,
         screen=None,
@@ -231,7 +242,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     target = Path(args.output)
-    _write_atomically(target, report.encode("utf-8"))
+    try:
+        _write_atomically(target, report.encode("utf-8"))
+    except OSError as exc:
+        # Name the file the user asked for, not the temporary one beside it.
+        raise CommandError(
+            f"Het rapport kan niet worden geschreven naar {target}: {_os_reason(exc)}."
+        ) from None
     _say(f"Rapport geschreven naar {target}.")
     return EXIT_OK
 
@@ -377,8 +394,12 @@ _OS_REASONS = {
 }
 
 
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 def _describe_os_error(exc: OSError) -> str:
-    reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    reason = _os_reason(exc)
     name = exc.filename
     if name is None:
         return f"Dat lukte niet: {reason}."
@@ -388,11 +409,7 @@ def _describe_os_error(exc: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (``__main__`` passes it to ``sys.exit``)."""
     from patroon_tui.core.deck import DeckError
-
-    try:
-        from patroon_tui.core.store import StoreError
-    except ImportError:  # pragma: no cover - only while the store is being built
-        StoreError = DeckError  # noqa: N806
+    from patroon_tui.core.store import StoreError
 
     parser = build_parser()
     try:
@@ -405,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _say(str(exc))
         return EXIT_USAGE
-    except (StoreError, DeckError) as exc:
+    except (StoreError, DeckError, CommandError) as exc:
         _say(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:
