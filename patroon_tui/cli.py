@@ -307,7 +307,7 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
-def _positive(text: str) -> int:
+def _width(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -340,37 +340,59 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``patroon``."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Begeleid de workshop 'Samenwerken in interafhankelijkheid' vanuit de terminal.",
+        description="Begeleid de workshop 'Samenwerken in interafhankelijkheid' "
+        "vanuit de terminal.",
     )
     _add_common(parser, on_subcommand=False)
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    session_help = "id van de sessie of pad naar het bestand"
 
     new = commands.add_parser("new", help="maak een nieuwe sessie en open hem")
     new.add_argument("--title", help="titel van de sessie, bijv. 'Wijkteam Noord'")
-    new.add_argument("--werkvorm", choices=("tafels", "plenair"), default="tafels",
-                     help="in gesprek aan tafels (standaard) of plenair")  # fmt: skip
-    new.add_argument("--date", type=_date, help="datum van de workshop (JJJJ-MM-DD; standaard vandaag)")
+    new.add_argument(
+        "--werkvorm",
+        choices=("tafels", "plenair"),
+        default="tafels",
+        help="in gesprek aan tafels (standaard) of plenair",
+    )
+    new.add_argument(
+        "--date", type=_date, help="datum van de workshop (JJJJ-MM-DD; standaard vandaag)"
+    )
     new.add_argument("--facilitator", default="", help="wie de workshop leidt")
     new.add_argument("--location", default="", help="waar de workshop is")
     new.set_defaults(run=_cmd_new)
 
     open_ = commands.add_parser("open", help="ga verder met een bewaarde sessie")
-    open_.add_argument("session", metavar="ID_OF_PAD", help="id van de sessie of pad naar het bestand")
-    open_.add_argument("--screen", metavar="SCHERM", help="open op dit scherm (id uit het programma)")
+    open_.add_argument("session", metavar="ID_OF_PAD", help=session_help)
+    open_.add_argument(
+        "--screen", metavar="SCHERM", help="open op dit scherm (id uit het programma)"
+    )
     open_.set_defaults(run=_cmd_open)
 
     list_ = commands.add_parser("list", help="toon de bewaarde sessies, nieuwste eerst")
     list_.set_defaults(run=_cmd_list)
 
     export = commands.add_parser("export", help="het verslag van een sessie als Markdown")
-    export.add_argument("session", metavar="ID_OF_PAD", help="id van de sessie of pad naar het bestand")
-    export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand in plaats van naar het scherm")
-    export.add_argument("--width", type=_positive, default=100, help="breedte van de getekende patronen (standaard 100)")
-    export.add_argument("--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens")
+    export.add_argument("session", metavar="ID_OF_PAD", help=session_help)
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="BESTAND",
+        help="schrijf naar dit bestand in plaats van naar het scherm",
+    )
+    export.add_argument(
+        "--width",
+        type=_width,
+        default=100,
+        help="breedte van de getekende patronen (standaard 100)",
+    )
+    export.add_argument(
+        "--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens"
+    )
     export.set_defaults(run=_cmd_export)
 
     check = commands.add_parser("check", help="controleer of een sessiebestand geldig is")
-    check.add_argument("session", metavar="ID_OF_PAD", help="id van de sessie of pad naar het bestand")
+    check.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     check.set_defaults(run=_cmd_check)
 
     for sub in (new, open_, list_, export, check):

@@ -183,7 +183,9 @@ def test_an_answer_full_of_markdown_is_shown_verbatim(deck, session):
     assert shown(tricky) in visible_blocks(report)
     # The rest of the report is still read as Markdown after that answer.
     tokens = MarkdownIt("commonmark").parse(report)
-    headings = [t.content for t in tokens if t.type == "inline" and "Laag in de driehoek" in t.content]
+    headings = [
+        t.content for t in tokens if t.type == "inline" and "Laag in de driehoek" in t.content
+    ]
     assert headings == ["Laag in de driehoek"]
 
 
