@@ -304,7 +304,8 @@ def loads_session(text: str, source: str) -> Session:
             what = end["what"].rstrip(".")
             what = what[:1].lower() + what[1:]
             raise SessionFileError(
-                f"Session file {source} is not valid TOML at the end of the file: {what}."
+                f"Session file {source} is not valid TOML at line {text.count(chr(10)) + 1} "
+                f"(the end of the file): {what}."
             ) from None
         if match:
             what = match["what"].rstrip(".")
@@ -582,10 +583,18 @@ class SessionStore:
                 else:
                     os.replace(tmp, target)
                 tmp = None
-                _fsync_folder(target.parent)
+                try:
+                    _fsync_folder(target.parent)
+                except OSError as exc:
+                    raise StoreError(
+                        f"Saved {target}, but the disk did not confirm it ({_reason(exc)}); "
+                        "save again to be sure."
+                    ) from exc
             except FileExistsError:
                 raise
             except StoreError as exc:
+                if tmp is None:
+                    raise
                 raise StoreError(f"Could not save {target}: {_reason(exc)}.") from exc
             except (OSError, TypeError, ValueError, UnicodeError) as exc:
                 raise StoreError(

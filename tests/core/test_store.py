@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -239,3 +241,56 @@ def test_errors_are_store_errors_with_plain_text(store):
     message = str(info.value)
     assert "Traceback" not in message and message.endswith(".")
     assert os.linesep not in message
+
+
+def test_saves_from_many_threads_leave_one_whole_file(store, deck):
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = filled(store, deck)
+    path = store.path_for(base.session.id)
+    versions = []
+    for n in range(24):
+        version = base.model_copy(deep=True)
+        version.notes["complexer"] = f"versie {n} " * 500
+        versions.append(version)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(store.save, versions)) == [path] * len(versions)
+    on_disk = store.load(path)
+    assert on_disk.notes["complexer"] in {v.notes["complexer"] for v in versions}
+    assert sorted(p.name for p in store.folder.iterdir()) == [path.name]
+
+
+def test_stale_temp_files_of_a_dead_process_are_removed_on_lock(store, deck):
+    session = store.create(title="Noord", deck=deck, date=DAY)
+    path = store.path_for(session.session.id)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    stale = store.folder / f".{path.stem}.{dead.stdout.strip()}.abc123.tmp"
+    stale.write_text("half a save", "utf-8")
+    other = store.folder / f".ander-bestand.{dead.stdout.strip()}.abc123.tmp"
+    other.write_text("not ours", "utf-8")
+    with store.lock(path):
+        assert not stale.exists()
+        assert other.exists()
+
+
+def test_the_documented_example_is_in_canonical_form():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "session-format.md").read_text("utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert dumps_session(loads_session(example, "session-format.md")) == example
+
+
+def test_a_hand_written_file_with_multiline_strings_is_read_and_written_canonically():
+    text = (
+        'format = "patroon-session"\nformat_version = 1\n'
+        '[session]\nid = "x"\ntitle = "X"\ndate = 2026-11-28\n'
+        "created = 2026-11-28T10:30:00+01:00\nupdated = 2026-11-28T09:30:00.5Z\n"
+        '[[tables]]\nid = "tafel-1"\nname = "Tafel 1"\n'
+        '[tables.answers]\nherkenbaar = """\nJa, elke week.\n"""\n'
+    )
+    session = loads_session(text, "hand.toml")
+    assert session.tables[0].answers["herkenbaar"] == "Ja, elke week.\n"
+    written = dumps_session(session)
+    assert 'herkenbaar = "Ja, elke week.\\n"' in written
+    assert "created = 2026-11-28T09:30:00Z" in written
+    assert "updated = 2026-11-28T09:30:00.500Z" in written
