@@ -88,7 +88,7 @@ def launch_app(
         _say(f"Sessie '{session.session.title}' ({session_path}) is in orde.")
         _say(f"De app opent hem op scherm '{where}' zodra die klaar is.")
         return EXIT_OK
-    return _list_sessions(store, deck)
+    return _list_sessions(store)
 
 
 # -- commands --------------------------------------------------------------------------
@@ -132,7 +132,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     }
     store = _store(args)
     if store.folder.exists() and not store.folder.is_dir():
-        # Checked here because saving into it would fail on every attempt.
+        # Said here, plainly: creating the folder fails with FileExistsError, which the
+        # store reads as "this id was just taken" and would retry without end.
         raise CommandError(
             f"De sessiemap {store.folder} is een bestand, geen map. "
             "Kies een andere map met --sessions-dir."
@@ -171,10 +172,10 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    return _list_sessions(_store(args), None)
+    return _list_sessions(_store(args))
 
 
-def _list_sessions(store: SessionStore, deck: Deck | None) -> int:
+def _list_sessions(store: SessionStore) -> int:
     entries = store.list()
     if not entries:
         print(

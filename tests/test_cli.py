@@ -288,7 +288,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path, monkeypatch, capsys):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_list_sessions", lambda store, deck: interrupted(None))
+    monkeypatch.setattr(cli, "_list_sessions", lambda store: interrupted(None))
     assert main(["list"]) == 130
     assert capsys.readouterr() == ("", "")
 
@@ -394,7 +394,7 @@ def test_a_folder_without_permission_is_one_sentence(tmp_path, monkeypatch, caps
     # Tests may run as root, for whom permissions do not apply: raise what the OS would.
     locked = tmp_path / "afgeschermd"
 
-    def refused(store, deck):
+    def refused(store):
         raise PermissionError(13, "Permission denied", str(locked))
 
     monkeypatch.setattr(cli, "_list_sessions", refused)
