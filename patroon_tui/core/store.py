@@ -563,7 +563,15 @@ class SessionStore:
                 data["session"]["updated"] = updated
                 text = _emit(data)
                 raw = text.encode("utf-8")
-                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    # Not passed on as FileExistsError: create() reads that as "this id was
+                    # just taken" and would try the next id forever.
+                    raise StoreError(
+                        f"Could not save {target}: the folder {target.parent} cannot be made "
+                        f"({_reason(exc)})."
+                    ) from None
                 _remove_stale_temps(target)
                 fd, tmp = tempfile.mkstemp(
                     dir=target.parent, prefix=_temp_prefix(target), suffix=TEMP_SUFFIX

@@ -294,3 +294,12 @@ def test_a_hand_written_file_with_multiline_strings_is_read_and_written_canonica
     assert 'herkenbaar = "Ja, elke week.\\n"' in written
     assert "created = 2026-11-28T09:30:00Z" in written
     assert "updated = 2026-11-28T09:30:00.500Z" in written
+
+
+def test_create_where_a_file_stands_in_for_the_folder_fails_plainly(tmp_path, deck):
+    blocker = tmp_path / "sessions"
+    blocker.write_text("not a folder", encoding="utf-8")
+    store = SessionStore(blocker)
+    with pytest.raises(StoreError, match="cannot be made"):
+        store.create(title="Wijkteam Noord", deck=deck)
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
