@@ -16,6 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from patroon_tui.core.messages import field_path, more_errors, pydantic_detail
+
 DEFAULT_DECK_ID = "samenwerken-in-interafhankelijkheid"
 
 ScreenKind = Literal[
@@ -227,35 +229,8 @@ class DeckError(Exception):
     """A deck file that cannot be used; the message names the file and what is wrong."""
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for item in loc:
-        out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
-    return out
-
-
-# Pydantic has no Dutch messages; these cover what a hand-edited deck typically gets wrong.
-# Anything else falls back to pydantic's own (English) sentence, which still names the field.
-_DUTCH_MESSAGES: dict[str, str] = {
-    "missing": "dit veld ontbreekt",
-    "extra_forbidden": "dit veld kent een deck niet",
-    "too_short": "te weinig items: minstens {min_length}, nu {actual_length}",
-    "too_long": "te veel items: hoogstens {max_length}, nu {actual_length}",
-    "string_too_short": "mag niet leeg zijn",
-    "string_pattern_mismatch": (
-        "een id bestaat uit kleine letters, cijfers en streepjes en begint niet met een streepje"
-    ),
-    "literal_error": "moet een van deze waarden zijn: {expected}",
-    "string_type": "moet tekst zijn (tussen aanhalingstekens)",
-    "int_type": "moet een geheel getal zijn",
-    "int_parsing": "moet een geheel getal zijn",
-    "int_from_float": "moet een geheel getal zijn",
-    "list_type": "moet een lijst zijn",
-    "model_type": "moet een tabel zijn",
-    "model_attributes_type": "moet een tabel zijn",
-    "greater_than_equal": "moet minstens {ge} zijn",
-    "less_than_equal": "mag hoogstens {le} zijn",
-}
+# A deck forbids unknown keys; say so in the deck's own terms.
+_DECK_WORDING = {"extra_forbidden": "dit veld kent een deck niet"}
 
 
 def _describe(error: dict) -> tuple[tuple[int | str, ...], str]:
@@ -264,14 +239,7 @@ def _describe(error: dict) -> tuple[tuple[int | str, ...], str]:
     cause = ctx.get("error")
     if isinstance(cause, _DeckFieldError):
         return cause.loc, cause.message
-    template = _DUTCH_MESSAGES.get(error["type"])
-    if template is None:
-        return tuple(error["loc"]), error["msg"]
-    values = {key: str(value).replace(" or ", " of ") for key, value in ctx.items()}
-    try:
-        return tuple(error["loc"]), template.format(**values)
-    except (KeyError, IndexError):
-        return tuple(error["loc"]), error["msg"]
+    return tuple(error["loc"]), pydantic_detail(error, _DECK_WORDING)
 
 
 def _owner_id(data: object, loc: tuple[int | str, ...]) -> str | None:
@@ -296,9 +264,8 @@ def parse_deck(data: dict, source: str) -> Deck:
     except ValidationError as exc:
         errors = exc.errors()
         loc, detail = _describe(errors[0])
-        where = _field_path(loc)
-        more = len(errors) - 1
-        suffix = f" (en nog {more} {'fout' if more == 1 else 'fouten'})" if more else ""
+        where = field_path(loc)
+        suffix = more_errors(len(errors) - 1)
         owner = _owner_id(data, loc)
         named = f" (id {owner!r})" if owner and loc[-1] != "id" else ""
         at = f" bij {where}{named}" if where else ""
