@@ -6,7 +6,7 @@ session files: it makes new sessions, lists them, finds one by id or path, loads
 ever touching the file, saves it so that a crash or a full disk never leaves a half-written
 file, and locks a session so a second program instance cannot write over it.
 
-Every error a person can cause is a :class:`StoreError` whose text is one or two plain
+Every error a person can cause is a :class:`StoreError` whose text is one or two plain Dutch
 sentences naming the file; the command line prints it and the app shows it.
 """
 
@@ -29,6 +29,13 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.messages import (
+    field_path,
+    more_errors,
+    os_reason,
+    pydantic_detail,
+    toml_reason,
+)
 from patroon_tui.core.session import (
     FORMAT,
     FORMAT_VERSION,
@@ -243,7 +250,7 @@ def dumps_session(session: Session) -> str:
     try:
         return _emit(_canonical(session))
     except (TypeError, ValueError) as exc:
-        raise StoreError(f"The session cannot be written as TOML: {exc}.") from None
+        raise StoreError(f"De sessie kan niet als TOML worden geschreven: {exc}.") from None
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -267,24 +274,13 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for item in loc:
-        out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
-    return out
-
-
 def _validation_message(exc: ValidationError, source: str) -> str:
     errors = exc.errors()
     first = errors[0]
-    where = _field_path(first["loc"])
-    more = len(errors) - 1
-    also = f" There {'is' if more == 1 else 'are'} {more} more problem{'s' if more != 1 else ''}." if more else ""
-    if first["type"] == "missing":
-        return f"Session file {source} is missing the required key {where}.{also}"
-    detail = first["msg"].rstrip(".")
-    detail = detail[:1].lower() + detail[1:]
-    return f"Session file {source} has an invalid value at {where}: {detail}.{also}"
+    where = field_path(first["loc"])
+    at = f" bij {where}" if where else ""
+    detail = pydantic_detail(first)
+    return f"Sessiebestand {source} klopt niet{at}: {detail}{more_errors(len(errors) - 1)}."
 
 
 def loads_session(text: str, source: str) -> Session:
@@ -294,51 +290,49 @@ def loads_session(text: str, source: str) -> Session:
     not a session, made by a newer version, or invalid (the message gives the field path).
     """
     if not text.strip():
-        raise SessionFileError(f"Session file {source} is empty.")
+        raise SessionFileError(f"Sessiebestand {source} is leeg.")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_WHERE.match(str(exc))
         end = _TOML_END.match(str(exc))
         if end:
-            what = end["what"].rstrip(".")
-            what = what[:1].lower() + what[1:]
             raise SessionFileError(
-                f"Session file {source} is not valid TOML at line {text.count(chr(10)) + 1} "
-                f"(the end of the file): {what}."
+                f"Sessiebestand {source} is geen geldige TOML (regel {text.count(chr(10)) + 1}, "
+                f"het einde van het bestand): {toml_reason(end['what'])}."
             ) from None
         if match:
-            what = match["what"].rstrip(".")
-            what = what[:1].lower() + what[1:]
             raise SessionFileError(
-                f"Session file {source} is not valid TOML at line {match['line']}, "
-                f"column {match['col']}: {what}."
+                f"Sessiebestand {source} is geen geldige TOML (regel {match['line']}, "
+                f"kolom {match['col']}): {toml_reason(match['what'])}."
             ) from None
-        raise SessionFileError(f"Session file {source} is not valid TOML: {exc}.") from None
+        raise SessionFileError(f"Sessiebestand {source} is geen geldige TOML: {exc}.") from None
     if data.get("format") != FORMAT:
         if "format" not in data:
             raise SessionFileError(
-                f'Session file {source} is not a patroon session: it has no format = "{FORMAT}".'
+                f"Sessiebestand {source} is geen patroon-sessie: "
+                f'de regel format = "{FORMAT}" ontbreekt.'
             )
         raise SessionFileError(
-            f"Session file {source} is not a patroon session: its format is "
-            f'{data["format"]!r}, not "{FORMAT}".'
+            f"Sessiebestand {source} is geen patroon-sessie: het format is "
+            f'{data["format"]!r} en niet {FORMAT!r}.'
         )
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        what = "has no format_version" if version is None else f"has format_version {version!r}"
+        what = "geen format_version" if version is None else f"format_version {version!r}"
         raise SessionFileError(
-            f"Session file {source} {what}; it should be a whole number such as {FORMAT_VERSION}."
+            f"Sessiebestand {source} heeft {what}; dat moet een geheel getal zijn, "
+            f"zoals {FORMAT_VERSION}."
         )
     if version > FORMAT_VERSION:
         raise SessionFileError(
-            f"Session file {source} was made by a newer version of patroon "
-            f"(format_version {version}; this version reads up to {FORMAT_VERSION}). "
-            "Update patroon to open it."
+            f"Sessiebestand {source} is gemaakt met een nieuwere versie van patroon "
+            f"(format_version {version}; deze versie kent {FORMAT_VERSION}). "
+            "Werk patroon bij om het te openen."
         )
     if version < 1:
         raise SessionFileError(
-            f"Session file {source} has format_version {version}, which does not exist."
+            f"Sessiebestand {source} heeft format_version {version}; die bestaat niet."
         )
     try:
         return Session.model_validate(_migrate(data))
@@ -350,21 +344,21 @@ def _read_text(path: Path) -> str:
     """The file's text; refuses missing files, folders, special files and non-UTF-8 bytes."""
     try:
         if path.is_dir():
-            raise SessionFileError(f"{path} is a folder, not a session file.")
+            raise SessionFileError(f"{path} is een map, geen sessiebestand.")
         if path.exists() and not path.is_file():
-            raise SessionFileError(f"{path} is not a regular file, so it cannot be a session.")
+            raise SessionFileError(f"{path} is geen gewoon bestand en dus geen sessie.")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise SessionNotFoundError(f"Session file {path} does not exist.") from None
+        raise SessionNotFoundError(f"Sessiebestand {path} bestaat niet.") from None
     except OSError as exc:
         raise SessionFileError(
-            f"Session file {path} cannot be read: {exc.strerror or exc}."
+            f"Sessiebestand {path} kan niet worden gelezen: {os_reason(exc)}."
         ) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise SessionFileError(
-            f"Session file {path} is not a text file (it is not UTF-8), so it is not a session."
+            f"Sessiebestand {path} is geen tekstbestand (geen UTF-8) en dus geen sessie."
         ) from None
 
 
@@ -390,7 +384,7 @@ class SessionEntry:
     screen: str | None
     """The screen it resumes on."""
     error: str | None
-    """Why the file cannot be opened (a plain sentence); ``None`` when it is fine."""
+    """Why the file cannot be opened (a plain Dutch sentence); ``None`` when it is fine."""
 
 
 # Saves of all stores in this process are serialised by one lock, so a save never sees
@@ -408,6 +402,12 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _save_failed(target: Path, reason: str, exclusive: bool) -> str:
+    """The sentence for a failed save; it says the previous version is kept when there is one."""
+    kept = " Het bestand bevat nog de vorige versie." if not exclusive and target.is_file() else ""
+    return f"Opslaan van {target} is mislukt: {reason}.{kept}"
+
+
 def _fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
@@ -418,12 +418,6 @@ def _fsync_folder(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
 
 
 class SessionStore:
@@ -533,7 +527,8 @@ class SessionStore:
             if text and candidate.exists():
                 return candidate.resolve()
         raise SessionNotFoundError(
-            f"There is no session {text!r} in {self.folder}, and no file of that name."
+            f"Sessie {text!r} bestaat niet in {self.folder}, en er is ook geen bestand "
+            "met die naam."
         )
 
     def load(self, id_or_path: str | Path) -> Session:
@@ -569,8 +564,8 @@ class SessionStore:
                     # Not passed on as FileExistsError: create() reads that as "this id was
                     # just taken" and would try the next id forever.
                     raise StoreError(
-                        f"Could not save {target}: the folder {target.parent} cannot be made "
-                        f"({_reason(exc)})."
+                        f"Opslaan van {target} is mislukt: de map {target.parent} kan niet "
+                        f"worden gemaakt ({os_reason(exc)})."
                     ) from None
                 _remove_stale_temps(target)
                 fd, tmp = tempfile.mkstemp(
@@ -585,7 +580,7 @@ class SessionStore:
                 # it may replace the previous good file.
                 written = Path(tmp).read_bytes()
                 if written != raw or not _same(tomllib.loads(written.decode("utf-8")), data):
-                    raise StoreError("the written file did not read back the same")
+                    raise StoreError("wat op de schijf staat, is niet wat er geschreven werd")
                 if exclusive:
                     _link_new(tmp, target)
                 else:
@@ -595,20 +590,20 @@ class SessionStore:
                     _fsync_folder(target.parent)
                 except OSError as exc:
                     raise StoreError(
-                        f"Saved {target}, but the disk did not confirm it ({_reason(exc)}); "
-                        "save again to be sure."
+                        f"{target} is opgeslagen, maar de schijf heeft dat niet bevestigd "
+                        f"({os_reason(exc)}). Sla nog eens op om zeker te zijn."
                     ) from exc
             except FileExistsError:
                 raise
             except StoreError as exc:
                 if tmp is None:
                     raise
-                raise StoreError(f"Could not save {target}: {_reason(exc)}.") from exc
-            except (OSError, TypeError, ValueError, UnicodeError) as exc:
-                raise StoreError(
-                    f"Could not save {target}: {_reason(exc)}. "
-                    "The file on disk still holds the previous save."
-                ) from exc
+                raise StoreError(_save_failed(target, str(exc), exclusive)) from exc
+            except OSError as exc:
+                raise StoreError(_save_failed(target, os_reason(exc), exclusive)) from exc
+            except (TypeError, ValueError, UnicodeError) as exc:
+                reason = f"de sessie kan niet als TOML worden geschreven ({exc})"
+                raise StoreError(_save_failed(target, reason, exclusive)) from exc
             finally:
                 if tmp is not None:
                     try:
@@ -626,20 +621,22 @@ class SessionStore:
         kernel ``flock``: when the holder dies, even by ``kill -9``, the lock is free.
         """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         lock = filelock.FileLock(
             f"{path}{LOCK_SUFFIX}", timeout=0, mode=FILE_MODE, thread_local=False
         )
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         except filelock.Timeout:
             pid = _read_pid(path)
-            holder = f"process {pid}" if pid is not None else "another process"
+            holder = f" (proces {pid})" if pid is not None else ""
             raise SessionLockedError(
-                f"Session {path} is in use by {holder}; it can only be opened read-only.", pid
+                f"Sessie {path} is al geopend in een ander venster{holder}. "
+                "Hier kan hij alleen worden bekeken.",
+                pid,
             ) from None
         except OSError as exc:
-            raise StoreError(f"Could not lock {path}: {_reason(exc)}.") from None
+            raise StoreError(f"Vergrendelen van {path} is mislukt: {os_reason(exc)}.") from None
         _write_pid(path)
         with _SAVE_LOCK:
             _remove_stale_temps(path)

@@ -184,7 +184,7 @@ def test_list_is_newest_first_and_shows_unreadable_files(store, deck):
     assert entries[0].error is None
     broken = entries[2]
     assert broken.title is None and broken.updated is None
-    assert "kapot.toml" in broken.error and "line 2" in broken.error
+    assert "kapot.toml" in broken.error and "regel 2" in broken.error
 
 
 def test_list_of_a_missing_folder_is_empty(tmp_path):
@@ -222,9 +222,9 @@ def test_load_of_a_missing_path_is_not_found(store, tmp_path):
 def test_load_refuses_a_folder(store, tmp_path):
     folder = tmp_path / "map.toml"
     folder.mkdir()
-    with pytest.raises(SessionFileError, match="map.toml is a folder"):
+    with pytest.raises(SessionFileError, match="map.toml is een map"):
         store.load(folder)
-    with pytest.raises(SessionFileError, match="is a folder"):
+    with pytest.raises(SessionFileError, match="is een map"):
         store.load(str(folder))
 
 
@@ -300,6 +300,6 @@ def test_create_where_a_file_stands_in_for_the_folder_fails_plainly(tmp_path, de
     blocker = tmp_path / "sessions"
     blocker.write_text("not a folder", encoding="utf-8")
     store = SessionStore(blocker)
-    with pytest.raises(StoreError, match="cannot be made"):
+    with pytest.raises(StoreError, match="kan niet worden gemaakt"):
         store.create(title="Wijkteam Noord", deck=deck)
     assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -36,21 +36,21 @@ updated = 2026-11-28T10:02:13Z
 """
 
 BAD_FILES = {
-    "not-toml": (b'format = "patroon-session"\nformat_version = 1\n[session\n', "line 3"),
-    "truncated": (GOOD_HEAD.encode()[:-30], "line 9"),
+    "not-toml": (b'format = "patroon-session"\nformat_version = 1\n[session\n', "regel 3"),
+    "truncated": (GOOD_HEAD.encode()[:-30], "regel 9"),
     "wrong-type": (GOOD_HEAD.encode() + b'\n[[tables]]\nid = "tafel-1"\nname = 7\n', "tables[0].name"),
     "wrong-layer": (GOOD_HEAD.encode() + b'\n[[tables]]\nid = "t"\nname = "T"\nlayer = "boven"\n',
                     "tables[0].layer"),
     "bad-date": (GOOD_HEAD.encode().replace(b"date = 2026-11-28", b'date = "gisteren"'), "session.date"),
-    "empty": (b"", "empty"),
-    "blank": (b"\n   \n\t\n", "empty"),
-    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not UTF-8"),
-    "nul-bytes": (b"\x00\x00\x00\x00", "not valid TOML"),
+    "empty": (b"", "leeg"),
+    "blank": (b"\n   \n\t\n", "leeg"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "geen UTF-8"),
+    "nul-bytes": (b"\x00\x00\x00\x00", "geen geldige TOML"),
     "other-format": (GOOD_HEAD.encode().replace(b"patroon-session", b"patroon-deck"), "patroon-deck"),
-    "no-format": (b'title = "boodschappen"\n', 'no format = "patroon-session"'),
+    "no-format": (b'title = "boodschappen"\n', 'format = "patroon-session" ontbreekt'),
     "no-session": (b'format = "patroon-session"\nformat_version = 1\n', "session"),
     "newer-version": (GOOD_HEAD.encode().replace(b"format_version = 1", b"format_version = 2"),
-                      "newer version"),
+                      "nieuwere versie"),
     "version-text": (GOOD_HEAD.encode().replace(b"format_version = 1", b'format_version = "1"'),
                      "format_version"),
 }
@@ -88,7 +88,7 @@ def test_bad_file_is_refused_by_name_and_left_untouched(store, kind):
 
 def test_newer_format_is_refused_before_reading_the_rest():
     text = 'format = "patroon-session"\nformat_version = 7\n[session]\nsomething = "new"\n'
-    with pytest.raises(SessionFileError, match="newer version of patroon.*format_version 7"):
+    with pytest.raises(SessionFileError, match="nieuwere versie van patroon.*format_version 7"):
         loads_session(text, "toekomst.toml")
 
 
@@ -96,8 +96,8 @@ def test_validation_message_counts_further_problems():
     text = GOOD_HEAD + '\n[[tables]]\nid = "Tafel 1"\nname = 3\n'
     with pytest.raises(SessionFileError) as info:
         loads_session(text, "x.toml")
-    assert str(info.value).startswith("Session file x.toml has an invalid value at tables[0].id")
-    assert "1 more problem." in str(info.value)
+    assert str(info.value).startswith("Sessiebestand x.toml klopt niet bij tables[0].id")
+    assert "(en nog 1 fout)." in str(info.value)
 
 
 # -- failed saves -----------------------------------------------------------------------------
@@ -124,7 +124,8 @@ def test_failed_save_leaves_file_and_memory_unchanged_and_a_retry_works(store, d
     monkeypatch.undo()
 
     message = str(info.value)
-    assert str(path) in message and "No space left on device" in message
+    assert str(path) in message and "de schijf is vol" in message
+    assert "vorige versie" in message
     assert "\n" not in message
     assert path.read_bytes() == good and path.stat().st_mtime_ns == good_mtime
     assert session.model_dump() == in_memory
@@ -140,7 +141,7 @@ def test_unwritable_extra_value_is_a_store_error_and_the_file_is_kept(store, dec
     path = store.path_for(session.session.id)
     good = path.read_bytes()
     session.progress.unknown = {1, 2}  # an extra key holding a value TOML cannot represent
-    with pytest.raises(StoreError, match="Could not save"):
+    with pytest.raises(StoreError, match="Opslaan van .* is mislukt"):
         store.save(session)
     assert path.read_bytes() == good
 
@@ -170,7 +171,7 @@ def test_second_opener_is_refused_with_the_pid_and_the_lock_frees_on_kill(store,
         with pytest.raises(SessionLockedError) as info:
             store.lock(path)
         assert info.value.pid == holder.pid
-        assert f"in use by process {holder.pid}" in str(info.value)
+        assert f"(proces {holder.pid})" in str(info.value)
         assert path.name in str(info.value)
         # Reading is still possible while another process holds the lock.
         assert store.load(path) == session
