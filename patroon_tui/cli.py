@@ -3,7 +3,8 @@
 ``main(argv)`` parses the commands of the design (``new``, ``open``, ``list``, ``export``,
 ``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
 or file that cannot be used, 2 wrong usage, 130 interrupted. Errors are one or two plain
-Dutch sentences on stderr, never a traceback. ``list``, ``export`` and ``check`` never
+Dutch sentences on stderr, never a traceback; the help and argparse's own usage errors
+are Dutch too (:class:`DutchArgumentParser`). ``list``, ``export`` and ``check`` never
 import Textual, so they answer at once; the app is imported only by ``launch_app``.
 """
 
@@ -13,11 +14,14 @@ import argparse
 import datetime as dt
 import errno
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
+
+from patroon_tui.core.messages import os_reason
 
 if TYPE_CHECKING:
     from patroon_tui.core.deck import Deck
@@ -248,7 +252,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         # Name the file the user asked for, not the temporary one beside it.
         raise CommandError(
-            f"Het rapport kan niet worden geschreven naar {target}: {_os_reason(exc)}."
+            f"Het rapport kan niet worden geschreven naar {target}: {os_reason(exc)}."
         ) from None
     _say(f"Rapport geschreven naar {target}.")
     return EXIT_OK
@@ -298,6 +302,93 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 # -- parsing ---------------------------------------------------------------------------
 
+# argparse speaks English and offers no hook for its wording other than gettext, which
+# would need compiled catalogues and would change every parser in the process. So the
+# Dutch parser renames its own headings and rewrites the few messages a user can cause;
+# an unknown (future) message keeps argparse's English but still names the argument.
+_ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"the following arguments are required: (?P<names>.+)"),
+        lambda m: f"{_and(m['names'].split(', '))} "
+        f"{'ontbreekt' if ', ' not in m['names'] else 'ontbreken'}",
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<args>.+)"),
+        lambda m: f"{'onbekend argument' if ' ' not in m['args'] else 'onbekende argumenten'}: "
+        f"{m['args']}",
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+        lambda m: f"{m['option']} kan meerdere opties zijn: {_or(m['matches'].split(', '))}",
+    ),
+    (
+        re.compile(
+            r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"
+        ),
+        lambda m: f"{m['value']} is geen keuze voor {m['arg']}; "
+        f"kies {_or(m['choices'].split(', '))}",
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)"),
+        lambda m: f"{m['value']} is geen geldige waarde voor {m['arg']}",
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): expected one argument"),
+        lambda m: f"na {m['arg']} hoort een waarde",
+    ),
+    # Our own type checks (_date, _width) already explain in Dutch.
+    (
+        re.compile(r"argument (?P<arg>\S+): (?P<message>.+)"),
+        lambda m: f"{m['arg']}: {m['message']}",
+    ),
+]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def _or(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} of {items[-1]}"
+
+
+def _dutch_usage_message(message: str) -> str:
+    """argparse's English error message in Dutch; an unknown one is passed through."""
+    for pattern, dutch in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return dutch(match)
+    return message
+
+
+class _DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose help, usage line and errors are in Dutch.
+
+    Errors print the usage line and one Dutch sentence on stderr and exit with status 2,
+    as argparse does. Subcommand parsers made from it are Dutch too.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _DutchHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS,
+                help="toon deze hulp en stop",
+            )  # fmt: skip
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fout: {_dutch_usage_message(message).rstrip('.')}.\n")
+
 
 def _date(text: str) -> dt.date:
     try:
@@ -338,61 +429,99 @@ def _add_common(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``patroon``."""
-    parser = argparse.ArgumentParser(
+    """The argument parser of ``patroon``, in Dutch."""
+    parser = DutchArgumentParser(
         prog=PROG,
+        # argparse would show the subcommand as required; without one the start screen
+        # opens. (A usage of our own means each subcommand names its prog itself.)
+        usage="%(prog)s [-h] [--sessions-dir MAP] [--deck BESTAND] [OPDRACHT ...]",
         description="Begeleid de workshop 'Samenwerken in interafhankelijkheid' "
-        "vanuit de terminal.",
+        "vanuit de terminal. Zonder opdracht opent het startscherm, waar je een sessie "
+        "kiest of een nieuwe begint.",
+        epilog=f"Meer over een opdracht: {PROG} OPDRACHT --help",
     )
     _add_common(parser, on_subcommand=False)
-    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
-    session_help = "id van de sessie of pad naar het bestand"
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+    session_help = "id van de sessie (zie 'patroon list') of pad naar het sessiebestand"
 
-    new = commands.add_parser("new", help="maak een nieuwe sessie en open hem")
-    new.add_argument("--title", help="titel van de sessie, bijv. 'Wijkteam Noord'")
+    new = commands.add_parser(
+        "new",
+        prog=f"{PROG} new",
+        help="maak een nieuwe sessie en open hem",
+        description="Maak een nieuwe sessie in de sessiemap en open hem. Het bestand "
+        "heet naar de datum en de titel, bijvoorbeeld 2026-11-28-wijkteam-noord.toml.",
+    )
+    new.add_argument("--title", metavar="TITEL", help="titel van de sessie, bijv. 'Wijkteam Noord'")
     new.add_argument(
         "--werkvorm",
         choices=("tafels", "plenair"),
         default="tafels",
-        help="in gesprek aan tafels (standaard) of plenair",
+        help="gesprek aan tafels (standaard) of plenair",
     )
     new.add_argument(
-        "--date", type=_date, help="datum van de workshop (JJJJ-MM-DD; standaard vandaag)"
+        "--date",
+        metavar="DATUM",
+        type=_date,
+        help="datum van de workshop als JJJJ-MM-DD (standaard vandaag)",
     )
-    new.add_argument("--facilitator", default="", help="wie de workshop leidt")
-    new.add_argument("--location", default="", help="waar de workshop is")
+    new.add_argument("--facilitator", metavar="NAAM", default="", help="wie de workshop leidt")
+    new.add_argument("--location", metavar="PLAATS", default="", help="waar de workshop is")
     new.set_defaults(run=_cmd_new)
 
-    open_ = commands.add_parser("open", help="ga verder met een bewaarde sessie")
+    open_ = commands.add_parser(
+        "open",
+        prog=f"{PROG} open",
+        help="ga verder met een bewaarde sessie",
+        description="Ga verder met een bewaarde sessie, op het scherm waar hij stopte.",
+    )
     open_.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     open_.add_argument(
-        "--screen", metavar="SCHERM", help="open op dit scherm (id uit het programma)"
+        "--screen", metavar="SCHERM", help="open op dit scherm (een scherm-id uit het programma)"
     )
     open_.set_defaults(run=_cmd_open)
 
-    list_ = commands.add_parser("list", help="toon de bewaarde sessies, nieuwste eerst")
+    list_ = commands.add_parser(
+        "list",
+        prog=f"{PROG} list",
+        help="toon de bewaarde sessies, nieuwste eerst",
+        description="Toon de sessies in de sessiemap, de laatst gewijzigde eerst. Een "
+        "bestand dat niet te lezen is, staat erbij met de reden.",
+    )
     list_.set_defaults(run=_cmd_list)
 
-    export = commands.add_parser("export", help="het verslag van een sessie als Markdown")
+    export = commands.add_parser(
+        "export",
+        prog=f"{PROG} export",
+        help="maak het verslag van een sessie (Markdown)",
+        description="Maak het verslag van een sessie als Markdown: alles wat de tafels "
+        "zeiden, met de patronen getekend. Zonder -o komt het op het scherm.",
+    )
     export.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     export.add_argument(
         "-o",
         "--output",
         metavar="BESTAND",
-        help="schrijf naar dit bestand in plaats van naar het scherm",
+        help="schrijf het verslag naar dit bestand in plaats van naar het scherm",
     )
     export.add_argument(
         "--width",
+        metavar="BREEDTE",
         type=_width,
         default=100,
-        help="breedte van de getekende patronen (standaard 100)",
+        help="breedte van de getekende patronen in tekens (minstens 20, standaard 100)",
     )
     export.add_argument(
         "--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens"
     )
     export.set_defaults(run=_cmd_export)
 
-    check = commands.add_parser("check", help="controleer of een sessiebestand geldig is")
+    check = commands.add_parser(
+        "check",
+        prog=f"{PROG} check",
+        help="controleer of een sessiebestand in orde is",
+        description="Controleer of een sessiebestand te openen is. Het bestand wordt "
+        "alleen gelezen, nooit veranderd.",
+    )
     check.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     check.set_defaults(run=_cmd_check)
 
@@ -404,25 +533,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- errors ----------------------------------------------------------------------------
 
-_OS_REASONS = {
-    errno.EACCES: "daar is geen toestemming voor",
-    errno.EPERM: "daar is geen toestemming voor",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "de schijfruimte (quotum) is op",
-    errno.ENOENT: "die map of dat bestand bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EISDIR: "dat is een map, geen bestand",
-    errno.ENAMETOOLONG: "de naam is te lang",
-}
-
-
-def _os_reason(exc: OSError) -> str:
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-
 
 def _describe_os_error(exc: OSError) -> str:
-    reason = _os_reason(exc)
+    reason = os_reason(exc)
     name = exc.filename
     if name is None:
         return f"Dat lukte niet: {reason}."

@@ -256,17 +256,50 @@ def test_an_unknown_session_exits_1_naming_it(tmp_path, capsys, command):
         ["export", GOOD, "--width", "smal"],
     ],
 )
-def test_wrong_usage_exits_2_with_the_usage_line(argv, capsys):
+def test_wrong_usage_exits_2_with_the_dutch_usage_line(argv, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert "usage: patroon" in err
+    lines = err.strip().splitlines()
+    assert lines[0].startswith("gebruik: patroon")
+    assert re.match(r"patroon( \w+)?: fout: ", lines[-1])
+    for english in ("usage:", "error:", "the following arguments", "invalid", "expected"):
+        assert english not in err
 
 
-def test_help_exits_0(capsys):
+def test_help_exits_0_and_is_dutch(capsys):
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     for command in ("new", "open", "list", "export", "check"):
         assert command in out
+    assert out.startswith("gebruik: patroon ")
+    assert "opdrachten:" in out and "toon deze hulp en stop" in out
+    assert "usage" not in out and "show this help" not in out and "options:" not in out
+
+
+@pytest.mark.parametrize("command", ["new", "open", "list", "export", "check"])
+def test_help_of_each_command_is_dutch(command, capsys):
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"gebruik: patroon {command} ")
+    assert "opties:" in out and "toon deze hulp en stop" in out
+    assert "usage" not in out and "positional arguments" not in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "sentence"),
+    [
+        (["export"], "patroon export: fout: ID_OF_PAD ontbreekt."),
+        (["list", "--kleur"], "patroon: fout: onbekend argument: --kleur."),
+        (
+            ["new", "--werkvorm", "buiten"],
+            "patroon new: fout: 'buiten' is geen keuze voor --werkvorm; kies 'tafels' of 'plenair'.",
+        ),
+        (["new", "--title"], "patroon new: fout: na --title hoort een waarde."),
+    ],
+)
+def test_usage_errors_name_the_argument_in_dutch(argv, sentence, capsys):
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == sentence
 
 
 def test_an_unknown_screen_exits_2_and_names_the_valid_ones(tmp_path, capsys):
@@ -400,4 +433,4 @@ def test_a_folder_without_permission_is_one_sentence(tmp_path, monkeypatch, caps
     monkeypatch.setattr(cli, "_list_sessions", refused)
     assert main(["list", "--sessions-dir", str(locked)]) == 1
     err = capsys.readouterr().err
-    assert err.strip() == f"Dat lukte niet met {locked}: daar is geen toestemming voor."
+    assert err.strip() == f"Dat lukte niet met {locked}: geen toegang."

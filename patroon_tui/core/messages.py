@@ -26,7 +26,7 @@ __all__ = [
 
 
 def field_path(loc: tuple[int | str, ...] | list[int | str]) -> str:
-    """A pydantic location as it reads in a TOML file: ``("tables", 0, "layer")`` → ``tables[0].layer``."""
+    """A pydantic location as a TOML path: ``("tables", 0, "layer")`` → ``tables[0].layer``."""
     out = ""
     for item in loc:
         out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
@@ -108,7 +108,10 @@ _TOML_REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Expected '=' after a key in a key/value pair"), "na de sleutel hoort een ="),
     (re.compile(r"Expected ']' at the end of a table declaration"), "de kop mist een ]"),
     (re.compile(r"Expected ']]' at the end of an array declaration"), "de kop mist ]]"),
-    (re.compile(r"Invalid initial character for a key part"), "een sleutel begint met een ongeldig teken"),
+    (
+        re.compile(r"Invalid initial character for a key part"),
+        "een sleutel begint met een ongeldig teken",
+    ),
     (re.compile(r"Unterminated string"), "een tekst mist het afsluitende aanhalingsteken"),
     (re.compile(r"Unclosed array"), "een lijst mist de afsluitende ]"),
     (re.compile(r"Unclosed inline table"), "een tabel mist de afsluitende }}"),
