@@ -191,3 +191,16 @@ def test_lock_release_is_idempotent(store, deck):
     lock.release()
     lock.release()
     store.lock(store.path_for(session.session.id)).release()
+
+
+def test_a_lock_whose_holder_is_unknown_is_still_refused_plainly(store, deck):
+    session = store.create(title="Noord", deck=deck, date=DAY)
+    path = store.path_for(session.session.id)
+    with store.lock(path):
+        Path(f"{path}.lock.pid").unlink()
+        with pytest.raises(SessionLockedError) as info:
+            store.lock(path)
+    assert info.value.pid is None
+    assert str(info.value) == (
+        f"Sessie {path} is al geopend in een ander venster. Hier kan hij alleen worden bekeken."
+    )
