@@ -1,0 +1,245 @@
+"""The Markdown report: everything recorded is in it, word for word, in a sensible order."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# markdown-it-py comes with Textual (through rich); it reads the report as a Markdown
+# renderer would, so the tests check what a reader sees, not just the source text.
+from markdown_it import MarkdownIt
+
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.report import render_report
+from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Session, new_session
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+HAND_WRITTEN = FIXTURES / "2026-11-28-wijkteam-noord.toml"
+
+
+@pytest.fixture(scope="module")
+def deck():
+    return load_deck()
+
+
+@pytest.fixture
+def session() -> Session:
+    return new_session(session_id="2026-11-28-wijkteam-noord", title="Wijkteam Noord")
+
+
+def hand_written() -> Session:
+    return Session.model_validate(tomllib.loads(HAND_WRITTEN.read_text("utf-8")))
+
+
+def shown(text: str) -> str:
+    """What a reader should see of a typed text: line breaks as "\\n", no final one."""
+    text = re.sub(r"\r\n|\r", "\n", text)
+    return text[:-1] if text.endswith("\n") else text
+
+
+def visible_blocks(report: str) -> list[str]:
+    """The text of every paragraph and code block as a Markdown renderer reads them."""
+    blocks = []
+    for token in MarkdownIt("commonmark").parse(report):
+        if token.type in ("fence", "code_block"):
+            blocks.append(token.content[:-1] if token.content.endswith("\n") else token.content)
+        elif token.type == "inline":
+            blocks.append(token.content)
+    return blocks
+
+
+def assert_lines_in_order(text: str, report: str) -> None:
+    lines = shown(text).split("\n")
+    report_lines = report.split("\n")
+    for start in range(len(report_lines) - len(lines) + 1):
+        if report_lines[start : start + len(lines)] == lines:
+            return
+    pytest.fail(f"{text!r} is not in the report line by line")
+
+
+def test_every_answer_of_a_hand_written_session_is_in_the_report(deck):
+    session = hand_written()
+    report = render_report(session, deck)
+    blocks = visible_blocks(report)
+    answers = [a for table in session.tables for a in table.answers.values() if a]
+    assert len(answers) == 6
+    for answer in answers:
+        assert_lines_in_order(answer, report)
+        assert shown(answer) in blocks
+
+
+def test_the_report_has_the_session_details_and_dutch_headings(deck):
+    report = render_report(hand_written(), deck)
+    assert report.startswith("# Wijkteam Noord\n")
+    for expected in (
+        "28 november 2026",
+        "Anouk de Vries",
+        "Buurthuis De Kolk, Amsterdam-Noord",
+        "in gesprek aan tafels",
+        "## Tafels",
+        "#### Deelnemers",
+        "#### Patroon",
+        "#### Laag in de driehoek",
+        "## Eigen patronen",
+        "## Leidende principes",
+        "## Eerste stappen",
+        "## Notities per scherm",
+        "## Notities per laag",
+    ):
+        assert expected in report
+
+
+def test_tables_and_questions_come_in_order_with_the_full_question_text(deck):
+    session = hand_written()
+    report = render_report(session, deck)
+    assert report.index("### Tafel 1") < report.index("### Tafel 2")
+    table_1 = report[report.index("### Tafel 1") : report.index("### Tafel 2")]
+    positions = [table_1.index(q.text) for q in deck.text_questions]
+    assert positions == sorted(positions)
+    # The hand-written file lists the answers in another order; the report follows the deck.
+    assert table_1.index("Ja, elke week") < table_1.index("Eerste regel")
+    assert table_1.index("Eerste regel") < table_1.index("Maandelijks samen")
+    assert table_1.index("Maandelijks samen") < table_1.index("het wijkoverleg 🏠")
+
+
+def test_an_answer_to_a_question_the_deck_does_not_know_is_kept_under_its_id(deck):
+    report = render_report(hand_written(), deck)
+    assert "antwoord-zonder-vraag" in report
+    assert "Een antwoord op een vraag die het programma niet kent." in report
+
+
+def test_a_table_shows_its_pattern_steps_and_layer_title(deck):
+    session = hand_written()
+    report = render_report(session, deck)
+    table_1 = report[report.index("### Tafel 1") : report.index("### Tafel 2")]
+    pattern = deck.pattern("wat-is-voorliggend")
+    assert pattern.title in table_1
+    for step in pattern.steps:
+        assert step in table_1
+    assert "Over spelregels" in table_1
+    table_2 = report[report.index("### Tafel 2") : report.index("## Eigen patronen")]
+    assert "Wachten op elkaar" in table_2
+    assert "Niemand belt de inwoner; de zorg groeit." in table_2
+    assert "Nog geen laag gekozen." in table_2
+
+
+def test_an_unchosen_pattern_says_so(deck, session):
+    report = render_report(session, deck)
+    assert "Nog geen patroon gekozen." in report
+
+
+def test_own_patterns_principles_and_first_steps_are_listed(deck):
+    session = hand_written()
+    report = render_report(session, deck)
+    own = report[report.index("## Eigen patronen") : report.index("## Leidende principes")]
+    assert "### Wachten op elkaar" in own
+    for n, step in enumerate(session.patterns[0].steps, start=1):
+        assert f"{n}. {step}" in own
+    principles = report[report.index("## Leidende principes") : report.index("## Eerste stappen")]
+    for principle in session.principles:
+        assert shown(principle.text) in visible_blocks(principles)
+    steps = report[report.index("## Eerste stappen") : report.index("## Notities per scherm")]
+    assert "Maandelijks gezamenlijk casusoverleg" in steps
+    assert "Eigenaar: GGZ · van tafel: Tafel 1" in steps
+    assert "Telefoonlijst van de wijk delen 📞" in steps
+    assert "Eigenaar: Politie \\(wijkagent\\)" in steps or "Eigenaar: Politie (wijkagent)" in steps
+    assert "van tafel: Tafel 2" in steps
+
+
+def test_notes_follow_the_programme_and_unknown_screens_come_last(deck):
+    session = hand_written()
+    report = render_report(session, deck)
+    notes = report[report.index("## Notities per scherm") : report.index("## Notities per laag")]
+    first = notes.index("### " + deck.screen("complexer").title)
+    second = notes.index("### " + deck.screen("tafels").title)
+    unknown = notes.index("scherm-van-vroeger")
+    assert first < second < unknown
+    assert "Deze notitie hoort bij een scherm dat niet meer bestaat." in notes
+    assert_lines_in_order(session.notes["tafels"], notes)
+    layers = report[report.index("## Notities per laag") :]
+    assert "### Over spelregels" in layers
+    assert "Niemand weet wie besluit over de zware casussen." in layers
+
+
+def test_an_answer_full_of_markdown_is_shown_verbatim(deck, session):
+    tricky = (
+        "# geen kop\n"
+        "- geen lijst\n"
+        "> geen citaat\n"
+        "1. geen genummerde lijst\n"
+        "````\n"
+        "```python\n"
+        "    ingesprongen\n"
+        "*geen nadruk* en <b>geen html</b> &amp;\n"
+        "---\n"
+    )
+    session.tables[0].answers["herkenbaar"] = tricky
+    report = render_report(session, deck)
+    assert shown(tricky) in visible_blocks(report)
+    # The rest of the report is still read as Markdown after that answer.
+    tokens = MarkdownIt("commonmark").parse(report)
+    headings = [t.content for t in tokens if t.type == "inline" and "Laag in de driehoek" in t.content]
+    assert headings == ["Laag in de driehoek"]
+
+
+def test_labels_with_markup_are_escaped_so_they_render_as_typed(deck, session):
+    session.session.title = "Wijk *Noord* & [Zuid]"
+    session.tables[0].name = "# Tafel_1"
+    session.patterns.append(OwnPattern(id="eigen", title="- Wachten", steps=["1. a", "> b"]))
+    session.tables[0].pattern = "eigen"
+    report = render_report(session, deck)
+    md = MarkdownIt("commonmark")
+    text = "".join(
+        child.content
+        for token in md.parse(report)
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "text"
+    )
+    for label in ("Wijk ", "*Noord*", " & [Zuid]", "# Tafel_1", "- Wachten", "1. a", "> b"):
+        assert label in text
+
+
+def test_multi_line_principles_and_first_steps_keep_their_lines(deck, session):
+    session.principles = [Principle(text="Eerst bellen,\ndan pas mailen.")]
+    session.first_steps = [FirstStep(text="Stap één\n- met een streepje", owner="", table="")]
+    report = render_report(session, deck)
+    blocks = visible_blocks(report)
+    assert "Eerst bellen,\ndan pas mailen." in blocks
+    assert "Stap één\n- met een streepje" in blocks
+    assert "Eigenaar: nog niemand" in report
+
+
+def test_a_plenary_session_reports_its_one_record(deck):
+    session = new_session(session_id="plenair-test", title="Plenair", werkvorm="plenair")
+    session.tables[0].answers["bijdrage"] = "We houden vast aan onze eigen regels."
+    report = render_report(session, deck)
+    assert "plenair gesprek" in report
+    assert "### Plenair" in report
+    assert "We houden vast aan onze eigen regels." in report
+
+
+def test_the_same_session_gives_the_same_report(deck):
+    assert render_report(hand_written(), deck) == render_report(hand_written(), deck)
+
+
+_TYPED = st.text(
+    # NUL is replaced by every Markdown renderer; it cannot be typed in a text field either.
+    alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+    max_size=200,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(answer=_TYPED.filter(bool))
+def test_any_typed_answer_reads_back_exactly_from_the_rendered_markdown(answer):
+    deck = load_deck()
+    session = new_session(session_id="eigenschap", title="Eigenschap")
+    session.tables[0].answers["herkenbaar"] = answer
+    report = render_report(session, deck)
+    assert shown(answer) in visible_blocks(report)
