@@ -36,8 +36,8 @@ class PatroonApp(App):
     TITLE = "Patroon"
     COMMANDS: ClassVar = {PatroonCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Opslaan", priority=True, id="save"),
-        Binding("ctrl+q", "quit", "Opslaan en stoppen", priority=True, id="quit"),
+        Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, id="save"),
+        Binding("ctrl+q", "quit", "Stoppen", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, key_display="?", id="help-question"),
@@ -323,3 +323,49 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
             sections.append((f"Op het scherm ‘{kinds[kind]}’", own))
     sections.append(("In deze hulp", bindings_of(HelpScreen.BINDINGS)))
     return sections
+
+
+def build_app(
+    *,
+    store: SessionStore,
+    deck: Deck,
+    session_path: Path | None = None,
+    screen: str | None = None,
+    new_options: dict | None = None,
+) -> PatroonApp:
+    """The app for a command: the start screen, a new session, or a saved one.
+
+    Raises ``StoreError`` when the session cannot be made or read.
+    """
+    if new_options is not None:
+        today = dt.date.today()
+        session = store.create(
+            title=new_options.get("title") or f"Sessie {today:%d-%m-%Y}",
+            deck=deck,
+            date=new_options.get("date"),
+            facilitator=new_options.get("facilitator") or "",
+            location=new_options.get("location") or "",
+            werkvorm=new_options.get("werkvorm") or "tafels",
+        )
+        return PatroonApp(deck, store, session, store.path_for(session.session.id))
+    if session_path is not None:
+        session = store.load(session_path)
+        return PatroonApp(deck, store, session, Path(session_path), start_screen=screen)
+    return PatroonApp(deck, store)
+
+
+def run_app(
+    *,
+    store: SessionStore,
+    deck: Deck,
+    session_path: Path | None = None,
+    screen: str | None = None,
+    new_options: dict | None = None,
+) -> int:
+    """Run the app in the terminal until the facilitator quits; returns the exit status."""
+    app = build_app(
+        store=store, deck=deck, session_path=session_path, screen=screen,
+        new_options=new_options,
+    )
+    app.run()
+    return app.return_code or 0

@@ -87,6 +87,7 @@ class ProgrammeScreen(Screen):
         except ValueError:
             self.set_reactive(ProgrammeScreen.index, 0)
         self._bodies: dict[str, Widget] = {}
+        self._notes_pane = NotesPane(read_only=read_only, id="notes")
 
     @property
     def app(self) -> PatroonApp:  # type: ignore[override]
@@ -100,7 +101,7 @@ class ProgrammeScreen(Screen):
             yield Agenda(self.deck, id="agenda")
             with Container(id="centre"):
                 yield Container(id="slide")
-                yield NotesPane(read_only=self.read_only, id="notes")
+                yield self._notes_pane
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -113,7 +114,8 @@ class ProgrammeScreen(Screen):
 
     @property
     def notes(self) -> NotesPane:
-        return self.query_one("#notes", NotesPane)
+        """The notes pane (kept, so notes can still be read while shutting down)."""
+        return self._notes_pane
 
     @property
     def body(self) -> Widget | None:

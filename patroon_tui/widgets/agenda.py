@@ -25,7 +25,7 @@ class Agenda(OptionList):
     """Parts and their screens; selecting one (enter, click) jumps there."""
 
     DEFAULT_CSS = """
-    Agenda { width: 32; height: 1fr; border: none; border-right: vkey $panel-lighten-2; padding: 0; }
+    Agenda { width: 28; height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; border: none; border-right: vkey $panel-lighten-2; padding: 0; }
     Agenda:focus { border: none; border-right: vkey $accent; }
     """
 
@@ -35,7 +35,7 @@ class Agenda(OptionList):
         options: list[Option] = []
         for part in deck.parts:
             options.append(
-                Option(Text(part_label(part), style="bold"), id=f"part:{part.id}", disabled=True)
+                Option(Text(part_label(part), style="bold", no_wrap=True, overflow="ellipsis"), id=f"part:{part.id}", disabled=True)
             )
             for screen in part.screens:
                 options.append(Option(self._prompt(screen.title, False, False, False), id=screen.id))
@@ -44,7 +44,7 @@ class Agenda(OptionList):
     @staticmethod
     def _prompt(title: str, current: bool, visited: bool, noted: bool) -> Text:
         mark = "▶" if current else ("✓" if visited else " ")
-        text = Text(f" {mark} ")
+        text = Text(f" {mark} ", no_wrap=True, overflow="ellipsis")
         text.append(title, style="reverse bold" if current else ("dim" if visited else ""))
         if noted:
             text.append(" ✎", style="italic")

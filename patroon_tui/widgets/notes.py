@@ -61,16 +61,19 @@ class NotesPane(Vertical):
         self._read_only = read_only
         self.screen_id: str | None = None
         """The screen whose notes are shown."""
+        self._area = NotesArea(
+            id="notes-text", soft_wrap=True, read_only=read_only, compact=True
+        )
 
     def compose(self) -> ComposeResult:
         yield Static("Notities (f2 · esc terug)", id="notes-label")
         yield Static("", id="notes-hint", classes="-empty", markup=False)
-        yield NotesArea(id="notes-text", soft_wrap=True, read_only=self._read_only, compact=True)
+        yield self._area
 
     @property
     def text_area(self) -> NotesArea:
-        """The text field itself."""
-        return self.query_one("#notes-text", NotesArea)
+        """The text field itself (kept, so notes can still be read while shutting down)."""
+        return self._area
 
     @property
     def dirty(self) -> bool:

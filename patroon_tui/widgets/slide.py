@@ -60,9 +60,12 @@ class PatternSlide(Vertical):
         self._pattern = deck.pattern(screen.pattern or "")
 
     def compose(self) -> ComposeResult:
-        from patroon_tui.widgets.loop_view import LoopView
-
         yield Static(self._screen.title, classes="slide-title", markup=False)
+        try:
+            from patroon_tui.widgets.loop_view import LoopView
+        except ImportError:  # TODO(transient): until the loop view lands
+            yield Static("\n".join(self._pattern.steps), classes="slide-loop")
+            return
         yield LoopView(self._pattern.title, self._pattern.steps, classes="slide-loop")
 
     @property
