@@ -122,39 +122,65 @@ class ProgrammeScreen(Screen):
         """The current screen's body widget."""
         return self._bodies.get(self.current.id)
 
-    def _show(self, index: int) -> None:
+    def _body_for(self, index: int) -> Widget:
+        """The body of the screen at ``index``, built and mounted (hidden) if needed."""
         screen = self._screens[index]
-        slide = self.query_one("#slide", Container)
-        for screen_id, body in self._bodies.items():
-            body.display = screen_id == screen.id
         body = self._bodies.get(screen.id)
         if body is None:
             body = build_body(self.deck, self.session, screen)
+            body.display = False
             if self.read_only and body.has_class("-recording"):
                 body.disabled = True
             self._bodies[screen.id] = body
-            slide.mount(body)
-            if body.has_class("-recording") and not self.read_only:
-                self.call_after_refresh(self._focus_first, body)
-        elif body.has_class("-recording"):
-            body.refresh_from_session()  # type: ignore[attr-defined]
+            self.query_one("#slide", Container).mount(body)
+        return body
+
+    def _prune_bodies(self) -> None:
+        """Keep slides near the current one; every widget kept makes restyling slower.
+
+        Recording bodies stay: they are few and keep the cursor where it was.
+        """
+        keep = {self._screens[i].id for i in (self.index - 1, self.index, self.index + 1)
+                if 0 <= i < len(self._screens)}
+        for screen_id, body in list(self._bodies.items()):
+            if screen_id not in keep and not body.has_class("-recording"):
+                del self._bodies[screen_id]
+                body.remove()
+
+    def _prefetch(self) -> None:
+        """Build the next slide while the room is still looking at this one."""
+        if self.is_attached and self.index + 1 < len(self._screens):
+            self._body_for(self.index + 1)
+
+    def _show(self, index: int) -> None:
+        screen = self._screens[index]
+        fresh = screen.id not in self._bodies
+        body = self._body_for(index)
+        for other in self._bodies.values():
+            if other is not body:
+                other.display = False
+        body.display = True
+        if body.has_class("-recording"):
+            if not fresh:
+                body.refresh_from_session()  # type: ignore[attr-defined]
             if not self.read_only:
                 self.call_after_refresh(self._focus_first, body)
         else:
             self.set_focus(None)
-        if not body.has_class("-recording"):
-            self.set_focus(None)
+        self._prune_bodies()
         # Notes: what was typed for the previous screen goes into the model first.
         self.flush_notes()
         self.notes.load(screen.id, self.session.notes.get(screen.id, ""), screen.hint)
         part = self.deck.part_of(screen.id)
         self.query_one(AppHeader).set_part(part_label(part))
         progress = self.session.progress
-        progress.screen = screen.id
+        if progress.screen != screen.id:
+            progress.screen = screen.id
         if screen.id not in progress.visited:
             progress.visited.append(screen.id)
         self._refresh_agenda()
         self.refresh_bindings()
+        self.set_timer(0.5, self._prefetch)
 
     def _focus_first(self, body: Widget) -> None:
         if body.display and not self.notes.text_area.has_focus:

@@ -44,10 +44,8 @@ class Agenda(OptionList):
     @staticmethod
     def _prompt(title: str, current: bool, visited: bool, noted: bool) -> Text:
         mark = "▶" if current else ("✓" if visited else " ")
-        text = Text(f" {mark} ", no_wrap=True, overflow="ellipsis")
+        text = Text(f"{mark}{'✎' if noted else ' '}")
         text.append(title, style="reverse bold" if current else ("dim" if visited else ""))
-        if noted:
-            text.append(" ✎", style="italic")
         return text
 
     def show_state(
