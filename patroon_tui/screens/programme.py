@@ -88,6 +88,7 @@ class ProgrammeScreen(Screen):
             self.set_reactive(ProgrammeScreen.index, 0)
         self._bodies: dict[str, Widget] = {}
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
+        self._offered: tuple[bool, bool] | None = None
 
     @property
     def app(self) -> PatroonApp:  # type: ignore[override]
@@ -179,7 +180,11 @@ class ProgrammeScreen(Screen):
         if screen.id not in progress.visited:
             progress.visited.append(screen.id)
         self._refresh_agenda()
-        self.refresh_bindings()
+        # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
+        offered = (screen.kind == "pattern", self.app.has_timer)
+        if offered != self._offered:
+            self._offered = offered
+            self.refresh_bindings()
         self.set_timer(0.5, self._prefetch)
 
     def _focus_first(self, body: Widget) -> None:
