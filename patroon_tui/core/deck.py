@@ -8,6 +8,7 @@ workshop text in code: a new programme is a new deck file.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -36,6 +37,19 @@ MIN_STEPS = 2
 MAX_STEPS = 12
 
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _DeckFieldError(ValueError):
+    """A cross-reference problem found after the fields validated, with the field it concerns.
+
+    A model validator can only raise at the level of the whole deck; carrying the path lets
+    ``parse_deck`` name the exact field, as it does for pydantic's own field errors.
+    """
+
+    def __init__(self, loc: tuple[int | str, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
+        self.message = message
 
 
 class _Model(BaseModel):
@@ -132,28 +146,39 @@ class Deck(_Model):
     @model_validator(mode="after")
     def _check_references(self) -> Deck:
         seen: set[str] = set()
-        for part in self.parts:
-            for screen in part.screens:
+        for p, part in enumerate(self.parts):
+            for s, screen in enumerate(part.screens):
                 if screen.id in seen:
-                    raise ValueError(f"screen id {screen.id!r} is used twice")
+                    raise _DeckFieldError(
+                        ("parts", p, "screens", s, "id"),
+                        f"scherm-id {screen.id!r} komt twee keer voor",
+                    )
                 seen.add(screen.id)
-        for what, ids in (
-            ("part", [p.id for p in self.parts]),
-            ("pattern", [p.id for p in self.patterns]),
-            ("question", [q.id for q in self.questions]),
-            ("layer", [layer.id for layer in self.layers]),
+        for field, what, ids in (
+            ("parts", "deel-id", [part.id for part in self.parts]),
+            ("patterns", "patroon-id", [pattern.id for pattern in self.patterns]),
+            ("questions", "vraag-id", [question.id for question in self.questions]),
+            ("layers", "laag-id", [layer.id for layer in self.layers]),
         ):
-            dupes = sorted({i for i in ids if ids.count(i) > 1})
-            if dupes:
-                raise ValueError(f"{what} id {dupes[0]!r} is used twice")
-        pattern_ids = {p.id for p in self.patterns}
-        for screen in self.screens:
-            if screen.kind == "pattern":
+            for index, item_id in enumerate(ids):
+                if item_id in ids[:index]:
+                    raise _DeckFieldError(
+                        (field, index, "id"), f"{what} {item_id!r} komt twee keer voor"
+                    )
+        pattern_ids = {pattern.id for pattern in self.patterns}
+        for p, part in enumerate(self.parts):
+            for s, screen in enumerate(part.screens):
+                if screen.kind != "pattern":
+                    continue
+                where = ("parts", p, "screens", s, "pattern")
                 if screen.pattern is None:
-                    raise ValueError(f"pattern screen {screen.id!r} names no pattern")
+                    raise _DeckFieldError(where, "een patroonscherm moet een patroon noemen")
                 if screen.pattern not in pattern_ids:
-                    raise ValueError(
-                        f"screen {screen.id!r} refers to unknown pattern {screen.pattern!r}"
+                    known = ", ".join(repr(i) for i in sorted(pattern_ids)) or "geen"
+                    raise _DeckFieldError(
+                        where,
+                        f"patroon {screen.pattern!r} staat niet onder [[patterns]]"
+                        f" (bekende patronen: {known})",
                     )
         return self
 
@@ -209,18 +234,96 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+# Pydantic has no Dutch messages; these cover what a hand-edited deck typically gets wrong.
+# Anything else falls back to pydantic's own (English) sentence, which still names the field.
+_DUTCH_MESSAGES: dict[str, str] = {
+    "missing": "dit veld ontbreekt",
+    "extra_forbidden": "dit veld kent een deck niet",
+    "too_short": "te weinig items: minstens {min_length}, nu {actual_length}",
+    "too_long": "te veel items: hoogstens {max_length}, nu {actual_length}",
+    "string_too_short": "mag niet leeg zijn",
+    "string_pattern_mismatch": (
+        "een id bestaat uit kleine letters, cijfers en streepjes en begint niet met een streepje"
+    ),
+    "literal_error": "moet een van deze waarden zijn: {expected}",
+    "string_type": "moet tekst zijn (tussen aanhalingstekens)",
+    "int_type": "moet een geheel getal zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "list_type": "moet een lijst zijn",
+    "model_type": "moet een tabel zijn",
+    "model_attributes_type": "moet een tabel zijn",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "less_than_equal": "mag hoogstens {le} zijn",
+}
+
+
+def _describe(error: dict) -> tuple[tuple[int | str, ...], str]:
+    """The field path and a plain Dutch description of one pydantic error."""
+    ctx = error.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, _DeckFieldError):
+        return cause.loc, cause.message
+    template = _DUTCH_MESSAGES.get(error["type"])
+    if template is None:
+        return tuple(error["loc"]), error["msg"]
+    values = {key: str(value).replace(" or ", " of ") for key, value in ctx.items()}
+    try:
+        return tuple(error["loc"]), template.format(**values)
+    except (KeyError, IndexError):
+        return tuple(error["loc"]), error["msg"]
+
+
+def _owner_id(data: object, loc: tuple[int | str, ...]) -> str | None:
+    """The id of the innermost table along ``loc`` that has one, so a message can say
+    which screen or pattern is meant and not only its position."""
+    found = None
+    node = data
+    for item in loc[:-1]:
+        try:
+            node = node[item]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
 def parse_deck(data: dict, source: str) -> Deck:
     """Validate parsed TOML data as a deck; errors name ``source`` and the field path."""
     try:
         return Deck.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = _field_path(first["loc"])
-        detail = first["msg"]
-        more = len(exc.errors()) - 1
-        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        at = f" at {where}" if where else ""
-        raise DeckError(f"Deck file {source} is not valid{at}: {detail}{suffix}.") from None
+        errors = exc.errors()
+        loc, detail = _describe(errors[0])
+        where = _field_path(loc)
+        more = len(errors) - 1
+        suffix = f" (en nog {more} {'fout' if more == 1 else 'fouten'})" if more else ""
+        owner = _owner_id(data, loc)
+        named = f" (id {owner!r})" if owner and loc[-1] != "id" else ""
+        at = f" bij {where}{named}" if where else ""
+        raise DeckError(f"Deckbestand {source} klopt niet{at}: {detail}{suffix}.") from None
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, source: str) -> str:
+    """A sentence naming the file, the line number and that line's text."""
+    message = str(exc)
+    # tomllib (before Python 3.14) only puts the position inside the message text.
+    match = _TOML_POSITION.search(message)
+    if match is None:
+        return f"Deckbestand {source} is geen geldige TOML: {message}."
+    line, column = int(match.group(1)), int(match.group(2))
+    reason = message[: match.start()].rstrip()
+    lines = text.splitlines()
+    shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    quoted = f" Regel {line} is: {shown}" if shown else ""
+    return (
+        f"Deckbestand {source} is geen geldige TOML op regel {line}, kolom {column}: "
+        f"{reason}.{quoted}"
+    )
 
 
 def load_deck(path: Path | str | None = None) -> Deck:
@@ -235,15 +338,19 @@ def load_deck(path: Path | str | None = None) -> Deck:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise DeckError(f"Deck file {source} does not exist.") from None
+            raise DeckError(f"Deckbestand {source} bestaat niet.") from None
         except IsADirectoryError:
-            raise DeckError(f"Deck file {source} is a folder, not a file.") from None
+            raise DeckError(f"Deckbestand {source} is een map, geen bestand.") from None
         except OSError as exc:
-            raise DeckError(f"Deck file {source} cannot be read: {exc.strerror}.") from None
+            raise DeckError(
+                f"Deckbestand {source} kan niet gelezen worden: {exc.strerror}."
+            ) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise DeckError(f"Deck file {source} is not UTF-8 text.") from None
+        raise DeckError(f"Deckbestand {source} is geen UTF-8-tekst.") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DeckError(f"Deck file {source} is not valid TOML: {exc}.") from None
+        raise DeckError(_toml_problem(exc, text, source)) from None
     return parse_deck(data, source)
