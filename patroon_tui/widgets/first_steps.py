@@ -280,3 +280,7 @@ class FirstStepsPanel(Widget):
         self._changed()
         kind = type(self.screen.focused)
         await self._rebuild((target, kind if kind in (StepText, StepOwner) else StepText))
+
+
+#: The name under which the programme screen looks this body up.
+FirstStepsView = FirstStepsPanel

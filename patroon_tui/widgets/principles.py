@@ -185,3 +185,7 @@ class PrinciplesPanel(Widget):
         principles[at], principles[target] = principles[target], principles[at]
         self._changed()
         await self._rebuild(target)
+
+
+#: The name under which the programme screen looks this body up.
+PrinciplesView = PrinciplesPanel

@@ -560,3 +560,7 @@ class TablesPanel(Widget):
         self._show_loop(pattern.id)
         self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
         self._changed()
+
+
+#: The name under which the programme screen looks this body up.
+TablesView = TablesPanel

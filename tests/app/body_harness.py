@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -66,3 +67,29 @@ class BodyHarness(App):
 
     def action_timer_reset(self) -> None:
         self.query_one(TimerDisplay).reset()
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type ``text`` into the focused field, key by key; newlines as enter.
+
+    Characters the Pilot cannot name as a key (emoji and other symbols outside ASCII) are
+    sent as key events carrying that character, as a terminal does.
+    """
+    for char in text:
+        if char == "\n":
+            await pilot.press("enter")
+        elif char.isalnum() or (char.isascii() and char.isprintable()):
+            await pilot.press(char)
+        else:
+            focused = pilot.app.focused
+            assert focused is not None, "nothing has focus to type into"
+            focused.post_message(events.Key(char, char))
+            await pilot.pause()
+
+
+async def paste_text(pilot, text: str) -> None:
+    """Paste ``text`` into the focused field in one go, as a terminal's bracketed paste does."""
+    focused = pilot.app.focused
+    assert focused is not None, "nothing has focus to paste into"
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
