@@ -1,0 +1,71 @@
+"""Render time of draw_loop for 6 and 12 steps at 80, 160 and 250 columns.
+
+Prints the median of many runs per case: redrawing the same pattern (what a resize or a new
+highlight does; wrapped text is cached), drawing a pattern never seen before ("new text"),
+and, for reference on the machine it ran on, ``textwrap.wrap`` of the same steps.
+
+    python benchmarks/bench_loop.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from patroon_tui.core.loop import draw_loop  # noqa: E402
+
+STEP = (
+    "Bij het inzoomen op het vraagstuk zijn er verschillende (botsende) perspectieven op het "
+    "probleem, wat nodig is én uiteenlopende belangen."
+)
+
+
+def median_ms(func, runs: int) -> float:
+    times = []
+    for run in range(runs):
+        start = time.perf_counter()
+        func(run)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=300)
+    args = parser.parse_args()
+    print(f"median of {args.runs} runs, milliseconds")
+    print(
+        f"{'steps':>5} {'width':>5} {'height':>6} {'redraw':>8} {'new text':>9}"
+        f" {'textwrap':>9} {'layout':>7}"
+    )
+    for count in (6, 12):
+        steps = [f"{STEP} ({i})" for i in range(1, count + 1)]
+        for width in (80, 160, 200, 250):
+            for height in (None, 45):
+                drawing = draw_loop("Wereldvrede", steps, width, height)
+                fresh = [[f"{s} {run}" for s in steps] for run in range(args.runs)]
+                redraw_ms = median_ms(
+                    lambda run: draw_loop("Wereldvrede", steps, width, height, highlight=2),
+                    args.runs,
+                )
+                new_ms = median_ms(
+                    lambda run: draw_loop("Wereldvrede", fresh[run], width, height, highlight=2),
+                    args.runs,
+                )
+                wrap_ms = median_ms(
+                    lambda run: [textwrap.wrap(s, width // 3) for s in steps], args.runs
+                )
+                print(
+                    f"{count:>5} {width:>5} {height or '-':>6} {redraw_ms:>8.3f} {new_ms:>9.3f}"
+                    f" {wrap_ms:>9.3f} {drawing.layout:>7}"
+                )
+
+
+if __name__ == "__main__":
+    main()
