@@ -1,0 +1,148 @@
+"""``LoopView``: a pattern drawn as a ring of boxes that fills the widget.
+
+The drawing itself comes from :func:`patroon_tui.core.loop.draw_loop`; this widget redraws it
+for its content size on every resize and styles the highlighted step's box with the
+``loop-view--highlight`` component class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from patroon_tui.core.loop import LoopDrawing, cell_width, char_width, draw_loop
+
+
+def _split_at_cells(line: str, start: int, end: int) -> tuple[str, str, str]:
+    """``line`` (padded to ``end`` cells) cut at two cell offsets: before, inside, after."""
+    missing = end - cell_width(line)
+    if missing > 0:
+        line += " " * missing
+    cell = 0
+    i_start = i_end = len(line)
+    for index, ch in enumerate(line):
+        w = char_width(ch)
+        if w == 0:
+            continue  # a combining mark stays with the character before it
+        if i_start == len(line) and cell >= start:
+            i_start = index
+        if cell >= end:
+            i_end = index
+            break
+        cell += w
+    return line[:i_start], line[i_start:i_end], line[i_end:]
+
+
+class LoopView(Widget):
+    """A pattern's steps as a ring (or a chain when narrow), with one step highlighted."""
+
+    # A widget cannot have CSS_PATH (only App and Screen can), and requiring every screen that
+    # shows a loop to list this file is easy to forget. So the default CSS is read from the
+    # .tcss beside this module: it travels with the widget and any screen or app CSS, being
+    # more specific than DEFAULT_CSS, still overrides it.
+    DEFAULT_CSS = Path(__file__).with_name("loop_view.tcss").read_text(encoding="utf-8")
+
+    COMPONENT_CLASSES = {"loop-view--highlight"}
+
+    highlight: reactive[int | None] = reactive(None, layout=True)
+    """The highlighted step (1-based), or ``None``."""
+    reveal: reactive[int | None] = reactive(None)
+    """Show steps ``1..reveal`` and placeholders for the rest; ``None`` shows all."""
+
+    def __init__(
+        self,
+        title: str,
+        steps: Sequence[str],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._title = title
+        self._steps = list(steps)
+        self._cache_key: tuple | None = None
+        self._drawing: LoopDrawing | None = None
+
+    @property
+    def title(self) -> str:
+        """The pattern's title as drawn in the middle of the ring."""
+        return self._title
+
+    @property
+    def steps(self) -> list[str]:
+        """The pattern's steps in cycle order."""
+        return list(self._steps)
+
+    def set_pattern(self, title: str, steps: Sequence[str]) -> None:
+        """Draw another pattern (or the same one after an edit)."""
+        self._title = title
+        self._steps = list(steps)
+        self.highlight = self.validate_highlight(self.highlight)
+        self.reveal = self.validate_reveal(self.reveal)
+        self.refresh(layout=True)
+
+    def validate_highlight(self, value: int | None) -> int | None:
+        if value is None or not 1 <= value <= len(self._steps):
+            return None
+        return value
+
+    def validate_reveal(self, value: int | None) -> int | None:
+        if value is None:
+            return None
+        return max(0, min(value, len(self._steps)))
+
+    def drawing(self, width: int | None = None, height: int | None = None) -> LoopDrawing:
+        """The drawing for the current content size (or the size given)."""
+        size = self.content_size
+        width = size.width if width is None else width
+        height = size.height if height is None else height
+        key = (width, height, self.highlight, self.reveal, self._title, tuple(self._steps))
+        if key != self._cache_key or self._drawing is None:
+            self._drawing = draw_loop(
+                self._title,
+                self._steps,
+                max(width, 1),
+                max(height, 1),
+                highlight=self.highlight,
+                reveal=self.reveal,
+            )
+            self._cache_key = key
+        return self._drawing
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # for ``height: auto``: as tall as the drawing needs with every word shown
+        lines = draw_loop(self._title, self._steps, max(width, 1), None, highlight=self.highlight)
+        return len(lines.lines)
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.content_size
+        base = self.rich_style
+        drawing = self.drawing(width, height)
+        top = max(0, (height - len(drawing.lines)) // 2)
+        row = y - top
+        if not 0 <= row < len(drawing.lines):
+            return Strip.blank(width, base)
+        line = drawing.lines[row]
+        segments = [Segment(line, base)]
+        if self.highlight is not None:
+            for span_row, start, end in drawing.spans.get(self.highlight, []):
+                if span_row == row:
+                    before, inside, after = _split_at_cells(line, start, end)
+                    accent: Style = base + self.get_component_rich_style("loop-view--highlight")
+                    segments = [
+                        Segment(before, base),
+                        Segment(inside, accent),
+                        Segment(after, base),
+                    ]
+                    break
+        return Strip(segments).adjust_cell_length(width, base)
