@@ -583,10 +583,18 @@ class SessionStore:
                 else:
                     os.replace(tmp, target)
                 tmp = None
-                _fsync_folder(target.parent)
+                try:
+                    _fsync_folder(target.parent)
+                except OSError as exc:
+                    raise StoreError(
+                        f"Saved {target}, but the disk did not confirm it ({_reason(exc)}); "
+                        "save again to be sure."
+                    ) from exc
             except FileExistsError:
                 raise
             except StoreError as exc:
+                if tmp is None:
+                    raise
                 raise StoreError(f"Could not save {target}: {_reason(exc)}.") from exc
             except (OSError, TypeError, ValueError, UnicodeError) as exc:
                 raise StoreError(

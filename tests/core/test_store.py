@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -239,3 +241,34 @@ def test_errors_are_store_errors_with_plain_text(store):
     message = str(info.value)
     assert "Traceback" not in message and message.endswith(".")
     assert os.linesep not in message
+
+
+def test_saves_from_many_threads_leave_one_whole_file(store, deck):
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = filled(store, deck)
+    path = store.path_for(base.session.id)
+    versions = []
+    for n in range(24):
+        version = base.model_copy(deep=True)
+        version.notes["complexer"] = f"versie {n} " * 500
+        versions.append(version)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(store.save, versions)) == [path] * len(versions)
+    on_disk = store.load(path)
+    assert on_disk.notes["complexer"] in {v.notes["complexer"] for v in versions}
+    assert sorted(p.name for p in store.folder.iterdir()) == [path.name]
+
+
+def test_stale_temp_files_of_a_dead_process_are_removed_on_lock(store, deck):
+    session = store.create(title="Noord", deck=deck, date=DAY)
+    path = store.path_for(session.session.id)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    stale = store.folder / f".{path.stem}.{dead.stdout.strip()}.abc123.tmp"
+    stale.write_text("half a save", "utf-8")
+    other = store.folder / f".ander-bestand.{dead.stdout.strip()}.abc123.tmp"
+    other.write_text("not ours", "utf-8")
+    with store.lock(path):
+        assert not stale.exists()
+        assert other.exists()
