@@ -74,9 +74,10 @@ class ProgrammeScreen(Screen):
 
     def __init__(
         self, deck: Deck, session: Session, *, screen_id: str | None = None,
-        read_only: bool = False,
+        read_only: bool = False, timer: Widget | None = None,
     ) -> None:
         super().__init__(id="programme")
+        self._timer = timer
         self.deck = deck
         self.session = session
         self.read_only = read_only
@@ -106,6 +107,8 @@ class ProgrammeScreen(Screen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        if self._timer is not None:
+            self.query_one(AppHeader).slot_timer(self._timer)
         self._show(self.index)
 
     @property
@@ -162,7 +165,8 @@ class ProgrammeScreen(Screen):
                 other.display = False
         body.display = True
         if body.has_class("-recording"):
-            if not fresh:
+            # A body not mounted yet builds itself from the session as it is now.
+            if not fresh and body.is_mounted:
                 body.refresh_from_session()  # type: ignore[attr-defined]
             if not self.read_only:
                 self.call_after_refresh(self._focus_first, body)
@@ -333,8 +337,20 @@ class ProgrammeScreen(Screen):
             return
         if self.current.id != tables.id:
             self.go_to(tables.id)
-        elif self.body is not None and not self.read_only:
-            self.body.focus_first()  # type: ignore[attr-defined]
+        if not self.read_only:
+            # After the page turn has put the cursor in the first field, move it on.
+            self.call_after_refresh(self._focus_answer)
+
+    def _focus_answer(self) -> None:
+        body = self.body
+        if body is not None:
+            focus = getattr(body, "focus_first_answer", None) or body.focus_first  # type: ignore[attr-defined]
+            self.call_after_refresh(focus)
+
+    def export(self, summary_id: str) -> None:
+        """Go to the summary and start its export of the report."""
+        self.go_to(summary_id)
+        self.call_after_refresh(lambda: getattr(self.body, "action_export", lambda: None)())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PATTERN_ACTIONS:
