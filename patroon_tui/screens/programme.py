@@ -54,12 +54,12 @@ class ProgrammeScreen(Screen):
         Binding("f2", "notes", "Notities", priority=True, id="notes"),
         Binding("f4", "agenda", "Agenda", priority=True, id="agenda"),
         Binding("f5", "presentation", "Presenteren", priority=True, id="presentation"),
-        Binding("f6", "timer_toggle", "Timer", priority=True, id="timer-toggle"),
+        Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
         Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
         Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
         Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
-        Binding("r", "reveal_next", "Volgende stap tonen", id="reveal-next"),
-        Binding("R", "reveal_all", "Alle stappen tonen", key_display="R", id="reveal-all"),
+        Binding("r", "reveal_next", "Stap voor stap", id="reveal-next"),
+        Binding("R", "reveal_all", "Alle stappen tonen", key_display="R", show=False, id="reveal-all"),
         Binding("h", "highlight_next", "Volgende stap markeren", show=False, id="highlight-next"),
         Binding(
             "H", "highlight_previous", "Vorige stap markeren", key_display="H", show=False,
@@ -104,7 +104,7 @@ class ProgrammeScreen(Screen):
             with Container(id="centre"):
                 yield Container(id="slide")
                 yield self._notes_pane
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         if self._timer is not None:
