@@ -98,18 +98,29 @@ class ProgrammeScreen(Screen):
     # -- building ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The width classes are set now, so the first layout does not restyle everything.
+        width = self.app.size.width
+        for minimum, name in reversed(self.HORIZONTAL_BREAKPOINTS):
+            if width >= minimum:
+                self.add_class(name)
+                break
         yield AppHeader(self.session.session.title, id="header")
         with Horizontal(id="main"):
-            yield Agenda(self.deck, id="agenda")
+            current = self._screens[self.index].id
+            visited = set(self.session.progress.visited) | {current}
+            noted = {sid for sid, text in self.session.notes.items() if text}
+            yield Agenda(self.deck, current, visited, noted, id="agenda")
             with Container(id="centre"):
-                yield Container(id="slide")
+                # The first body is composed with the screen: one layout pass, not two.
+                with Container(id="slide"):
+                    yield self._new_body(self.index)
                 yield self._notes_pane
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         if self._timer is not None:
             self.query_one(AppHeader).slot_timer(self._timer)
-        self._show(self.index)
+        self._show(self.index, fresh=True)
 
     @property
     def current(self) -> DeckScreen:
@@ -126,16 +137,20 @@ class ProgrammeScreen(Screen):
         """The current screen's body widget."""
         return self._bodies.get(self.current.id)
 
+    def _new_body(self, index: int) -> Widget:
+        screen = self._screens[index]
+        body = build_body(self.deck, self.session, screen)
+        if self.read_only and body.has_class("-recording"):
+            body.disabled = True
+        self._bodies[screen.id] = body
+        return body
+
     def _body_for(self, index: int) -> Widget:
         """The body of the screen at ``index``, built and mounted (hidden) if needed."""
-        screen = self._screens[index]
-        body = self._bodies.get(screen.id)
+        body = self._bodies.get(self._screens[index].id)
         if body is None:
-            body = build_body(self.deck, self.session, screen)
+            body = self._new_body(index)
             body.display = False
-            if self.read_only and body.has_class("-recording"):
-                body.disabled = True
-            self._bodies[screen.id] = body
             self.query_one("#slide", Container).mount(body)
         return body
 
@@ -156,9 +171,9 @@ class ProgrammeScreen(Screen):
         if self.is_attached and self.index + 1 < len(self._screens):
             self._body_for(self.index + 1)
 
-    def _show(self, index: int) -> None:
+    def _show(self, index: int, *, fresh: bool = False) -> None:
         screen = self._screens[index]
-        fresh = screen.id not in self._bodies
+        fresh = fresh or screen.id not in self._bodies
         body = self._body_for(index)
         for other in self._bodies.values():
             if other is not body:
@@ -189,7 +204,7 @@ class ProgrammeScreen(Screen):
         if offered != self._offered:
             self._offered = offered
             self.refresh_bindings()
-        self.set_timer(0.5, self._prefetch)
+        self.call_after_refresh(self.set_timer, 1.0, self._prefetch)
 
     def _focus_first(self, body: Widget) -> None:
         if body.display and not self.notes.text_area.has_focus:

@@ -29,16 +29,20 @@ class Agenda(OptionList):
     Agenda:focus { border: none; border-right: vkey $accent; }
     """
 
-    def __init__(self, deck: Deck, *, id: str | None = None) -> None:
+    def __init__(
+        self, deck: Deck, current: str, visited: Collection[str], noted: Collection[str], *,
+        id: str | None = None,
+    ) -> None:
+        # Built with the marks already right, so the first paint needs no second pass.
         self._deck = deck
         self._marks: dict[str, tuple[bool, bool, bool]] = {}
         options: list[Option] = []
         for part in deck.parts:
-            options.append(
-                Option(Text(part_label(part), style="bold", no_wrap=True, overflow="ellipsis"), id=f"part:{part.id}", disabled=True)
-            )
+            options.append(Option(Text(part_label(part), style="bold"), id=f"part:{part.id}", disabled=True))
             for screen in part.screens:
-                options.append(Option(self._prompt(screen.title, False, False, False), id=screen.id))
+                marks = (screen.id == current, screen.id in visited, screen.id in noted)
+                self._marks[screen.id] = marks
+                options.append(Option(self._prompt(screen.title, *marks), id=screen.id))
         super().__init__(*options, id=id)
 
     @staticmethod
@@ -58,5 +62,6 @@ class Agenda(OptionList):
                 self._marks[screen.id] = marks
                 self.replace_option_prompt(screen.id, self._prompt(screen.title, *marks))
         index = self.get_option_index(current)
-        self.highlighted = index
-        self.scroll_to_highlight()
+        if self.highlighted != index:
+            self.highlighted = index
+            self.scroll_to_highlight()
