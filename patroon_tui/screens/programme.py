@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer, Input, OptionList, TextArea
 
 from patroon_tui.core.deck import Deck
@@ -52,7 +52,7 @@ class ProgrammeScreen(Screen):
             show=False, priority=True, id="previous-anywhere",
         ),
         Binding("f2", "notes", "Notities", priority=True, id="notes"),
-        Binding("f4", "agenda", "Agenda", priority=True, id="agenda"),
+        Binding("f4", "agenda", "Agenda", show=False, priority=True, id="agenda"),
         Binding("f5", "presentation", "Presenteren", priority=True, id="presentation"),
         Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
         Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
@@ -90,6 +90,7 @@ class ProgrammeScreen(Screen):
         self._bodies: dict[str, Widget] = {}
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None
+        self._mounting: dict[Widget, AwaitMount] = {}
 
     @property
     def app(self) -> PatroonApp:  # type: ignore[override]
@@ -151,7 +152,7 @@ class ProgrammeScreen(Screen):
         if body is None:
             body = self._new_body(index)
             body.display = False
-            self.query_one("#slide", Container).mount(body)
+            self._mounting[body] = self.query_one("#slide", Container).mount(body)
         return body
 
     def _prune_bodies(self) -> None:
@@ -184,7 +185,7 @@ class ProgrammeScreen(Screen):
             if not fresh and body.is_mounted:
                 body.refresh_from_session()  # type: ignore[attr-defined]
             if not self.read_only:
-                self.call_after_refresh(self._focus_first, body)
+                self.call_later(self._focus_first, body)
         else:
             self.set_focus(None)
         self._prune_bodies()
@@ -206,9 +207,18 @@ class ProgrammeScreen(Screen):
             self.refresh_bindings()
         self.call_after_refresh(self.set_timer, 1.0, self._prefetch)
 
-    def _focus_first(self, body: Widget) -> None:
-        if body.display and not self.notes.text_area.has_focus:
-            body.focus_first()  # type: ignore[attr-defined]
+    async def _ready(self, body: Widget) -> bool:
+        """Wait until ``body`` is mounted; ``True`` if it is still the one shown."""
+        pending = self._mounting.pop(body, None)
+        if pending is not None:
+            await pending
+        return body.is_attached and body is self.body and bool(body.display)
+
+    async def _focus_first(self, body: Widget, answer: bool = False) -> None:
+        if not await self._ready(body) or self.notes.text_area.has_focus:
+            return
+        focus = getattr(body, "focus_first_answer", None) if answer else None
+        (focus or body.focus_first)()  # type: ignore[attr-defined]
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
@@ -352,20 +362,19 @@ class ProgrammeScreen(Screen):
             return
         if self.current.id != tables.id:
             self.go_to(tables.id)
-        if not self.read_only:
+        if not self.read_only and self.body is not None:
             # After the page turn has put the cursor in the first field, move it on.
-            self.call_after_refresh(self._focus_answer)
-
-    def _focus_answer(self) -> None:
-        body = self.body
-        if body is not None:
-            focus = getattr(body, "focus_first_answer", None) or body.focus_first  # type: ignore[attr-defined]
-            self.call_after_refresh(focus)
+            self.call_later(self._focus_first, self.body, True)
 
     def export(self, summary_id: str) -> None:
         """Go to the summary and start its export of the report."""
         self.go_to(summary_id)
-        self.call_after_refresh(lambda: getattr(self.body, "action_export", lambda: None)())
+        if self.body is not None:
+            self.call_later(self._export, self.body)
+
+    async def _export(self, body: Widget) -> None:
+        if await self._ready(body):
+            body.action_export()  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PATTERN_ACTIONS:
