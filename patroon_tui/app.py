@@ -373,10 +373,23 @@ def run_app(
     screen: str | None = None,
     new_options: dict | None = None,
 ) -> int:
-    """Run the app in the terminal until the facilitator quits; returns the exit status."""
+    """Run the app in the terminal until the facilitator quits; returns the exit status.
+
+    Without a terminal (output piped, run from a script) there is nothing to show: ``new``
+    still makes the session and says where it is; the other commands say a terminal is
+    needed.
+    """
     app = build_app(
         store=store, deck=deck, session_path=session_path, screen=screen,
         new_options=new_options,
     )
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if new_options is not None and app.path is not None:
+            print(f"Sessie is aangemaakt in {app.path}. Open hem in een terminal met: "
+                  f"patroon open {app.path.stem}", file=sys.stderr)
+            return 0
+        print("De app heeft een terminal nodig; start hem in een terminalvenster.",
+              file=sys.stderr)
+        return 1
     app.run()
     return app.return_code or 0
