@@ -167,8 +167,8 @@ class FirstStepsPanel(RecordingBody):
         if not options:
             empty = Text("Nog geen tafel noemde een eerste stap.", style="dim")
             option_list.add_option(Option(empty, disabled=True))
-        elif highlighted is not None:
-            option_list.highlighted = min(highlighted, len(options) - 1)
+        else:
+            option_list.highlighted = min(highlighted or 0, len(options) - 1)
 
     def _changed(self) -> None:
         self.post_message(SessionChanged())
@@ -196,7 +196,7 @@ class FirstStepsPanel(RecordingBody):
                     self._fill_suggestions()
         elif value and field.index == len(steps):
             # The ready row of an empty list becomes a step once something is typed.
-            steps.append(FirstStep(text="", **{attribute: value}))
+            steps.append(FirstStep(**{"text": "", attribute: value}))
             self._changed()
 
     @on(Input.Submitted, ".step-text")
