@@ -83,10 +83,12 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
                 yield Button("Annuleren", id="own-cancel")
 
     def _step_rows(self) -> list[Horizontal]:
-        return [
-            Horizontal(Label(f"{n:>2}", classes="step-number"), StepInput(text, n - 1), classes="step-row")
-            for n, text in enumerate(self.steps, start=1)
-        ]
+        return [self._step_row(text, index) for index, text in enumerate(self.steps)]
+
+    @staticmethod
+    def _step_row(text: str, index: int) -> Horizontal:
+        number = Label(f"{index + 1:>2}", classes="step-number")
+        return Horizontal(number, StepInput(text, index), classes="step-row")
 
     def on_mount(self) -> None:
         self.query_one("#own-title", Input).focus()
@@ -99,14 +101,26 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self.query_one("#own-loop", LoopView).set_pattern(*self._drawn())
         self.query_one("#own-add-step", Button).disabled = len(self.steps) >= MAX_STEPS
 
-    async def _rebuild_steps(self, focus_index: int | None = None) -> None:
-        container = self.query_one("#own-steps", Vertical)
-        await container.remove_children()
-        await container.mount_all(self._step_rows())
+    def _renumber(self, focus_index: int | None = None) -> None:
+        """Number the rows again after one was added or removed; the loop follows."""
+        inputs = list(self.query(StepInput))
+        for index, (row, field) in enumerate(zip(self.query(".step-row"), inputs)):
+            row.query_one(".step-number", Label).update(f"{index + 1:>2}")
+            field.index = index
         self._redraw()
-        if focus_index is not None:
-            inputs = list(self.query(StepInput))
+        if focus_index is not None and inputs:
             inputs[max(0, min(focus_index, len(inputs) - 1))].focus()
+
+    async def _insert_step(self, index: int) -> None:
+        self.steps.insert(index, "")
+        container = self.query_one("#own-steps", Vertical)
+        rows = list(container.children)
+        row = self._step_row("", index)
+        if index < len(rows):
+            await container.mount(row, before=rows[index])
+        else:
+            await container.mount(row)
+        self._renumber(index)
 
     def _focused_step(self) -> int | None:
         focused = self.focused
@@ -151,9 +165,7 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
             self.notify(f"Een patroon heeft hoogstens {MAX_STEPS} stappen.")
             return
         at = self._focused_step()
-        index = len(self.steps) if at is None else at + 1
-        self.steps.insert(index, "")
-        await self._rebuild_steps(index)
+        await self._insert_step(len(self.steps) if at is None else at + 1)
 
     async def action_remove_step(self) -> None:
         at = self._focused_step()
@@ -164,9 +176,10 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
             self.notify(f"Een patroon heeft minstens {MIN_STEPS} stappen.")
             return
         del self.steps[at]
-        await self._rebuild_steps(at)
+        await list(self.query(".step-row"))[at].remove()
+        self._renumber(at)
 
-    async def action_move_step(self, delta: int) -> None:
+    def action_move_step(self, delta: int) -> None:
         at = self._focused_step()
         if at is None:
             return
@@ -174,12 +187,15 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         if not 0 <= target < len(self.steps):
             return
         self.steps[at], self.steps[target] = self.steps[target], self.steps[at]
-        await self._rebuild_steps(target)
+        inputs = list(self.query(StepInput))
+        # Swap the texts, not the rows: nothing is mounted again.
+        inputs[at].value, inputs[target].value = self.steps[at], self.steps[target]
+        self._renumber(target)
 
     @on(Button.Pressed, "#own-add-step")
     async def _add_pressed(self) -> None:
-        self.steps.append("")
-        await self._rebuild_steps(len(self.steps) - 1)
+        if len(self.steps) < MAX_STEPS:
+            await self._insert_step(len(self.steps))
 
     @on(Button.Pressed, "#own-save")
     def _save_pressed(self) -> None:

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,6 +24,7 @@ from patroon_tui.messages import SessionChanged
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.widgets.fields import RecordInput
 from patroon_tui.widgets.principles import shorten
+from patroon_tui.widgets.recording import RecordingBody
 
 #: The question whose answers are the suggestions (a contract id).
 FIRST_STEP_QUESTION = "eerste-stap"
@@ -49,7 +49,7 @@ class StepOwner(RecordInput):
         self.index = index
 
 
-class FirstStepsPanel(Widget):
+class FirstStepsPanel(RecordingBody):
     """Agree on first steps, each with an owner; suggestions come from the tables."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -70,20 +70,22 @@ class FirstStepsPanel(Widget):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.deck = deck
-        self.session = session
+        super().__init__(deck, session, id=id, classes=classes)
 
     # -- public API -------------------------------------------------------------------
 
     def focus_first(self) -> None:
         """Cursor in the first step's text (an empty one is ready when there are none)."""
+        if not self.when_ready(self.focus_first):
+            return
         fields = self.query(StepText)
         if fields:
             fields.first().focus()
 
     def refresh_from_session(self) -> None:
         """Reload the steps and the suggestions from the session."""
+        if not self.when_ready(self.refresh_from_session):
+            return
         self._fill_suggestions()
         self.run_worker(self._rebuild(None), exclusive=True, group="first-steps-rebuild")
 
@@ -165,8 +167,8 @@ class FirstStepsPanel(Widget):
         if not options:
             empty = Text("Nog geen tafel noemde een eerste stap.", style="dim")
             option_list.add_option(Option(empty, disabled=True))
-        elif highlighted is not None:
-            option_list.highlighted = min(highlighted, len(options) - 1)
+        else:
+            option_list.highlighted = min(highlighted or 0, len(options) - 1)
 
     def _changed(self) -> None:
         self.post_message(SessionChanged())
@@ -194,7 +196,7 @@ class FirstStepsPanel(Widget):
                     self._fill_suggestions()
         elif value and field.index == len(steps):
             # The ready row of an empty list becomes a step once something is typed.
-            steps.append(FirstStep(text="", **{attribute: value}))
+            steps.append(FirstStep(**{"text": "", attribute: value}))
             self._changed()
 
     @on(Input.Submitted, ".step-text")

@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from patroon_tui.core.deck import Deck
@@ -22,6 +21,7 @@ from patroon_tui.core.session import Principle, Session
 from patroon_tui.messages import SessionChanged
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.widgets.fields import RecordInput
+from patroon_tui.widgets.recording import RecordingBody
 
 PROMPT = "Wat doen we als …"
 
@@ -43,7 +43,7 @@ class PrincipleInput(RecordInput):
         self.index = index
 
 
-class PrinciplesPanel(Widget):
+class PrinciplesPanel(RecordingBody):
     """Draft the group's own leading principles."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -63,20 +63,22 @@ class PrinciplesPanel(Widget):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.deck = deck
-        self.session = session
+        super().__init__(deck, session, id=id, classes=classes)
 
     # -- public API -------------------------------------------------------------------
 
     def focus_first(self) -> None:
         """Cursor in the first principle (an empty one is ready when there are none)."""
+        if not self.when_ready(self.focus_first):
+            return
         inputs = self.query(PrincipleInput)
         if inputs:
             inputs.first().focus()
 
     def refresh_from_session(self) -> None:
         """Reload the principles from the session."""
+        if not self.when_ready(self.refresh_from_session):
+            return
         self.run_worker(self._rebuild(None), exclusive=True, group="principles-rebuild")
 
     # -- building ---------------------------------------------------------------------

@@ -18,13 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Markdown, Static
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.report import render_report
 from patroon_tui.core.session import Session
 from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.recording import RecordingBody
 
 CSS_TEXT = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
@@ -118,7 +118,7 @@ class ExportReportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class SummaryPanel(Widget):
+class SummaryPanel(RecordingBody):
     """Everything recorded, as the report, with an export action."""
 
     DEFAULT_CSS = CSS_TEXT
@@ -136,9 +136,7 @@ class SummaryPanel(Widget):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.deck = deck
-        self.session = session
+        super().__init__(deck, session, id=id, classes=classes)
         self._session_path = session_path
         self._shown = ""
 
@@ -157,10 +155,14 @@ class SummaryPanel(Widget):
 
     def focus_first(self) -> None:
         """Focus the export button (nothing to type here)."""
+        if not self.when_ready(self.focus_first):
+            return
         self.query_one("#summary-export", Button).focus()
 
     def refresh_from_session(self) -> None:
         """Render the report again from the session."""
+        if not self.when_ready(self.refresh_from_session):
+            return
         text = self._report()
         if text != self._shown:
             self._shown = text

@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import (
     Button,
     Input,
@@ -36,9 +35,12 @@ from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen
 from patroon_tui.widgets.fields import RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
+from patroon_tui.widgets.recording import RecordingBody
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
 WIDE_FORM = 100
+#: Below this width of the panel the pattern choice and its button stack.
+NARROW = 76
 #: From this width of the panel the table list gets room for longer names.
 ROOMY = 120
 
@@ -65,7 +67,7 @@ def removal_question(table: Table) -> str:
     return f"{table_name(table)} verwijderen? {lost}"
 
 
-class TablesPanel(Widget):
+class TablesPanel(RecordingBody):
     """Record the conversation per table: list of tables, one form for the chosen one."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -93,12 +95,12 @@ class TablesPanel(Widget):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.deck = deck
-        self.session = session
+        super().__init__(deck, session, id=id, classes=classes)
         self._questions = deck.text_questions
         self._current_id: str | None = session.tables[0].id if session.tables else None
         self._prompts: dict[str, str] = {}
+        # Whether the form shows the current table: until then it must not be read back.
+        self._loaded = False
 
     # -- public API -------------------------------------------------------------------
 
@@ -114,10 +116,14 @@ class TablesPanel(Widget):
 
     def focus_first(self) -> None:
         """Cursor in the current table's first field (who sits there)."""
+        if not self.when_ready(self.focus_first):
+            return
         self.query_one("#table-participants", Input).focus()
 
     def focus_first_answer(self) -> None:
         """Cursor in the current table's first answer."""
+        if not self.when_ready(self.focus_first_answer):
+            return
         if self._questions:
             self._answer(self._questions[0].id).focus()
         else:
@@ -125,6 +131,10 @@ class TablesPanel(Widget):
 
     def refresh_from_session(self) -> None:
         """Reload the list and the form from the session (it was changed elsewhere)."""
+        if self.when_ready(self.refresh_from_session):
+            self._reload()
+
+    def _reload(self) -> None:
         ids = [t.id for t in self.session.tables]
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
@@ -187,10 +197,11 @@ class TablesPanel(Widget):
                 yield LoopView("", ["…", "…"], id="table-loop")
 
     def on_mount(self) -> None:
-        self.refresh_from_session()
+        self._reload()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= ROOMY, "-roomy")
+        self.set_class(self.size.width < NARROW, "-narrow")
         detail = self.query_one("#table-detail")
         detail.set_class(self.size.width - 30 >= WIDE_FORM, "-wide")
 
@@ -203,6 +214,10 @@ class TablesPanel(Widget):
             return self.session.table(self._current_id)
         except KeyError:
             return None
+
+    def _editing(self) -> Table | None:
+        """The table the form's fields belong to, once the form shows it."""
+        return self._current() if self._loaded else None
 
     def _answer(self, question_id: str) -> RecordArea:
         return self.query_one(f"#answer-{question_id}", RecordArea)
@@ -272,6 +287,7 @@ class TablesPanel(Widget):
         table = self._current()
         detail = self.query_one("#table-detail")
         detail.display = table is not None
+        self._loaded = table is not None
         if table is None:
             return
         self.query_one("#table-name", RecordInput).load_value(table.name)
@@ -307,7 +323,7 @@ class TablesPanel(Widget):
     def _flush(self) -> None:
         """Write every field of the form into the current table (before showing another)."""
         table = self._current()
-        if table is None:
+        if table is None or not self._loaded:
             return
         changed = self._read_name(table) | self._read_participants(table)
         for question in self._questions:
@@ -344,7 +360,7 @@ class TablesPanel(Widget):
 
     @on(Input.Changed, "#table-name")
     def _name_changed(self) -> None:
-        table = self._current()
+        table = self._editing()
         if table is not None and self._read_name(table):
             self._changed()
 
@@ -354,20 +370,20 @@ class TablesPanel(Widget):
 
     @on(Input.Changed, "#table-participants")
     def _participants_changed(self) -> None:
-        table = self._current()
+        table = self._editing()
         if table is not None and self._read_participants(table):
             self._changed()
 
     @on(RecordArea.Changed, ".answer")
     def _answer_changed(self, event: RecordArea.Changed) -> None:
-        table = self._current()
+        table = self._editing()
         question_id = (event.text_area.id or "").removeprefix("answer-")
         if table is not None and self._read_answer(table, question_id):
             self._changed()
 
     @on(Select.Changed, "#table-pattern")
     def _pattern_changed(self) -> None:
-        table = self._current()
+        table = self._editing()
         if table is None:
             return
         value = self.query_one("#table-pattern", Select).value
@@ -382,7 +398,7 @@ class TablesPanel(Widget):
 
     @on(RadioSet.Changed, "#table-layer")
     def _layer_changed(self) -> None:
-        table = self._current()
+        table = self._editing()
         if table is None:
             return
         index = self.query_one("#table-layer", RadioSet).pressed_index

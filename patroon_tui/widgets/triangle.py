@@ -12,13 +12,13 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Static
 
 from patroon_tui.core.deck import Deck, Layer
 from patroon_tui.core.session import Session
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.fields import RecordArea
+from patroon_tui.widgets.recording import RecordingBody
 
 #: Rows each layer takes in the drawing.
 BAND_ROWS = 3
@@ -58,7 +58,7 @@ class LayerNote(RecordArea):
         self.layer_id = layer_id
 
 
-class TrianglePanel(Widget):
+class TrianglePanel(RecordingBody):
     """The triangle with live counts per layer, the layers' questions and a note per layer."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -71,20 +71,22 @@ class TrianglePanel(Widget):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.deck = deck
-        self.session = session
+        super().__init__(deck, session, id=id, classes=classes)
 
     # -- public API -------------------------------------------------------------------
 
     def focus_first(self) -> None:
         """Cursor in the first layer's note."""
+        if not self.when_ready(self.focus_first):
+            return
         notes = self.query(LayerNote)
         if notes:
             notes.first().focus()
 
     def refresh_from_session(self) -> None:
         """Recount the tables per layer and reload the notes from the session."""
+        if not self.when_ready(self.refresh_from_session):
+            return
         self.query_one("#triangle-figure", Static).update("\n".join(self._figure()))
         for layer in self.deck.layers:
             self.query_one(f"#count-{layer.id}", Static).update(self._count_text(layer))

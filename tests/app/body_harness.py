@@ -81,15 +81,15 @@ async def type_text(pilot, text: str) -> None:
         elif char.isalnum() or (char.isascii() and char.isprintable()):
             await pilot.press(char)
         else:
-            focused = pilot.app.focused
-            assert focused is not None, "nothing has focus to type into"
-            focused.post_message(events.Key(char, char))
+            assert pilot.app.focused is not None, "nothing has focus to type into"
+            # Posted to the app, as the terminal driver does: it goes through the key
+            # bindings and on to the focused widget.
+            pilot.app.post_message(events.Key(char, char))
             await pilot.pause()
 
 
 async def paste_text(pilot, text: str) -> None:
     """Paste ``text`` into the focused field in one go, as a terminal's bracketed paste does."""
-    focused = pilot.app.focused
-    assert focused is not None, "nothing has focus to paste into"
-    focused.post_message(events.Paste(text))
+    assert pilot.app.focused is not None, "nothing has focus to paste into"
+    pilot.app.post_message(events.Paste(text))  # the app hands it to the focused widget
     await pilot.pause()
