@@ -108,7 +108,7 @@ class ProgrammeScreen(Screen):
         yield AppHeader(self.session.session.title, id="header")
         with Horizontal(id="main"):
             current = self._screens[self.index].id
-            visited = set(self.session.progress.visited) | {current}
+            visited = set(self.session.progress.visited or []) | {current}
             noted = {sid for sid, text in self.session.notes.items() if text}
             yield Agenda(self.deck, current, visited, noted, id="agenda")
             with Container(id="centre"):
@@ -197,6 +197,8 @@ class ProgrammeScreen(Screen):
         progress = self.session.progress
         if progress.screen != screen.id:
             progress.screen = screen.id
+        if progress.visited is None:
+            progress.visited = []
         if screen.id not in progress.visited:
             progress.visited.append(screen.id)
         self._refresh_agenda()
@@ -222,7 +224,8 @@ class ProgrammeScreen(Screen):
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
-        self.query_one(Agenda).show_state(self.current.id, self.session.progress.visited, noted)
+        visited = self.session.progress.visited or []
+        self.query_one(Agenda).show_state(self.current.id, visited, noted)
 
     def flush_notes(self) -> bool:
         """Move edited notes from the pane into the session; ``True`` if anything moved."""
