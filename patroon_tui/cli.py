@@ -69,30 +69,13 @@ def launch_app(
     ``main`` turns them into a sentence and exit status 1. Import Textual only inside this
     function, so the other commands stay fast.
 
-    Until the app exists this body does the non-interactive part: ``new`` creates the
-    session file, ``open`` checks that the session loads, and the bare command lists the
-    sessions.
     """
-    if new_options is not None:
-        session = store.create(
-            title=new_options.get("title") or "Nieuwe sessie",
-            deck=deck,
-            date=new_options.get("date"),
-            facilitator=new_options.get("facilitator") or "",
-            location=new_options.get("location") or "",
-            werkvorm=new_options.get("werkvorm") or "tafels",
-        )
-        path = store.path_for(session.session.id)
-        _say(f"Sessie '{session.session.title}' is aangemaakt in {path}.")
-        _say(f"Open hem met: {PROG} open {session.session.id}")
-        return EXIT_OK
-    if session_path is not None:
-        session = store.load(session_path)
-        where = screen or session.progress.screen
-        _say(f"Sessie '{session.session.title}' ({session_path}) is in orde.")
-        _say(f"De app opent hem op scherm '{where}' zodra die klaar is.")
-        return EXIT_OK
-    return _list_sessions(store)
+    from patroon_tui.app import run_app
+
+    return run_app(
+        store=store, deck=deck, session_path=session_path, screen=screen,
+        new_options=new_options,
+    )
 
 
 # -- commands --------------------------------------------------------------------------

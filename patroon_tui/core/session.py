@@ -79,6 +79,8 @@ class Progress(_Model):
     """Whether the timer was running when last saved (added key; absent = not running)."""
     timer_seconds_total: int | None = Field(default=None, ge=1)
     """The timer's length for this session (added key; absent = the deck's default)."""
+    visited: list[str] | None = None
+    """Ids of the screens shown so far, in first-visit order (added key; absent = none)."""
 
 
 class Table(_Model):

@@ -1,0 +1,395 @@
+"""The Textual app: wiring of the screens, the global keys, autosave, lock and palette.
+
+``PatroonApp`` is built from its parts (deck, store, session, path) so tests and snapshots
+construct it directly; ``build_app`` and ``run_app`` are what the command line uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.reactive import reactive
+
+from patroon_tui.autosave import Autosave, install_signal_handlers, save_and_exit
+from patroon_tui.commands import PatroonCommands
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.session import Session
+from patroon_tui.messages import SessionChanged
+
+if TYPE_CHECKING:
+    from patroon_tui.core.store import SessionLock, SessionStore
+    from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.widgets.timer import TimerDisplay
+
+
+class PatroonApp(App):
+    """Runs one workshop session (or the start screen that picks one)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Patroon"
+    COMMANDS: ClassVar = {PatroonCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, id="save"),
+        Binding("ctrl+q", "quit", "Stoppen", priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
+        Binding("f1", "help", "Help", priority=True, id="help"),
+        Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, key_display="?", id="help-question"),
+        Binding("ctrl+c", "save", "Opslaan (afsluiten gaat met ctrl+q)", show=False, priority=True, id="ctrl-c"),
+    ]
+
+    save_state: reactive[str] = reactive("saved")
+    """``saved``, ``dirty``, ``saving``, ``error`` or ``read_only`` (the header shows it)."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        store: SessionStore,
+        session: Session | None = None,
+        path: Path | None = None,
+        *,
+        read_only: bool = False,
+        start_screen: str | None = None,
+        now: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.deck = deck
+        self.store = store
+        self.session = session
+        self.path = path
+        self.read_only = read_only
+        self.start_screen = start_screen
+        self._now = now or (lambda: dt.datetime.now().astimezone())
+        self.autosave: Autosave | None = None
+        self.programme: ProgrammeScreen | None = None
+        self.timer_widget: TimerDisplay | None = None
+        self._lock: SessionLock | None = None
+        self._restore_signals: Callable[[], None] = lambda: None
+        self._ended = False
+
+    # -- clock (injectable so snapshots are stable) -------------------------------------
+
+    def now(self) -> dt.datetime:
+        """Local wall-clock time."""
+        return self._now()
+
+    def today(self) -> dt.date:
+        """Today's date."""
+        return self._now().date()
+
+    # -- opening -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._restore_signals = install_signal_handlers(self._on_deadly_signal)
+        if self.session is not None and self.path is not None:
+            self.open_session(self.session, self.path, screen_id=self.start_screen,
+                              read_only=self.read_only)
+        else:
+            self._show_start()
+
+    def _show_start(self) -> None:
+        from patroon_tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+
+    def create_session(self, *, title: str, date: dt.date, facilitator: str, location: str,
+                       werkvorm: str) -> None:
+        """Make a new session from the start screen's form and open it."""
+        from patroon_tui.core.store import StoreError
+
+        try:
+            session = self.store.create(
+                title=title, deck=self.deck, date=date, facilitator=facilitator,
+                location=location, werkvorm=werkvorm,
+            )
+        except StoreError as exc:
+            self.notify(str(exc), title="Kan de sessie niet maken", severity="error")
+            return
+        self.open_session(session, self.store.path_for(session.session.id))
+
+    def open_path(self, path: Path) -> None:
+        """Load a saved session and open it (from the start screen)."""
+        from patroon_tui.core.store import StoreError
+
+        try:
+            session = self.store.load(path)
+        except StoreError as exc:
+            self.notify(str(exc), title="Kan niet openen", severity="error")
+            return
+        self.open_session(session, path)
+
+    def open_session(self, session: Session, path: Path, *, screen_id: str | None = None,
+                     read_only: bool = False) -> None:
+        """Lock the file and show the programme; if locked elsewhere, ask what to do."""
+        from patroon_tui.core.store import SessionLockedError
+
+        if read_only:
+            self._enter(session, path, screen_id, read_only=True)
+            return
+        try:
+            self._lock = self.store.lock(path)
+        except SessionLockedError as exc:
+            self._ask_locked(session, path, screen_id, exc.pid)
+            return
+        self._enter(session, path, screen_id, read_only=False)
+
+    def _ask_locked(self, session: Session, path: Path, screen_id: str | None,
+                    pid: int | None) -> None:
+        from patroon_tui.screens.choice import ChoiceDialog
+
+        who = f" (proces {pid})" if pid else ""
+        dialog = ChoiceDialog(
+            "Sessie al geopend",
+            f"Deze sessie is al geopend in een ander venster{who}. Je kunt haar alleen "
+            "bekijken: wijzigingen worden dan niet opgeslagen.",
+            [("read_only", "Alleen lezen", "l"), ("back", "Terug", "t")],
+            cancel="back",
+            id="locked",
+        )
+
+        def answered(choice: str | None) -> None:
+            if choice == "read_only":
+                self._enter(session, path, screen_id, read_only=True)
+            elif not any(s.id == "start" for s in self.screen_stack):
+                self._show_start()
+
+        self.push_screen(dialog, answered)
+
+    def _enter(self, session: Session, path: Path, screen_id: str | None, *,
+               read_only: bool) -> None:
+        from patroon_tui.screens.programme import ProgrammeScreen
+
+        self.session = session
+        self.path = path
+        self.read_only = read_only
+        self.title = session.session.title
+        if not read_only:
+            self.autosave = Autosave(self, self.store, session, path)
+            self.save_state = "saved"
+        else:
+            self.save_state = "read_only"
+        self.timer_widget = self._make_timer(session)
+        self.programme = ProgrammeScreen(self.deck, session, screen_id=screen_id,
+                                         read_only=read_only, timer=self.timer_widget)
+        if self.autosave is not None:
+            self.autosave.flushers.append(self.programme.flush_notes)
+        if self.screen.id == "start":
+            self.switch_screen(self.programme)
+        else:
+            self.push_screen(self.programme)
+
+    # -- timer (slot for the table timer widget) -----------------------------------------
+
+    @property
+    def has_timer(self) -> bool:
+        """Whether the table timer can be started (not in read-only mode)."""
+        return self.timer_widget is not None and not self.read_only
+
+    def _make_timer(self, session: Session) -> TimerDisplay:
+        from patroon_tui.core.timer import TableTimer
+        from patroon_tui.widgets.timer import TimerDisplay
+
+        timer = TableTimer.from_progress(session.progress, self.deck.timer_minutes * 60)
+        return TimerDisplay(timer, session.progress, id="timer")
+
+    def timer_toggle(self) -> None:
+        """Start or pause the table timer (also acknowledges its signal)."""
+        if self.has_timer:
+            self.timer_widget.toggle()
+
+    def timer_reset(self) -> None:
+        """Reset the table timer."""
+        if self.has_timer:
+            self.timer_widget.reset()
+
+    # -- changes and saving ------------------------------------------------------------
+
+    @on(SessionChanged)
+    def _on_session_changed(self, event: SessionChanged) -> None:
+        self.session_changed()
+
+    def session_changed(self) -> None:
+        """The session (or a text field) changed: save soon."""
+        if self.autosave is not None:
+            self.autosave.changed()
+
+    def screen_changed(self) -> None:
+        """The programme moved to another screen: save now."""
+        if self.autosave is not None:
+            self.autosave.changed()
+            self.autosave.save()
+
+    def action_save(self) -> None:
+        if self.autosave is not None:
+            self.autosave.save()
+        elif self.read_only:
+            self.notify("Alleen lezen: deze sessie wordt niet opgeslagen.", severity="warning")
+
+    async def action_quit(self) -> None:
+        if self.autosave is None:
+            self._end()
+            return
+        # Always write on quit: a running timer changes the session without a message.
+        self.autosave.changed()
+        if self.autosave.save_sync():
+            self._end()
+            return
+        from patroon_tui.screens.choice import ChoiceDialog
+
+        dialog = ChoiceDialog(
+            "Opslaan is mislukt",
+            f"{self.autosave.error} Als je nu stopt, gaat wat je sinds de laatste keer "
+            "opslaan typte verloren.",
+            [("stay", "Niet stoppen", "n"), ("quit", "Stoppen zonder opslaan", "s")],
+            cancel="stay",
+            id="quit-unsaved",
+        )
+
+        def answered(choice: str | None) -> None:
+            if choice == "quit":
+                self._end(save=False)
+
+        self.push_screen(dialog, answered)
+
+    def _end(self, *, save: bool = True) -> None:
+        if not save and self.autosave is not None:
+            self.autosave.stop()
+            self.autosave = None
+        self.exit()
+
+    def action_help(self) -> None:
+        from patroon_tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(help_sections(self)))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder="Zoek een scherm of actie…", id="--command-palette")
+            )
+
+    def _final_save(self) -> None:
+        """Save what is left (idempotent: a second call finds nothing to do)."""
+        autosave = self.autosave
+        if autosave is not None:
+            autosave.stop()
+            if autosave.dirty:
+                autosave.save_sync()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def on_unmount(self) -> None:
+        self._final_save()
+        self._restore_signals()
+
+    def _on_deadly_signal(self, signum: int) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        save_and_exit(self.autosave, signum, self._loop_exit)
+
+    def _loop_exit(self) -> None:
+        # A signal handler runs between two bytecodes of the main thread; ask the event
+        # loop to end the app instead of touching Textual from here.
+        import asyncio
+
+        try:
+            asyncio.get_event_loop().call_soon_threadsafe(self.exit)
+        except RuntimeError:
+            pass
+
+
+def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
+    """The help screen's sections: every binding of the app, the programme and the
+    recording widgets, each under a Dutch heading."""
+    from patroon_tui.screens.help import HelpScreen, bindings_of
+    from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.widgets.slide import RECORDING_WIDGETS, recording_class
+
+    sections = [
+        ("Overal", bindings_of(PatroonApp.BINDINGS)),
+        ("In het programma", bindings_of(ProgrammeScreen.BINDINGS)),
+    ]
+    kinds = {screen.kind: screen.title for screen in app.deck.screens}
+    for kind in RECORDING_WIDGETS:
+        if kind not in kinds:
+            continue
+        try:
+            widget_class = recording_class(kind)
+        except (ImportError, AttributeError):
+            continue
+        own = bindings_of(getattr(widget_class, "BINDINGS", []))
+        if own:
+            sections.append((f"Op het scherm ‘{kinds[kind]}’", own))
+    sections.append(("In deze hulp", bindings_of(HelpScreen.BINDINGS)))
+    return sections
+
+
+def build_app(
+    *,
+    store: SessionStore,
+    deck: Deck,
+    session_path: Path | None = None,
+    screen: str | None = None,
+    new_options: dict | None = None,
+) -> PatroonApp:
+    """The app for a command: the start screen, a new session, or a saved one.
+
+    Raises ``StoreError`` when the session cannot be made or read.
+    """
+    if new_options is not None:
+        today = dt.date.today()
+        session = store.create(
+            title=new_options.get("title") or f"Sessie {today:%d-%m-%Y}",
+            deck=deck,
+            date=new_options.get("date"),
+            facilitator=new_options.get("facilitator") or "",
+            location=new_options.get("location") or "",
+            werkvorm=new_options.get("werkvorm") or "tafels",
+        )
+        return PatroonApp(deck, store, session, store.path_for(session.session.id))
+    if session_path is not None:
+        session = store.load(session_path)
+        return PatroonApp(deck, store, session, Path(session_path), start_screen=screen)
+    return PatroonApp(deck, store)
+
+
+def run_app(
+    *,
+    store: SessionStore,
+    deck: Deck,
+    session_path: Path | None = None,
+    screen: str | None = None,
+    new_options: dict | None = None,
+) -> int:
+    """Run the app in the terminal until the facilitator quits; returns the exit status.
+
+    Without a terminal (output piped, run from a script) there is nothing to show: ``new``
+    still makes the session and says where it is; the other commands say a terminal is
+    needed.
+    """
+    app = build_app(
+        store=store, deck=deck, session_path=session_path, screen=screen,
+        new_options=new_options,
+    )
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if new_options is not None and app.path is not None:
+            print(f"Sessie is aangemaakt in {app.path}. Open hem in een terminal met: "
+                  f"patroon open {app.path.stem}", file=sys.stderr)
+            return 0
+        print("De app heeft een terminal nodig; start hem in een terminalvenster.",
+              file=sys.stderr)
+        return 1
+    app.run()
+    return app.return_code or 0

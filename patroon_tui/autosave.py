@@ -1,0 +1,249 @@
+"""Autosave: keeps the open session on disk without ever making typing wait.
+
+Every change marks the session dirty; a quarter-second tick saves it one second after the
+last change (and at least every five seconds while typing goes on). A save snapshots the
+model on the UI thread (a deep copy, cheap) and writes it in a thread worker. Snapshots are
+numbered and a lock makes sure an older snapshot never overwrites a newer one. A failed save
+keeps everything in memory, shows the error and retries. Quitting, unmounting and deadly
+signals save synchronously.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from patroon_tui.core.session import Session
+
+if TYPE_CHECKING:
+    from patroon_tui.app import PatroonApp
+    from patroon_tui.core.store import SessionStore
+
+DEBOUNCE_SECONDS = 1.0
+"""Save this long after the last change (the promise is: within 2 seconds)."""
+MAX_DIRTY_SECONDS = 5.0
+"""While typing goes on without pause, save at least this often."""
+RETRY_SECONDS = 5.0
+"""After a failed save, try again this long after (or at the next change)."""
+
+
+REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EACCES: "er is geen toestemming om daar te schrijven",
+    errno.EPERM: "er is geen toestemming om daar te schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EIO: "de schijf gaf een schrijffout",
+    errno.ENOENT: "de map bestaat niet (meer)",
+}
+
+
+def save_error_message(path: Path, exc: BaseException) -> str:
+    """One Dutch sentence saying that saving ``path`` failed, and why if known."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__
+    reason = REASONS.get(getattr(cause, "errno", None) or -1)
+    if reason is None and isinstance(cause, OSError) and cause.strerror:
+        reason = f"systeemfout: {cause.strerror}"
+    because = f": {reason}" if reason else ""
+    return f"Opslaan in {path.name} is mislukt{because}. Het bestand bevat nog de vorige versie."
+
+
+class Autosave:
+    """Saves one session to one path for the app, off the UI thread."""
+
+    def __init__(
+        self, app: PatroonApp, store: SessionStore, session: Session, path: Path
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.session = session
+        self.path = path
+        self.flushers: list[Callable[[], bool]] = []
+        """Called before each snapshot to move text still inside widgets into the model;
+        each returns ``True`` when it moved something."""
+        self._changed = 0  # generation of the latest change
+        self._saved = 0  # generation of the latest snapshot known to be on disk
+        self._written = 0  # generation written by a writer thread (guarded by _write_lock)
+        self._write_lock = threading.Lock()
+        self._first_dirty: float | None = None
+        self._last_change = 0.0
+        self._retry_at: float | None = None
+        self._in_flight = 0
+        self.error: str | None = None
+        """The last save error as a sentence, or ``None`` when the last save worked."""
+        self._loop = asyncio.get_running_loop()
+        self._tick_timer = app.set_interval(0.25, self._tick, name="autosave")
+
+    # -- marking changes (the keystroke path: cheap) -----------------------------------
+
+    def changed(self) -> None:
+        """Something in the session (or a text field) changed; save soon."""
+        now = time.monotonic()
+        self._changed += 1
+        self._last_change = now
+        if self._first_dirty is None:
+            self._first_dirty = now
+        if self.app.save_state in ("saved",):
+            self.app.save_state = "dirty"
+
+    def flush(self) -> None:
+        """Move text still inside widgets into the model."""
+        for flush in self.flushers:
+            if flush():
+                self._changed += 1
+
+    @property
+    def dirty(self) -> bool:
+        """Whether some change is not yet known to be on disk (flushes text fields first)."""
+        self.flush()
+        return self._changed > self._saved
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        if self._retry_at is not None and now >= self._retry_at and self._in_flight == 0:
+            self._retry_at = None
+            self.save()
+            return
+        if self._first_dirty is None or self._in_flight or self._retry_at is not None:
+            return
+        if (
+            now - self._last_change >= DEBOUNCE_SECONDS
+            or now - self._first_dirty >= MAX_DIRTY_SECONDS
+        ):
+            self.save()
+
+    # -- saving ------------------------------------------------------------------------
+
+    def snapshot(self) -> tuple[int, Session]:
+        """Flush text fields and copy the model; returns (generation, copy)."""
+        self.flush()
+        self._first_dirty = None
+        self._changed += 1
+        return self._changed, self.session.model_copy(deep=True)
+
+    def save(self) -> None:
+        """Save now, in a thread worker (the UI keeps going)."""
+        generation, snapshot = self.snapshot()
+        self._in_flight += 1
+        self.app.save_state = "saving"
+        self.app.run_worker(
+            lambda: self.write(generation, snapshot, report="thread"),
+            thread=True,
+            group="save",
+            exit_on_error=False,
+            name="save",
+        )
+
+    def save_sync(self) -> bool:
+        """Save now and wait for it; ``True`` when the file holds everything typed."""
+        generation, snapshot = self.snapshot()
+        return self.write(generation, snapshot, report="direct")
+
+    def write(self, generation: int, snapshot: Session, *, report: str) -> bool:
+        """Write ``snapshot`` unless a newer one is already on disk.
+
+        ``report``: ``"thread"`` (from a worker: hand the result to the UI thread),
+        ``"direct"`` (on the UI thread) or ``"none"`` (from a signal handler).
+        """
+        from patroon_tui.core.store import StoreError
+
+        error: str | None = None
+        with self._write_lock:
+            if generation > self._written:
+                try:
+                    self.store.save(snapshot, self.path)
+                except (StoreError, OSError) as exc:  # never let a failed save end the app
+                    error = save_error_message(self.path, exc)
+                else:
+                    self._written = generation
+        updated = snapshot.session.updated
+        if report == "thread":
+            try:
+                self._loop.call_soon_threadsafe(self._done, generation, updated, error, True)
+            except RuntimeError:  # the event loop is already closed (app gone)
+                pass
+        elif report == "direct":
+            self._done(generation, updated, error, False)
+        return error is None
+
+    def _done(self, generation: int, updated, error: str | None, threaded: bool) -> None:
+        if threaded:
+            self._in_flight -= 1
+        if error is None:
+            self._saved = max(self._saved, generation)
+            self.session.session.updated = updated
+            if self.error is not None:
+                self.app.notify("Opslaan lukt weer; alles staat op schijf.", title="Opgeslagen")
+            self.error = None
+            self._retry_at = None
+            if self._in_flight == 0:
+                self.app.save_state = "saved" if self._changed <= self._saved else "dirty"
+            return
+        if self.error != error:
+            self.app.notify(
+                f"{error} Je tekst blijft bewaard in het geheugen; opnieuw proberen over "
+                f"{RETRY_SECONDS:.0f} seconden.",
+                title="Fout bij opslaan",
+                severity="error",
+                timeout=10,
+            )
+        self.error = error
+        self._retry_at = time.monotonic() + RETRY_SECONDS
+        self.app.save_state = "error"
+
+    # -- ending ------------------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Stop the tick (before the app goes away)."""
+        self._tick_timer.stop()
+
+
+def install_signal_handlers(on_signal: Callable[[int], None]) -> Callable[[], None]:
+    """Call ``on_signal(signum)`` on SIGHUP and SIGTERM; returns a function that undoes it.
+
+    ``signal.signal`` (not the event loop's handler) so the handler runs even while the
+    loop is busy. Only possible in the main thread; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {}
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        previous[signum] = signal.signal(signum, lambda s, _frame: on_signal(s))
+
+    def restore() -> None:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+    return restore
+
+
+def save_and_exit(autosave: Autosave | None, signum: int, graceful: Callable[[], None]) -> None:
+    """Save synchronously in a helper thread, then end the process.
+
+    Saving in a thread (joined with a time limit) means a save already running on the main
+    thread cannot deadlock us. After a hang-up the terminal is gone, so the process ends
+    at once; after SIGTERM the app gets a moment to restore the terminal.
+    """
+    if autosave is not None:
+        generation, snapshot = autosave.snapshot()
+        saver = threading.Thread(
+            target=autosave.write, args=(generation, snapshot), kwargs={"report": "none"},
+            daemon=True,
+        )
+        saver.start()
+        saver.join(timeout=10)
+    code = 128 + signum
+    if signum == signal.SIGHUP:
+        os._exit(code)
+    graceful()
+    # If the app does not wind down quickly (terminal gone, loop stuck), end hard.
+    threading.Timer(3.0, os._exit, args=(code,)).start()

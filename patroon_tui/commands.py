@@ -1,0 +1,65 @@
+"""The command palette's provider: every screen of the programme by title, and the actions.
+
+``ctrl+p`` opens it; typing filters ("Ga naar: Wereldvrede", "Opslaan", …).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from patroon_tui.app import PatroonApp
+
+
+class PatroonCommands(Provider):
+    """Screens to go to and the app's main actions, in Dutch."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: PatroonApp = self.app  # type: ignore[assignment]
+        programme = app.programme
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        if programme is not None and programme.is_attached:
+            for screen in programme.deck.screens:
+                commands.append(
+                    (f"Ga naar: {screen.title}", partial(programme.go_to, screen.id),
+                     "Scherm van het programma")
+                )
+            actions = [
+                ("Opslaan", app.action_save, "Sla de sessie nu op (ctrl+s)"),
+                ("Presentatiemodus aan/uit", programme.action_presentation, "Alleen de dia (f5)"),
+                ("Notities tonen", programme.action_notes, "Notities bij dit scherm (f2)"),
+                ("Agenda tonen/verbergen", programme.action_agenda, "De zijbalk (f4)"),
+                ("Naar de tafels", programme.action_to_tables, "Wat de tafels zeggen (f9)"),
+            ]
+            if app.has_timer:
+                actions.append(("Timer starten/pauzeren", programme.action_timer_toggle, "f6"))
+                actions.append(("Timer opnieuw", programme.action_timer_reset, "f7"))
+            summary = next((s for s in programme.deck.screens if s.kind == "summary"), None)
+            if summary is not None and not app.read_only:
+                actions.append(
+                    ("Exporteren", partial(programme.export, summary.id), "Het verslag als Markdown")
+                )
+            commands.extend(actions)
+        commands.append(("Help: alle toetsen", app.action_help, "f1"))
+        commands.append(("Opslaan en afsluiten", app.action_quit, "ctrl+q"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        found = False
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                found = True
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+        if not found:
+            # The palette's own "no matches" line is English; say it in Dutch instead.
+            yield Hit(0.0001, "Niets gevonden", lambda: None, text="Niets gevonden")

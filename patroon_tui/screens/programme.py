@@ -1,0 +1,402 @@
+"""The programme screen: the workshop, deck screen by deck screen.
+
+One Textual screen shows every deck screen in turn: the header, the agenda sidebar, the
+current slide (its body built when first shown, then kept), the notes pane and the footer.
+Turning pages swaps which body is visible; nothing is rebuilt for screens already seen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Footer, Input, OptionList, TextArea
+
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.deck import Screen as DeckScreen
+from patroon_tui.core.session import Session
+from patroon_tui.messages import SessionChanged
+from patroon_tui.widgets.agenda import Agenda, part_label
+from patroon_tui.widgets.header import AppHeader
+from patroon_tui.widgets.notes import NotesPane
+from patroon_tui.widgets.slide import PatternSlide, build_body
+
+if TYPE_CHECKING:
+    from patroon_tui.app import PatroonApp
+
+PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous"}
+
+
+class ProgrammeScreen(Screen):
+    """Walks through the deck; owns the keys that only make sense inside the programme."""
+
+    CSS_PATH = ["programme.tcss", "../widgets/slide.tcss"]
+    AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,pagedown,space,n", "next", "Volgende", key_display="→", id="next"),
+        Binding("left,pageup,p", "previous", "Vorige", key_display="←", id="previous"),
+        Binding(
+            "alt+right,ctrl+pagedown", "next", "Volgende scherm (ook tijdens typen)",
+            show=False, priority=True, id="next-anywhere",
+        ),
+        Binding(
+            "alt+left,ctrl+pageup", "previous", "Vorige scherm (ook tijdens typen)",
+            show=False, priority=True, id="previous-anywhere",
+        ),
+        Binding("f2", "notes", "Notities", priority=True, id="notes"),
+        Binding("f4", "agenda", "Agenda", show=False, priority=True, id="agenda"),
+        Binding("f5", "presentation", "Presenteren", priority=True, id="presentation"),
+        Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
+        Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
+        Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
+        Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
+        Binding("r", "reveal_next", "Stap voor stap", id="reveal-next"),
+        Binding("R", "reveal_all", "Alle stappen tonen", key_display="R", show=False, id="reveal-all"),
+        Binding("h", "highlight_next", "Volgende stap markeren", show=False, id="highlight-next"),
+        Binding(
+            "H", "highlight_previous", "Vorige stap markeren", key_display="H", show=False,
+            id="highlight-previous",
+        ),
+        Binding("up", "scroll(-1)", "Dia omhoog schuiven", show=False, id="scroll-up"),
+        Binding("down", "scroll(1)", "Dia omlaag schuiven", show=False, id="scroll-down"),
+    ]
+
+    index: reactive[int] = reactive(0, init=False)
+    """Position of the current deck screen in programme order."""
+
+    def __init__(
+        self, deck: Deck, session: Session, *, screen_id: str | None = None,
+        read_only: bool = False, timer: Widget | None = None,
+    ) -> None:
+        super().__init__(id="programme")
+        self._timer = timer
+        self.deck = deck
+        self.session = session
+        self.read_only = read_only
+        self._screens = deck.screens
+        start = screen_id or session.progress.screen
+        try:
+            self.set_reactive(ProgrammeScreen.index, deck.screen_index(start))
+        except ValueError:
+            self.set_reactive(ProgrammeScreen.index, 0)
+        self._bodies: dict[str, Widget] = {}
+        self._notes_pane = NotesPane(read_only=read_only, id="notes")
+        self._offered: tuple[bool, bool] | None = None
+        self._mounting: dict[Widget, AwaitMount] = {}
+
+    @property
+    def app(self) -> PatroonApp:  # type: ignore[override]
+        return super().app  # type: ignore[return-value]
+
+    # -- building ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # The width classes are set now, so the first layout does not restyle everything.
+        width = self.app.size.width
+        for minimum, name in reversed(self.HORIZONTAL_BREAKPOINTS):
+            if width >= minimum:
+                self.add_class(name)
+                break
+        yield AppHeader(self.session.session.title, id="header")
+        with Horizontal(id="main"):
+            current = self._screens[self.index].id
+            visited = set(self.session.progress.visited or []) | {current}
+            noted = {sid for sid, text in self.session.notes.items() if text}
+            yield Agenda(self.deck, current, visited, noted, id="agenda")
+            with Container(id="centre"):
+                # The first body is composed with the screen: one layout pass, not two.
+                with Container(id="slide"):
+                    yield self._new_body(self.index)
+                yield self._notes_pane
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        if self._timer is not None:
+            self.query_one(AppHeader).slot_timer(self._timer)
+        self._show(self.index, fresh=True)
+
+    @property
+    def current(self) -> DeckScreen:
+        """The deck screen being shown."""
+        return self._screens[self.index]
+
+    @property
+    def notes(self) -> NotesPane:
+        """The notes pane (kept, so notes can still be read while shutting down)."""
+        return self._notes_pane
+
+    @property
+    def body(self) -> Widget | None:
+        """The current screen's body widget."""
+        return self._bodies.get(self.current.id)
+
+    def _new_body(self, index: int) -> Widget:
+        screen = self._screens[index]
+        body = build_body(self.deck, self.session, screen)
+        if self.read_only and body.has_class("-recording"):
+            body.disabled = True
+        self._bodies[screen.id] = body
+        return body
+
+    def _body_for(self, index: int) -> Widget:
+        """The body of the screen at ``index``, built and mounted (hidden) if needed."""
+        body = self._bodies.get(self._screens[index].id)
+        if body is None:
+            body = self._new_body(index)
+            body.display = False
+            self._mounting[body] = self.query_one("#slide", Container).mount(body)
+        return body
+
+    def _prune_bodies(self) -> None:
+        """Keep slides near the current one; every widget kept makes restyling slower.
+
+        Recording bodies stay: they are few and keep the cursor where it was.
+        """
+        keep = {self._screens[i].id for i in (self.index - 1, self.index, self.index + 1)
+                if 0 <= i < len(self._screens)}
+        for screen_id, body in list(self._bodies.items()):
+            if screen_id not in keep and not body.has_class("-recording"):
+                del self._bodies[screen_id]
+                body.remove()
+
+    def _prefetch(self) -> None:
+        """Build the next slide while the room is still looking at this one."""
+        if self.is_attached and self.index + 1 < len(self._screens):
+            self._body_for(self.index + 1)
+
+    def _show(self, index: int, *, fresh: bool = False) -> None:
+        screen = self._screens[index]
+        fresh = fresh or screen.id not in self._bodies
+        body = self._body_for(index)
+        for other in self._bodies.values():
+            if other is not body:
+                other.display = False
+        body.display = True
+        if body.has_class("-recording"):
+            # A body not mounted yet builds itself from the session as it is now.
+            if not fresh and body.is_mounted:
+                body.refresh_from_session()  # type: ignore[attr-defined]
+            if not self.read_only:
+                self.call_later(self._focus_first, body)
+        else:
+            self.set_focus(None)
+        self._prune_bodies()
+        # Notes: what was typed for the previous screen goes into the model first.
+        self.flush_notes()
+        self.notes.load(screen.id, self.session.notes.get(screen.id, ""), screen.hint)
+        part = self.deck.part_of(screen.id)
+        self.query_one(AppHeader).set_part(part_label(part))
+        progress = self.session.progress
+        if progress.screen != screen.id:
+            progress.screen = screen.id
+        if progress.visited is None:
+            progress.visited = []
+        if screen.id not in progress.visited:
+            progress.visited.append(screen.id)
+        self._refresh_agenda()
+        # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
+        offered = (screen.kind == "pattern", self.app.has_timer)
+        if offered != self._offered:
+            self._offered = offered
+            self.refresh_bindings()
+        self.call_after_refresh(self.set_timer, 1.0, self._prefetch)
+
+    async def _ready(self, body: Widget) -> bool:
+        """Wait until ``body`` is mounted; ``True`` if it is still the one shown."""
+        pending = self._mounting.pop(body, None)
+        if pending is not None:
+            await pending
+        return body.is_attached and body is self.body and bool(body.display)
+
+    async def _focus_first(self, body: Widget, answer: bool = False) -> None:
+        if not await self._ready(body) or self.notes.text_area.has_focus:
+            return
+        focus = getattr(body, "focus_first_answer", None) if answer else None
+        (focus or body.focus_first)()  # type: ignore[attr-defined]
+
+    def _refresh_agenda(self) -> None:
+        noted = {sid for sid, text in self.session.notes.items() if text}
+        visited = self.session.progress.visited or []
+        self.query_one(Agenda).show_state(self.current.id, visited, noted)
+
+    def flush_notes(self) -> bool:
+        """Move edited notes from the pane into the session; ``True`` if anything moved."""
+        pane = self.notes
+        if pane.screen_id is None:
+            return False
+        text = pane.take_text()
+        if text is None:
+            return False
+        if text:
+            self.session.notes[pane.screen_id] = text
+        else:
+            self.session.notes.pop(pane.screen_id, None)
+        return True
+
+    # -- navigation --------------------------------------------------------------------
+
+    def go_to(self, screen_id: str) -> None:
+        """Show the deck screen ``screen_id``."""
+        self.index = self.deck.screen_index(screen_id)
+
+    def watch_index(self, old: int, new: int) -> None:
+        if old == new:
+            return
+        self._show(new)
+        self.app.screen_changed()
+
+    def action_next(self) -> None:
+        if self.index < len(self._screens) - 1:
+            self.index += 1
+        else:
+            self.app.bell()
+
+    def action_previous(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+        else:
+            self.app.bell()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _agenda_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id and not event.option_id.startswith("part:"):
+            self.go_to(event.option_id)
+            self.set_focus(None)
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.body
+        if body is not None and body.is_scrollable:
+            body.scroll_relative(y=lines, animate=False)
+
+    # -- panes and modes ---------------------------------------------------------------
+
+    def action_notes(self) -> None:
+        """Show the notes and put the cursor there; pressed in the notes, hide them."""
+        area = self.notes.text_area
+        if self.has_class("-notes") and area.has_focus:
+            self.remove_class("-notes")
+            self.set_focus(None)
+            return
+        self.remove_class("-presenting")
+        self.add_class("-notes")
+        area.focus()
+
+    def action_agenda(self) -> None:
+        agenda = self.query_one(Agenda)
+        if agenda.display and agenda.region.width:
+            self.add_class("-agenda-hidden")
+            self.remove_class("-agenda-shown")
+            if agenda.has_focus:
+                self.set_focus(None)
+        else:
+            self.remove_class("-agenda-hidden")
+            self.add_class("-agenda-shown")
+
+    def action_presentation(self) -> None:
+        presenting = not self.has_class("-presenting")
+        self.set_class(presenting, "-presenting")
+        if presenting and self.focused is not None and self.focused in self.notes.walk_children():
+            self.set_focus(None)
+
+    def action_escape(self) -> None:
+        focused = self.focused
+        if isinstance(focused, (TextArea, Input)) or isinstance(focused, OptionList):
+            self.set_focus(None)
+            return
+        slide = self.body
+        if isinstance(slide, PatternSlide):
+            slide.loop.highlight = None  # type: ignore[attr-defined]
+
+    # -- pattern screens ---------------------------------------------------------------
+
+    def _loop(self) -> Widget | None:
+        body = self.body
+        return body.loop if isinstance(body, PatternSlide) else None
+
+    def action_reveal_next(self) -> None:
+        loop = self._loop()
+        if loop is None:
+            return
+        steps = len(loop.steps) if hasattr(loop, "steps") else len(self.deck.pattern(self.current.pattern or "").steps)  # type: ignore[attr-defined]
+        shown = loop.reveal  # type: ignore[attr-defined]
+        # From the whole loop, `r` starts over with step 1; then one more step each time.
+        loop.reveal = 1 if shown is None or shown >= steps else shown + 1  # type: ignore[attr-defined]
+
+    def action_reveal_all(self) -> None:
+        loop = self._loop()
+        if loop is not None:
+            loop.reveal = None  # type: ignore[attr-defined]
+
+    def _step_count(self) -> int:
+        return len(self.deck.pattern(self.current.pattern or "").steps)
+
+    def action_highlight_next(self) -> None:
+        loop = self._loop()
+        if loop is not None:
+            current = loop.highlight  # type: ignore[attr-defined]
+            loop.highlight = 1 if current is None or current >= self._step_count() else current + 1  # type: ignore[attr-defined]
+
+    def action_highlight_previous(self) -> None:
+        loop = self._loop()
+        if loop is not None:
+            current = loop.highlight  # type: ignore[attr-defined]
+            loop.highlight = self._step_count() if current is None or current <= 1 else current - 1  # type: ignore[attr-defined]
+
+    # -- timer and tables --------------------------------------------------------------
+
+    def action_timer_toggle(self) -> None:
+        self.app.timer_toggle()
+
+    def action_timer_reset(self) -> None:
+        self.app.timer_reset()
+
+    def action_to_tables(self) -> None:
+        tables = next((s for s in self._screens if s.kind == "tables"), None)
+        if tables is None:
+            return
+        if self.current.id != tables.id:
+            self.go_to(tables.id)
+        if not self.read_only and self.body is not None:
+            # After the page turn has put the cursor in the first field, move it on.
+            self.call_later(self._focus_first, self.body, True)
+
+    def export(self, summary_id: str) -> None:
+        """Go to the summary and start its export of the report."""
+        self.go_to(summary_id)
+        if self.body is not None:
+            self.call_later(self._export, self.body)
+
+    async def _export(self, body: Widget) -> None:
+        if await self._ready(body):
+            body.action_export()  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PATTERN_ACTIONS:
+            return isinstance(self.body, PatternSlide)
+        if action in ("timer_toggle", "timer_reset"):
+            return self.app.has_timer
+        if action == "to_tables":
+            return any(s.kind == "tables" for s in self._screens)
+        return True
+
+    # -- changes -----------------------------------------------------------------------
+
+    @on(NotesPane.Edited)
+    def _notes_edited(self, event: NotesPane.Edited) -> None:
+        event.stop()
+        self.app.session_changed()
+
+    @on(SessionChanged)
+    def _session_changed(self, event: SessionChanged) -> None:
+        event.stop()
+        self._refresh_agenda()
+        self.app.session_changed()

@@ -1,0 +1,153 @@
+"""The start screen: begin a new session, or pick a saved one to resume (newest first)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from patroon_tui.app import PatroonApp
+    from patroon_tui.core.store import SessionEntry
+
+WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def describe_entry(entry: SessionEntry, today: dt.date, titles: dict[str, str]) -> Text:
+    """One row of the saved sessions: title, date, last change, where it stopped."""
+    if entry.error:
+        text = Text(f"⚠ {entry.path.name}", style="bold")
+        text.append(f"\n   {entry.error}", style="italic")
+        return text
+    text = Text(entry.title or entry.id, style="bold")
+    details = []
+    if entry.date:
+        details.append(entry.date.strftime("%d-%m-%Y"))
+    if entry.updated:
+        local = entry.updated.astimezone()
+        when = local.strftime("%H:%M") if local.date() == today else local.strftime("%d-%m %H:%M")
+        details.append(f"gewijzigd {when}")
+    if entry.screen:
+        details.append(f"gestopt bij: {titles.get(entry.screen, entry.screen)}")
+    if entry.tables is not None:
+        details.append(f"{entry.tables} tafel{'s' if entry.tables != 1 else ''}")
+    text.append("\n   " + " · ".join(details), style="dim")
+    return text
+
+
+class StartScreen(Screen):
+    """New session form on the left, saved sessions on the right."""
+
+    CSS_PATH = "start.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "focus_form", "Nieuwe sessie", id="start-new"),
+        Binding("ctrl+o", "focus_list", "Opgeslagen sessies", id="start-list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="start")
+        self._entries: dict[str, SessionEntry] = {}
+
+    @property
+    def app(self) -> PatroonApp:  # type: ignore[override]
+        return super().app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.app.deck.title, id="start-title", markup=False)
+        with Horizontal(id="start-columns"):
+            with Vertical(id="new-session"):
+                yield Label("Nieuwe sessie", classes="start-heading")
+                yield Label("Titel")
+                yield Input(placeholder="bijv. Wijkteam Noord", id="new-title", compact=True)
+                yield Label("Datum (dd-mm-jjjj)")
+                yield Input(self.app.today().strftime("%d-%m-%Y"), id="new-date", compact=True)
+                yield Label("Facilitator")
+                yield Input(id="new-facilitator", compact=True)
+                yield Label("Locatie")
+                yield Input(id="new-location", compact=True)
+                yield Label("Werkvorm")
+                with RadioSet(id="new-werkvorm", compact=True):
+                    yield RadioButton("aan tafels", value=True, name="tafels")
+                    yield RadioButton("plenair", name="plenair")
+                yield Button("Start de sessie", id="new-start", variant="primary", compact=True)
+            with Vertical(id="saved-sessions"):
+                yield Label("Opgeslagen sessies (nieuwste eerst)", classes="start-heading")
+                yield OptionList(id="saved-list")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#new-title", Input).focus()
+
+    def reload(self) -> None:
+        """Read the sessions folder again."""
+        listing = self.query_one("#saved-list", OptionList)
+        listing.clear_options()
+        self._entries = {}
+        try:
+            entries = self.app.store.list()
+        except Exception as exc:  # an unreadable folder must not stop a new session
+            listing.add_option(Option(f"De map met sessies kan niet worden gelezen: {exc}", disabled=True))
+            return
+        today = self.app.today()
+        titles = {screen.id: screen.title for screen in self.app.deck.screens}
+        for entry in entries:
+            key = str(entry.path)
+            self._entries[key] = entry
+            listing.add_option(Option(describe_entry(entry, today, titles), id=key))
+        if not entries:
+            listing.add_option(Option("Nog geen opgeslagen sessies.", disabled=True))
+
+    def action_focus_form(self) -> None:
+        self.query_one("#new-title", Input).focus()
+
+    def action_focus_list(self) -> None:
+        listing = self.query_one("#saved-list", OptionList)
+        listing.focus()
+        if listing.highlighted is None and listing.option_count:
+            listing.highlighted = 0
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#new-start")
+    def _start(self) -> None:
+        title = self.query_one("#new-title", Input).value.strip()
+        if not title:
+            self.app.notify("Geef de sessie eerst een titel.", severity="warning")
+            self.query_one("#new-title", Input).focus()
+            return
+        raw_date = self.query_one("#new-date", Input).value.strip()
+        try:
+            date = dt.datetime.strptime(raw_date, "%d-%m-%Y").date()
+        except ValueError:
+            self.app.notify(
+                f"‘{raw_date}’ is geen datum; schrijf hem als dd-mm-jjjj.", severity="warning"
+            )
+            self.query_one("#new-date", Input).focus()
+            return
+        pressed = self.query_one("#new-werkvorm", RadioSet).pressed_button
+        werkvorm = (pressed.name if pressed else None) or "tafels"
+        self.app.create_session(
+            title=title,
+            date=date,
+            facilitator=self.query_one("#new-facilitator", Input).value.strip(),
+            location=self.query_one("#new-location", Input).value.strip(),
+            werkvorm=werkvorm,
+        )
+
+    @on(OptionList.OptionSelected, "#saved-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        entry = self._entries.get(event.option_id or "")
+        if entry is None:
+            return
+        if entry.error:
+            self.app.notify(entry.error, title="Kan niet openen", severity="error")
+            return
+        self.app.open_path(entry.path)

@@ -1,0 +1,50 @@
+"""Text fields that remember what the session held, so showing a text never changes it.
+
+``TextArea`` rewrites line endings when it loads a text (``\\r\\n`` mixed with ``\\n``,
+U+2028 and friends all become one newline style). Reading ``.text`` back straight into the
+session would change a person's words just by showing them. These fields keep the value
+they were loaded with: as long as the field shows exactly what was loaded, ``model_value()``
+gives back the original; once the facilitator edits it, it gives what is on the screen
+(what the person sees is what is saved).
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+
+class RecordArea(TextArea):
+    """A multi-line field bound to one text in the session."""
+
+    def __init__(self, value: str = "", **kwargs) -> None:
+        kwargs.setdefault("soft_wrap", True)
+        kwargs.setdefault("tab_behavior", "focus")
+        super().__init__(value, **kwargs)
+        self._original = value
+        self._shown = self.text
+
+    def load_value(self, value: str) -> None:
+        """Show ``value`` (from the session); clears the undo history."""
+        self._original = value
+        self.load_text(value)
+        self._shown = self.text
+
+    def model_value(self) -> str:
+        """What the session should hold for what the field shows now."""
+        text = self.text
+        return self._original if text == self._shown else text
+
+
+class RecordInput(Input):
+    """A one-line field bound to one text in the session."""
+
+    def __init__(self, value: str = "", **kwargs) -> None:
+        super().__init__(value, **kwargs)
+
+    def load_value(self, value: str) -> None:
+        """Show ``value`` (from the session)."""
+        self.value = value
+
+    def model_value(self) -> str:
+        """What the session should hold for what the field shows now."""
+        return self.value

@@ -1,0 +1,40 @@
+"""The save indicator in the header: opgeslagen / opslaan… / fout bij opslaan / alleen lezen.
+
+It follows the app's ``save_state`` reactive, so whoever saves only changes that one value.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+#: What each save state looks like: (text, CSS class).
+STATES: dict[str, tuple[str, str]] = {
+    "saved": ("✓ opgeslagen", "-saved"),
+    "dirty": ("● gewijzigd", "-dirty"),
+    "saving": ("… opslaan…", "-saving"),
+    "error": ("✗ fout bij opslaan", "-error"),
+    "read_only": ("alleen lezen", "-read-only"),
+}
+
+
+class SaveIndicator(Static):
+    """Shows whether everything typed is on disk."""
+
+    DEFAULT_CSS = """
+    SaveIndicator { width: auto; padding: 0 1; }
+    SaveIndicator.-saved { color: $text-success; }
+    SaveIndicator.-dirty { color: $text-muted; }
+    SaveIndicator.-saving { color: $text-muted; }
+    SaveIndicator.-error { background: $error; color: $text; text-style: bold; }
+    SaveIndicator.-read-only { background: $warning; color: $text; }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "save_state", self._show, init=True)
+
+    def _show(self, state: str) -> None:
+        text, css_class = STATES.get(state, STATES["saved"])
+        for _, other in STATES.values():
+            self.remove_class(other)
+        self.add_class(css_class)
+        self.update(text)

@@ -1,0 +1,221 @@
+"""The summary screen's body: everything recorded, readable in one place, and its export.
+
+``SummaryPanel`` shows the session's report (``core.report.render_report``) as Markdown and
+exports it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
+(``ExportReportScreen``) proposes ``<session>-verslag.md`` beside the session file; the file
+is written atomically, off the interface's path, and the facilitator is told where it went
+or, in one plain sentence, why it could not be written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown, Static
+
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.report import render_report
+from patroon_tui.core.session import Session
+from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.recording import RecordingBody
+
+CSS_TEXT = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+
+
+def default_report_path(session: Session, session_path: Path | None) -> Path:
+    """``<session file stem>-verslag.md`` beside the session file (or in the current folder)."""
+    if session_path is not None:
+        return session_path.with_name(f"{session_path.stem}-verslag.md")
+    return Path.cwd() / f"{session.session.id}-verslag.md"
+
+
+def write_text_atomically(target: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``target`` via a temporary file beside it and a rename.
+
+    An existing report is replaced whole or not at all. (The same steps as the command
+    line's export; the session store does this for session files with more checks.)
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(text.encode("utf-8"))
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+
+
+def export_error(target: Path, exc: OSError) -> str:
+    """A plain Dutch sentence for why the report could not be written to ``target``."""
+    folder = target.parent
+    if isinstance(exc, IsADirectoryError) or target.is_dir():
+        return f"{target} is een map; kies een bestandsnaam."
+    if isinstance(exc, FileNotFoundError) or not folder.is_dir():
+        return f"De map {folder} bestaat niet; kies een andere plek."
+    if isinstance(exc, PermissionError):
+        return f"Er mag niet geschreven worden in {folder}; kies een andere plek."
+    reason = exc.strerror or str(exc)
+    return f"Het verslag kon niet worden opgeslagen als {target}: {reason}."
+
+
+class ExportReportScreen(ModalScreen[Path | None]):
+    """Asks where the report goes; dismisses with the path, or ``None`` when cancelled."""
+
+    DEFAULT_CSS = CSS_TEXT
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Annuleren", id="export.cancel"),
+    ]
+
+    def __init__(self, proposed: Path) -> None:
+        super().__init__()
+        self.proposed = proposed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static("Verslag exporteren", id="export-title")
+            yield Label("Bestand (Markdown):")
+            yield Input(str(self.proposed), id="export-path")
+            with Horizontal(id="export-buttons"):
+                yield Button("Opslaan", variant="primary", id="export-save")
+                yield Button("Annuleren", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def _chosen(self) -> Path | None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        # A bare name goes beside the proposed file, where the dialog was looking.
+        return path if path.is_absolute() else self.proposed.parent / path
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-save")
+    def _save(self) -> None:
+        path = self._chosen()
+        if path is None:
+            self.notify("Vul een bestandsnaam in.", severity="warning")
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SummaryPanel(RecordingBody):
+    """Everything recorded, as the report, with an export action."""
+
+    DEFAULT_CSS = CSS_TEXT
+
+    BINDINGS = [
+        Binding("ctrl+e", "export", "Exporteer verslag", id="summary.export"),
+    ]
+
+    def __init__(
+        self,
+        deck: Deck,
+        session: Session,
+        *,
+        session_path: Path | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(deck, session, id=id, classes=classes)
+        self._session_path = session_path
+        self._shown = ""
+
+    # -- public API -------------------------------------------------------------------
+
+    @property
+    def session_path(self) -> Path | None:
+        """The session's file: given, else the app's ``session_path`` (or ``path``)."""
+        if self._session_path is not None:
+            return self._session_path
+        for name in ("session_path", "path"):
+            value = getattr(self.app, name, None)
+            if isinstance(value, (str, Path)):
+                return Path(value)
+        return None
+
+    def focus_first(self) -> None:
+        """Focus the export button (nothing to type here)."""
+        if not self.when_ready(self.focus_first):
+            return
+        self.query_one("#summary-export", Button).focus()
+
+    def refresh_from_session(self) -> None:
+        """Render the report again from the session."""
+        if not self.when_ready(self.refresh_from_session):
+            return
+        text = self._report()
+        if text != self._shown:
+            self._shown = text
+            self.query_one("#summary-report", Markdown).update(text)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _report(self) -> str:
+        return render_report(self.session, self.deck)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="summary-bar"):
+            yield Static("Alles wat is vastgelegd, per tafel.", id="summary-intro")
+            yield Button("Exporteer verslag", id="summary-export", compact=True)
+        self._shown = self._report()
+        with VerticalScroll(id="summary-scroll"):
+            yield Markdown(self._shown, id="summary-report")
+
+    # -- exporting --------------------------------------------------------------------
+
+    @on(Button.Pressed, "#summary-export")
+    def _export_pressed(self) -> None:
+        self.action_export()
+
+    def action_export(self) -> None:
+        proposed = default_report_path(self.session, self.session_path)
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            if path.is_file():
+                self.app.push_screen(
+                    ConfirmScreen(f"{path.name} bestaat al. Overschrijven?"),
+                    lambda yes: self._write(path) if yes else None,
+                )
+            else:
+                self._write(path)
+
+        self.app.push_screen(ExportReportScreen(proposed), chosen)
+
+    @work(thread=True, exclusive=True, group="export-report")
+    def _write(self, path: Path) -> None:
+        text = render_report(self.session, self.deck)
+        try:
+            write_text_atomically(path, text)
+        except OSError as exc:
+            message = export_error(path, exc)
+            self.app.call_from_thread(
+                self.notify, message, title="Verslag niet opgeslagen", severity="error", timeout=10
+            )
+            return
+        self.app.call_from_thread(self.notify, f"Verslag opgeslagen: {path}", title="Verslag")
+
+
+#: The name under which the programme screen looks this body up.
+SummaryView = SummaryPanel

@@ -1,0 +1,582 @@
+"""The tables screen's body: what each table (or the plenary) says, typed while they talk.
+
+``TablesPanel`` shows the tables in a list on the left and one form on the right for the
+chosen table: name, participants, pattern (with its loop), the four questions with their
+answers, and the layer of the triangle. The form is built once and reloaded when another
+table is chosen, so a session with sixty tables costs no more than one with two. Every
+edit goes straight into the session model and is announced with ``SessionChanged``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.session import OwnPattern, Session, Table
+from patroon_tui.messages import SessionChanged
+from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.screens.own_pattern import OwnPatternScreen
+from patroon_tui.widgets.fields import RecordArea, RecordInput
+from patroon_tui.widgets.loop_view import LoopView
+from patroon_tui.widgets.recording import RecordingBody
+
+#: Below this width of the form the loop is drawn under the pattern choice, not beside it.
+WIDE_FORM = 100
+#: Below this width of the panel the pattern choice and its button stack.
+NARROW = 76
+#: From this width of the panel the table list gets room for longer names.
+ROOMY = 120
+
+
+def table_name(table: Table) -> str:
+    """The table's name as shown; a table whose name was cleared still needs a label."""
+    return table.name if table.name.strip() else f"({table.id})"
+
+
+def answered(table: Table) -> int:
+    """How many answers hold any text."""
+    return sum(1 for text in table.answers.values() if text.strip())
+
+
+def removal_question(table: Table) -> str:
+    """The question asked before a table is removed, naming what is lost."""
+    count = answered(table)
+    if count == 0:
+        lost = "Er zijn nog geen antwoorden."
+    elif count == 1:
+        lost = "1 antwoord gaat verloren."
+    else:
+        lost = f"{count} antwoorden gaan verloren."
+    return f"{table_name(table)} verwijderen? {lost}"
+
+
+class TablesPanel(RecordingBody):
+    """Record the conversation per table: list of tables, one form for the chosen one."""
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+
+    BINDINGS = [
+        Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous"),
+        Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next"),
+        Binding("ctrl+n", "new_table", "Nieuwe tafel", id="tables.new"),
+        Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename"),
+        Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove"),
+        Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up"),
+        Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down"),
+        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern"),
+        *(
+            Binding(f"alt+{n}", f"go_table({n})", f"Naar tafel {n}", id=f"tables.go-{n}", show=False)
+            for n in range(1, 10)
+        ),
+    ]
+
+    def __init__(
+        self,
+        deck: Deck,
+        session: Session,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(deck, session, id=id, classes=classes)
+        self._questions = deck.text_questions
+        self._current_id: str | None = session.tables[0].id if session.tables else None
+        self._prompts: dict[str, str] = {}
+        # Whether the form shows the current table: until then it must not be read back.
+        self._loaded = False
+
+    # -- public API -------------------------------------------------------------------
+
+    @property
+    def current_table_id(self) -> str | None:
+        """Id of the table shown in the form (``None`` when there are no tables)."""
+        return self._current_id
+
+    @property
+    def plenary(self) -> bool:
+        """Whether the session records one plenary conversation instead of tables."""
+        return self.session.session.werkvorm == "plenair"
+
+    def focus_first(self) -> None:
+        """Cursor in the current table's first field (who sits there)."""
+        if not self.when_ready(self.focus_first):
+            return
+        self.query_one("#table-participants", Input).focus()
+
+    def focus_first_answer(self) -> None:
+        """Cursor in the current table's first answer."""
+        if not self.when_ready(self.focus_first_answer):
+            return
+        if self._questions:
+            self._answer(self._questions[0].id).focus()
+        else:
+            self.focus_first()
+
+    def refresh_from_session(self) -> None:
+        """Reload the list and the form from the session (it was changed elsewhere)."""
+        if self.when_ready(self.refresh_from_session):
+            self._reload()
+
+    def _reload(self) -> None:
+        ids = [t.id for t in self.session.tables]
+        if self._current_id not in ids:
+            self._current_id = ids[0] if ids else None
+        self._prompts.clear()
+        self._fill_list()
+        self._fill_pattern_options()
+        self._load_form()
+        self._load_minutes()
+
+    def select_table(self, table_id: str) -> None:
+        """Show the table with this id in the form."""
+        self.session.table(table_id)  # KeyError for an unknown id
+        self._flush()
+        self._current_id = table_id
+        self._load_form()
+        self._highlight_current()
+
+    # -- building ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="tables-body"):
+            with Vertical(id="tables-side"):
+                yield Static("Plenair" if self.plenary else "Tafels", classes="pane-title")
+                yield OptionList(id="tables-list", compact=True)
+                yield Label("Duur (minuten)", classes="field-label")
+                yield Input(
+                    id="timer-minutes",
+                    type="integer",
+                    max_length=3,
+                    compact=True,
+                    tooltip="Hoe lang de tafels praten; de timer loopt in de kopregel.",
+                )
+            with VerticalScroll(id="table-detail"):
+                with Horizontal(classes="field-row"):
+                    yield Label("Naam", classes="row-label")
+                    yield RecordInput(id="table-name", compact=True)
+                with Horizontal(classes="field-row"):
+                    yield Label("Deelnemers", classes="row-label")
+                    yield RecordInput(
+                        id="table-participants",
+                        placeholder="Welke organisaties en rollen?",
+                        compact=True,
+                    )
+                with Horizontal(classes="field-row", id="pattern-row"):
+                    yield Label("Patroon", classes="row-label")
+                    yield Select[str](
+                        [], prompt="Nog geen patroon", id="table-pattern", compact=True
+                    )
+                    yield Button("Eigen patroon …", id="own-pattern-button", compact=True)
+                for question in self._questions:
+                    yield Static(question.text, classes="question")
+                    yield RecordArea(id=f"answer-{question.id}", classes="answer", compact=True)
+                yield Static("In welke laag van de driehoek zit het patroon vooral?", classes="question")
+                with RadioSet(id="table-layer", compact=True):
+                    yield RadioButton("Geen", compact=True)
+                    for layer in self.deck.layers:
+                        yield RadioButton(layer.title, compact=True)
+                # Last in the form: at narrow widths the loop comes after the fields being
+                # typed in; at wide widths it is docked beside them (see the stylesheet).
+                yield LoopView("", ["…", "…"], id="table-loop")
+
+    def on_mount(self) -> None:
+        self._reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= ROOMY, "-roomy")
+        self.set_class(self.size.width < NARROW, "-narrow")
+        detail = self.query_one("#table-detail")
+        detail.set_class(self.size.width - 30 >= WIDE_FORM, "-wide")
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _current(self) -> Table | None:
+        if self._current_id is None:
+            return None
+        try:
+            return self.session.table(self._current_id)
+        except KeyError:
+            return None
+
+    def _editing(self) -> Table | None:
+        """The table the form's fields belong to, once the form shows it."""
+        return self._current() if self._loaded else None
+
+    def _answer(self, question_id: str) -> RecordArea:
+        return self.query_one(f"#answer-{question_id}", RecordArea)
+
+    def _layer_ids(self) -> list[str]:
+        return ["", *(layer.id for layer in self.deck.layers)]
+
+    def _prompt(self, table: Table) -> Text:
+        text = Text(table_name(table))
+        text.append(f"  {answered(table)}/{len(self._questions)}", style="dim")
+        return text
+
+    def _fill_list(self) -> None:
+        option_list = self.query_one("#tables-list", OptionList)
+        option_list.set_options(Option(self._prompt(t), id=t.id) for t in self.session.tables)
+        self._highlight_current()
+
+    def _update_prompt(self, table: Table) -> None:
+        prompt = self._prompt(table)
+        if self._prompts.get(table.id) != prompt.plain:
+            self._prompts[table.id] = prompt.plain
+            self.query_one("#tables-list", OptionList).replace_option_prompt(table.id, prompt)
+
+    def _highlight_current(self) -> None:
+        option_list = self.query_one("#tables-list", OptionList)
+        if self._current_id is not None:
+            option_list.highlighted = option_list.get_option_index(self._current_id)
+
+    def _pattern_options(self) -> list[tuple[str, str]]:
+        options = [(p.title, p.id) for p in self.deck.patterns]
+        options += [(f"{p.title} (eigen patroon)", p.id) for p in self.session.patterns]
+        known = {value for _, value in options}
+        # A pattern id the deck and the session don't know (a hand-edited file) stays
+        # choosable, so loading the table never drops it.
+        for table in self.session.tables:
+            if table.pattern and table.pattern not in known:
+                options.append((f"Onbekend patroon ({table.pattern})", table.pattern))
+                known.add(table.pattern)
+        return options
+
+    def _fill_pattern_options(self) -> None:
+        select = self.query_one("#table-pattern", Select)
+        select.set_options(self._pattern_options())
+        table = self._current()
+        select.value = table.pattern if table and table.pattern else Select.NULL
+
+    def _pattern_steps(self, pattern_id: str) -> tuple[str, list[str]] | None:
+        try:
+            pattern = self.deck.pattern(pattern_id)
+            return pattern.title, list(pattern.steps)
+        except KeyError:
+            pass
+        try:
+            own = self.session.own_pattern(pattern_id)
+            return own.title, list(own.steps)
+        except KeyError:
+            return None
+
+    def _show_loop(self, pattern_id: str) -> None:
+        loop = self.query_one("#table-loop", LoopView)
+        found = self._pattern_steps(pattern_id) if pattern_id else None
+        loop.display = found is not None
+        if found is not None:
+            loop.set_pattern(*found)
+
+    def _load_form(self) -> None:
+        table = self._current()
+        detail = self.query_one("#table-detail")
+        detail.display = table is not None
+        self._loaded = table is not None
+        if table is None:
+            return
+        self.query_one("#table-name", RecordInput).load_value(table.name)
+        self.query_one("#table-participants", RecordInput).load_value(table.participants)
+        select = self.query_one("#table-pattern", Select)
+        select.value = table.pattern if table.pattern else Select.NULL
+        self._show_loop(table.pattern)
+        for question in self._questions:
+            self._answer(question.id).load_value(table.answers.get(question.id, ""))
+        layers = self._layer_ids()
+        index = layers.index(table.layer) if table.layer in layers else 0
+        radio = self.query_one("#table-layer", RadioSet)
+        if radio.pressed_index != index:
+            buttons = list(radio.query(RadioButton))
+            buttons[index].value = True
+        own = self.query_one("#own-pattern-button", Button)
+        own.label = "Eigen patroon bewerken …" if self._is_own(table.pattern) else "Eigen patroon …"
+        detail.scroll_home(animate=False)
+
+    def _is_own(self, pattern_id: str) -> bool:
+        return any(p.id == pattern_id for p in self.session.patterns)
+
+    def _load_minutes(self) -> None:
+        total = self.session.progress.timer_seconds_total or self.deck.timer_minutes * 60
+        minutes = self.query_one("#timer-minutes", Input)
+        minutes.value = str(max(1, round(total / 60)))
+
+    def _changed(self) -> None:
+        self.post_message(SessionChanged())
+
+    # -- reading the form into the session ---------------------------------------------
+
+    def _flush(self) -> None:
+        """Write every field of the form into the current table (before showing another)."""
+        table = self._current()
+        if table is None or not self._loaded:
+            return
+        changed = self._read_name(table) | self._read_participants(table)
+        for question in self._questions:
+            changed |= self._read_answer(table, question.id)
+        if changed:
+            self._changed()
+
+    def _read_name(self, table: Table) -> bool:
+        value = self.query_one("#table-name", RecordInput).model_value()
+        if value == table.name:
+            return False
+        table.name = value
+        self._update_prompt(table)
+        return True
+
+    def _read_participants(self, table: Table) -> bool:
+        value = self.query_one("#table-participants", RecordInput).model_value()
+        if value == table.participants:
+            return False
+        table.participants = value
+        return True
+
+    def _read_answer(self, table: Table, question_id: str) -> bool:
+        value = self._answer(question_id).model_value()
+        if value == table.answers.get(question_id, ""):
+            return False
+        table.answers[question_id] = value
+        self._update_prompt(table)
+        return True
+
+    # Change events may arrive after the form was reloaded for another table; the handlers
+    # therefore read the field as it is now and compare it with the current table, so a
+    # late event never writes one table's words into another.
+
+    @on(Input.Changed, "#table-name")
+    def _name_changed(self) -> None:
+        table = self._editing()
+        if table is not None and self._read_name(table):
+            self._changed()
+
+    @on(Input.Submitted, "#table-name")
+    def _name_done(self) -> None:
+        self.focus_first()
+
+    @on(Input.Changed, "#table-participants")
+    def _participants_changed(self) -> None:
+        table = self._editing()
+        if table is not None and self._read_participants(table):
+            self._changed()
+
+    @on(RecordArea.Changed, ".answer")
+    def _answer_changed(self, event: RecordArea.Changed) -> None:
+        table = self._editing()
+        question_id = (event.text_area.id or "").removeprefix("answer-")
+        if table is not None and self._read_answer(table, question_id):
+            self._changed()
+
+    @on(Select.Changed, "#table-pattern")
+    def _pattern_changed(self) -> None:
+        table = self._editing()
+        if table is None:
+            return
+        value = self.query_one("#table-pattern", Select).value
+        pattern_id = "" if value is Select.NULL else str(value)
+        if pattern_id == table.pattern:
+            return
+        table.pattern = pattern_id
+        self._show_loop(pattern_id)
+        own = self.query_one("#own-pattern-button", Button)
+        own.label = "Eigen patroon bewerken …" if self._is_own(pattern_id) else "Eigen patroon …"
+        self._changed()
+
+    @on(RadioSet.Changed, "#table-layer")
+    def _layer_changed(self) -> None:
+        table = self._editing()
+        if table is None:
+            return
+        index = self.query_one("#table-layer", RadioSet).pressed_index
+        layers = self._layer_ids()
+        layer = layers[index] if 0 <= index < len(layers) else ""
+        if layer != table.layer:
+            table.layer = layer
+            self._changed()
+
+    @on(Input.Changed, "#timer-minutes")
+    def _minutes_changed(self, event: Input.Changed) -> None:
+        try:
+            minutes = int(event.input.value)
+        except ValueError:
+            return
+        if not 1 <= minutes <= 240:
+            return
+        progress = self.session.progress
+        current = progress.timer_seconds_total or self.deck.timer_minutes * 60
+        if minutes * 60 != current:
+            progress.timer_seconds_total = minutes * 60
+            self._changed()
+
+    @on(OptionList.OptionHighlighted, "#tables-list")
+    def _table_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        table_id = event.option.id
+        if table_id is not None and table_id != self._current_id:
+            self.select_table(table_id)
+
+    @on(OptionList.OptionSelected, "#tables-list")
+    def _table_chosen(self) -> None:
+        self.focus_first()
+
+    @on(Button.Pressed, "#own-pattern-button")
+    def _own_pattern_pressed(self) -> None:
+        self.action_own_pattern()
+
+    # -- actions ----------------------------------------------------------------------
+
+    def _step(self, delta: int) -> None:
+        ids = [t.id for t in self.session.tables]
+        if not ids or self._current_id not in ids:
+            return
+        index = ids.index(self._current_id) + delta
+        if 0 <= index < len(ids):
+            self.select_table(ids[index])
+
+    def action_previous_table(self) -> None:
+        self._step(-1)
+
+    def action_next_table(self) -> None:
+        self._step(1)
+
+    def action_go_table(self, number: int) -> None:
+        if 1 <= number <= len(self.session.tables):
+            self.select_table(self.session.tables[number - 1].id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"new_table", "remove_table", "move_table"} and self.plenary:
+            return False
+        return True
+
+    def _next_name(self) -> str:
+        names = {t.name.strip() for t in self.session.tables}
+        n = 1
+        while f"Tafel {n}" in names:
+            n += 1
+        return f"Tafel {n}"
+
+    def action_new_table(self) -> None:
+        if self.plenary:
+            return
+        self._flush()
+        table = Table(
+            id=self.session.new_table_id(),
+            name=self._next_name(),
+            answers={q.id: "" for q in self._questions},
+        )
+        self.session.tables.append(table)
+        self.query_one("#tables-list", OptionList).add_option(
+            Option(self._prompt(table), id=table.id)
+        )
+        self._current_id = table.id
+        self._load_form()
+        self._highlight_current()
+        self._changed()
+        self.focus_first()
+
+    def action_rename_table(self) -> None:
+        if self._current() is not None:
+            self.query_one("#table-name", RecordInput).focus()
+
+    def action_remove_table(self) -> None:
+        table = self._current()
+        if table is None or self.plenary:
+            return
+        if len(self.session.tables) == 1:
+            self.notify("De laatste tafel blijft staan: er moet er minstens één zijn.")
+            return
+        self._flush()
+        table_id = table.id
+
+        def answer(remove: bool | None) -> None:
+            if remove:
+                self._remove(table_id)
+
+        self.app.push_screen(ConfirmScreen(removal_question(table)), answer)
+
+    def _remove(self, table_id: str) -> None:
+        ids = [t.id for t in self.session.tables]
+        if table_id not in ids:
+            return
+        index = ids.index(table_id)
+        del self.session.tables[index]
+        self._prompts.pop(table_id, None)
+        if self._current_id == table_id:
+            remaining = self.session.tables
+            self._current_id = remaining[min(index, len(remaining) - 1)].id if remaining else None
+        self._fill_list()
+        self._load_form()
+        self._changed()
+        self.query_one("#tables-list", OptionList).focus()
+
+    def action_move_table(self, delta: int) -> None:
+        table = self._current()
+        if table is None or self.plenary:
+            return
+        tables = self.session.tables
+        index = tables.index(table)
+        target = index + delta
+        if not 0 <= target < len(tables):
+            return
+        tables[index], tables[target] = tables[target], tables[index]
+        self._fill_list()
+        self._changed()
+
+    def action_own_pattern(self) -> None:
+        table = self._current()
+        if table is None:
+            return
+        self._flush()
+        existing = (
+            self.session.own_pattern(table.pattern) if self._is_own(table.pattern) else None
+        )
+        if existing is not None:
+            pattern_id = existing.id
+        else:
+            used = {p.id for p in self.session.patterns}
+            base = f"eigen-{table.id}"
+            pattern_id, n = base, 2
+            while pattern_id in used:
+                pattern_id, n = f"{base}-{n}", n + 1
+        table_id = table.id
+
+        def saved(pattern: OwnPattern | None) -> None:
+            if pattern is not None:
+                self._store_own_pattern(table_id, pattern)
+
+        screen = OwnPatternScreen(pattern_id, existing, heading=f"Eigen patroon · {table_name(table)}")
+        self.app.push_screen(screen, saved)
+
+    def _store_own_pattern(self, table_id: str, pattern: OwnPattern) -> None:
+        patterns = self.session.patterns
+        for index, old in enumerate(patterns):
+            if old.id == pattern.id:
+                patterns[index] = pattern
+                break
+        else:
+            patterns.append(pattern)
+        try:
+            self.session.table(table_id).pattern = pattern.id
+        except KeyError:
+            pass
+        self._fill_pattern_options()
+        self._show_loop(pattern.id)
+        self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
+        self._changed()
+
+
+#: The name under which the programme screen looks this body up.
+TablesView = TablesPanel

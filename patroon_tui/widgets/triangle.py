@@ -1,0 +1,141 @@
+"""The triangle screen's body: the three layers of the collaboration triangle, live.
+
+``TrianglePanel`` draws the triangle (narrow at the top, wide at the bottom: doel,
+spelregels, relatie), says per layer how many tables placed their pattern there, lists the
+layer's questions, and holds a note per layer (``session.layer_notes``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from patroon_tui.core.deck import Deck, Layer
+from patroon_tui.core.session import Session
+from patroon_tui.messages import SessionChanged
+from patroon_tui.widgets.fields import RecordArea
+from patroon_tui.widgets.recording import RecordingBody
+
+#: Rows each layer takes in the drawing.
+BAND_ROWS = 3
+
+
+def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
+    """A triangle in ASCII, cut into one band per label, each label beside its band.
+
+    Drawn by hand rather than with a library: it is a dozen lines of slashes, and the
+    labels must line up with the bands.
+    """
+    rows = band_rows * len(labels)
+    base = 2 * rows  # inner width of the bottom row
+    lines = []
+    for row in range(rows):
+        indent = rows - 1 - row
+        inner = 2 * row
+        last_of_band = row % band_rows == band_rows - 1
+        fill = "_" if last_of_band else " "
+        shape = " " * indent + "/" + fill * inner + "\\"
+        label = labels[row // band_rows] if row % band_rows == band_rows // 2 else ""
+        line = shape.ljust(base + 2)
+        lines.append(f"{line}   {label}".rstrip())
+    return lines
+
+
+def count_label(count: int) -> str:
+    """``1 tafel`` / ``3 tafels``."""
+    return f"{count} tafel" if count == 1 else f"{count} tafels"
+
+
+class LayerNote(RecordArea):
+    """The note for one layer; ``layer_id`` says which."""
+
+    def __init__(self, value: str, layer_id: str) -> None:
+        super().__init__(value, id=f"note-{layer_id}", classes="layer-note", compact=True)
+        self.layer_id = layer_id
+
+
+class TrianglePanel(RecordingBody):
+    """The triangle with live counts per layer, the layers' questions and a note per layer."""
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+
+    def __init__(
+        self,
+        deck: Deck,
+        session: Session,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(deck, session, id=id, classes=classes)
+
+    # -- public API -------------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        """Cursor in the first layer's note."""
+        if not self.when_ready(self.focus_first):
+            return
+        notes = self.query(LayerNote)
+        if notes:
+            notes.first().focus()
+
+    def refresh_from_session(self) -> None:
+        """Recount the tables per layer and reload the notes from the session."""
+        if not self.when_ready(self.refresh_from_session):
+            return
+        self.query_one("#triangle-figure", Static).update("\n".join(self._figure()))
+        for layer in self.deck.layers:
+            self.query_one(f"#count-{layer.id}", Static).update(self._count_text(layer))
+            note = self.query_one(f"#note-{layer.id}", LayerNote)
+            value = self.session.layer_notes.get(layer.id, "")
+            if note.model_value() != value:
+                note.load_value(value)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _tables_on(self, layer_id: str) -> list[str]:
+        return [t.name.strip() or t.id for t in self.session.tables if t.layer == layer_id]
+
+    def _figure(self) -> list[str]:
+        labels = [
+            f"{n}  {layer.title} · {count_label(len(self._tables_on(layer.id)))}"
+            for n, layer in enumerate(self.deck.layers, start=1)
+        ]
+        return draw_triangle(labels)
+
+    def _count_text(self, layer: Layer) -> str:
+        names = self._tables_on(layer.id)
+        if not names:
+            return "Nog geen tafel plaatste zijn patroon hier."
+        return f"{count_label(len(names))}: {', '.join(names)}"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="triangle-scroll"):
+            yield Static("\n".join(self._figure()), id="triangle-figure")
+            for n, layer in enumerate(self.deck.layers, start=1):
+                with Vertical(classes="layer", id=f"layer-{layer.id}"):
+                    yield Static(f"{n}. {layer.title}", classes="layer-title")
+                    yield Static(self._count_text(layer), id=f"count-{layer.id}", classes="count")
+                    if layer.questions:
+                        questions = "\n".join(f"• {q}" for q in layer.questions)
+                        yield Static(questions, classes="layer-questions")
+                    yield LayerNote(self.session.layer_notes.get(layer.id, ""), layer.id)
+
+    # -- typing -----------------------------------------------------------------------
+
+    @on(RecordArea.Changed, ".layer-note")
+    def _note_changed(self, event: RecordArea.Changed) -> None:
+        note = event.text_area
+        assert isinstance(note, LayerNote)
+        value = note.model_value()
+        if self.session.layer_notes.get(note.layer_id, "") != value:
+            self.session.layer_notes[note.layer_id] = value
+            self.post_message(SessionChanged())
+
+
+#: The name under which the programme screen looks this body up.
+TriangleView = TrianglePanel

@@ -1,0 +1,95 @@
+"""A small app that shows one recording body, for Pilot tests of the bodies on their own.
+
+It records what the app would react to: ``SessionChanged`` messages, bells and
+notifications. F6/F7 drive the timer as the real app's keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.session import Session
+from patroon_tui.core.timer import TableTimer
+from patroon_tui.messages import SessionChanged
+from patroon_tui.widgets.timer import TimerDisplay
+
+
+class BodyHarness(App):
+    """Shows ``make_body(deck, session)`` (and the timer, when given) full screen."""
+
+    BINDINGS = [
+        Binding("f6", "timer_toggle", "Timer start/pauze", id="harness.timer-toggle"),
+        Binding("f7", "timer_reset", "Timer opnieuw", id="harness.timer-reset"),
+    ]
+
+    def __init__(
+        self,
+        deck: Deck,
+        session: Session,
+        make_body: Callable[[Deck, Session], Widget],
+        *,
+        timer: TableTimer | None = None,
+    ) -> None:
+        super().__init__()
+        self.deck = deck
+        self.session = session
+        self.make_body = make_body
+        self.timer = timer
+        self.changes = 0
+        self.bells = 0
+        self.notices: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        if self.timer is not None:
+            yield TimerDisplay(self.timer, self.session.progress, id="timer")
+        yield self.make_body(self.deck, self.session)
+        yield Footer()
+
+    def on_session_changed(self, _: SessionChanged) -> None:
+        self.changes += 1
+
+    def bell(self) -> None:
+        self.bells += 1
+
+    def notify(self, message, *args, **kwargs) -> None:  # type: ignore[override]
+        self.notices.append(str(message))
+        super().notify(message, *args, **kwargs)
+
+    def action_timer_toggle(self) -> None:
+        self.query_one(TimerDisplay).toggle()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(TimerDisplay).reset()
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type ``text`` into the focused field, key by key; newlines as enter.
+
+    Characters the Pilot cannot name as a key (emoji and other symbols outside ASCII) are
+    sent as key events carrying that character, as a terminal does.
+    """
+    for char in text:
+        if char == "\n":
+            await pilot.press("enter")
+        elif char.isalnum() or (char.isascii() and char.isprintable()):
+            await pilot.press(char)
+        else:
+            assert pilot.app.focused is not None, "nothing has focus to type into"
+            # Posted to the app, as the terminal driver does: it goes through the key
+            # bindings and on to the focused widget.
+            pilot.app.post_message(events.Key(char, char))
+            await pilot.pause()
+
+
+async def paste_text(pilot, text: str) -> None:
+    """Paste ``text`` into the focused field in one go, as a terminal's bracketed paste does."""
+    assert pilot.app.focused is not None, "nothing has focus to paste into"
+    pilot.app.post_message(events.Paste(text))  # the app hands it to the focused widget
+    await pilot.pause()

@@ -1,0 +1,69 @@
+"""The first-steps screen: agreed first steps with an owner, suggested by the tables."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList
+
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.session import FirstStep, Table, new_session
+from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.first_steps import FirstStepsPanel, StepOwner, StepText
+from tests.app.body_harness import BodyHarness, type_text
+
+
+@pytest.fixture
+def deck():
+    return load_deck()
+
+
+def make_app(deck, session) -> BodyHarness:
+    return BodyHarness(deck, session, lambda d, s: FirstStepsPanel(d, s, id="body"))
+
+
+async def test_a_tables_answer_becomes_an_agreed_step_with_an_owner(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables[0].answers["eerste-stap"] = "Maandelijks casusoverleg"
+    session.tables.append(Table(id="tafel-2", name="Tafel 2", answers={"eerste-stap": ""}))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        suggestions = app.query_one("#suggestions", OptionList)
+        assert suggestions.option_count == 1
+        assert "Tafel 1: Maandelijks casusoverleg" in str(suggestions.get_option_at_index(0).prompt)
+        suggestions.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.first_steps == [
+            FirstStep(text="Maandelijks casusoverleg", owner="", table="tafel-1")
+        ]
+        assert isinstance(app.focused, StepOwner)
+        await type_text(pilot, "GGZ")
+        assert session.first_steps[0].owner == "GGZ"
+        assert str(suggestions.get_option_at_index(0).prompt).startswith("✓")
+        assert "(Tafel 1)" in [str(label.content) for label in app.query(".source")]
+
+
+async def test_add_type_reorder_and_remove_steps(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(FirstStepsPanel).focus_first()
+        await pilot.pause()
+        assert isinstance(app.focused, StepText)
+        await type_text(pilot, "Bellen")
+        await pilot.press("enter")  # on to the owner
+        await type_text(pilot, "Wijkteam")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "Mailen")
+        assert [(s.text, s.owner) for s in session.first_steps] == [
+            ("Bellen", "Wijkteam"), ("Mailen", "")
+        ]
+        await pilot.press("alt+up")
+        assert [s.text for s in session.first_steps] == ["Mailen", "Bellen"]
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.text for s in session.first_steps] == ["Bellen"]

@@ -1,0 +1,85 @@
+"""The summary screen: the report shown in one place, exported to a file of one's choosing."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Markdown
+
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.report import render_report
+from patroon_tui.core.store import SessionStore
+from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.summary import ExportReportScreen, SummaryPanel
+from tests.app.body_harness import BodyHarness, paste_text
+
+
+@pytest.fixture
+def deck():
+    return load_deck()
+
+
+@pytest.fixture
+def saved(deck, tmp_path):
+    store = SessionStore(tmp_path / "sessions")
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    session.tables[0].answers["herkenbaar"] = "Ja, \"elke\" week 😀"
+    return session, store.save(session)
+
+
+def make_app(deck, session, path) -> BodyHarness:
+    return BodyHarness(deck, session, lambda d, s: SummaryPanel(d, s, session_path=path, id="body"))
+
+
+async def test_the_report_is_shown(deck, saved):
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.query_one(SummaryPanel)._shown == render_report(session, deck)
+        assert app.query_one("#summary-report", Markdown)
+        session.tables[0].answers["bijdrage"] = "nieuw"
+        app.query_one(SummaryPanel).refresh_from_session()
+        await pilot.pause()
+        assert "nieuw" in app.query_one(SummaryPanel)._shown
+
+
+async def test_export_writes_the_report_beside_the_session_and_names_it(deck, saved):
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportReportScreen)
+        target = path.with_name(f"{path.stem}-verslag.md")
+        assert app.screen.query_one("#export-path", Input).value == str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == render_report(session, deck)
+        assert f"Verslag opgeslagen: {target}" in app.notices
+        assert [p.name for p in target.parent.iterdir() if p.name.startswith(".")] == []
+
+        await pilot.press("ctrl+e")  # again: the file exists, so it asks first
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == f"{target.name} bestaat al. Overschrijven?"
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.notices.count(f"Verslag opgeslagen: {target}") == 1
+
+
+async def test_an_unwritable_place_is_said_in_one_sentence(deck, saved, tmp_path):
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k")
+        missing = tmp_path / "bestaat-niet" / "verslag.md"
+        await paste_text(pilot, str(missing))
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not missing.exists()
+        assert f"De map {missing.parent} bestaat niet; kies een andere plek." in app.notices

@@ -1,0 +1,259 @@
+"""The tables screen: recording what each table says, table by table, with the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, OptionList, RadioSet, Select
+
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.session import Table, new_session
+from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.fields import RecordArea
+from patroon_tui.widgets.tables import TablesPanel
+from tests.app.body_harness import BodyHarness, type_text
+
+
+@pytest.fixture
+def deck():
+    return load_deck()
+
+
+def make_app(deck, session) -> BodyHarness:
+    return BodyHarness(deck, session, lambda d, s: TablesPanel(d, s, id="body"))
+
+
+def list_prompts(app) -> list[str]:
+    option_list = app.query_one("#tables-list", OptionList)
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def test_arrival_puts_the_cursor_in_the_first_field(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(TablesPanel)
+        panel.focus_first()
+        await pilot.pause()
+        assert app.focused is app.query_one("#table-participants")
+        await type_text(pilot, "GGZ")
+        assert session.tables[0].participants == "GGZ"
+        assert app.changes > 0
+        panel.focus_first_answer()
+        await pilot.pause()
+        assert app.focused is app.query_one("#answer-herkenbaar")
+
+
+async def test_every_question_is_shown_in_full_above_its_answer(deck):
+    session = new_session(session_id="s", title="S")
+    async with make_app(deck, session).run_test(size=(80, 24)) as pilot:
+        questions = [str(s.content) for s in pilot.app.query(".question")]
+        for question in deck.text_questions:
+            assert question.text in questions
+
+
+async def test_a_new_table_gets_the_next_free_number_and_a_stable_id(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert [t.name for t in session.tables] == ["Tafel 1", "Tafel 2", "Tafel 3"]
+        assert [t.id for t in session.tables] == ["tafel-1", "tafel-2", "tafel-3"]
+        panel = app.query_one(TablesPanel)
+        assert panel.current_table_id == "tafel-3"
+        assert app.focused is app.query_one("#table-participants")
+        assert [p.split()[0:2] for p in list_prompts(app)] == [
+            ["Tafel", "1"], ["Tafel", "2"], ["Tafel", "3"]
+        ]
+
+
+async def test_switching_tables_keeps_each_tables_words(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(TablesPanel)
+        panel.focus_first_answer()
+        await type_text(pilot, "een")
+        await pilot.press("ctrl+n")
+        panel.focus_first_answer()
+        await type_text(pilot, "twee")
+        await pilot.press("ctrl+up")
+        assert panel.current_table_id == "tafel-1"
+        assert app.query_one("#answer-herkenbaar", RecordArea).text == "een"
+        await pilot.press("alt+2")
+        assert panel.current_table_id == "tafel-2"
+        assert app.query_one("#answer-herkenbaar", RecordArea).text == "twee"
+        await pilot.press("ctrl+down")  # already the last: stays
+        assert panel.current_table_id == "tafel-2"
+        assert session.tables[0].answers["herkenbaar"] == "een"
+        assert session.tables[1].answers["herkenbaar"] == "twee"
+        assert list_prompts(app)[0].endswith("1/4")
+
+
+async def test_typing_then_switching_at_once_loses_nothing(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables.append(Table(id="tafel-2", name="Tafel 2"))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(TablesPanel)
+        panel.focus_first_answer()
+        await pilot.press("a", "b", "ctrl+down", "c")
+        await pilot.pause()
+        assert session.tables[0].answers["herkenbaar"] == "ab"
+        assert session.tables[1].answers["herkenbaar"] == "c"
+
+
+async def test_removing_a_table_asks_first_and_cancel_keeps_it(deck):
+    session = new_session(session_id="s", title="S")
+    second = Table(
+        id="tafel-2",
+        name="Tafel 2",
+        answers={"herkenbaar": "ja", "bijdrage": "veel", "eerste-stap": "bellen", "voor-jezelf": ""},
+    )
+    session.tables.append(second)
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+2", "f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "Tafel 2 verwijderen? 3 antwoorden gaan verloren."
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert [t.id for t in session.tables] == ["tafel-1", "tafel-2"]
+
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [t.id for t in session.tables] == ["tafel-1", "tafel-2"]
+
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert [t.id for t in session.tables] == ["tafel-1"]
+        assert app.query_one(TablesPanel).current_table_id == "tafel-1"
+        assert len(list_prompts(app)) == 1
+
+
+async def test_the_last_table_cannot_be_removed(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert len(session.tables) == 1
+        assert any("laatste tafel" in n for n in app.notices)
+
+
+async def test_rename_and_reorder(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "ctrl+r")
+        assert app.focused is app.query_one("#table-name")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "Raam")
+        await pilot.press("enter")
+        assert session.tables[1].name == "Raam"
+        assert app.focused is app.query_one("#table-participants")
+        assert list_prompts(app)[1].startswith("Raam")
+        await pilot.press("alt+up")
+        assert [t.id for t in session.tables] == ["tafel-2", "tafel-1"]
+        assert list_prompts(app)[0].startswith("Raam")
+        assert app.query_one(TablesPanel).current_table_id == "tafel-2"
+        await pilot.press("alt+down")
+        assert [t.id for t in session.tables] == ["tafel-1", "tafel-2"]
+
+
+async def test_pattern_choice_lists_deck_and_own_patterns_and_draws_the_loop(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        select = app.query_one("#table-pattern", Select)
+        assert select.value is Select.NULL
+        assert select.prompt == "Nog geen patroon"
+        assert not app.query_one("#table-loop").display
+        select.focus()
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        assert session.tables[0].pattern == deck.patterns[0].id
+        loop = app.query_one("#table-loop")
+        assert loop.display
+
+
+async def test_the_layer_is_chosen_with_the_keyboard(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#table-layer", RadioSet).focus()
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        assert session.tables[0].layer == "relatie"
+        await pilot.press("down", "enter")  # wraps round to "Geen"
+        await pilot.pause()
+        assert session.tables[0].layer == ""
+
+
+async def test_the_timer_length_is_a_field_of_the_session(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        minutes = app.query_one("#timer-minutes", Input)
+        assert minutes.value == str(deck.timer_minutes)
+        assert session.progress.timer_seconds_total is None
+        minutes.focus()
+        await pilot.press("ctrl+a", "ctrl+k", "2", "0")
+        assert session.progress.timer_seconds_total == 20 * 60
+
+
+async def test_plenary_holds_one_record_without_adding_or_removing(deck):
+    session = new_session(session_id="s", title="S", werkvorm="plenair")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "f8")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert [t.name for t in session.tables] == ["Plenair"]
+        assert list_prompts(app)[0].startswith("Plenair")
+        app.query_one(TablesPanel).focus_first_answer()
+        await type_text(pilot, "Ja")
+        assert session.tables[0].answers["herkenbaar"] == "Ja"
+
+
+async def test_showing_a_text_does_not_change_it(deck):
+    session = new_session(session_id="s", title="S")
+    odd = "een\r\ntwee\ndrie\u2028vier"
+    session.tables[0].answers["bijdrage"] = odd
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert session.tables[0].answers["bijdrage"] == odd
+        assert app.changes == 0
+
+
+async def test_sixty_tables_switch_through_one_form(deck):
+    session = new_session(session_id="s", title="S")
+    for n in range(2, 61):
+        session.tables.append(Table(id=f"tafel-{n}", name=f"Tafel {n}", answers={"herkenbaar": f"antwoord {n}"}))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert len(app.query(RecordArea)) == len(deck.text_questions)
+        app.query_one("#tables-list", OptionList).focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.query_one(TablesPanel).current_table_id == "tafel-60"
+        assert app.query_one("#answer-herkenbaar", RecordArea).text == "antwoord 60"
+
+
+async def test_refresh_from_session_shows_changes_made_elsewhere(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        session.tables[0].answers["herkenbaar"] = "van elders"
+        session.tables.append(Table(id="tafel-2", name="Tafel 2"))
+        app.query_one(TablesPanel).refresh_from_session()
+        await pilot.pause()
+        assert app.query_one("#answer-herkenbaar", RecordArea).text == "van elders"
+        assert len(list_prompts(app)) == 2

@@ -1,0 +1,49 @@
+"""The triangle screen: the three layers, live counts of the tables, a note per layer."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.session import Table, new_session
+from patroon_tui.widgets.triangle import LayerNote, TrianglePanel, draw_triangle
+from tests.app.body_harness import BodyHarness, type_text
+
+
+@pytest.fixture
+def deck():
+    return load_deck()
+
+
+def test_the_figure_is_narrow_at_the_top_and_wide_at_the_bottom():
+    lines = draw_triangle(["doel", "spelregels", "relatie"])
+    shapes = [line.split("   ")[0].strip() for line in lines]
+    widths = [len(shape) for shape in shapes]
+    assert widths == sorted(widths) and widths[0] < widths[-1]
+    labelled = [line for line in lines if line.rstrip().endswith(("doel", "spelregels", "relatie"))]
+    assert [line.split()[-1] for line in labelled] == ["doel", "spelregels", "relatie"]
+
+
+async def test_counts_follow_the_tables_and_notes_are_kept(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables[0].layer = "spelregels"
+    session.tables.append(Table(id="tafel-2", name="Tafel 2", layer="spelregels"))
+    app = BodyHarness(deck, session, lambda d, s: TrianglePanel(d, s, id="body"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(TrianglePanel)
+        figure = str(app.query_one("#triangle-figure", Static).content)
+        assert "Over spelregels · 2 tafels" in figure
+        assert str(app.query_one("#count-spelregels", Static).content) == "2 tafels: Tafel 1, Tafel 2"
+        questions = str(app.query_one("#layer-spelregels .layer-questions", Static).content)
+        assert deck.layers[1].questions[0] in questions
+
+        session.tables[1].layer = "relatie"
+        panel.refresh_from_session()
+        assert "1 tafel: Tafel 2" == str(app.query_one("#count-relatie", Static).content)
+
+        panel.focus_first()
+        await pilot.pause()
+        assert isinstance(app.focused, LayerNote)
+        await type_text(pilot, "Doel\nis helder")
+        assert session.layer_notes == {"doel": "Doel\nis helder"}
