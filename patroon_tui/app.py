@@ -27,6 +27,7 @@ from patroon_tui.messages import SessionChanged
 if TYPE_CHECKING:
     from patroon_tui.core.store import SessionLock, SessionStore
     from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.widgets.timer import TimerDisplay
 
 
 class PatroonApp(App):
@@ -68,7 +69,7 @@ class PatroonApp(App):
         self._now = now or (lambda: dt.datetime.now().astimezone())
         self.autosave: Autosave | None = None
         self.programme: ProgrammeScreen | None = None
-        self.timer_widget = None
+        self.timer_widget: TimerDisplay | None = None
         self._lock: SessionLock | None = None
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
@@ -174,11 +175,11 @@ class PatroonApp(App):
             self.save_state = "saved"
         else:
             self.save_state = "read_only"
+        self.timer_widget = self._make_timer(session)
         self.programme = ProgrammeScreen(self.deck, session, screen_id=screen_id,
-                                         read_only=read_only)
+                                         read_only=read_only, timer=self.timer_widget)
         if self.autosave is not None:
             self.autosave.flushers.append(self.programme.flush_notes)
-        self._mount_timer()
         if self.screen.id == "start":
             self.switch_screen(self.programme)
         else:
@@ -188,17 +189,25 @@ class PatroonApp(App):
 
     @property
     def has_timer(self) -> bool:
-        """Whether a table timer is available."""
-        return self.timer_widget is not None
+        """Whether the table timer can be started (not in read-only mode)."""
+        return self.timer_widget is not None and not self.read_only
 
-    def _mount_timer(self) -> None:
-        """Slot the table timer into the header, if the timer widget is available."""
+    def _make_timer(self, session: Session) -> TimerDisplay:
+        from patroon_tui.core.timer import TableTimer
+        from patroon_tui.widgets.timer import TimerDisplay
+
+        timer = TableTimer.from_progress(session.progress, self.deck.timer_minutes * 60)
+        return TimerDisplay(timer, session.progress, id="timer")
 
     def timer_toggle(self) -> None:
         """Start or pause the table timer (also acknowledges its signal)."""
+        if self.has_timer:
+            self.timer_widget.toggle()
 
     def timer_reset(self) -> None:
         """Reset the table timer."""
+        if self.has_timer:
+            self.timer_widget.reset()
 
     # -- changes and saving ------------------------------------------------------------
 
@@ -224,9 +233,11 @@ class PatroonApp(App):
             self.notify("Alleen lezen: deze sessie wordt niet opgeslagen.", severity="warning")
 
     async def action_quit(self) -> None:
-        if self.autosave is None or not self.autosave.dirty:
+        if self.autosave is None:
             self._end()
             return
+        # Always write on quit: a running timer changes the session without a message.
+        self.autosave.changed()
         if self.autosave.save_sync():
             self._end()
             return
@@ -362,10 +373,23 @@ def run_app(
     screen: str | None = None,
     new_options: dict | None = None,
 ) -> int:
-    """Run the app in the terminal until the facilitator quits; returns the exit status."""
+    """Run the app in the terminal until the facilitator quits; returns the exit status.
+
+    Without a terminal (output piped, run from a script) there is nothing to show: ``new``
+    still makes the session and says where it is; the other commands say a terminal is
+    needed.
+    """
     app = build_app(
         store=store, deck=deck, session_path=session_path, screen=screen,
         new_options=new_options,
     )
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if new_options is not None and app.path is not None:
+            print(f"Sessie is aangemaakt in {app.path}. Open hem in een terminal met: "
+                  f"patroon open {app.path.stem}", file=sys.stderr)
+            return 0
+        print("De app heeft een terminal nodig; start hem in een terminalvenster.",
+              file=sys.stderr)
+        return 1
     app.run()
     return app.return_code or 0

@@ -11,6 +11,7 @@ signals save synchronously.
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import signal
 import threading
@@ -31,6 +32,29 @@ MAX_DIRTY_SECONDS = 5.0
 """While typing goes on without pause, save at least this often."""
 RETRY_SECONDS = 5.0
 """After a failed save, try again this long after (or at the next change)."""
+
+
+REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EACCES: "er is geen toestemming om daar te schrijven",
+    errno.EPERM: "er is geen toestemming om daar te schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EIO: "de schijf gaf een schrijffout",
+    errno.ENOENT: "de map bestaat niet (meer)",
+}
+
+
+def save_error_message(path: Path, exc: BaseException) -> str:
+    """One Dutch sentence saying that saving ``path`` failed, and why if known."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__
+    reason = REASONS.get(getattr(cause, "errno", None) or -1)
+    if reason is None and isinstance(cause, OSError) and cause.strerror:
+        reason = f"systeemfout: {cause.strerror}"
+    because = f": {reason}" if reason else ""
+    return f"Opslaan in {path.name} is mislukt{because}. Het bestand bevat nog de vorige versie."
 
 
 class Autosave:
@@ -137,10 +161,8 @@ class Autosave:
             if generation > self._written:
                 try:
                     self.store.save(snapshot, self.path)
-                except StoreError as exc:
-                    error = str(exc)
-                except OSError as exc:  # the store wraps these; never let one kill the app
-                    error = f"Het bestand {self.path} kan niet worden opgeslagen: {exc.strerror or exc}."
+                except (StoreError, OSError) as exc:  # never let a failed save end the app
+                    error = save_error_message(self.path, exc)
                 else:
                     self._written = generation
         updated = snapshot.session.updated

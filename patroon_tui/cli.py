@@ -35,6 +35,10 @@ class UsageError(Exception):
     """Wrong use of the command line that argparse cannot see (e.g. an unknown screen)."""
 
 
+class CommandError(Exception):
+    """A command that cannot be done; the message is the sentence for the user (exit 1)."""
+
+
 # -- the app seam ----------------------------------------------------------------------
 
 
@@ -109,8 +113,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
         "facilitator": args.facilitator,
         "location": args.location,
     }
+    store = _store(args)
+    if store.folder.exists() and not store.folder.is_dir():
+        # Said here, plainly: creating the folder fails with FileExistsError, which the
+        # store reads as "this id was just taken" and would retry without end.
+        raise CommandError(
+            f"De sessiemap {store.folder} is een bestand, geen map. "
+            "Kies een andere map met --sessions-dir."
+        )
     return launch_app(
-        store=_store(args),
+        store=store,
         deck=_deck(args),
         session_path=None,
         screen=None,
@@ -143,10 +155,10 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    return _list_sessions(_store(args), None)
+    return _list_sessions(_store(args))
 
 
-def _list_sessions(store: SessionStore, deck: Deck | None) -> int:
+def _list_sessions(store: SessionStore) -> int:
     entries = store.list()
     if not entries:
         print(
@@ -214,7 +226,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     target = Path(args.output)
-    _write_atomically(target, report.encode("utf-8"))
+    try:
+        _write_atomically(target, report.encode("utf-8"))
+    except OSError as exc:
+        # Name the file the user asked for, not the temporary one beside it.
+        raise CommandError(
+            f"Het rapport kan niet worden geschreven naar {target}: {_os_reason(exc)}."
+        ) from None
     _say(f"Rapport geschreven naar {target}.")
     return EXIT_OK
 
@@ -273,7 +291,7 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
-def _positive(text: str) -> int:
+def _width(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -306,37 +324,59 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``patroon``."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Begeleid de workshop 'Samenwerken in interafhankelijkheid' vanuit de terminal.",
+        description="Begeleid de workshop 'Samenwerken in interafhankelijkheid' "
+        "vanuit de terminal.",
     )
     _add_common(parser, on_subcommand=False)
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    session_help = "id van de sessie of pad naar het bestand"
 
     new = commands.add_parser("new", help="maak een nieuwe sessie en open hem")
     new.add_argument("--title", help="titel van de sessie, bijv. 'Wijkteam Noord'")
-    new.add_argument("--werkvorm", choices=("tafels", "plenair"), default="tafels",
-                     help="in gesprek aan tafels (standaard) of plenair")  # fmt: skip
-    new.add_argument("--date", type=_date, help="datum van de workshop (JJJJ-MM-DD; standaard vandaag)")
+    new.add_argument(
+        "--werkvorm",
+        choices=("tafels", "plenair"),
+        default="tafels",
+        help="in gesprek aan tafels (standaard) of plenair",
+    )
+    new.add_argument(
+        "--date", type=_date, help="datum van de workshop (JJJJ-MM-DD; standaard vandaag)"
+    )
     new.add_argument("--facilitator", default="", help="wie de workshop leidt")
     new.add_argument("--location", default="", help="waar de workshop is")
     new.set_defaults(run=_cmd_new)
 
     open_ = commands.add_parser("open", help="ga verder met een bewaarde sessie")
-    open_.add_argument("session", metavar="ID_OF_PAD", help="id van de sessie of pad naar het bestand")
-    open_.add_argument("--screen", metavar="SCHERM", help="open op dit scherm (id uit het programma)")
+    open_.add_argument("session", metavar="ID_OF_PAD", help=session_help)
+    open_.add_argument(
+        "--screen", metavar="SCHERM", help="open op dit scherm (id uit het programma)"
+    )
     open_.set_defaults(run=_cmd_open)
 
     list_ = commands.add_parser("list", help="toon de bewaarde sessies, nieuwste eerst")
     list_.set_defaults(run=_cmd_list)
 
     export = commands.add_parser("export", help="het verslag van een sessie als Markdown")
-    export.add_argument("session", metavar="ID_OF_PAD", help="id van de sessie of pad naar het bestand")
-    export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand in plaats van naar het scherm")
-    export.add_argument("--width", type=_positive, default=100, help="breedte van de getekende patronen (standaard 100)")
-    export.add_argument("--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens")
+    export.add_argument("session", metavar="ID_OF_PAD", help=session_help)
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="BESTAND",
+        help="schrijf naar dit bestand in plaats van naar het scherm",
+    )
+    export.add_argument(
+        "--width",
+        type=_width,
+        default=100,
+        help="breedte van de getekende patronen (standaard 100)",
+    )
+    export.add_argument(
+        "--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens"
+    )
     export.set_defaults(run=_cmd_export)
 
     check = commands.add_parser("check", help="controleer of een sessiebestand geldig is")
-    check.add_argument("session", metavar="ID_OF_PAD", help="id van de sessie of pad naar het bestand")
+    check.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     check.set_defaults(run=_cmd_check)
 
     for sub in (new, open_, list_, export, check):
@@ -360,8 +400,12 @@ _OS_REASONS = {
 }
 
 
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 def _describe_os_error(exc: OSError) -> str:
-    reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    reason = _os_reason(exc)
     name = exc.filename
     if name is None:
         return f"Dat lukte niet: {reason}."
@@ -371,11 +415,7 @@ def _describe_os_error(exc: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (``__main__`` passes it to ``sys.exit``)."""
     from patroon_tui.core.deck import DeckError
-
-    try:
-        from patroon_tui.core.store import StoreError
-    except ImportError:  # pragma: no cover - only while the store is being built
-        StoreError = DeckError  # noqa: N806
+    from patroon_tui.core.store import StoreError
 
     parser = build_parser()
     try:
@@ -388,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _say(str(exc))
         return EXIT_USAGE
-    except (StoreError, DeckError) as exc:
+    except (StoreError, DeckError, CommandError) as exc:
         _say(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:

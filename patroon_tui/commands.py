@@ -38,9 +38,11 @@ class PatroonCommands(Provider):
             if app.has_timer:
                 actions.append(("Timer starten/pauzeren", programme.action_timer_toggle, "f6"))
                 actions.append(("Timer opnieuw", programme.action_timer_reset, "f7"))
-            export = getattr(programme.body, "action_export", None)
-            if export is not None:
-                actions.append(("Exporteren", export, "Het verslag als Markdown"))
+            summary = next((s for s in programme.deck.screens if s.kind == "summary"), None)
+            if summary is not None and not app.read_only:
+                actions.append(
+                    ("Exporteren", partial(programme.export, summary.id), "Het verslag als Markdown")
+                )
             commands.extend(actions)
         commands.append(("Help: alle toetsen", app.action_help, "f1"))
         commands.append(("Opslaan en afsluiten", app.action_quit, "ctrl+q"))

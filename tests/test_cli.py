@@ -288,7 +288,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path, monkeypatch, capsys):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_list_sessions", lambda store, deck: interrupted(None))
+    monkeypatch.setattr(cli, "_list_sessions", lambda store: interrupted(None))
     assert main(["list"]) == 130
     assert capsys.readouterr() == ("", "")
 
@@ -388,3 +388,16 @@ def test_open_of_a_corrupt_session_exits_1(tmp_path, capsys):
     folder = folder_with(tmp_path, CORRUPT)
     assert main(["open", CORRUPT, "--sessions-dir", str(folder)]) == 1
     assert f"{CORRUPT}.toml" in capsys.readouterr().err
+
+
+def test_a_folder_without_permission_is_one_sentence(tmp_path, monkeypatch, capsys):
+    # Tests may run as root, for whom permissions do not apply: raise what the OS would.
+    locked = tmp_path / "afgeschermd"
+
+    def refused(store):
+        raise PermissionError(13, "Permission denied", str(locked))
+
+    monkeypatch.setattr(cli, "_list_sessions", refused)
+    assert main(["list", "--sessions-dir", str(locked)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"Dat lukte niet met {locked}: daar is geen toestemming voor."

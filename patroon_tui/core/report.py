@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.loop import draw_loop
 from patroon_tui.core.session import Session, Table
 
 # A hand-kept list rather than the locale module: the report must be Dutch whatever locale
@@ -121,8 +122,14 @@ def _local_time(moment: dt.datetime) -> str:
 
 
 def _steps_block(title: str, steps: Sequence[str], width: int, ascii: bool) -> list[str]:
-    """A pattern's steps in cycle order; the last one leads back to the first."""
-    out = [f"{n}. {_inline(step)}" for n, step in enumerate(steps, start=1)]
+    """A pattern drawn as a loop, then its steps in full as a numbered list.
+
+    The list repeats the drawing's text on purpose: where a box had to shorten a step, or a
+    reader copies the text out, every word is still there.
+    """
+    drawing = draw_loop(title, steps, width, ascii=ascii)
+    out = [_fence("\n".join(line.rstrip() for line in drawing.lines)), ""]
+    out += [f"{n}. {_inline(step)}" for n, step in enumerate(steps, start=1)]
     out.append("")
     out.append(f"Na stap {len(steps)} begint de cirkel weer bij stap 1.")
     return out

@@ -41,14 +41,15 @@ class ChoiceDialog(ModalScreen[str]):
         """``answers``: (value, button label, key); ``cancel``: the value for escape."""
         super().__init__(id=id)
         self._title = title
-        self._text = text
+        self.text = text
+        """The question, as shown."""
         self._answers = answers
         self._cancel = cancel
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._title, id="choice-title", markup=False)
-            yield Static(self._text, id="choice-text", markup=False)
+            yield Static(self.text, id="choice-text", markup=False)
             with Horizontal():
                 for value, label, key in self._answers:
                     yield Button(f"{label} ({key})", id=f"answer-{value}", name=value)

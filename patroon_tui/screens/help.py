@@ -32,8 +32,8 @@ def format_key(key: str) -> str:
     if len(name) == 1 and name.isupper():
         mods.append("shift")
     shown = KEY_NAMES.get(name, name.upper() if name.startswith("f") and name[1:].isdigit() else name)
-    if len(shown) == 1:
-        shown = shown.upper() if "shift" in mods else shown
+    if len(shown) == 1 and mods:
+        shown = shown.upper()
     return "+".join([*(MODIFIERS.get(m, m) for m in mods), shown])
 
 

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer, Input, OptionList, TextArea
 
 from patroon_tui.core.deck import Deck
@@ -52,14 +52,14 @@ class ProgrammeScreen(Screen):
             show=False, priority=True, id="previous-anywhere",
         ),
         Binding("f2", "notes", "Notities", priority=True, id="notes"),
-        Binding("f4", "agenda", "Agenda", priority=True, id="agenda"),
+        Binding("f4", "agenda", "Agenda", show=False, priority=True, id="agenda"),
         Binding("f5", "presentation", "Presenteren", priority=True, id="presentation"),
-        Binding("f6", "timer_toggle", "Timer", priority=True, id="timer-toggle"),
+        Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
         Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
         Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
         Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
-        Binding("r", "reveal_next", "Volgende stap tonen", id="reveal-next"),
-        Binding("R", "reveal_all", "Alle stappen tonen", key_display="R", id="reveal-all"),
+        Binding("r", "reveal_next", "Stap voor stap", id="reveal-next"),
+        Binding("R", "reveal_all", "Alle stappen tonen", key_display="R", show=False, id="reveal-all"),
         Binding("h", "highlight_next", "Volgende stap markeren", show=False, id="highlight-next"),
         Binding(
             "H", "highlight_previous", "Vorige stap markeren", key_display="H", show=False,
@@ -74,9 +74,10 @@ class ProgrammeScreen(Screen):
 
     def __init__(
         self, deck: Deck, session: Session, *, screen_id: str | None = None,
-        read_only: bool = False,
+        read_only: bool = False, timer: Widget | None = None,
     ) -> None:
         super().__init__(id="programme")
+        self._timer = timer
         self.deck = deck
         self.session = session
         self.read_only = read_only
@@ -88,6 +89,8 @@ class ProgrammeScreen(Screen):
             self.set_reactive(ProgrammeScreen.index, 0)
         self._bodies: dict[str, Widget] = {}
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
+        self._offered: tuple[bool, bool] | None = None
+        self._mounting: dict[Widget, AwaitMount] = {}
 
     @property
     def app(self) -> PatroonApp:  # type: ignore[override]
@@ -96,16 +99,29 @@ class ProgrammeScreen(Screen):
     # -- building ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The width classes are set now, so the first layout does not restyle everything.
+        width = self.app.size.width
+        for minimum, name in reversed(self.HORIZONTAL_BREAKPOINTS):
+            if width >= minimum:
+                self.add_class(name)
+                break
         yield AppHeader(self.session.session.title, id="header")
         with Horizontal(id="main"):
-            yield Agenda(self.deck, id="agenda")
+            current = self._screens[self.index].id
+            visited = set(self.session.progress.visited) | {current}
+            noted = {sid for sid, text in self.session.notes.items() if text}
+            yield Agenda(self.deck, current, visited, noted, id="agenda")
             with Container(id="centre"):
-                yield Container(id="slide")
+                # The first body is composed with the screen: one layout pass, not two.
+                with Container(id="slide"):
+                    yield self._new_body(self.index)
                 yield self._notes_pane
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self._show(self.index)
+        if self._timer is not None:
+            self.query_one(AppHeader).slot_timer(self._timer)
+        self._show(self.index, fresh=True)
 
     @property
     def current(self) -> DeckScreen:
@@ -122,43 +138,87 @@ class ProgrammeScreen(Screen):
         """The current screen's body widget."""
         return self._bodies.get(self.current.id)
 
-    def _show(self, index: int) -> None:
+    def _new_body(self, index: int) -> Widget:
         screen = self._screens[index]
-        slide = self.query_one("#slide", Container)
-        for screen_id, body in self._bodies.items():
-            body.display = screen_id == screen.id
-        body = self._bodies.get(screen.id)
+        body = build_body(self.deck, self.session, screen)
+        if self.read_only and body.has_class("-recording"):
+            body.disabled = True
+        self._bodies[screen.id] = body
+        return body
+
+    def _body_for(self, index: int) -> Widget:
+        """The body of the screen at ``index``, built and mounted (hidden) if needed."""
+        body = self._bodies.get(self._screens[index].id)
         if body is None:
-            body = build_body(self.deck, self.session, screen)
-            if self.read_only and body.has_class("-recording"):
-                body.disabled = True
-            self._bodies[screen.id] = body
-            slide.mount(body)
-            if body.has_class("-recording") and not self.read_only:
-                self.call_after_refresh(self._focus_first, body)
-        elif body.has_class("-recording"):
-            body.refresh_from_session()  # type: ignore[attr-defined]
+            body = self._new_body(index)
+            body.display = False
+            self._mounting[body] = self.query_one("#slide", Container).mount(body)
+        return body
+
+    def _prune_bodies(self) -> None:
+        """Keep slides near the current one; every widget kept makes restyling slower.
+
+        Recording bodies stay: they are few and keep the cursor where it was.
+        """
+        keep = {self._screens[i].id for i in (self.index - 1, self.index, self.index + 1)
+                if 0 <= i < len(self._screens)}
+        for screen_id, body in list(self._bodies.items()):
+            if screen_id not in keep and not body.has_class("-recording"):
+                del self._bodies[screen_id]
+                body.remove()
+
+    def _prefetch(self) -> None:
+        """Build the next slide while the room is still looking at this one."""
+        if self.is_attached and self.index + 1 < len(self._screens):
+            self._body_for(self.index + 1)
+
+    def _show(self, index: int, *, fresh: bool = False) -> None:
+        screen = self._screens[index]
+        fresh = fresh or screen.id not in self._bodies
+        body = self._body_for(index)
+        for other in self._bodies.values():
+            if other is not body:
+                other.display = False
+        body.display = True
+        if body.has_class("-recording"):
+            # A body not mounted yet builds itself from the session as it is now.
+            if not fresh and body.is_mounted:
+                body.refresh_from_session()  # type: ignore[attr-defined]
             if not self.read_only:
-                self.call_after_refresh(self._focus_first, body)
+                self.call_later(self._focus_first, body)
         else:
             self.set_focus(None)
-        if not body.has_class("-recording"):
-            self.set_focus(None)
+        self._prune_bodies()
         # Notes: what was typed for the previous screen goes into the model first.
         self.flush_notes()
         self.notes.load(screen.id, self.session.notes.get(screen.id, ""), screen.hint)
         part = self.deck.part_of(screen.id)
         self.query_one(AppHeader).set_part(part_label(part))
         progress = self.session.progress
-        progress.screen = screen.id
+        if progress.screen != screen.id:
+            progress.screen = screen.id
         if screen.id not in progress.visited:
             progress.visited.append(screen.id)
         self._refresh_agenda()
-        self.refresh_bindings()
+        # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
+        offered = (screen.kind == "pattern", self.app.has_timer)
+        if offered != self._offered:
+            self._offered = offered
+            self.refresh_bindings()
+        self.call_after_refresh(self.set_timer, 1.0, self._prefetch)
 
-    def _focus_first(self, body: Widget) -> None:
-        if body.display and not self.notes.text_area.has_focus:
-            body.focus_first()  # type: ignore[attr-defined]
+    async def _ready(self, body: Widget) -> bool:
+        """Wait until ``body`` is mounted; ``True`` if it is still the one shown."""
+        pending = self._mounting.pop(body, None)
+        if pending is not None:
+            await pending
+        return body.is_attached and body is self.body and bool(body.display)
+
+    async def _focus_first(self, body: Widget, answer: bool = False) -> None:
+        if not await self._ready(body) or self.notes.text_area.has_focus:
+            return
+        focus = getattr(body, "focus_first_answer", None) if answer else None
+        (focus or body.focus_first)()  # type: ignore[attr-defined]
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
@@ -302,8 +362,19 @@ class ProgrammeScreen(Screen):
             return
         if self.current.id != tables.id:
             self.go_to(tables.id)
-        elif self.body is not None and not self.read_only:
-            self.body.focus_first()  # type: ignore[attr-defined]
+        if not self.read_only and self.body is not None:
+            # After the page turn has put the cursor in the first field, move it on.
+            self.call_later(self._focus_first, self.body, True)
+
+    def export(self, summary_id: str) -> None:
+        """Go to the summary and start its export of the report."""
+        self.go_to(summary_id)
+        if self.body is not None:
+            self.call_later(self._export, self.body)
+
+    async def _export(self, body: Widget) -> None:
+        if await self._ready(body):
+            body.action_export()  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PATTERN_ACTIONS:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
-def describe_entry(entry: SessionEntry, today: dt.date) -> Text:
+def describe_entry(entry: SessionEntry, today: dt.date, titles: dict[str, str]) -> Text:
     """One row of the saved sessions: title, date, last change, where it stopped."""
     if entry.error:
         text = Text(f"⚠ {entry.path.name}", style="bold")
@@ -36,7 +36,7 @@ def describe_entry(entry: SessionEntry, today: dt.date) -> Text:
         when = local.strftime("%H:%M") if local.date() == today else local.strftime("%d-%m %H:%M")
         details.append(f"gewijzigd {when}")
     if entry.screen:
-        details.append(f"gestopt bij {entry.screen}")
+        details.append(f"gestopt bij: {titles.get(entry.screen, entry.screen)}")
     if entry.tables is not None:
         details.append(f"{entry.tables} tafel{'s' if entry.tables != 1 else ''}")
     text.append("\n   " + " · ".join(details), style="dim")
@@ -66,22 +66,22 @@ class StartScreen(Screen):
             with Vertical(id="new-session"):
                 yield Label("Nieuwe sessie", classes="start-heading")
                 yield Label("Titel")
-                yield Input(placeholder="bijv. Wijkteam Noord", id="new-title")
+                yield Input(placeholder="bijv. Wijkteam Noord", id="new-title", compact=True)
                 yield Label("Datum (dd-mm-jjjj)")
-                yield Input(self.app.today().strftime("%d-%m-%Y"), id="new-date")
+                yield Input(self.app.today().strftime("%d-%m-%Y"), id="new-date", compact=True)
                 yield Label("Facilitator")
-                yield Input(id="new-facilitator")
+                yield Input(id="new-facilitator", compact=True)
                 yield Label("Locatie")
-                yield Input(id="new-location")
+                yield Input(id="new-location", compact=True)
                 yield Label("Werkvorm")
-                with RadioSet(id="new-werkvorm"):
+                with RadioSet(id="new-werkvorm", compact=True):
                     yield RadioButton("aan tafels", value=True, name="tafels")
                     yield RadioButton("plenair", name="plenair")
-                yield Button("Start de sessie", id="new-start", variant="primary")
+                yield Button("Start de sessie", id="new-start", variant="primary", compact=True)
             with Vertical(id="saved-sessions"):
                 yield Label("Opgeslagen sessies (nieuwste eerst)", classes="start-heading")
                 yield OptionList(id="saved-list")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -98,10 +98,11 @@ class StartScreen(Screen):
             listing.add_option(Option(f"De map met sessies kan niet worden gelezen: {exc}", disabled=True))
             return
         today = self.app.today()
+        titles = {screen.id: screen.title for screen in self.app.deck.screens}
         for entry in entries:
             key = str(entry.path)
             self._entries[key] = entry
-            listing.add_option(Option(describe_entry(entry, today), id=key))
+            listing.add_option(Option(describe_entry(entry, today, titles), id=key))
         if not entries:
             listing.add_option(Option("Nog geen opgeslagen sessies.", disabled=True))
 
@@ -109,7 +110,10 @@ class StartScreen(Screen):
         self.query_one("#new-title", Input).focus()
 
     def action_focus_list(self) -> None:
-        self.query_one("#saved-list", OptionList).focus()
+        listing = self.query_one("#saved-list", OptionList)
+        listing.focus()
+        if listing.highlighted is None and listing.option_count:
+            listing.highlighted = 0
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#new-start")

@@ -25,29 +25,31 @@ class Agenda(OptionList):
     """Parts and their screens; selecting one (enter, click) jumps there."""
 
     DEFAULT_CSS = """
-    Agenda { width: 28; height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; border: none; border-right: vkey $panel-lighten-2; padding: 0; }
+    Agenda { width: 28; height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; scrollbar-size-vertical: 1; border: none; border-right: vkey $panel-lighten-2; padding: 0; }
     Agenda:focus { border: none; border-right: vkey $accent; }
     """
 
-    def __init__(self, deck: Deck, *, id: str | None = None) -> None:
+    def __init__(
+        self, deck: Deck, current: str, visited: Collection[str], noted: Collection[str], *,
+        id: str | None = None,
+    ) -> None:
+        # Built with the marks already right, so the first paint needs no second pass.
         self._deck = deck
         self._marks: dict[str, tuple[bool, bool, bool]] = {}
         options: list[Option] = []
         for part in deck.parts:
-            options.append(
-                Option(Text(part_label(part), style="bold", no_wrap=True, overflow="ellipsis"), id=f"part:{part.id}", disabled=True)
-            )
+            options.append(Option(Text(part_label(part), style="bold"), id=f"part:{part.id}", disabled=True))
             for screen in part.screens:
-                options.append(Option(self._prompt(screen.title, False, False, False), id=screen.id))
+                marks = (screen.id == current, screen.id in visited, screen.id in noted)
+                self._marks[screen.id] = marks
+                options.append(Option(self._prompt(screen.title, *marks), id=screen.id))
         super().__init__(*options, id=id)
 
     @staticmethod
     def _prompt(title: str, current: bool, visited: bool, noted: bool) -> Text:
         mark = "▶" if current else ("✓" if visited else " ")
-        text = Text(f" {mark} ", no_wrap=True, overflow="ellipsis")
+        text = Text(f"{mark}{'✎' if noted else ' '}")
         text.append(title, style="reverse bold" if current else ("dim" if visited else ""))
-        if noted:
-            text.append(" ✎", style="italic")
         return text
 
     def show_state(
@@ -60,5 +62,6 @@ class Agenda(OptionList):
                 self._marks[screen.id] = marks
                 self.replace_option_prompt(screen.id, self._prompt(screen.title, *marks))
         index = self.get_option_index(current)
-        self.highlighted = index
-        self.scroll_to_highlight()
+        if self.highlighted != index:
+            self.highlighted = index
+            self.scroll_to_highlight()

@@ -20,11 +20,11 @@ from patroon_tui.core.session import Session
 
 #: The recording kinds and the widget class that records each: "module:Class".
 RECORDING_WIDGETS: dict[str, str] = {
-    "tables": "patroon_tui.widgets.tables:TablesView",
-    "principles": "patroon_tui.widgets.principles:PrinciplesView",
-    "first_steps": "patroon_tui.widgets.first_steps:FirstStepsView",
-    "triangle": "patroon_tui.widgets.triangle:TriangleView",
-    "summary": "patroon_tui.widgets.summary:SummaryView",
+    "tables": "patroon_tui.widgets.tables:TablesPanel",
+    "principles": "patroon_tui.widgets.principles:PrinciplesPanel",
+    "first_steps": "patroon_tui.widgets.first_steps:FirstStepsPanel",
+    "triangle": "patroon_tui.widgets.triangle:TrianglePanel",
+    "summary": "patroon_tui.widgets.summary:SummaryPanel",
 }
 
 
@@ -60,12 +60,9 @@ class PatternSlide(Vertical):
         self._pattern = deck.pattern(screen.pattern or "")
 
     def compose(self) -> ComposeResult:
+        from patroon_tui.widgets.loop_view import LoopView
+
         yield Static(self._screen.title, classes="slide-title", markup=False)
-        try:
-            from patroon_tui.widgets.loop_view import LoopView
-        except ImportError:  # TODO(transient): until the loop view lands
-            yield Static("\n".join(self._pattern.steps), classes="slide-loop")
-            return
         yield LoopView(self._pattern.title, self._pattern.steps, classes="slide-loop")
 
     @property

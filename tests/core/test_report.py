@@ -183,7 +183,9 @@ def test_an_answer_full_of_markdown_is_shown_verbatim(deck, session):
     assert shown(tricky) in visible_blocks(report)
     # The rest of the report is still read as Markdown after that answer.
     tokens = MarkdownIt("commonmark").parse(report)
-    headings = [t.content for t in tokens if t.type == "inline" and "Laag in de driehoek" in t.content]
+    headings = [
+        t.content for t in tokens if t.type == "inline" and "Laag in de driehoek" in t.content
+    ]
     assert headings == ["Laag in de driehoek"]
 
 
@@ -243,3 +245,49 @@ def test_any_typed_answer_reads_back_exactly_from_the_rendered_markdown(answer):
     session.tables[0].answers["herkenbaar"] = answer
     report = render_report(session, deck)
     assert shown(answer) in visible_blocks(report)
+
+
+def _loop_blocks(report: str) -> list[str]:
+    """The drawings: the code blocks followed directly by a pattern's numbered steps."""
+    tokens = MarkdownIt("commonmark").parse(report)
+    return [
+        token.content
+        for token, after in zip(tokens, tokens[1:])
+        if token.type == "fence" and after.type == "ordered_list_open"
+    ]
+
+
+def test_each_chosen_and_own_pattern_is_drawn_as_a_loop_above_its_steps(deck):
+    session = hand_written()
+    report = render_report(session, deck)
+    loops = _loop_blocks(report)
+    # Tafel 1's deck pattern, Tafel 2's own pattern, and the own pattern in its section.
+    assert len(loops) == 3
+    assert "Wat is voorliggend?" in loops[0]
+    assert "┌" in loops[0] and "▶" in loops[0]
+    assert "Wachten op elkaar" in loops[1] and loops[1] == loops[2]
+    # The full steps follow the drawing, so nothing a box shortened is lost.
+    table_1 = report[report.index("### Tafel 1") : report.index("### Tafel 2")]
+    drawing_end = table_1.index("```\n", table_1.index("```text") + 1)
+    for n, step in enumerate(deck.pattern("wat-is-voorliggend").steps, start=1):
+        assert table_1.index(f"{n}. {step}") > drawing_end
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+def test_loops_fit_the_width_asked_for(deck, width):
+    from patroon_tui.core.loop import cell_width
+
+    report = render_report(hand_written(), deck, width=width)
+    blocks = _loop_blocks(report)
+    assert len(blocks) == 3
+    for block in blocks:
+        assert all(cell_width(line) <= width for line in block.splitlines())
+
+
+def test_an_ascii_report_draws_loops_without_box_characters(deck):
+    report = render_report(hand_written(), deck, ascii=True)
+    loops = _loop_blocks(report)
+    assert loops
+    for block in loops:
+        assert not set(block) & set("┌┐└┘│─▶◀▲▼")
+        assert "+" in block and "|" in block

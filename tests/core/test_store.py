@@ -272,3 +272,25 @@ def test_stale_temp_files_of_a_dead_process_are_removed_on_lock(store, deck):
     with store.lock(path):
         assert not stale.exists()
         assert other.exists()
+
+
+def test_the_documented_example_is_in_canonical_form():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "session-format.md").read_text("utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert dumps_session(loads_session(example, "session-format.md")) == example
+
+
+def test_a_hand_written_file_with_multiline_strings_is_read_and_written_canonically():
+    text = (
+        'format = "patroon-session"\nformat_version = 1\n'
+        '[session]\nid = "x"\ntitle = "X"\ndate = 2026-11-28\n'
+        "created = 2026-11-28T10:30:00+01:00\nupdated = 2026-11-28T09:30:00.5Z\n"
+        '[[tables]]\nid = "tafel-1"\nname = "Tafel 1"\n'
+        '[tables.answers]\nherkenbaar = """\nJa, elke week.\n"""\n'
+    )
+    session = loads_session(text, "hand.toml")
+    assert session.tables[0].answers["herkenbaar"] == "Ja, elke week.\n"
+    written = dumps_session(session)
+    assert 'herkenbaar = "Ja, elke week.\\n"' in written
+    assert "created = 2026-11-28T09:30:00Z" in written
+    assert "updated = 2026-11-28T09:30:00.500Z" in written

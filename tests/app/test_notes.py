@@ -1,0 +1,85 @@
+"""Notes: what is typed is what is saved is what is shown again; untouched notes keep their bytes."""
+
+from __future__ import annotations
+
+from tests.app.conftest import reopen
+
+EXOTIC = "eerste\r\ntweede\u2028derde\x0cvierde\r\n"
+
+
+async def test_typed_equals_saved_equals_shown(make_app, store, deck):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "a", "space", "b", "enter", "enter", "c", "tab", "d")
+        assert app.screen.notes.text_area.text == "a b\n\nc"  # tab moves focus, not text
+        await pilot.press("ctrl+q")
+    saved = store.load(app.path).notes["programma"]
+    assert saved == "a b\n\nc"
+    again = reopen(store, deck, app)
+    async with again.run_test(size=(80, 24)) as pilot:
+        area = again.screen.notes.text_area
+        assert area.text == saved
+        assert area.document.lines == ["a b", "", "c"]
+        await pilot.press("ctrl+q")
+
+
+async def test_unedited_exotic_note_is_saved_back_unchanged(make_app, store, deck):
+    session = store.create(title="Oud", deck=deck)
+    session.notes["programma"] = EXOTIC
+    session.notes["complexer"] = "ook\r\noud"
+    store.save(session)
+    path = store.path_for(session.session.id)
+    notes_before = notes_lines(path)
+    app = make_app(store.load(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = app.screen.notes.text_area
+        # Every separator is shown as a line break.
+        assert area.document.lines == ["eerste", "tweede", "derde", "vierde", ""]
+        await pilot.press("right", "left", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+    assert store.load(path).notes == {"programma": EXOTIC, "complexer": "ook\r\noud"}
+    assert notes_lines(path) == notes_before
+
+
+def notes_lines(path) -> list[bytes]:
+    """The bytes of the file's ``[notes]`` table."""
+    raw = path.read_bytes()
+    start = raw.index(b"[notes]")
+    end = raw.index(b"\n[", start)
+    return raw[start:end].splitlines()
+
+
+async def test_edited_exotic_note_is_saved_as_shown(make_app, store, deck):
+    session = store.create(title="Oud", deck=deck)
+    session.notes["programma"] = EXOTIC
+    store.save(session)
+    app = make_app(store.load(store.path_for(session.session.id)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "x")  # the cursor sits at the end of the note
+        shown = app.screen.notes.text_area.document.lines
+        await pilot.press("ctrl+q")
+    saved = store.load(app.path).notes["programma"]
+    assert saved == "eerste\ntweede\nderde\nvierde\nx"
+    assert saved.split("\n") == shown
+
+
+async def test_emptied_note_is_removed(make_app, store, deck):
+    session = store.create(title="Leeg", deck=deck)
+    session.notes["programma"] = "weg"
+    store.save(session)
+    app = make_app(store.load(store.path_for(session.session.id)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "backspace", "backspace", "backspace", "escape", "right")
+        await pilot.press("ctrl+q")
+    assert "programma" not in store.load(app.path).notes
+
+
+async def test_word_typed_just_before_a_page_turn_stays_with_its_screen(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "o", "k", "alt+right", "alt+right")
+        assert app.screen.current.id == "complexer"
+        assert app.session.notes == {"programma": "ok"}
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).notes == {"programma": "ok"}

@@ -1,0 +1,109 @@
+"""Presentation mode, pattern keys, the command palette and the help screen."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.binding import Binding
+from textual.widgets import Footer
+
+from patroon_tui.app import PatroonApp
+from patroon_tui.screens.help import HelpScreen, bindings_of, format_keys
+from patroon_tui.screens.programme import ProgrammeScreen
+from patroon_tui.widgets.agenda import Agenda
+from patroon_tui.widgets.header import AppHeader
+from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, recording_class
+
+
+async def test_presentation_mode_hides_everything_but_the_slide(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press("f2")  # notes open and focused
+        await pilot.press("f5")
+        assert screen.has_class("-presenting")
+        for widget in (screen.query_one(AppHeader), screen.query_one(Footer),
+                       screen.query_one(Agenda), screen.notes):
+            assert not widget.display
+        assert app.focused is None  # the hidden notes gave up the cursor
+        assert screen.body.region.width == 100
+        await pilot.press("right")  # still turns pages
+        assert screen.current.id == "hetzelfde-gesprek"
+        await pilot.press("f5")
+        assert not screen.has_class("-presenting")
+        assert screen.query_one(AppHeader).display and screen.query_one(Agenda).display
+
+
+async def test_pattern_reveal_and_highlight_keys(make_app):
+    app = make_app(start_screen="wereldvrede")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen.body, PatternSlide)
+        loop = screen.body.loop
+        assert loop.reveal is None  # whole on arrival
+        await pilot.press("r")
+        assert loop.reveal == 1
+        await pilot.press("r", "r")
+        assert loop.reveal == 3
+        await pilot.press("R")
+        assert loop.reveal is None
+        await pilot.press("h")
+        assert loop.highlight == 1
+        await pilot.press("H")
+        assert loop.highlight == 6
+        await pilot.press("f5", "h")  # the keys work in presentation mode too
+        assert loop.highlight == 1
+        await pilot.press("escape")
+        assert loop.highlight is None
+        await pilot.press("f5", "right", "r")
+        assert screen.current.id == "in-gesprek"  # not a pattern: r does nothing
+        assert app.session.progress.screen == "in-gesprek"
+
+
+async def test_palette_jumps_to_a_screen_by_title(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"wereldvrede")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgrammeScreen)
+        assert app.screen.current.id == "wereldvrede"
+
+
+def render_text(widget) -> str:
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    console.print(widget.content)
+    return console.file.getvalue()
+
+
+async def test_help_lists_every_binding(make_app, deck):
+    app = make_app()
+    declared: list[Binding] = bindings_of(PatroonApp.BINDINGS) + bindings_of(ProgrammeScreen.BINDINGS)
+    kinds = {s.kind for s in deck.screens}
+    for kind in RECORDING_WIDGETS:
+        if kind in kinds:
+            declared += bindings_of(recording_class(kind).BINDINGS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = "\n".join(render_text(s) for s in help_screen.query(".help-section"))
+        for binding in declared:
+            assert binding.id, binding
+            assert binding.description, binding
+            assert binding.description in text, binding.description
+            assert format_keys(binding.key).split(", ")[0] in text, binding.key
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProgrammeScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+def test_key_names_are_readable():
+    assert format_keys("right,pagedown,space,n") == "→, PgDn, Spatie, n"
+    assert format_keys("alt+left,ctrl+pageup") == "Alt+←, Ctrl+PgUp"
+    assert format_keys("R") == "Shift+R"
+    assert format_keys("f2") == "F2"

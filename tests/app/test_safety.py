@@ -1,0 +1,109 @@
+"""A session open elsewhere opens read-only; a failing disk never loses the text in memory."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+from patroon_tui.core import store as store_module
+from patroon_tui.screens.choice import ChoiceDialog
+from patroon_tui.screens.programme import ProgrammeScreen
+
+
+async def test_locked_session_offers_read_only(make_app, store):
+    app = make_app()
+    lock = store.lock(app.path)  # another window has it open
+    before = app.path.read_bytes()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceDialog)
+            assert f"(proces {os.getpid()})" in dialog.text
+            assert "al geopend in een ander venster" in dialog.text
+            await pilot.press("l")  # Alleen lezen
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ProgrammeScreen) and screen.read_only
+            assert app.save_state == "read_only"
+            # Everything is shown; typing changes nothing and nothing is saved.
+            await pilot.press("f2", "x", "y", "escape", "right", "ctrl+s")
+            assert screen.notes.text_area.text == ""
+            assert screen.current.id == "hetzelfde-gesprek"
+            await pilot.press("ctrl+q")
+    finally:
+        lock.release()
+    assert app.path.read_bytes() == before
+
+
+async def test_locked_session_back_goes_to_the_start_screen(make_app, store):
+    app = make_app()
+    lock = store.lock(app.path)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("t")  # Terug
+            await pilot.pause()
+            assert app.screen.id == "start"
+    finally:
+        lock.release()
+
+
+async def test_failing_disk_keeps_text_and_retries(make_app, store, monkeypatch):
+    app = make_app()
+    before = app.path.read_bytes()
+    real_replace = os.replace
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(store_module.os, "replace", disk_full)
+        await pilot.press("f2", "h", "o", "i", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.save_state == "error"
+        assert "de schijf is vol" in app.autosave.error
+        assert app.session.notes["programma"] == "hoi"
+        assert app.path.read_bytes() == before
+        assert not app.return_code  # still running
+
+        # Quitting while the disk is full asks first; "Niet stoppen" keeps the app open.
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgrammeScreen)
+
+        monkeypatch.setattr(store_module.os, "replace", real_replace)
+        await pilot.press("!", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.save_state == "saved"
+        assert store.load(app.path).notes["programma"] == "hoi!"
+        await pilot.press("ctrl+q")
+
+
+async def test_failing_disk_retries_by_itself(make_app, store, monkeypatch):
+    from patroon_tui import autosave
+
+    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
+    app = make_app()
+    failures = []
+    real_replace = os.replace
+
+    def fail_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise OSError(errno.EIO, "Input/output error")
+        return real_replace(*args, **kwargs)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(store_module.os, "replace", fail_once)
+        await pilot.press("f2", "o", "k", "ctrl+s")
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if failures and app.save_state == "saved":
+                break
+        assert failures and app.save_state == "saved"
+        assert store.load(app.path).notes["programma"] == "ok"
+        await pilot.press("ctrl+q")

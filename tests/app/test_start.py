@@ -1,0 +1,49 @@
+"""The start screen: make a new session, or resume a saved one; unreadable files are listed."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from patroon_tui.app import PatroonApp
+from patroon_tui.screens.programme import ProgrammeScreen
+from tests.app.conftest import FIXED_NOW
+
+
+async def test_new_session_from_the_form(deck, store):
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.id == "start"
+        await pilot.press(*"Buurtteam", "tab", "tab", *"Anna", "tab", *"Zaal", "tab", "down", "enter")
+        await pilot.press("ctrl+n", "enter")  # back to the title; enter starts
+        await pilot.pause()
+        assert isinstance(app.screen, ProgrammeScreen)
+        assert app.screen.current.id == "programma"
+        info = app.session.session
+        assert (info.title, info.date, info.facilitator, info.location, info.werkvorm) == (
+            "Buurtteam", FIXED_NOW.date(), "Anna", "Zaal", "plenair")
+        assert [t.name for t in app.session.tables] == ["Plenair"]
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).session.title == "Buurtteam"
+
+
+async def test_pick_a_saved_session_newest_first(deck, store):
+    older = store.create(title="Ouder", deck=deck)
+    newer = store.create(title="Nieuwer", deck=deck)
+    newer.progress.screen = "wereldvrede"
+    store.save(newer)
+    (store.folder / "kapot.toml").write_text("dit is [geen toml", encoding="utf-8")
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        listing = app.screen.query_one("#saved-list", OptionList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert prompts[0].startswith("Nieuwer")
+        assert "gestopt bij: Voorbeeld: ‘Wereldvrede’" in prompts[0]
+        assert any("kapot.toml" in p for p in prompts)
+        assert prompts.index(next(p for p in prompts if p.startswith("Ouder"))) > 0
+        await pilot.press("ctrl+o", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgrammeScreen)
+        assert app.session.session.id == newer.session.id
+        assert app.screen.current.id == "wereldvrede"
+        await pilot.press("ctrl+q")
+    assert older.session.id != newer.session.id
