@@ -577,6 +577,3 @@ class TablesPanel(RecordingBody):
         self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
         self._changed()
 
-
-#: The name under which the programme screen looks this body up.
-TablesView = TablesPanel

@@ -22,7 +22,7 @@ class FakeClock:
 
 def answers_for(n: int) -> dict[str, str]:
     return {
-        "herkenbaar": f'Ja, "elke" week.\nTafel {n} 😀',
+        "herkenbaar": f'Ja "zo"\n{n} 😀',
         "bijdrage": "We zeggen 'nee' te snel.\n\n\tEn dan…",
         "eerste-stap": f"Bellen 📞 vóór tafel {n}",
         "voor-jezelf": 'Een pad C:\\map met """drie""" aanhalingstekens',
@@ -66,7 +66,7 @@ async def test_a_whole_session_round_trips_through_the_store(tmp_path):
         clock.now += 300
 
         # Table 1: an example pattern, chosen in the list.
-        await fill_table(pilot, panel, 1, "gemeente, GGZ", layer_steps=1)
+        await fill_table(pilot, panel, 1, "GGZ, wijk", layer_steps=1)
         app.query_one("#table-pattern").focus()
         await pilot.press("enter", "down", "down", "down", "down", "enter")
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_a_whole_session_round_trips_through_the_store(tmp_path):
 
     # What was typed is in the model …
     assert [t.id for t in session.tables] == ["tafel-1", "tafel-2", "tafel-3"]
-    assert [t.participants for t in session.tables] == ["gemeente, GGZ", "woningcorporatie", "politie"]
+    assert [t.participants for t in session.tables] == ["GGZ, wijk", "woningcorporatie", "politie"]
     assert [t.pattern for t in session.tables] == ["wereldvrede", "eigen-tafel-2", "eigen-tafel-2"]
     assert [t.layer for t in session.tables] == ["doel", "spelregels", "relatie"]
     for n, table in enumerate(session.tables, start=1):
