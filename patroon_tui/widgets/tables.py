@@ -38,7 +38,7 @@ from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.recording import RecordingBody
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
-WIDE_FORM = 100
+WIDE_FORM = 90
 #: Below this width of the panel the pattern choice and its button stack.
 NARROW = 76
 #: From this width of the panel the table list gets room for longer names.
