@@ -85,7 +85,7 @@ async def test_a_whole_session_round_trips_through_the_store(tmp_path):
         for step in ["Vraag komt", "Ieder wacht", "Druk loopt op", "Escalatie"]:
             await paste_text(pilot, step)
             await pilot.press("enter")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
         await pilot.pause()
 
         # Table 3: chooses table 2's own pattern (the last in the list).
