@@ -36,8 +36,10 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
 
+    # Saving is ctrl+o, the key that opened the editor: the app's ctrl+s (save the session)
+    # is a priority binding and would never reach this dialog.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Patroon opslaan", id="own-pattern.save"),
+        Binding("ctrl+o", "save", "Patroon opslaan", id="own-pattern.save"),
         Binding("escape", "cancel", "Annuleren", id="own-pattern.cancel"),
         Binding("ctrl+n", "add_step", "Stap toevoegen", id="own-pattern.add-step"),
         Binding("f8", "remove_step", "Stap verwijderen", id="own-pattern.remove-step"),

@@ -283,6 +283,3 @@ class FirstStepsPanel(RecordingBody):
         kind = type(self.screen.focused)
         await self._rebuild((target, kind if kind in (StepText, StepOwner) else StepText))
 
-
-#: The name under which the programme screen looks this body up.
-FirstStepsView = FirstStepsPanel

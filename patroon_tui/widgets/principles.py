@@ -188,6 +188,3 @@ class PrinciplesPanel(RecordingBody):
         self._changed()
         await self._rebuild(target)
 
-
-#: The name under which the programme screen looks this body up.
-PrinciplesView = PrinciplesPanel

@@ -216,6 +216,3 @@ class SummaryPanel(RecordingBody):
             return
         self.app.call_from_thread(self.notify, f"Verslag opgeslagen: {path}", title="Verslag")
 
-
-#: The name under which the programme screen looks this body up.
-SummaryView = SummaryPanel

@@ -38,7 +38,7 @@ from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.recording import RecordingBody
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
-WIDE_FORM = 100
+WIDE_FORM = 90
 #: Below this width of the panel the pattern choice and its button stack.
 NARROW = 76
 #: From this width of the panel the table list gets room for longer names.
@@ -577,6 +577,3 @@ class TablesPanel(RecordingBody):
         self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
         self._changed()
 
-
-#: The name under which the programme screen looks this body up.
-TablesView = TablesPanel

@@ -136,6 +136,3 @@ class TrianglePanel(RecordingBody):
             self.session.layer_notes[note.layer_id] = value
             self.post_message(SessionChanged())
 
-
-#: The name under which the programme screen looks this body up.
-TriangleView = TrianglePanel

@@ -37,7 +37,7 @@ async def test_make_an_own_pattern_with_four_steps(deck):
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(pilot)
         assert app.focused.id == "own-title"
-        await pilot.press("ctrl+s")  # a title is needed first
+        await pilot.press("ctrl+o")  # a title is needed first
         assert isinstance(app.screen, OwnPatternScreen)
         assert any("titel" in n for n in app.notices)
         await type_text(pilot, "Wachten")
@@ -51,7 +51,7 @@ async def test_make_an_own_pattern_with_four_steps(deck):
             await pilot.press("enter")
         assert loop.title == "Wachten"
         assert loop.steps[:4] == ["Vraag", "Wacht", "Druk", "Haast"]
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         assert not isinstance(app.screen, OwnPatternScreen)
     assert session.patterns == [
@@ -136,7 +136,7 @@ async def test_edit_an_existing_own_pattern_and_choose_it_at_another_table(deck)
         assert editor.steps == ["een", "twee"]
         await pilot.press("end")
         await type_text(pilot, "er")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         assert session.patterns[0].title == "Ouder"
         assert len(session.patterns) == 1
