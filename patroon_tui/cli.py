@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import errno
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from patroon_tui.core.files import write_text_atomic
 from patroon_tui.core.messages import os_reason
 
 if TYPE_CHECKING:
@@ -99,8 +98,10 @@ def _deck(args: argparse.Namespace) -> Deck:
 
 def _cmd_start(args: argparse.Namespace) -> int:
     deck_path = getattr(args, "deck", None)
+    store = _store(args)
+    store.check_folder()
     return launch_app(
-        store=_store(args),
+        store=store,
         deck=_deck(args),
         session_path=None,
         screen=None,
@@ -118,13 +119,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
         "location": args.location,
     }
     store = _store(args)
-    if store.folder.exists() and not store.folder.is_dir():
-        # Said here, plainly: creating the folder fails with FileExistsError, which the
-        # store reads as "this id was just taken" and would retry without end.
-        raise CommandError(
-            f"De sessiemap {store.folder} is een bestand, geen map. "
-            "Kies een andere map met --sessions-dir."
-        )
+    # Said before the app takes the terminal, rather than when the first save fails.
+    store.check_folder()
     return launch_app(
         store=store,
         deck=_deck(args),
@@ -231,7 +227,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     target = Path(args.output)
     try:
-        _write_atomically(target, report.encode("utf-8"))
+        write_text_atomic(target, report)
     except OSError as exc:
         # Name the file the user asked for, not the temporary one beside it.
         raise CommandError(
@@ -239,34 +235,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
         ) from None
     _say(f"Rapport geschreven naar {target}.")
     return EXIT_OK
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write via a temporary file beside ``target``: an old report is never half-replaced."""
-    if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    folder = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        # mkstemp makes the file private (0600); a report is an ordinary document.
-        os.chmod(tmp_name, 0o644 & ~_umask())
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -348,6 +316,13 @@ class _DutchHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
+    def _format_action(self, action: argparse.Action) -> str:
+        # argparse heads the list of commands with a line holding just the metavar
+        # ("OPDRACHT"); the section title says it already, so list the commands alone.
+        if isinstance(action, argparse._SubParsersAction):
+            return "".join(self._format_action(sub) for sub in action._get_subactions())
+        return super()._format_action(action)
+
 
 class DutchArgumentParser(argparse.ArgumentParser):
     """An ``ArgumentParser`` whose help, usage line and errors are in Dutch.
@@ -392,7 +367,9 @@ def _width(text: str) -> int:
     return value
 
 
-def _add_common(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> None:
+def _add_common(
+    parser: argparse.ArgumentParser, *, on_subcommand: bool, deck: bool = True
+) -> None:
     # On a subcommand the default is SUPPRESS, so an option given before the subcommand
     # is not overwritten by the subcommand's own (absent) copy of it.
     default = argparse.SUPPRESS if on_subcommand else None
@@ -402,13 +379,14 @@ def _add_common(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> None
         default=default,
         help="map met de sessies (standaard ./sessions of $PATROON_SESSIONS_DIR)",
     )
-    parser.add_argument(
-        "--deck",
-        metavar="BESTAND",
-        type=Path,
-        default=default,
-        help="een ander programma (deck-bestand) dan het standaardprogramma",
-    )
+    if deck:
+        parser.add_argument(
+            "--deck",
+            metavar="BESTAND",
+            type=Path,
+            default=default,
+            help="een ander programma (deck-bestand) dan het standaardprogramma",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -508,8 +486,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     check.set_defaults(run=_cmd_check)
 
-    for sub in (new, open_, list_, export, check):
+    for sub in (new, open_, export):
         _add_common(sub, on_subcommand=True)
+    for sub in (list_, check):  # they read session files only, never the programme
+        _add_common(sub, on_subcommand=True, deck=False)
     parser.set_defaults(run=_cmd_start)
     return parser
 

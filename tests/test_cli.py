@@ -423,14 +423,105 @@ def test_open_of_a_corrupt_session_exits_1(tmp_path, capsys):
     assert f"{CORRUPT}.toml" in capsys.readouterr().err
 
 
-def test_a_folder_without_permission_is_one_sentence(tmp_path, monkeypatch, capsys):
-    # Tests may run as root, for whom permissions do not apply: raise what the OS would.
-    locked = tmp_path / "afgeschermd"
+# -- hostile input ----------------------------------------------------------------------
+# Tests may run as root, for whom permissions do not apply: where a test needs a folder or
+# file without permission, it raises at the system call what the OS would raise.
 
-    def refused(store):
-        raise PermissionError(13, "Permission denied", str(locked))
 
-    monkeypatch.setattr(cli, "_list_sessions", refused)
-    assert main(["list", "--sessions-dir", str(locked)]) == 1
+def _refuse(monkeypatch, module, name, path):
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(module, name, refused)
+
+
+def test_list_of_a_sessions_folder_without_permission_is_one_sentence(
+    tmp_path, monkeypatch, capsys
+):
+    folder = folder_with(tmp_path, GOOD)
+    _refuse(monkeypatch, os, "listdir", folder)
+    assert main(["list", "--sessions-dir", str(folder)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"De sessiemap {folder} kan niet worden gelezen: geen toegang."
+    assert captured.out == ""
+
+
+def test_list_of_a_sessions_folder_that_is_a_file_is_one_sentence(tmp_path, capsys):
+    blocker = tmp_path / "geen-map"
+    blocker.write_text("ik ben een bestand\n")
+    assert main(["list", "--sessions-dir", str(blocker)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"De sessiemap {blocker} is een bestand, geen map. Kies een andere map met --sessions-dir."
+    )
+
+
+def test_new_in_a_read_only_sessions_folder_is_one_sentence_and_leaves_nothing(
+    tmp_path, monkeypatch, capsys
+):
+    from patroon_tui.core import files
+
+    folder = tmp_path / "sessies"
+    folder.mkdir()
+    _refuse(monkeypatch, files.os, "open", folder)
+    assert main(["new", "--title", "Noord", "--date", "2026-12-01", "--sessions-dir", str(folder)]) == 1
+    monkeypatch.undo()
     err = capsys.readouterr().err
-    assert err.strip() == f"Dat lukte niet met {locked}: geen toegang."
+    assert err.strip() == (
+        f"Opslaan van {folder / '2026-12-01-noord.toml'} is mislukt: geen toegang."
+    )
+    assert os.listdir(folder) == []
+
+
+def test_check_of_an_unreadable_file_names_it(tmp_path, monkeypatch, capsys):
+    folder = folder_with(tmp_path, GOOD)
+    path = folder / f"{GOOD}.toml"
+    _refuse(monkeypatch, Path, "read_bytes", path)
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"Sessiebestand {path} kan niet worden gelezen: geen toegang."
+    )
+
+
+@pytest.mark.parametrize(
+    "make, says",
+    [
+        (lambda p: p.mkdir(), "is een map, geen bestand"),
+        (lambda p: p.write_bytes(b"\x00\xff\xfe\x89PNG\r\n" * 50), "is geen tekstbestand (geen UTF-8)"),
+        (lambda p: os.mkfifo(p), "is geen gewoon bestand"),
+        (lambda p: p.write_bytes(b""), "is leeg"),
+    ],
+    ids=["folder", "binary", "pipe", "empty"],
+)
+@pytest.mark.parametrize("command", ["check", "export", "open"])
+def test_what_is_not_a_session_file_is_refused_by_name(tmp_path, capsys, make, says, command):
+    path = tmp_path / "vreemd.toml"
+    make(path)
+    assert main([command, str(path), "--sessions-dir", str(tmp_path / "sessies")]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"Sessiebestand {path} {says}."
+    assert captured.out == ""
+
+
+def test_export_onto_a_folder_is_one_sentence(tmp_path, capsys):
+    folder = folder_with(tmp_path, GOOD)
+    assert main(["export", GOOD, "--sessions-dir", str(folder), "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"Het rapport kan niet worden geschreven naar {tmp_path}: dat is een map, geen bestand."
+    )
+
+
+def test_export_to_dev_stdout_writes_the_report_there_in_a_real_process(tmp_path):
+    # A rename onto /dev/stdout would replace the device (as root) with a plain file.
+    folder = folder_with(tmp_path, GOOD)
+    to_screen = run("export", GOOD, "--sessions-dir", str(folder))
+    result = run("export", GOOD, "--sessions-dir", str(folder), "-o", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == to_screen.stdout
+    assert "Rapport geschreven naar /dev/stdout." in result.stderr
+
+
+def test_a_bogus_screen_is_wrong_usage_and_starts_nothing(tmp_path, monkeypatch, capsys):
+    folder = folder_with(tmp_path, GOOD)
+    monkeypatch.setattr(cli, "launch_app", lambda **kwargs: pytest.fail("the app started"))
+    assert main(["open", GOOD, "--screen", "../../etc", "--sessions-dir", str(folder)]) == 2
+    assert "Scherm '../../etc' bestaat niet in het programma." in capsys.readouterr().err

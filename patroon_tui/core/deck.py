@@ -8,7 +8,6 @@ workshop text in code: a new programme is a new deck file.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -16,7 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from patroon_tui.core.messages import field_path, more_errors, pydantic_detail
+from patroon_tui.core.files import TextFileError, read_text
+from patroon_tui.core.messages import field_path, more_errors, pydantic_detail, toml_problem
 
 DEFAULT_DECK_ID = "samenwerken-in-interafhankelijkheid"
 
@@ -272,25 +272,15 @@ def parse_deck(data: dict, source: str) -> Deck:
         raise DeckError(f"Deckbestand {source} klopt niet{at}: {detail}{suffix}.") from None
 
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
-
-
 def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, source: str) -> str:
-    """A sentence naming the file, the line number and that line's text."""
-    message = str(exc)
-    # tomllib (before Python 3.14) only puts the position inside the message text.
-    match = _TOML_POSITION.search(message)
-    if match is None:
-        return f"Deckbestand {source} is geen geldige TOML: {message}."
-    line, column = int(match.group(1)), int(match.group(2))
-    reason = message[: match.start()].rstrip()
+    """A sentence naming the file, the line, what is wrong and (short) that line's text."""
+    line, problem = toml_problem(exc, text)
+    sentence = f"Deckbestand {source} is geen geldige TOML{problem}."
     lines = text.splitlines()
-    shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-    quoted = f" Regel {line} is: {shown}" if shown else ""
-    return (
-        f"Deckbestand {source} is geen geldige TOML op regel {line}, kolom {column}: "
-        f"{reason}.{quoted}"
-    )
+    shown = lines[line - 1].strip() if line is not None and 0 < line <= len(lines) else ""
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    return f"{sentence} Regel {line} is: {shown}" if shown else sentence
 
 
 def load_deck(path: Path | str | None = None) -> Deck:
@@ -298,24 +288,13 @@ def load_deck(path: Path | str | None = None) -> Deck:
     if path is None:
         ref = resources.files("patroon_tui.decks").joinpath(f"{DEFAULT_DECK_ID}.toml")
         source = f"{DEFAULT_DECK_ID}.toml"
-        raw = ref.read_bytes()
+        text = ref.read_text(encoding="utf-8")
     else:
-        path = Path(path)
         source = str(path)
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise DeckError(f"Deckbestand {source} bestaat niet.") from None
-        except IsADirectoryError:
-            raise DeckError(f"Deckbestand {source} is een map, geen bestand.") from None
-        except OSError as exc:
-            raise DeckError(
-                f"Deckbestand {source} kan niet gelezen worden: {exc.strerror}."
-            ) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise DeckError(f"Deckbestand {source} is geen UTF-8-tekst.") from None
+            text = read_text(Path(path), "Deckbestand")
+        except TextFileError as exc:
+            raise DeckError(str(exc)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

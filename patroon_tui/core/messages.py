@@ -3,8 +3,8 @@
 Pydantic, ``tomllib`` and the operating system explain problems in English. The functions
 here give the Dutch part of a sentence for each: :func:`field_path` (``tables[0].layer``),
 :func:`pydantic_detail` (what is wrong with that field), :func:`more_errors` (how many
-problems follow), :func:`toml_reason` (why a file is not TOML) and :func:`os_reason` (why
-the disk refused). The deck loader and the session store build their sentences from them.
+problems follow), :func:`toml_problem` and :func:`toml_reason` (where and why a file is not
+TOML) and :func:`os_reason` (why the disk refused). The deck loader and the session store build their sentences from them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ __all__ = [
     "more_errors",
     "os_reason",
     "pydantic_detail",
+    "toml_problem",
     "toml_reason",
 ]
 
@@ -133,6 +134,30 @@ def toml_reason(reason: str) -> str:
         if match:
             return dutch.format(**{k: _key_text(v) for k, v in match.groupdict().items()})
     return reason
+
+
+# tomllib (3.11) gives the position only inside its message, e.g. "Invalid value (at line 3,
+# column 9)"; its lineno attribute arrives in Python 3.14.
+_TOML_AT = re.compile(r"^(?P<what>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_TOML_END = re.compile(r"^(?P<what>.*?)\s*\(at end of document\)$")
+
+
+def toml_problem(exc: ValueError, text: str) -> tuple[int | None, str]:
+    """The line (``None`` if unknown) and where and why ``text`` is not TOML, in Dutch.
+
+    The second part, e.g. `` (regel 3, kolom 9): ongeldige waarde``, is made to follow
+    "… is geen geldige TOML" in the caller's sentence.
+    """
+    message = str(exc)
+    at = _TOML_AT.match(message)
+    if at:
+        line = int(at["line"])
+        return line, f" (regel {line}, kolom {at['col']}): {toml_reason(at['what'])}"
+    end = _TOML_END.match(message)
+    if end:
+        line = text.count("\n") + 1
+        return line, f" (regel {line}, het einde van het bestand): {toml_reason(end['what'])}"
+    return None, f": {toml_reason(message)}"
 
 
 def _key_text(text: str) -> str:

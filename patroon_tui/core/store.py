@@ -16,7 +16,6 @@ import datetime as dt
 import errno
 import os
 import re
-import tempfile
 import threading
 import tomllib
 from collections.abc import Callable
@@ -29,12 +28,19 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.files import (
+    TEMP_SUFFIX,
+    TextFileError,
+    fsync_folder,
+    read_text,
+    write_temp,
+)
 from patroon_tui.core.messages import (
     field_path,
     more_errors,
     os_reason,
     pydantic_detail,
-    toml_reason,
+    toml_problem,
 )
 from patroon_tui.core.session import (
     FORMAT,
@@ -70,7 +76,6 @@ DEFAULT_SESSIONS_DIR = "sessions"
 SUFFIX = ".toml"
 LOCK_SUFFIX = ".lock"
 PID_SUFFIX = ".pid"
-TEMP_SUFFIX = ".tmp"
 FILE_MODE = 0o600
 
 
@@ -255,11 +260,6 @@ def dumps_session(session: Session) -> str:
 
 # -- reading -----------------------------------------------------------------------------
 
-# tomllib (3.11) gives the position only inside its message, e.g. "Invalid value (at line 3,
-# column 9)"; its lineno attribute arrives in Python 3.14.
-_TOML_WHERE = re.compile(r"^(?P<what>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
-_TOML_END = re.compile(r"^(?P<what>.*?)\s*\(at end of document\)$")
-
 #: Migrations from format version N to N+1, keyed by N. Version 1 is the first: none yet.
 _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -294,19 +294,8 @@ def loads_session(text: str, source: str) -> Session:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_WHERE.match(str(exc))
-        end = _TOML_END.match(str(exc))
-        if end:
-            raise SessionFileError(
-                f"Sessiebestand {source} is geen geldige TOML (regel {text.count(chr(10)) + 1}, "
-                f"het einde van het bestand): {toml_reason(end['what'])}."
-            ) from None
-        if match:
-            raise SessionFileError(
-                f"Sessiebestand {source} is geen geldige TOML (regel {match['line']}, "
-                f"kolom {match['col']}): {toml_reason(match['what'])}."
-            ) from None
-        raise SessionFileError(f"Sessiebestand {source} is geen geldige TOML: {exc}.") from None
+        _, problem = toml_problem(exc, text)
+        raise SessionFileError(f"Sessiebestand {source} is geen geldige TOML{problem}.") from None
     if data.get("format") != FORMAT:
         if "format" not in data:
             raise SessionFileError(
@@ -343,23 +332,11 @@ def loads_session(text: str, source: str) -> Session:
 def _read_text(path: Path) -> str:
     """The file's text; refuses missing files, folders, special files and non-UTF-8 bytes."""
     try:
-        if path.is_dir():
-            raise SessionFileError(f"{path} is een map, geen sessiebestand.")
-        if path.exists() and not path.is_file():
-            raise SessionFileError(f"{path} is geen gewoon bestand en dus geen sessie.")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SessionNotFoundError(f"Sessiebestand {path} bestaat niet.") from None
-    except OSError as exc:
-        raise SessionFileError(
-            f"Sessiebestand {path} kan niet worden gelezen: {os_reason(exc)}."
-        ) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SessionFileError(
-            f"Sessiebestand {path} is geen tekstbestand (geen UTF-8) en dus geen sessie."
-        ) from None
+        return read_text(path, "Sessiebestand")
+    except TextFileError as exc:
+        if exc.missing:
+            raise SessionNotFoundError(str(exc)) from None
+        raise SessionFileError(str(exc)) from None
 
 
 # -- the folder ----------------------------------------------------------------------------
@@ -408,18 +385,6 @@ def _save_failed(target: Path, reason: str, exclusive: bool) -> str:
     return f"Opslaan van {target} is mislukt: {reason}.{kept}"
 
 
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # Some file systems cannot sync a folder; the rename is then as durable as they allow.
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
-
-
 class SessionStore:
     """One folder of session files."""
 
@@ -432,6 +397,17 @@ class SessionStore:
         """The folder from ``--sessions-dir``, else ``$PATROON_SESSIONS_DIR``, else ``./sessions``."""
         chosen = sessions_dir or os.environ.get(SESSIONS_DIR_ENV) or DEFAULT_SESSIONS_DIR
         return cls(Path(chosen).expanduser().absolute())
+
+    def check_folder(self) -> None:
+        """Raise :class:`StoreError` when something other than a folder is at its path."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise self._not_a_folder()
+
+    def _not_a_folder(self) -> StoreError:
+        return StoreError(
+            f"De sessiemap {self.folder} is een bestand, geen map. "
+            "Kies een andere map met --sessions-dir."
+        )
 
     # -- names ---------------------------------------------------------------------------
 
@@ -485,14 +461,24 @@ class SessionStore:
     def list(self) -> list[SessionEntry]:
         """Every session file in the folder, the most recently saved first.
 
-        A file that cannot be read is listed with ``error`` set instead of breaking the list.
+        A file that cannot be read is listed with ``error`` set instead of breaking the list;
+        a folder that cannot be read raises :class:`StoreError`. No folder: no sessions yet.
         """
-        if not self.folder.is_dir():
-            return []
+        try:
+            names = sorted(os.listdir(self.folder))
+        except FileNotFoundError:
+            return []  # made on the first save
+        except NotADirectoryError:
+            raise self._not_a_folder() from None
+        except OSError as exc:
+            raise StoreError(
+                f"De sessiemap {self.folder} kan niet worden gelezen: {os_reason(exc)}."
+            ) from None
         entries = []
-        for path in self.folder.glob(f"*{SUFFIX}"):
-            if path.name.startswith("."):
+        for name in names:
+            if name.startswith(".") or not name.endswith(SUFFIX):
                 continue
+            path = self.folder / name
             try:
                 session = loads_session(_read_text(path), str(path))
             except StoreError as exc:
@@ -552,7 +538,7 @@ class SessionStore:
     def _write(self, session: Session, target: Path, *, exclusive: bool) -> None:
         updated = utc_now()
         with _SAVE_LOCK:
-            tmp: str | None = None
+            tmp: Path | None = None
             try:
                 data = _canonical(session)
                 data["session"]["updated"] = updated
@@ -568,17 +554,12 @@ class SessionStore:
                         f"worden gemaakt ({os_reason(exc)})."
                     ) from None
                 _remove_stale_temps(target)
-                fd, tmp = tempfile.mkstemp(
-                    dir=target.parent, prefix=_temp_prefix(target), suffix=TEMP_SUFFIX
-                )
-                with os.fdopen(fd, "wb") as handle:
-                    os.fchmod(handle.fileno(), FILE_MODE)
-                    handle.write(raw)
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                tmp = write_temp(target.parent, raw, prefix=_temp_prefix(target), mode=FILE_MODE)
+                # Exactly 0600 whatever the umask: the notes are the facilitator's alone.
+                os.chmod(tmp, FILE_MODE)
                 # What is on disk must parse back to exactly what we meant to write before
                 # it may replace the previous good file.
-                written = Path(tmp).read_bytes()
+                written = tmp.read_bytes()
                 if written != raw or not _same(tomllib.loads(written.decode("utf-8")), data):
                     raise StoreError("wat op de schijf staat, is niet wat er geschreven werd")
                 if exclusive:
@@ -587,7 +568,7 @@ class SessionStore:
                     os.replace(tmp, target)
                 tmp = None
                 try:
-                    _fsync_folder(target.parent)
+                    fsync_folder(target.parent)
                 except OSError as exc:
                     raise StoreError(
                         f"{target} is opgeslagen, maar de schijf heeft dat niet bevestigd "
@@ -700,7 +681,7 @@ def _remove_stale_temps(target: Path) -> None:
                 pass
 
 
-def _link_new(tmp: str, target: Path) -> None:
+def _link_new(tmp: Path, target: Path) -> None:
     """Put the temp file at ``target`` only if nothing is there (``FileExistsError`` otherwise)."""
     try:
         os.link(tmp, target)

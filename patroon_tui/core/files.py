@@ -1,0 +1,134 @@
+"""Reading and writing the files a person cares about: never half-written, refused plainly.
+
+:func:`write_text_atomic` writes a document (a report) so that the file at the path is
+always either the old version or the new one, even when the process is killed or the disk
+fills up: temp file in the same folder, flush, ``fsync``, ``os.replace``, ``fsync`` of the
+folder. The session store builds its saves from the same pieces, :func:`write_temp` and
+:func:`fsync_folder`, adding its own check between them. :func:`read_text` reads a file
+the program is given (a session, a deck) and refuses anything that is not UTF-8 text in a
+regular file with one Dutch sentence naming it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from patroon_tui.core.messages import os_reason
+
+__all__ = ["TextFileError", "fsync_folder", "read_text", "write_temp", "write_text_atomic"]
+
+TEMP_SUFFIX = ".tmp"
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+class TextFileError(Exception):
+    """A file that cannot be read as text; ``str(exc)`` is a Dutch sentence naming it."""
+
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing
+        """True when there is no file at the path at all."""
+
+
+def read_text(path: Path, label: str) -> str:
+    """The UTF-8 text of the regular file at ``path``; ``label`` names its kind in errors.
+
+    ``label`` starts the sentence (``"Sessiebestand"``, ``"Deckbestand"``). Raises
+    :class:`TextFileError` for a missing file (``missing`` set), a folder, a special file
+    (a pipe or a device, which could block or never end), a file that cannot be read, and
+    bytes that are not UTF-8.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise TextFileError(f"{label} {path} is een map, geen bestand.")
+        if not stat.S_ISREG(info.st_mode):
+            raise TextFileError(f"{label} {path} is geen gewoon bestand.")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TextFileError(f"{label} {path} bestaat niet.", missing=True) from None
+    except OSError as exc:
+        raise TextFileError(f"{label} {path} kan niet worden gelezen: {os_reason(exc)}.") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TextFileError(f"{label} {path} is geen tekstbestand (geen UTF-8).") from None
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or new file in ``folder`` durable (a no-op where the system can't)."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        # Some file systems cannot sync a folder; the rename is then as durable as they allow.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def write_temp(folder: Path, data: bytes, *, prefix: str, mode: int) -> Path:
+    """A new file in ``folder`` holding ``data``, flushed and fsynced to the disk.
+
+    Its name is ``prefix`` + random + ``.tmp``. ``mode`` is passed to ``open``, so the
+    umask applies (0o666 gives an ordinary document); on failure nothing is left behind.
+    """
+    # Not tempfile.mkstemp: it always creates the file 0600, and fixing that afterwards
+    # needs the umask, which can only be read by changing it (racy with other threads).
+    while True:
+        path = folder / f"{prefix}{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, mode)
+        except FileExistsError:
+            continue
+        break
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        _unlink_quietly(path)
+        raise
+    return path
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path``: afterwards the file is the old or the new text.
+
+    Raises ``OSError`` (``IsADirectoryError`` for a folder) naming ``path``; an existing
+    file is then left as it was. A path that is a device or a pipe (``/dev/stdout``) is
+    written to directly: replacing it would put a plain file where the device was.
+    """
+    path = Path(path)
+    data = text.encode("utf-8")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    folder = path.parent
+    tmp = write_temp(folder, data, prefix=f".{path.name}.", mode=0o666)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    fsync_folder(folder)
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
