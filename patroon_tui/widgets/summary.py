@@ -9,8 +9,6 @@ or, in one plain sentence, why it could not be written.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from textual import on, work
@@ -21,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, Static
 
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.files import write_text_atomic
 from patroon_tui.core.report import render_report
 from patroon_tui.core.session import Session
 from patroon_tui.screens.confirm import ConfirmScreen
@@ -34,28 +33,6 @@ def default_report_path(session: Session, session_path: Path | None) -> Path:
     if session_path is not None:
         return session_path.with_name(f"{session_path.stem}-verslag.md")
     return Path.cwd() / f"{session.session.id}-verslag.md"
-
-
-def write_text_atomically(target: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``target`` via a temporary file beside it and a rename.
-
-    An existing report is replaced whole or not at all. (The same steps as the command
-    line's export; the session store does this for session files with more checks.)
-    """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(text.encode("utf-8"))
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
 
 
 def export_error(target: Path, exc: OSError) -> str:
@@ -207,7 +184,7 @@ class SummaryPanel(RecordingBody):
     def _write(self, path: Path) -> None:
         text = render_report(self.session, self.deck)
         try:
-            write_text_atomically(path, text)
+            write_text_atomic(path, text)
         except OSError as exc:
             message = export_error(path, exc)
             self.app.call_from_thread(
