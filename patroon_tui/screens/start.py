@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from patroon_tui.core.store import StoreError
+
 if TYPE_CHECKING:
     from patroon_tui.app import PatroonApp
     from patroon_tui.core.store import SessionEntry
@@ -94,8 +96,8 @@ class StartScreen(Screen):
         self._entries = {}
         try:
             entries = self.app.store.list()
-        except Exception as exc:  # an unreadable folder must not stop a new session
-            listing.add_option(Option(f"De map met sessies kan niet worden gelezen: {exc}", disabled=True))
+        except StoreError as exc:  # an unreadable folder must not stop a new session
+            listing.add_option(Option(str(exc), disabled=True))
             return
         today = self.app.today()
         titles = {screen.id: screen.title for screen in self.app.deck.screens}
