@@ -15,6 +15,7 @@ of its arguments, so it can be cached, tested against text fixtures and shown by
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -119,20 +120,49 @@ def _clean(text: str) -> str:
 # -- text fitting --------------------------------------------------------------------------
 
 
-def _chunks(word: str, width: int) -> list[str]:
-    """A word too long for a line, cut into pieces of at most ``width`` cells."""
+_HYPHEN_MIN_WIDTH = 4  # a hyphen in a narrower line leaves fewer than three letters beside it
+_FILL_MIN_WIDTH = 6  # a cut word starts on a line with words only if five letters fit there
+_AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^-])")
+
+
+def _chunks(word: str, width: int, first: int) -> list[str]:
+    """A word too long for a line, cut into pieces: the first of at most ``first`` cells
+    (the room left on the current line), the others of at most ``width``.
+
+    A cut between two letters gets a hyphen (``gemeenschappelij-`` / ``kheid``), so the
+    reader sees the word goes on. No hyphen is added in very narrow lines, or next to a
+    wide character (CJK is written without them).
+    """
     pieces: list[str] = []
-    cur, cw = "", 0
-    for ch in word:
-        w = char_width(ch)
-        if cur and cw + w > width:
-            pieces.append(cur)
-            cur, cw = "", 0
-        cur += ch
-        cw += w
-    if cur:
-        pieces.append(cur)
+    rest = word
+    limit = first
+    while cell_width(rest) > limit:
+        fit, fw = 0, 0  # how many characters fit in ``limit`` cells
+        for ch in rest:
+            w = char_width(ch)
+            if fw + w > limit:
+                break
+            fit += 1
+            fw += w
+        if limit >= _HYPHEN_MIN_WIDTH and fit >= 3 and _joinable(rest[fit - 2], rest[fit - 1]):
+            cut, mark = fit - 1, "-"  # one cell less, for the hyphen
+        else:
+            cut, mark = max(fit, 1), ""
+        pieces.append(rest[:cut] + mark)
+        rest = rest[cut:]
+        limit = width
+    pieces.append(rest)
     return pieces
+
+
+def _joinable(before: str, after: str) -> bool:
+    """A hyphen may go between ``before`` and ``after``: two letters or digits, not wide."""
+    return (
+        before.isalnum()
+        and after.isalnum()
+        and char_width(before) == 1
+        and char_width(after) == 1
+    )
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -151,11 +181,28 @@ def _wrap_cached(text: str, width: int) -> tuple[str, ...]:
     for word in text.split():
         ww = cell_width(word)
         if ww > width:
-            if cur:
-                lines.append(cur)
-            *whole, cur = _chunks(word, width)
-            lines.extend(whole)
-            cw = cell_width(cur)
+            # Too long for any line: break it after its own hyphens first; a part that
+            # still does not fit is cut, filling the current line when a few letters fit.
+            sep = " " if cur else ""
+            for part in filter(None, _AFTER_HYPHEN.split(word)):
+                pw = cell_width(part)
+                if cw + len(sep) + pw <= width:
+                    cur += sep + part
+                    cw += len(sep) + pw
+                elif pw <= width:
+                    lines.append(cur)
+                    cur, cw = part, pw
+                else:
+                    room = width - cw - len(sep)
+                    if cur and room < _FILL_MIN_WIDTH:
+                        lines.append(cur)
+                        cur, sep, room = "", "", width
+                    head, *pieces = _chunks(part, width, first=room)
+                    lines.append(cur + sep + head)
+                    lines.extend(pieces[:-1])
+                    cur = pieces[-1]
+                    cw = cell_width(cur)
+                sep = ""
         elif not cur:
             cur, cw = word, ww
         elif cw + 1 + ww <= width:

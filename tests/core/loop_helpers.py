@@ -39,9 +39,14 @@ def labels(drawing: LoopDrawing) -> list[int]:
     return [int(m.group(1)) for line in body_lines(drawing) for m in LABEL.finditer(line)]
 
 
-def box_text(drawing: LoopDrawing, step: int) -> str:
-    """The characters inside a step's box (or chain entry), whitespace removed."""
-    parts: list[str] = []
+def box_text(drawing: LoopDrawing, step: int, like: str = "") -> str:
+    """The characters inside a step's box (or chain entry), whitespace removed.
+
+    A word cut at a line end carries a hyphen the step's text does not have; read the way
+    a person reads it, ``gemeenschappelij-`` + ``kheid`` is one word. Pass the text the box
+    should hold as ``like`` to drop such hyphens where ``like`` has none.
+    """
+    lines: list[str] = []
     rows = drawing.spans[step]
     if drawing.layout == "ring":
         rows = rows[1:-1]  # without the top and bottom borders
@@ -49,5 +54,11 @@ def box_text(drawing: LoopDrawing, step: int) -> str:
         row_cells = cells(drawing.lines[row], end)
         if drawing.layout == "ring":
             start, end = start + 1, end - 1  # inside the borders
-        parts.append("".join(row_cells[start:end]))
-    return "".join("".join(parts).split())
+        lines.append("".join("".join(row_cells[start:end]).split()))
+    expected = "".join(like.split())
+    out = ""
+    for line in lines:
+        if line.endswith("-") and not expected.startswith(line, len(out)):
+            line = line[:-1]
+        out += line
+    return out

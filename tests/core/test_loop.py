@@ -32,7 +32,7 @@ def test_six_long_steps_show_every_word_at_160_by_45():
     assert len(drawing.lines) <= 45
     assert drawing.detail == []
     for number, step in enumerate(steps, start=1):
-        assert box_text(drawing, number) == f"{number}{squeeze(step)}"
+        assert box_text(drawing, number, like=f"{number}{step}") == f"{number}{squeeze(step)}"
 
 
 def test_deck_pattern_ring_goes_round_in_cycle_order():
@@ -123,6 +123,31 @@ def test_ascii_draws_the_same_ring_with_plain_characters():
     assert "<-" in text and "v" in text and "^" in text
 
 
+def test_a_word_too_long_for_its_box_is_broken_with_a_hyphen():
+    pattern = load_deck().pattern("wereldvrede")
+    drawing = draw_loop(pattern.title, pattern.steps, 80)
+    # 17 cells of text per line: the word fills the line it starts on, then goes on
+    rows = [i for i, line in enumerate(drawing.lines) if "mee.’ (gemeensch- │" in line]
+    assert len(rows) == 1
+    assert "│    appelijkheid)" in drawing.lines[rows[0] + 1]
+
+
+def test_a_word_breaks_after_its_own_hyphen_first():
+    steps = ["Alle samenwerkingsverbanden-overleggen wachten.", "Niemand belt."]
+    drawing = draw_loop("Wachten", steps, 30)  # a chain: 27 cells of text per line
+    text = "\n".join(drawing.lines)
+    assert "samenwerkingsverbanden-\n" in text
+    assert "--" not in text
+    assert box_text(drawing, 1, like=f"1{steps[0]}") == f"1{squeeze(steps[0])}"
+
+
+def test_wide_characters_and_very_narrow_lines_break_without_a_hyphen():
+    wide = draw_loop("Lus", ["漢字" * 20, "Terug."], 30)
+    assert "-" not in "".join(wide.lines)
+    narrow = draw_loop("Lus", ["abcdefghijklmnop", "q"], 6)  # 3 cells of text per line
+    assert "-" not in "".join(narrow.lines)
+
+
 def test_wide_characters_count_as_two_cells():
     assert char_width("漢") == 2 and char_width("😀") == 2
     assert char_width("a") == 1 and char_width("\u0301") == 0
@@ -203,7 +228,7 @@ def test_any_pattern_fits_the_width_and_labels_every_step_once(
         # full text fits: every word of every step is in its box
         assert drawing.detail == []
         for number, step in enumerate(steps, start=1):
-            assert box_text(drawing, number) == f"{number}{squeeze(step)}"
+            assert box_text(drawing, number, like=f"{number}{step}") == f"{number}{squeeze(step)}"
 
 
 @settings(max_examples=80, deadline=None)
