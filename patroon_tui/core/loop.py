@@ -122,6 +122,7 @@ def _clean(text: str) -> str:
 
 _HYPHEN_MIN_WIDTH = 4  # a hyphen in a narrower line leaves fewer than three letters beside it
 _FILL_MIN_WIDTH = 6  # a cut word starts on a line with words only if five letters fit there
+_TAIL_MIN = 5  # characters a cut word keeps on its last line, where possible
 _AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^-])")
 
 
@@ -146,6 +147,10 @@ def _chunks(word: str, width: int, first: int) -> list[str]:
             fw += w
         if limit >= _HYPHEN_MIN_WIDTH and fit >= 3 and _joinable(rest[fit - 2], rest[fit - 1]):
             cut, mark = fit - 1, "-"  # one cell less, for the hyphen
+            # Leave more than a stub (``id)``) for the last line of the word.
+            short = _TAIL_MIN - len(rest[cut:])
+            if short > 0 and cut - short >= 3 and _joinable(rest[cut - short - 1], rest[cut - short]):
+                cut -= short
         else:
             cut, mark = max(fit, 1), ""
         pieces.append(rest[:cut] + mark)
