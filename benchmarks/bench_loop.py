@@ -2,7 +2,8 @@
 
 Prints the median of many runs per case: redrawing the same pattern (what a resize or a new
 highlight does; wrapped text is cached), drawing a pattern never seen before ("new text"),
-and, for reference on the machine it ran on, ``textwrap.wrap`` of the same steps.
+and, for reference on the machine it ran on, ``textwrap.wrap`` of the same steps. Ends
+with the figure the project holds itself to: 12 new steps at 160x45 under 5 ms.
 
     python benchmarks/bench_loop.py [--runs N]
 """
@@ -26,6 +27,9 @@ STEP = (
 )
 
 
+BUDGET_MS = 5.0
+
+
 def median_ms(func, runs: int) -> float:
     times = []
     for run in range(runs):
@@ -40,6 +44,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=300)
     args = parser.parse_args()
     print(f"median of {args.runs} runs, milliseconds")
+    budget = None
     print(
         f"{'steps':>5} {'width':>5} {'height':>6} {'redraw':>8} {'new text':>9}"
         f" {'textwrap':>9} {'layout':>7}"
@@ -65,6 +70,10 @@ def main() -> None:
                     f"{count:>5} {width:>5} {height or '-':>6} {redraw_ms:>8.3f} {new_ms:>9.3f}"
                     f" {wrap_ms:>9.3f} {drawing.layout:>7}"
                 )
+                if (count, width, height) == (12, 160, 45):
+                    budget = new_ms
+    verdict = "within" if budget is not None and budget < BUDGET_MS else "OVER"
+    print(f"12 steps at 160x45, new text: {budget:.3f} ms ({verdict} the {BUDGET_MS} ms budget)")
 
 
 if __name__ == "__main__":

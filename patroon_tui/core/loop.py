@@ -183,8 +183,7 @@ def _wrap_cached(text: str, width: int) -> tuple[str, ...]:
     # fitting a drawing to a height plans it several times with the same box width
     lines: list[str] = []
     cur, cw = "", 0
-    for word in text.split():
-        ww = cell_width(word)
+    for word, ww in _measured_words(text):
         if ww > width:
             # Too long for any line: break it after its own hyphens first; a part that
             # still does not fit is cut, filling the current line when a few letters fit.
@@ -219,6 +218,12 @@ def _wrap_cached(text: str, width: int) -> tuple[str, ...]:
     if cur:
         lines.append(cur)
     return tuple(lines)
+
+
+@lru_cache(maxsize=256)
+def _measured_words(text: str) -> tuple[tuple[str, int], ...]:
+    # a drawing wraps the same text at several widths while it looks for the best fit
+    return tuple((word, cell_width(word)) for word in text.split())
 
 
 def _truncate(text: str, width: int, ellipsis: str = "…") -> str:
@@ -565,10 +570,9 @@ def _draw_chain(
     def block_height(k: int) -> int:
         return len(header) + sum(min(len(f), k) for f in full) + max(n - 1, 0) + 1
 
-    details = _details(steps, highlight, width, label_width)
     k = 1 if one_line else most
     if height is not None and not one_line and block_height(most) > height:
-        reserve = max((len(d) for d in details.values()), default=0) + 1
+        reserve = _detail_room(steps, width, label_width) if steps else 1
         k = _fit(block_height, most, height, reserve)
     shortened = one_line or k < most
 
@@ -598,7 +602,7 @@ def _draw_chain(
         out.append(_truncate(back, width))
     detail: list[str] = []
     if shortened and highlight is not None:
-        detail = details[highlight]
+        detail = _detail(highlight, steps[highlight - 1], width, label_width)
         room = len(detail) if height is None else height - len(out) - 1
         detail = _shorten(detail, room, width) if room > 0 else []
         if detail:
@@ -606,14 +610,15 @@ def _draw_chain(
     return LoopDrawing(out, spans, "chain", detail)
 
 
-def _details(
-    steps: list[str], highlight: int | None, width: int, label_width: int
-) -> dict[int, list[str]]:
-    """Each step's full text as written under a shortened drawing."""
-    return {
-        i: [_truncate(line, width) for line in _label_lines(i, s, width, label_width)]
-        for i, s in enumerate(steps, start=1)
-    }
+def _detail(number: int, text: str, width: int, label_width: int) -> list[str]:
+    """A step's full text as written under a shortened drawing."""
+    return [_truncate(line, width) for line in _label_lines(number, text, width, label_width)]
+
+
+def _detail_room(steps: list[str], width: int, label_width: int) -> int:
+    """Lines to keep free under a drawing for the longest step's detail (and a blank line)."""
+    text_w = width - label_width - 2
+    return 1 + max(max(len(_wrap(s, text_w)), 1) for s in steps)
 
 
 def _fit(block_height: Callable[[int], int], most: int, height: int, reserve: int) -> int:
@@ -633,13 +638,15 @@ def _most_text(
     width: int,
     most: int,
     height: int,
+    least: int = 1,
 ) -> _Ring | None:
-    """The ring with the most text lines per box (below ``most``) that fits ``height``.
+    """The ring with the most text lines per box (``least`` to ``most - 1``) that fits ``height``.
 
     Text comes first: the longest arrows (2) only if they fit with that many lines. The
     ring's height grows with the lines per box, so the lines are found by bisection.
+    ``None`` when not even ``least`` lines per box fit.
     """
-    lo, hi, best = 1, most - 1, None
+    lo, hi, best = least, most - 1, None
     while lo <= hi:
         k = (lo + hi) // 2
         ring = _plan_ring(config, steps, title, marker, width, k, 1)
@@ -651,6 +658,19 @@ def _most_text(
         return None
     roomy = _plan_ring(config, steps, title, marker, width, best.lines_per_box, 2)
     return roomy if roomy is not None and roomy.height <= height else best
+
+
+def _fits(
+    config: tuple[int, int, int] | None,
+    steps: list[str],
+    title: str,
+    marker: str,
+    width: int,
+    height: int,
+) -> bool:
+    """Whether the ring with one text line per box fits ``height``."""
+    ring = _plan_ring(config, steps, title, marker, width, 1, 1)
+    return ring is not None and ring.height <= height
 
 
 # -- entry point ---------------------------------------------------------------------------
@@ -693,36 +713,37 @@ def draw_loop(
         return _draw_chain(title, marker, texts, width, height, highlight, shown_up_to, glyphs)
 
     label_width = len(str(n))
-    best: tuple[_Ring, int] | None = None  # (ring, room kept for the detail)
+    best: _Ring | None = None
     reserves: dict[int, int] = {}  # detail width -> room the longest step's detail needs
     for config in configs:
         full = _plan_ring(config, texts, title, marker, width, None, 2)
         if full is None:
             continue
         if height is None or full.height <= height:
-            best = (full, 0)
+            best = full
             break
+        # At most one line less per box than the full text; an earlier layout wins a tie.
         most = max(max(len(b.lines) for b in full.boxes.values()), 1)
+        least = 1 if best is None else best.lines_per_box + 1
+        if least >= most:
+            continue
         detail_width = min(width, full.width)
         if detail_width not in reserves:
-            details = _details(texts, None, detail_width, label_width)
-            reserves[detail_width] = 1 + max(len(d) for d in details.values())
+            reserves[detail_width] = _detail_room(texts, detail_width, label_width)
         reserve = reserves[detail_width]
-        found = None
-        for use_reserve in (reserve, 0):
-            found = _most_text(config, texts, title, marker, width, most, height - use_reserve)
-            if found:
-                found = (found, use_reserve)
-                break
-        if found and (best is None or found[0].lines_per_box > best[0].lines_per_box):
+        found = _most_text(config, texts, title, marker, width, most, height - reserve, least)
+        if found is None and not _fits(config, texts, title, marker, width, height - reserve):
+            # Not even one-line boxes leave room for the detail: fill the height instead.
+            found = _most_text(config, texts, title, marker, width, most, height, least)
+        if found is not None:
             best = found
     if best is None:
         return _draw_chain(title, marker, texts, width, height, highlight, shown_up_to, glyphs)
 
-    ring, _reserve = best
+    ring = best
     detail: list[str] = []
     if ring.text_shortened and highlight is not None:
-        detail = _details(texts, highlight, min(width, ring.width), label_width)[highlight]
+        detail = _detail(highlight, texts[highlight - 1], min(width, ring.width), label_width)
         if height is not None:
             room = height - ring.height - 1
             detail = _shorten(detail, room, min(width, ring.width)) if room > 0 else []
