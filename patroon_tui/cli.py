@@ -393,8 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``patroon``, in Dutch."""
     parser = DutchArgumentParser(
         prog=PROG,
-        # argparse would show the subcommand as required; without one the start screen
-        # opens. (A usage of our own means each subcommand names its prog itself.)
+        # argparse would show the subcommand as required; without one the start screen opens.
         usage="%(prog)s [-h] [--sessions-dir MAP] [--deck BESTAND] [OPDRACHT ...]",
         description="Begeleid de workshop 'Samenwerken in interafhankelijkheid' "
         "vanuit de terminal. Zonder opdracht opent het startscherm, waar je een sessie "
@@ -403,11 +402,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(parser, on_subcommand=False)
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
-    session_help = "id van de sessie (zie 'patroon list') of pad naar het sessiebestand"
+    made: list[tuple[argparse.ArgumentParser, bool]] = []
 
-    new = commands.add_parser(
+    def command(
+        name: str,
+        run: Callable[[argparse.Namespace], int],
+        *,
+        help: str,
+        description: str,
+        session: bool = True,
+        deck: bool = True,
+    ) -> argparse.ArgumentParser:
+        # A usage of our own on the main parser means each command names its prog itself.
+        sub = commands.add_parser(name, prog=f"{PROG} {name}", help=help, description=description)
+        if session:
+            sub.add_argument(
+                "session",
+                metavar="ID_OF_PAD",
+                help="id van de sessie (zie 'patroon list') of pad naar het sessiebestand",
+            )
+        sub.set_defaults(run=run)
+        made.append((sub, deck))
+        return sub
+
+    new = command(
         "new",
-        prog=f"{PROG} new",
+        _cmd_new,
+        session=False,
         help="maak een nieuwe sessie en open hem",
         description="Maak een nieuwe sessie in de sessiemap en open hem. Het bestand "
         "heet naar de datum en de titel, bijvoorbeeld 2026-11-28-wijkteam-noord.toml.",
@@ -427,37 +448,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--facilitator", metavar="NAAM", default="", help="wie de workshop leidt")
     new.add_argument("--location", metavar="PLAATS", default="", help="waar de workshop is")
-    new.set_defaults(run=_cmd_new)
 
-    open_ = commands.add_parser(
+    open_ = command(
         "open",
-        prog=f"{PROG} open",
+        _cmd_open,
         help="ga verder met een bewaarde sessie",
         description="Ga verder met een bewaarde sessie, op het scherm waar hij stopte.",
     )
-    open_.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     open_.add_argument(
         "--screen", metavar="SCHERM", help="open op dit scherm (een scherm-id uit het programma)"
     )
-    open_.set_defaults(run=_cmd_open)
 
-    list_ = commands.add_parser(
+    # list and check read session files only, never the programme: no --deck
+    command(
         "list",
-        prog=f"{PROG} list",
+        _cmd_list,
+        session=False,
+        deck=False,
         help="toon de bewaarde sessies, nieuwste eerst",
         description="Toon de sessies in de sessiemap, de laatst gewijzigde eerst. Een "
         "bestand dat niet te lezen is, staat erbij met de reden.",
     )
-    list_.set_defaults(run=_cmd_list)
 
-    export = commands.add_parser(
+    export = command(
         "export",
-        prog=f"{PROG} export",
+        _cmd_export,
         help="maak het verslag van een sessie (Markdown)",
         description="Maak het verslag van een sessie als Markdown: alles wat de tafels "
         "zeiden, met de patronen getekend. Zonder -o komt het op het scherm.",
     )
-    export.add_argument("session", metavar="ID_OF_PAD", help=session_help)
     export.add_argument(
         "-o",
         "--output",
@@ -474,22 +493,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens"
     )
-    export.set_defaults(run=_cmd_export)
 
-    check = commands.add_parser(
+    command(
         "check",
-        prog=f"{PROG} check",
+        _cmd_check,
+        deck=False,
         help="controleer of een sessiebestand in orde is",
         description="Controleer of een sessiebestand te openen is. Het bestand wordt "
         "alleen gelezen, nooit veranderd.",
     )
-    check.add_argument("session", metavar="ID_OF_PAD", help=session_help)
-    check.set_defaults(run=_cmd_check)
-
-    for sub in (new, open_, export):
-        _add_common(sub, on_subcommand=True)
-    for sub in (list_, check):  # they read session files only, never the programme
-        _add_common(sub, on_subcommand=True, deck=False)
+    for sub, deck in made:  # after each command's own options, which matter more
+        _add_common(sub, on_subcommand=True, deck=deck)
     parser.set_defaults(run=_cmd_start)
     return parser
 
