@@ -96,28 +96,7 @@ def _deck(args: argparse.Namespace) -> Deck:
     return load_deck(getattr(args, "deck", None))
 
 
-def _cmd_start(args: argparse.Namespace) -> int:
-    deck_path = getattr(args, "deck", None)
-    store = _store(args)
-    store.check_folder()
-    return launch_app(
-        store=store,
-        deck=_deck(args),
-        session_path=None,
-        screen=None,
-        new_options=None,
-        deck_path=deck_path,
-    )
-
-
-def _cmd_new(args: argparse.Namespace) -> int:
-    options = {
-        "title": args.title,
-        "werkvorm": args.werkvorm,
-        "date": args.date,
-        "facilitator": args.facilitator,
-        "location": args.location,
-    }
+def _cmd_start(args: argparse.Namespace, new_options: dict | None = None) -> int:
     store = _store(args)
     # Said before the app takes the terminal, rather than when the first save fails.
     store.check_folder()
@@ -126,8 +105,21 @@ def _cmd_new(args: argparse.Namespace) -> int:
         deck=_deck(args),
         session_path=None,
         screen=None,
-        new_options=options,
+        new_options=new_options,
         deck_path=getattr(args, "deck", None),
+    )
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    return _cmd_start(
+        args,
+        {
+            "title": args.title,
+            "werkvorm": args.werkvorm,
+            "date": args.date,
+            "facilitator": args.facilitator,
+            "location": args.location,
+        },
     )
 
 
