@@ -38,7 +38,7 @@ class PatroonApp(App):
     COMMANDS: ClassVar = {PatroonCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, id="save"),
-        Binding("ctrl+q", "quit", "Stoppen", priority=True, id="quit"),
+        Binding("ctrl+q", "quit", "Stop", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, key_display="?", id="help-question"),
