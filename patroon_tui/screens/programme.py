@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
@@ -90,7 +90,7 @@ class ProgrammeScreen(Screen):
         self, deck: Deck, session: Session, *, screen_id: str | None = None,
         read_only: bool = False, timer: Widget | None = None,
     ) -> None:
-        super().__init__(id="programme")
+        super().__init__(id="programme", classes="-read-only" if read_only else None)
         self._timer = timer
         self.deck = deck
         self.session = session
@@ -309,8 +309,14 @@ class ProgrammeScreen(Screen):
 
     def action_scroll(self, lines: int) -> None:
         body = self.body
-        if body is not None and body.is_scrollable:
-            body.scroll_relative(y=lines, animate=False)
+        if body is None:
+            return
+        # The slide itself, or (a recording body, e.g. read-only where nothing takes the
+        # cursor) the first part of it that has more to show than fits.
+        for part in (body, *body.query(ScrollableContainer)):
+            if part.is_scrollable and part.max_scroll_y > 0:
+                part.scroll_relative(y=lines, animate=False)
+                return
 
     # -- panes and modes ---------------------------------------------------------------
 

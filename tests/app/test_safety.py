@@ -29,6 +29,12 @@ async def test_locked_session_offers_read_only(make_app, store):
             await pilot.press("f2", "x", "y", "escape", "right", "ctrl+s")
             assert screen.notes.text_area.text == ""
             assert screen.current.id == "hetzelfde-gesprek"
+            # Recording screens: nothing can be changed, everything stays legible.
+            await pilot.press("f9")
+            await pilot.pause()
+            assert screen.body.disabled and app.focused is None
+            fields = list(screen.body.query("Input, TextArea"))
+            assert fields and all(f.styles.opacity == 1.0 for f in fields)
             await pilot.press("ctrl+q")
     finally:
         lock.release()
