@@ -45,7 +45,7 @@ RECORDING_ROOM = 96
 class ProgrammeScreen(Screen):
     """Walks through the deck; owns the keys that only make sense inside the programme."""
 
-    CSS_PATH = ["programme.tcss", "../widgets/slide.tcss"]
+    # Styles: programme.tcss and widgets/slide.tcss, loaded by the app (see PatroonApp).
     AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
 
@@ -124,7 +124,8 @@ class ProgrammeScreen(Screen):
                 self.add_class(name)
                 break
         self._fit_agenda()
-        yield AppHeader(self.session.session.title, id="header")
+        part = part_label(self.deck.part_of(self._screens[self.index].id))
+        yield AppHeader(self.session.session.title, part=part, timer=self._timer, id="header")
         with Horizontal(id="main"):
             current = self._screens[self.index].id
             visited = set(self.session.progress.visited or []) | {current}
@@ -138,8 +139,6 @@ class ProgrammeScreen(Screen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        if self._timer is not None:
-            self.query_one(AppHeader).slot_timer(self._timer)
         self._show(self.index, fresh=True)
 
     @property
@@ -225,8 +224,10 @@ class ProgrammeScreen(Screen):
         # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
         offered = (screen.kind == "pattern", self.app.has_timer)
         if offered != self._offered:
+            # The footer was composed with the first screen's keys already.
+            if self._offered is not None:
+                self.refresh_bindings()
             self._offered = offered
-            self.refresh_bindings()
         self.call_after_refresh(self.set_timer, 1.0, self._prefetch)
 
     async def _ready(self, body: Widget) -> bool:
