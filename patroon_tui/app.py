@@ -41,7 +41,7 @@ class PatroonApp(App):
     COMMANDS: ClassVar = {PatroonCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, id="save"),
-        Binding("ctrl+q", "quit", "Stop", priority=True, id="quit"),
+        Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, key_display="?", id="help-question"),
@@ -263,6 +263,7 @@ class PatroonApp(App):
         if self.autosave is None:
             self._end()
             return
+        await self._settle_typing()
         # Always write on quit: a running timer changes the session without a message.
         self.autosave.changed()
         if self.autosave.save_sync():
@@ -284,6 +285,34 @@ class PatroonApp(App):
                 self._end(save=False)
 
         self.push_screen(dialog, answered)
+
+    async def _settle_typing(self) -> None:
+        """Let the keys already sent to the focused field be handled, and the changes they
+        make bubble up into the session, before saving for good.
+
+        ``ctrl+q`` is a priority key: the app handles it as soon as it arrives, while the
+        letters typed just before it may still wait in the field's message queue. Each
+        round lets every widget from the field up to the screen work through its queue;
+        a message bubbles one level per round.
+        """
+        import asyncio
+
+        focused = self.focused
+        if focused is None:
+            return
+        chain = [node for node in (focused, *focused.ancestors) if node is not self]
+        for _ in range(len(chain) + 1):
+            done = []
+            for node in chain:
+                event = asyncio.Event()
+                if node.call_later(event.set):
+                    done.append(event.wait())
+            if not done:
+                return
+            try:
+                await asyncio.wait_for(asyncio.gather(*done), timeout=1.0)
+            except asyncio.TimeoutError:
+                return
 
     def _end(self, *, save: bool = True) -> None:
         if not save and self.autosave is not None:

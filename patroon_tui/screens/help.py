@@ -90,7 +90,8 @@ class HelpScreen(ModalScreen[None]):
                     table.add_column("toets", style="bold", ratio=1, no_wrap=False)
                     table.add_column("doet", ratio=2)
                     for binding in bindings:
-                        table.add_row(Text(format_keys(binding.key)), Text(binding.description))
+                        # The tooltip, where a binding has one, is the longer text the footer has no room for.
+                        table.add_row(Text(format_keys(binding.key)), Text(binding.tooltip or binding.description))
                     yield Static(table, classes="help-section")
             yield Static("Esc of F1: terug · ↑/↓: schuiven", id="help-close")
 

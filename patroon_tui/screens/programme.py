@@ -250,7 +250,9 @@ class ProgrammeScreen(Screen):
         if self.notes.text_area.has_focus:
             return
         focus = getattr(body, "focus_first_answer", None) if answer else None
-        (focus or body.focus_first)()  # type: ignore[attr-defined]
+        # After the body's first layout: focusing scrolls the field into view, and before
+        # the layout is done that scrolls its label (the question) out of view.
+        self.call_after_refresh(focus or body.focus_first)  # type: ignore[attr-defined]
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
