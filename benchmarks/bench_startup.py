@@ -6,7 +6,9 @@ Three cases, each run in a fresh subprocess, interleaved (bare, new, resume, bar
   TextArea, Footer) showing the first slide — the floor any Textual app pays.
 - ``new``: ``patroon new`` — make a session and paint its first screen.
 - ``resume``: ``patroon open`` of a session with 60 tables (answers and notes filled),
-  resuming on the tables screen.
+  resuming on the tables screen (the heaviest screen to resume on).
+- ``resume-mid``: the same session resumed on a text screen of part 3, where a session
+  with every table filled in typically stopped.
 
 The child runs headless and prints a marker once the screen is painted; the parent times
 from just before starting the process to reading that marker (wall clock). The child also
@@ -30,7 +32,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MARKER = "PAINTED"
-TARGETS = {"new": 1.3, "resume": 1.5}
+TARGETS = {"new": 1.3, "resume": 1.5, "resume-mid": 1.5}
+MID_SCREEN = "leidende-principes"
 
 
 # -- the children -------------------------------------------------------------------------
@@ -73,8 +76,18 @@ def child_app(command: list[str]) -> None:
     if command[0] == "new":
         app = build_app(store=store, deck=deck, new_options={"title": "Meting"})
     else:
-        app = build_app(store=store, deck=deck, session_path=store.resolve(command[1]))
-    run_headless(app, lambda app: getattr(app.screen, "id", None) == "programme")
+        screen = command[2] if len(command) > 2 else None
+        app = build_app(store=store, deck=deck, session_path=store.resolve(command[1]),
+                        screen=screen)
+    run_headless(app, programme_shown)
+
+
+def programme_shown(app) -> bool:
+    """The programme is the screen and the current slide's body is mounted (with its fields)."""
+    screen = app.screen
+    if getattr(screen, "id", None) != "programme" or screen.body is None:
+        return False
+    return screen.body.is_mounted and all(child.is_mounted for child in screen.body.walk_children())
 
 
 def run_headless(app, ready) -> None:
@@ -117,7 +130,8 @@ def make_big_session(folder: Path) -> str:
 
 
 def time_once(case: str, sessions: Path, session_id: str) -> tuple[float, float]:
-    args = {"bare": ["bare"], "new": ["new"], "resume": ["resume", session_id]}[case]
+    args = {"bare": ["bare"], "new": ["new"], "resume": ["resume", session_id],
+            "resume-mid": ["resume", session_id, MID_SCREEN]}[case]
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), BENCH_SESSIONS=str(sessions))
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -150,7 +164,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sessions = Path(tmp) / "sessions"
         session_id = make_big_session(sessions)
-        times: dict[str, list[tuple[float, float]]] = {"bare": [], "new": [], "resume": []}
+        times: dict[str, list[tuple[float, float]]] = {
+            "bare": [], "new": [], "resume": [], "resume-mid": []
+        }
         time_once("bare", sessions, session_id)  # warm the file cache, not counted
         for _ in range(args.runs):
             for case in times:

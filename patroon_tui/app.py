@@ -17,6 +17,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from patroon_tui.autosave import Autosave, install_signal_handlers, save_and_exit
 from patroon_tui.commands import PatroonCommands
@@ -33,12 +34,14 @@ if TYPE_CHECKING:
 class PatroonApp(App):
     """Runs one workshop session (or the start screen that picks one)."""
 
-    CSS_PATH = "app.tcss"
+    # The programme's styles are the app's: the programme can be the first (default)
+    # screen, and Textual loads a screen's own CSS_PATH only for pushed screens.
+    CSS_PATH = ["app.tcss", "screens/programme.tcss", "widgets/slide.tcss"]
     TITLE = "Patroon"
     COMMANDS: ClassVar = {PatroonCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, id="save"),
-        Binding("ctrl+q", "quit", "Stoppen", priority=True, id="quit"),
+        Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, key_display="?", id="help-question"),
@@ -71,6 +74,7 @@ class PatroonApp(App):
         self.programme: ProgrammeScreen | None = None
         self.timer_widget: TimerDisplay | None = None
         self._lock: SessionLock | None = None
+        self._locked_pid: int | None = None
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
 
@@ -86,11 +90,28 @@ class PatroonApp(App):
 
     # -- opening -----------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        # A session given on the command line: its programme is the first screen, so only
+        # one screen is built and laid out before the first paint.
+        if self.session is not None and self.path is not None:
+            from patroon_tui.core.store import SessionLockedError
+
+            try:
+                if not self.read_only:
+                    self._lock = self.store.lock(self.path)
+            except SessionLockedError as exc:
+                self._locked_pid = exc.pid
+            else:
+                return self._programme_for(self.session, self.path, self.start_screen,
+                                           read_only=self.read_only)
+        return Screen(id="_default")
+
     def on_mount(self) -> None:
         self._restore_signals = install_signal_handlers(self._on_deadly_signal)
+        if self.programme is not None:
+            return
         if self.session is not None and self.path is not None:
-            self.open_session(self.session, self.path, screen_id=self.start_screen,
-                              read_only=self.read_only)
+            self._ask_locked(self.session, self.path, self.start_screen, self._locked_pid)
         else:
             self._show_start()
 
@@ -164,6 +185,15 @@ class PatroonApp(App):
 
     def _enter(self, session: Session, path: Path, screen_id: str | None, *,
                read_only: bool) -> None:
+        programme = self._programme_for(session, path, screen_id, read_only=read_only)
+        if self.screen.id == "start":
+            self.switch_screen(programme)
+        else:
+            self.push_screen(programme)
+
+    def _programme_for(self, session: Session, path: Path, screen_id: str | None, *,
+                       read_only: bool) -> ProgrammeScreen:
+        """Make ``session`` the open one (autosave, timer) and build its programme screen."""
         from patroon_tui.screens.programme import ProgrammeScreen
 
         self.session = session
@@ -180,10 +210,7 @@ class PatroonApp(App):
                                          read_only=read_only, timer=self.timer_widget)
         if self.autosave is not None:
             self.autosave.flushers.append(self.programme.flush_notes)
-        if self.screen.id == "start":
-            self.switch_screen(self.programme)
-        else:
-            self.push_screen(self.programme)
+        return self.programme
 
     # -- timer (slot for the table timer widget) -----------------------------------------
 
@@ -236,6 +263,7 @@ class PatroonApp(App):
         if self.autosave is None:
             self._end()
             return
+        await self._settle_typing()
         # Always write on quit: a running timer changes the session without a message.
         self.autosave.changed()
         if self.autosave.save_sync():
@@ -257,6 +285,34 @@ class PatroonApp(App):
                 self._end(save=False)
 
         self.push_screen(dialog, answered)
+
+    async def _settle_typing(self) -> None:
+        """Let the keys already sent to the focused field be handled, and the changes they
+        make bubble up into the session, before saving for good.
+
+        ``ctrl+q`` is a priority key: the app handles it as soon as it arrives, while the
+        letters typed just before it may still wait in the field's message queue. Each
+        round lets every widget from the field up to the screen work through its queue;
+        a message bubbles one level per round.
+        """
+        import asyncio
+
+        focused = self.focused
+        if focused is None:
+            return
+        chain = [node for node in (focused, *focused.ancestors) if node is not self]
+        for _ in range(len(chain) + 1):
+            done = []
+            for node in chain:
+                event = asyncio.Event()
+                if node.call_later(event.set):
+                    done.append(event.wait())
+            if not done:
+                return
+            try:
+                await asyncio.wait_for(asyncio.gather(*done), timeout=1.0)
+            except asyncio.TimeoutError:
+                return
 
     def _end(self, *, save: bool = True) -> None:
         if not save and self.autosave is not None:

@@ -25,6 +25,13 @@ KEY_NAMES = {
 }
 MODIFIERS = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
 
+TYPING_NOTE = (
+    "Op de invulschermen (tafels, principes, eerste stappen, driehoek, samenvatting) typen "
+    "n, p en spatie gewoon mee: blader daar met PgDn/PgUp (ook de klikker) of Alt+→/Alt+←. "
+    "Esc haalt de cursor uit een tekstveld; F4 toont of verbergt de agenda, die bij een "
+    "smal venster wijkt voor het invulscherm en de lus."
+)
+
 
 def format_key(key: str) -> str:
     """``ctrl+pagedown`` → ``Ctrl+PgDn``; ``f2`` → ``F2``; ``R`` → ``Shift+R``."""
@@ -56,6 +63,7 @@ class HelpScreen(ModalScreen[None]):
         width: 90; max-width: 100%; height: 90%; border: thick $accent; background: $surface;
     }
     HelpScreen #help-title { text-style: bold; padding: 0 1; height: 1; }
+    HelpScreen #help-note { color: $text-muted; padding: 0 1 1 1; height: auto; }
     HelpScreen VerticalScroll { height: 1fr; padding: 0 1; }
     HelpScreen #help-close { height: 1; color: $text-muted; padding: 0 1; }
     """
@@ -72,6 +80,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Help: alle toetsen", id="help-title")
+            yield Static(TYPING_NOTE, id="help-note")
             with VerticalScroll(id="help-scroll"):
                 for title, bindings in self.sections:
                     table = Table(
@@ -81,7 +90,8 @@ class HelpScreen(ModalScreen[None]):
                     table.add_column("toets", style="bold", ratio=1, no_wrap=False)
                     table.add_column("doet", ratio=2)
                     for binding in bindings:
-                        table.add_row(Text(format_keys(binding.key)), Text(binding.description))
+                        # The tooltip, where a binding has one, is the longer text the footer has no room for.
+                        table.add_row(Text(format_keys(binding.key)), Text(binding.tooltip or binding.description))
                     yield Static(table, classes="help-section")
             yield Static("Esc of F1: terug · ↑/↓: schuiven", id="help-close")
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
@@ -25,30 +25,44 @@ from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.notes import NotesPane
-from patroon_tui.widgets.slide import PatternSlide, build_body
+from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, build_body
 
 if TYPE_CHECKING:
     from patroon_tui.app import PatroonApp
 
 PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous"}
 
+AGENDA_WIDTH = 24
+"""Columns of the agenda sidebar (titles are cut short with …)."""
+AGENDA_WIDTH_WIDE = 36
+"""Columns of the agenda from the ``-wide`` breakpoint on."""
+TEXT_ROOM = 56
+"""Columns a text slide needs; below this beside the agenda, the agenda folds away."""
+RECORDING_ROOM = 96
+"""Columns a recording screen needs (the tables form with its loop beside the fields)."""
+
 
 class ProgrammeScreen(Screen):
     """Walks through the deck; owns the keys that only make sense inside the programme."""
 
-    CSS_PATH = ["programme.tcss", "../widgets/slide.tcss"]
+    # Styles: programme.tcss and widgets/slide.tcss, loaded by the app (see PatroonApp).
     AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,pagedown,space,n", "next", "Volgende", key_display="→", id="next"),
-        Binding("left,pageup,p", "previous", "Vorige", key_display="←", id="previous"),
+        Binding("right", "next", "Volgende", key_display="→", id="next"),
+        Binding("left", "previous", "Vorige", key_display="←", show=False, id="previous"),
+        # Printable keys only turn pages where nobody types: on a recording screen a word
+        # typed while the cursor is on a button or list would otherwise turn the page.
+        Binding("space,n", "turn(1)", "Volgende (niet op invulschermen)", show=False, id="next-letter"),
+        Binding("p", "turn(-1)", "Vorige (niet op invulschermen)", show=False, id="previous-letter"),
+        # The clicker (PgDn/PgUp) and the chord turn pages everywhere, also while typing.
         Binding(
-            "alt+right,ctrl+pagedown", "next", "Volgende scherm (ook tijdens typen)",
+            "pagedown,alt+right,ctrl+pagedown", "next", "Volgende scherm (ook tijdens typen; klikker)",
             show=False, priority=True, id="next-anywhere",
         ),
         Binding(
-            "alt+left,ctrl+pageup", "previous", "Vorige scherm (ook tijdens typen)",
+            "pageup,alt+left,ctrl+pageup", "previous", "Vorige scherm (ook tijdens typen; klikker)",
             show=False, priority=True, id="previous-anywhere",
         ),
         Binding("f2", "notes", "Notities", priority=True, id="notes"),
@@ -76,7 +90,7 @@ class ProgrammeScreen(Screen):
         self, deck: Deck, session: Session, *, screen_id: str | None = None,
         read_only: bool = False, timer: Widget | None = None,
     ) -> None:
-        super().__init__(id="programme")
+        super().__init__(id="programme", classes="-read-only" if read_only else None)
         self._timer = timer
         self.deck = deck
         self.session = session
@@ -91,6 +105,10 @@ class ProgrammeScreen(Screen):
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None
         self._mounting: dict[Widget, AwaitMount] = {}
+        # Whether the agenda is shown, for screens it leaves room for (False) and for
+        # screens it would squeeze (True); f4 flips the one that applies to the screen shown.
+        self._agenda_wanted = {False: True, True: False}
+        self._squeeze_cache: dict[tuple, bool] = {}
 
     @property
     def app(self) -> PatroonApp:  # type: ignore[override]
@@ -105,7 +123,9 @@ class ProgrammeScreen(Screen):
             if width >= minimum:
                 self.add_class(name)
                 break
-        yield AppHeader(self.session.session.title, id="header")
+        self._fit_agenda()
+        part = part_label(self.deck.part_of(self._screens[self.index].id))
+        yield AppHeader(self.session.session.title, part=part, timer=self._timer, id="header")
         with Horizontal(id="main"):
             current = self._screens[self.index].id
             visited = set(self.session.progress.visited or []) | {current}
@@ -119,8 +139,6 @@ class ProgrammeScreen(Screen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        if self._timer is not None:
-            self.query_one(AppHeader).slot_timer(self._timer)
         self._show(self.index, fresh=True)
 
     @property
@@ -189,6 +207,7 @@ class ProgrammeScreen(Screen):
         else:
             self.set_focus(None)
         self._prune_bodies()
+        self._fit_agenda()
         # Notes: what was typed for the previous screen goes into the model first.
         self.flush_notes()
         self.notes.load(screen.id, self.session.notes.get(screen.id, ""), screen.hint)
@@ -205,8 +224,10 @@ class ProgrammeScreen(Screen):
         # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
         offered = (screen.kind == "pattern", self.app.has_timer)
         if offered != self._offered:
+            # The footer was composed with the first screen's keys already.
+            if self._offered is not None:
+                self.refresh_bindings()
             self._offered = offered
-            self.refresh_bindings()
         self.call_after_refresh(self.set_timer, 1.0, self._prefetch)
 
     async def _ready(self, body: Widget) -> bool:
@@ -217,10 +238,21 @@ class ProgrammeScreen(Screen):
         return body.is_attached and body is self.body and bool(body.display)
 
     async def _focus_first(self, body: Widget, answer: bool = False) -> None:
-        if not await self._ready(body) or self.notes.text_area.has_focus:
+        if not await self._ready(body):
+            return
+        # A body reloading itself from the session (refresh_from_session) may rebuild its
+        # fields in a worker; a cursor put in a field about to be replaced would be lost.
+        rebuilding = [w for w in self.app.workers if w.node is body and not w.is_finished]
+        if rebuilding:
+            await self.app.workers.wait_for_complete(rebuilding)
+            if not (body.is_attached and body is self.body):
+                return
+        if self.notes.text_area.has_focus:
             return
         focus = getattr(body, "focus_first_answer", None) if answer else None
-        (focus or body.focus_first)()  # type: ignore[attr-defined]
+        # After the body's first layout: focusing scrolls the field into view, and before
+        # the layout is done that scrolls its label (the question) out of view.
+        self.call_after_refresh(focus or body.focus_first)  # type: ignore[attr-defined]
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
@@ -265,6 +297,12 @@ class ProgrammeScreen(Screen):
         else:
             self.app.bell()
 
+    def action_turn(self, delta: int) -> None:
+        if delta > 0:
+            self.action_next()
+        else:
+            self.action_previous()
+
     @on(OptionList.OptionSelected, "#agenda")
     def _agenda_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -274,8 +312,14 @@ class ProgrammeScreen(Screen):
 
     def action_scroll(self, lines: int) -> None:
         body = self.body
-        if body is not None and body.is_scrollable:
-            body.scroll_relative(y=lines, animate=False)
+        if body is None:
+            return
+        # The slide itself, or (a recording body, e.g. read-only where nothing takes the
+        # cursor) the first part of it that has more to show than fits.
+        for part in (body, *body.query(ScrollableContainer)):
+            if part.is_scrollable and part.max_scroll_y > 0:
+                part.scroll_relative(y=lines, animate=False)
+                return
 
     # -- panes and modes ---------------------------------------------------------------
 
@@ -284,22 +328,58 @@ class ProgrammeScreen(Screen):
         area = self.notes.text_area
         if self.has_class("-notes") and area.has_focus:
             self.remove_class("-notes")
+            self._fit_agenda()
             self.set_focus(None)
             return
         self.remove_class("-presenting")
         self.add_class("-notes")
+        self._fit_agenda()
         area.focus()
 
     def action_agenda(self) -> None:
+        squeezed = self._agenda_squeezes()
+        self._agenda_wanted[squeezed] = self.has_class("-agenda-off")
+        self._fit_agenda()
         agenda = self.query_one(Agenda)
-        if agenda.display and agenda.region.width:
-            self.add_class("-agenda-hidden")
-            self.remove_class("-agenda-shown")
-            if agenda.has_focus:
-                self.set_focus(None)
-        else:
-            self.remove_class("-agenda-hidden")
-            self.add_class("-agenda-shown")
+        if self.has_class("-agenda-off") and agenda.has_focus:
+            self.set_focus(None)
+
+    def _agenda_squeezes(self) -> bool:
+        """Whether the agenda would take the room the current screen's content needs."""
+        width, height = self.app.size
+        agenda = AGENDA_WIDTH_WIDE if width >= self.HORIZONTAL_BREAKPOINTS[-1][0] else AGENDA_WIDTH
+        screen = self.current
+        if screen.kind in RECORDING_WIDGETS:
+            return width - agenda < RECORDING_ROOM
+        if width - agenda < TEXT_ROOM:
+            return True
+        if screen.kind != "pattern":
+            return False
+        # A pattern is about going round: fold the agenda away when that turns the chain
+        # into a ring (at sizes where it is a chain either way, the agenda may stay).
+        slide_width, slide_height = width - 2, height - 3  # padding; header, footer, title
+        if self.has_class("-notes"):
+            if self.has_class("-wide"):
+                slide_width -= 56
+            else:
+                slide_height -= 7 if self.has_class("-narrow") else 10
+        key = (screen.id, slide_width, slide_height, agenda)
+        if key not in self._squeeze_cache:
+            pattern = self.deck.pattern(screen.pattern or "")
+            self._squeeze_cache[key] = (
+                ring_fits(pattern, slide_width, slide_height)
+                and not ring_fits(pattern, slide_width - agenda, slide_height)
+            )
+        return self._squeeze_cache[key]
+
+    def _fit_agenda(self) -> None:
+        """Show or fold the agenda as the facilitator wants it for this kind of screen."""
+        shown = self._agenda_wanted[self._agenda_squeezes()]
+        if self.has_class("-agenda-off") == shown:
+            self.set_class(not shown, "-agenda-off")
+
+    def on_resize(self) -> None:
+        self._fit_agenda()
 
     def action_presentation(self) -> None:
         presenting = not self.has_class("-presenting")
@@ -382,6 +462,8 @@ class ProgrammeScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PATTERN_ACTIONS:
             return isinstance(self.body, PatternSlide)
+        if action == "turn":
+            return self.current.kind not in RECORDING_WIDGETS
         if action in ("timer_toggle", "timer_reset"):
             return self.app.has_timer
         if action == "to_tables":
@@ -400,3 +482,12 @@ class ProgrammeScreen(Screen):
         event.stop()
         self._refresh_agenda()
         self.app.session_changed()
+
+
+def ring_fits(pattern, width: int, height: int) -> bool:
+    """Whether ``pattern`` is drawn as a ring (not a chain) in ``width`` × ``height``."""
+    from patroon_tui.core.loop import RING_MIN_WIDTH, draw_loop
+
+    if width < RING_MIN_WIDTH or height < 1:
+        return False
+    return draw_loop(pattern.title, pattern.steps, width, height).layout == "ring"

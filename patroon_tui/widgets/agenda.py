@@ -25,7 +25,7 @@ class Agenda(OptionList):
     """Parts and their screens; selecting one (enter, click) jumps there."""
 
     DEFAULT_CSS = """
-    Agenda { width: 28; height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; scrollbar-size-vertical: 1; border: none; border-right: vkey $panel-lighten-2; padding: 0; }
+    Agenda { width: 24; height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; scrollbar-size-vertical: 1; border: none; border-right: vkey $panel-lighten-2; padding: 0; }
     Agenda:focus { border: none; border-right: vkey $accent; }
     """
 

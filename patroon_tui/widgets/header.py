@@ -26,30 +26,38 @@ class AppHeader(Horizontal):
     AppHeader #header-clock { width: auto; padding: 0 1; }
     """
 
-    def __init__(self, title: str, *, id: str | None = None) -> None:
+    def __init__(self, title: str, *, part: str = "", timer: Widget | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self._title = title
+        self._part = part
+        self._timer = timer
 
     def compose(self) -> ComposeResult:
+        # Everything is composed with its text, so the first paint is the final one.
         yield Static(self._title, id="header-title", markup=False)
-        yield Static("", id="header-part", markup=False)
-        yield Horizontal(id="header-timer")
-        yield SaveIndicator(id="header-save")
-        yield Static("", id="header-clock")
+        yield Static(self._part, id="header-part", markup=False)
+        with Horizontal(id="header-timer"):
+            if self._timer is not None:
+                yield self._timer
+        yield SaveIndicator(self.app.save_state, id="header-save")  # type: ignore[attr-defined]
+        yield Static(self._clock(), id="header-clock")
 
     def on_mount(self) -> None:
-        self._tick()
         # A minute clock: checking every few seconds is plenty and costs nothing.
         self.set_interval(5, self._tick)
 
+    def _clock(self) -> str:
+        return self.app.now().strftime("%H:%M")  # type: ignore[attr-defined]
+
     def _tick(self) -> None:
-        now = self.app.now()  # type: ignore[attr-defined]
-        self.query_one("#header-clock", Static).update(now.strftime("%H:%M"))
+        clock = self._clock()
+        label = self.query_one("#header-clock", Static)
+        if str(label.content) != clock:
+            label.update(clock)
 
     def set_part(self, text: str) -> None:
         """Show the current part of the programme."""
-        self.query_one("#header-part", Static).update(text)
-
-    def slot_timer(self, timer: Widget) -> None:
-        """Place the table timer widget in the header."""
-        self.query_one("#header-timer", Horizontal).mount(timer)
+        if text != self._part:
+            self._part = text
+            self.query_one("#header-part", Static).update(text)

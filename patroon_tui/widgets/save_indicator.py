@@ -29,12 +29,22 @@ class SaveIndicator(Static):
     SaveIndicator.-read-only { background: $warning; color: $text; }
     """
 
+    def __init__(self, state: str = "saved", *, id: str | None = None) -> None:
+        # Built showing the state it starts in: no second paint right after the first.
+        text, css_class = STATES.get(state, STATES["saved"])
+        super().__init__(text, id=id, classes=css_class)
+        self._state: str | None = state
+
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", self._show, init=True)
 
     def _show(self, state: str) -> None:
+        if state == self._state:
+            return
+        self._state = state
         text, css_class = STATES.get(state, STATES["saved"])
         for _, other in STATES.values():
-            self.remove_class(other)
+            if other != css_class:
+                self.remove_class(other)
         self.add_class(css_class)
         self.update(text)

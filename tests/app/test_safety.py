@@ -29,6 +29,12 @@ async def test_locked_session_offers_read_only(make_app, store):
             await pilot.press("f2", "x", "y", "escape", "right", "ctrl+s")
             assert screen.notes.text_area.text == ""
             assert screen.current.id == "hetzelfde-gesprek"
+            # Recording screens: nothing can be changed, everything stays legible.
+            await pilot.press("f9")
+            await pilot.pause()
+            assert screen.body.disabled and app.focused is None
+            fields = list(screen.body.query("Input, TextArea"))
+            assert fields and all(f.styles.opacity == 1.0 for f in fields)
             await pilot.press("ctrl+q")
     finally:
         lock.release()
@@ -107,3 +113,20 @@ async def test_failing_disk_retries_by_itself(make_app, store, monkeypatch):
         assert failures and app.save_state == "saved"
         assert store.load(app.path).notes["programma"] == "ok"
         await pilot.press("ctrl+q")
+
+
+async def test_quit_right_after_typing_keeps_the_last_letters(make_app, store):
+    from textual import events
+
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        field = app.focused
+        assert field is not None and field.id.startswith("answer-")
+        # The letters are still queued in the field when ctrl+q is handled.
+        for char in "wacht op":
+            field.post_message(events.Key("space" if char == " " else char, char))
+        await app.action_quit()
+    table = store.load(app.path).tables[0]
+    assert "wacht op" in table.answers[field.id.removeprefix("answer-")]

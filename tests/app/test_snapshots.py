@@ -65,3 +65,36 @@ def test_pattern_screen(snap_compare, deck, store):
     app = PatroonApp(deck, store, session, store.path_for(session.session.id),
                      now=lambda: FIXED_NOW)
     assert snap_compare(app, terminal_size=SIZE, press=["h", "h"])
+
+
+async def steady_cursors(pilot) -> None:
+    """No blinking cursors, so the picture does not depend on the moment it is taken."""
+    await pilot.pause()
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def test_tables_screen(snap_compare, deck, store):
+    from patroon_tui.core.session import Table
+
+    session = write_session(store, "Wijkteam Noord", "tafels", 5)
+    questions = deck.text_questions
+    session.tables = [
+        Table(id="tafel-1", name="Tafel 1", participants="gemeente, GGZ, corporatie",
+              pattern="wereldvrede",
+              answers={questions[0].id: "Herkenbaar: iedereen wacht op de ander."}),
+        Table(id="tafel-2", name="Tafel 2", participants="wijkteam"),
+    ]
+    store.path_for(session.session.id).write_text(dumps_session(session), encoding="utf-8")
+    app = PatroonApp(deck, store, session, store.path_for(session.session.id),
+                     now=lambda: FIXED_NOW)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steady_cursors)
+
+
+def test_presentation_mode_on_a_pattern_screen(snap_compare, deck, store):
+    session = write_session(store, "Wijkteam Noord", "wereldvrede", 5)
+    app = PatroonApp(deck, store, session, store.path_for(session.session.id),
+                     now=lambda: FIXED_NOW)
+    # Presenting, the loop revealed up to step 4, step 3 highlighted.
+    assert snap_compare(app, terminal_size=SIZE, press=["f5", "r", "r", "r", "r", "h", "h", "h"])
