@@ -63,6 +63,10 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self.title_text = existing.title if existing else ""
         self.steps: list[str] = list(existing.steps) if existing else ["", "", ""]
         self._initial = (self.title_text, list(self.steps))
+        self.first_field = Input(
+            self.title_text, placeholder="Hoe noemen we dit patroon?", id="own-title"
+        )
+        """The title field; it has the cursor from the moment the dialog is pushed."""
 
     # -- building ---------------------------------------------------------------------
 
@@ -72,7 +76,7 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
             with Horizontal(id="own-columns"):
                 with VerticalScroll(id="own-form"):
                     yield Label("Titel", classes="field-label")
-                    yield Input(self.title_text, placeholder="Hoe noemen we dit patroon?", id="own-title")
+                    yield self.first_field
                     yield Label(
                         f"Stappen, in de volgorde van de cirkel ({MIN_STEPS}-{MAX_STEPS})",
                         classes="field-label",
@@ -93,7 +97,8 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         return Horizontal(number, StepInput(text, index), classes="step-row")
 
     def on_mount(self) -> None:
-        self.query_one("#own-title", Input).focus()
+        if self.focused is None:
+            self.set_focus(self.first_field)
 
     def _drawn(self) -> tuple[str, list[str]]:
         title = self.title_text.strip() or "Eigen patroon"

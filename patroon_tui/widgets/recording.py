@@ -7,8 +7,11 @@ earlier is kept and carried out as soon as the body is mounted.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
+from textual.app import App
+from textual.screen import Screen
 from textual.widget import Widget
 
 from patroon_tui.core.deck import Deck
@@ -46,8 +49,53 @@ class RecordingBody(Widget):
         for request in waiting:
             self.call_after_refresh(request)
 
+    def focus_now(self, widget: Widget) -> None:
+        """Give ``widget`` the cursor now, not after the pending messages.
+
+        ``Widget.focus()`` waits its turn; a key typed in between would still go to the
+        field that had the cursor before (an answer of the previous table, say).
+        """
+        self.screen.set_focus(widget)
+
+    async def settle(self) -> None:
+        """Wait until the field with the cursor has handled the keys already sent to it.
+
+        The body's keys are priority bindings: they run as soon as they arrive, while keys
+        typed just before may still wait in the field's queue. An action that reads the
+        field or shows another record in it waits for those first, so they land where they
+        were typed.
+        """
+        focused = self.screen.focused
+        if focused is None or not focused.is_running:
+            return
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def handled() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        focused.call_later(handled)
+        try:
+            # A field that stopped (removed meanwhile) never answers; don't hang on it.
+            await asyncio.wait_for(done, timeout=1.0)
+        except TimeoutError:
+            pass
+
     def focus_first(self) -> None:
         """Put the cursor in the first field."""
 
     def refresh_from_session(self) -> None:
         """Reload what is shown from the session."""
+
+
+def open_dialog(app: App, screen: Screen, callback: Callable | None = None) -> None:
+    """Push ``screen`` and give its ``first_field`` the cursor at once.
+
+    A dialog's widgets are mounted a moment after it is pushed. A key typed in that moment
+    would reach the dialog with nothing focused and be dropped; with the field focused
+    right away it waits in that field's queue and is typed there once the field is ready.
+    """
+    app.push_screen(screen, callback)
+    field = getattr(screen, "first_field", None)
+    if field is not None:
+        screen.set_focus(field, scroll_visible=False)

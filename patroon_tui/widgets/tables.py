@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Input,
@@ -35,7 +36,7 @@ from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen
 from patroon_tui.widgets.fields import RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
-from patroon_tui.widgets.recording import RecordingBody
+from patroon_tui.widgets.recording import RecordingBody, open_dialog
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
 WIDE_FORM = 90
@@ -72,17 +73,23 @@ class TablesPanel(RecordingBody):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
+    # Priority bindings: the app runs them as soon as the key arrives, before it reads the
+    # next key. A key typed right after ctrl+down or ctrl+o then goes to the next table or
+    # into the editor, not into the field that had the cursor a moment earlier.
     BINDINGS = [
-        Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous"),
-        Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next"),
-        Binding("ctrl+n", "new_table", "Nieuwe tafel", id="tables.new"),
-        Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename"),
-        Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove"),
-        Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up"),
-        Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down"),
-        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern"),
+        Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous", priority=True),
+        Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next", priority=True),
+        Binding("ctrl+n", "new_table", "Nieuwe tafel", id="tables.new", priority=True),
+        Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True),
+        Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True),
+        Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up", priority=True),
+        Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down", priority=True),
+        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern", priority=True),
         *(
-            Binding(f"alt+{n}", f"go_table({n})", f"Naar tafel {n}", id=f"tables.go-{n}", show=False)
+            Binding(
+                f"alt+{n}", f"go_table({n})", f"Naar tafel {n}", id=f"tables.go-{n}",
+                show=False, priority=True,
+            )
             for n in range(1, 10)
         ),
     ]
@@ -97,7 +104,9 @@ class TablesPanel(RecordingBody):
     ) -> None:
         super().__init__(deck, session, id=id, classes=classes)
         self._questions = deck.text_questions
-        self._current_id: str | None = session.tables[0].id if session.tables else None
+        ids = [t.id for t in session.tables]
+        shown = session.progress.table
+        self._current_id: str | None = shown if shown in ids else (ids[0] if ids else None)
         self._prompts: dict[str, str] = {}
         # Whether the form shows the current table: until then it must not be read back.
         self._loaded = False
@@ -118,14 +127,14 @@ class TablesPanel(RecordingBody):
         """Cursor in the current table's first field (who sits there)."""
         if not self.when_ready(self.focus_first):
             return
-        self.query_one("#table-participants", Input).focus()
+        self.focus_now(self.query_one("#table-participants", Input))
 
     def focus_first_answer(self) -> None:
         """Cursor in the current table's first answer."""
         if not self.when_ready(self.focus_first_answer):
             return
         if self._questions:
-            self._answer(self._questions[0].id).focus()
+            self.focus_now(self._answer(self._questions[0].id))
         else:
             self.focus_first()
 
@@ -139,22 +148,52 @@ class TablesPanel(RecordingBody):
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
         self._prompts.clear()
-        self._fill_list()
-        self._fill_pattern_options()
-        self._load_form()
-        self._load_minutes()
+        with self._loading():
+            self._fill_list()
+            self._fill_pattern_options()
+            self._load_form()
+            self._load_minutes()
 
     def select_table(self, table_id: str) -> None:
         """Show the table with this id in the form."""
         self.session.table(table_id)  # KeyError for an unknown id
         self._flush()
+        self._set_current(table_id)
+        with self._loading():
+            self._load_form()
+            self._highlight_current()
+
+    def _set_current(self, table_id: str | None) -> None:
+        """Show ``table_id`` from now on, and remember it in the session for a resume."""
         self._current_id = table_id
-        self._load_form()
-        self._highlight_current()
+        progress = self.session.progress
+        if table_id is not None and progress.table != table_id:
+            progress.table = table_id
+            self._changed()
+
+    def _loading(self):
+        """Context in which filling the fields from the session posts no change events.
+
+        Without it every field set here answers with a Changed message that the handlers
+        below would read back and compare, a dozen round trips each time a table is shown.
+        (``RadioSet.Changed`` is let through: the radio set itself moves its keyboard cursor
+        to the pressed button when it handles that message.)
+        """
+        return self.prevent(
+            Input.Changed,
+            RecordArea.Changed,
+            Select.Changed,
+            OptionList.OptionHighlighted,
+        )
 
     # -- building ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Width classes are set before the first layout (from the space the panel is put
+        # in), so showing the screen does not restyle the whole form a moment later.
+        parent = self.parent
+        width = parent.size.width if isinstance(parent, Widget) and parent.size.width else 0
+        self.update_classes(self._width_classes(width or self.app.size.width))
         with Horizontal(id="tables-body"):
             with Vertical(id="tables-side"):
                 yield Static("Plenair" if self.plenary else "Tafels", classes="pane-title")
@@ -199,11 +238,18 @@ class TablesPanel(RecordingBody):
     def on_mount(self) -> None:
         self._reload()
 
+    @staticmethod
+    def _width_classes(width: int) -> dict[str, bool]:
+        side = 28 if width >= ROOMY else (14 if width < NARROW else 18)
+        return {
+            "-roomy": width >= ROOMY,
+            "-narrow": width < NARROW,
+            "-wide-form": width - side >= WIDE_FORM,
+        }
+
     def on_resize(self) -> None:
-        self.set_class(self.size.width >= ROOMY, "-roomy")
-        self.set_class(self.size.width < NARROW, "-narrow")
-        detail = self.query_one("#table-detail")
-        detail.set_class(self.size.width - 30 >= WIDE_FORM, "-wide")
+        # One batch: each separate class change would restyle every field in the form.
+        self.update_classes(self._width_classes(self.size.width))
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -284,6 +330,7 @@ class TablesPanel(RecordingBody):
             loop.set_pattern(*found)
 
     def _load_form(self) -> None:
+        """Show the current table in the form (call inside ``_loading()``)."""
         table = self._current()
         detail = self.query_one("#table-detail")
         detail.display = table is not None
@@ -433,8 +480,8 @@ class TablesPanel(RecordingBody):
         self.focus_first()
 
     @on(Button.Pressed, "#own-pattern-button")
-    def _own_pattern_pressed(self) -> None:
-        self.action_own_pattern()
+    async def _own_pattern_pressed(self) -> None:
+        await self.action_own_pattern()
 
     # -- actions ----------------------------------------------------------------------
 
@@ -446,13 +493,16 @@ class TablesPanel(RecordingBody):
         if 0 <= index < len(ids):
             self.select_table(ids[index])
 
-    def action_previous_table(self) -> None:
+    async def action_previous_table(self) -> None:
+        await self.settle()
         self._step(-1)
 
-    def action_next_table(self) -> None:
+    async def action_next_table(self) -> None:
+        await self.settle()
         self._step(1)
 
-    def action_go_table(self, number: int) -> None:
+    async def action_go_table(self, number: int) -> None:
+        await self.settle()
         if 1 <= number <= len(self.session.tables):
             self.select_table(self.session.tables[number - 1].id)
 
@@ -468,9 +518,10 @@ class TablesPanel(RecordingBody):
             n += 1
         return f"Tafel {n}"
 
-    def action_new_table(self) -> None:
+    async def action_new_table(self) -> None:
         if self.plenary:
             return
+        await self.settle()
         self._flush()
         table = Table(
             id=self.session.new_table_id(),
@@ -478,23 +529,25 @@ class TablesPanel(RecordingBody):
             answers={q.id: "" for q in self._questions},
         )
         self.session.tables.append(table)
-        self.query_one("#tables-list", OptionList).add_option(
-            Option(self._prompt(table), id=table.id)
-        )
-        self._current_id = table.id
-        self._load_form()
-        self._highlight_current()
+        self._set_current(table.id)
+        with self._loading():
+            self.query_one("#tables-list", OptionList).add_option(
+                Option(self._prompt(table), id=table.id)
+            )
+            self._load_form()
+            self._highlight_current()
         self._changed()
         self.focus_first()
 
     def action_rename_table(self) -> None:
         if self._current() is not None:
-            self.query_one("#table-name", RecordInput).focus()
+            self.focus_now(self.query_one("#table-name", RecordInput))
 
-    def action_remove_table(self) -> None:
+    async def action_remove_table(self) -> None:
         table = self._current()
         if table is None or self.plenary:
             return
+        await self.settle()
         if len(self.session.tables) == 1:
             self.notify("De laatste tafel blijft staan: er moet er minstens één zijn.")
             return
@@ -516,11 +569,12 @@ class TablesPanel(RecordingBody):
         self._prompts.pop(table_id, None)
         if self._current_id == table_id:
             remaining = self.session.tables
-            self._current_id = remaining[min(index, len(remaining) - 1)].id if remaining else None
-        self._fill_list()
-        self._load_form()
+            self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
+        with self._loading():
+            self._fill_list()
+            self._load_form()
         self._changed()
-        self.query_one("#tables-list", OptionList).focus()
+        self.focus_now(self.query_one("#tables-list", OptionList))
 
     def action_move_table(self, delta: int) -> None:
         table = self._current()
@@ -532,13 +586,15 @@ class TablesPanel(RecordingBody):
         if not 0 <= target < len(tables):
             return
         tables[index], tables[target] = tables[target], tables[index]
-        self._fill_list()
+        with self._loading():
+            self._fill_list()
         self._changed()
 
-    def action_own_pattern(self) -> None:
+    async def action_own_pattern(self) -> None:
         table = self._current()
         if table is None:
             return
+        await self.settle()
         self._flush()
         existing = (
             self.session.own_pattern(table.pattern) if self._is_own(table.pattern) else None
@@ -558,7 +614,7 @@ class TablesPanel(RecordingBody):
                 self._store_own_pattern(table_id, pattern)
 
         screen = OwnPatternScreen(pattern_id, existing, heading=f"Eigen patroon · {table_name(table)}")
-        self.app.push_screen(screen, saved)
+        open_dialog(self.app, screen, saved)
 
     def _store_own_pattern(self, table_id: str, pattern: OwnPattern) -> None:
         patterns = self.session.patterns
@@ -572,7 +628,8 @@ class TablesPanel(RecordingBody):
             self.session.table(table_id).pattern = pattern.id
         except KeyError:
             pass
-        self._fill_pattern_options()
+        with self._loading():
+            self._fill_pattern_options()
         self._show_loop(pattern.id)
         self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
         self._changed()

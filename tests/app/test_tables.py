@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Input, OptionList, RadioSet, Select
 
 from patroon_tui.core.deck import load_deck
@@ -257,3 +258,60 @@ async def test_refresh_from_session_shows_changes_made_elsewhere(deck):
         await pilot.pause()
         assert app.query_one("#answer-herkenbaar", RecordArea).text == "van elders"
         assert len(list_prompts(app)) == 2
+
+
+async def send_at_once(pilot, *keys: str, until=lambda: True) -> None:
+    """Keys arriving together, as from a fast typist: none waits for the one before.
+
+    Then lets the app work through them, until ``until()`` holds (or it clearly never will).
+    """
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    for _ in range(50):
+        await pilot.pause()
+        if until():
+            break
+
+
+async def test_keys_typed_right_after_a_table_key_go_to_the_new_place(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables.append(Table(id="tafel-2", name="Tafel 2"))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "a", "ctrl+down", "b", "ctrl+n", "c", "ctrl+up", "d",
+            until=lambda: session.tables[1].participants == "d",
+        )
+        assert session.tables[0].answers["herkenbaar"] == "a"
+        assert session.tables[1].answers["herkenbaar"] == "b"
+        assert session.tables[2].participants == "c"
+        assert session.tables[1].participants == "d"
+
+
+async def test_the_table_shown_is_kept_in_the_session_and_shown_again(deck):
+    session = new_session(session_id="s", title="S")
+    for n in (2, 3):
+        session.tables.append(Table(id=f"tafel-{n}", name=f"Tafel {n}", answers={"herkenbaar": f"t{n}"}))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert session.progress.table is None  # nothing chosen yet: the first table
+        await pilot.press("alt+3")
+        assert session.progress.table == "tafel-3"
+        assert app.changes > 0
+    again = make_app(deck, session)
+    async with again.run_test(size=(80, 24)) as pilot:
+        panel = again.query_one(TablesPanel)
+        assert panel.current_table_id == "tafel-3"
+        assert again.query_one("#answer-herkenbaar", RecordArea).text == "t3"
+        assert again.query_one("#tables-list", OptionList).highlighted == 2
+        assert again.changes == 0  # showing the session changed nothing in it
+
+
+async def test_an_unknown_table_in_progress_shows_the_first(deck):
+    session = new_session(session_id="s", title="S")
+    session.progress.table = "tafel-9"
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)):
+        assert app.query_one(TablesPanel).current_table_id == "tafel-1"
