@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Callable
 
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -20,6 +21,17 @@ from patroon_tui.core.session import Session
 
 class RecordingBody(Widget):
     """A screen body that records into the session: ``deck``, ``session``, deferred focus."""
+
+    # Tab is the screen's key, handled once the key has passed through the focused field;
+    # a word typed right after it would reach that field first. As a priority binding the
+    # cursor moves on before the next key is read.
+    BINDINGS = [
+        Binding("tab", "next_field", "Volgend veld", show=False, priority=True, id="field.next"),
+        Binding(
+            "shift+tab", "previous_field", "Vorig veld", show=False, priority=True,
+            id="field.previous",
+        ),
+    ]
 
     def __init__(
         self,
@@ -80,6 +92,21 @@ class RecordingBody(Widget):
             await asyncio.wait_for(done, timeout=1.0)
         except TimeoutError:
             pass
+
+    def _in_body(self) -> bool:
+        focused = self.screen.focused
+        return focused is not None and self in focused.ancestors
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_field", "previous_field"):
+            return self._in_body()
+        return True
+
+    def action_next_field(self) -> None:
+        self.screen.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.screen.focus_previous()
 
     def focus_first(self) -> None:
         """Put the cursor in the first field."""

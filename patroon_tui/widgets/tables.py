@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -198,7 +199,7 @@ class TablesPanel(RecordingBody):
             with Vertical(id="tables-side"):
                 yield Static("Plenair" if self.plenary else "Tafels", classes="pane-title")
                 yield OptionList(id="tables-list", compact=True)
-                yield Label("Duur (minuten)", classes="field-label")
+                yield Label("Duur (min.)", classes="field-label")
                 yield Input(
                     id="timer-minutes",
                     type="integer",
@@ -225,7 +226,7 @@ class TablesPanel(RecordingBody):
                     yield Button("Eigen patroon …", id="own-pattern-button", compact=True)
                 for question in self._questions:
                     yield Static(question.text, classes="question")
-                    yield RecordArea(id=f"answer-{question.id}", classes="answer", compact=True)
+                    yield RecordArea(id=f"answer-{question.id}", classes="answer")
                 yield Static("In welke laag van de driehoek zit het patroon vooral?", classes="question")
                 with RadioSet(id="table-layer", compact=True):
                     yield RadioButton("Geen", compact=True)
@@ -240,7 +241,7 @@ class TablesPanel(RecordingBody):
 
     @staticmethod
     def _width_classes(width: int) -> dict[str, bool]:
-        side = 28 if width >= ROOMY else (14 if width < NARROW else 18)
+        side = 28 if width >= ROOMY else (16 if width < NARROW else 18)
         return {
             "-roomy": width >= ROOMY,
             "-narrow": width < NARROW,
@@ -428,6 +429,23 @@ class TablesPanel(RecordingBody):
         if table is not None and self._read_answer(table, question_id):
             self._changed()
 
+    @on(RecordArea.SelectionChanged, ".answer")
+    def _answer_cursor_moved(self, event: RecordArea.SelectionChanged) -> None:
+        # The answer grows as it is typed; once its layout is done, scroll the form so the
+        # line being typed (and the field's lower edge) stays in sight.
+        self.call_after_refresh(self._keep_cursor_in_view, event.text_area)
+
+    def _keep_cursor_in_view(self, area: RecordArea) -> None:
+        if not area.has_focus:
+            return
+        detail = self.query_one("#table-detail", VerticalScroll)
+        cursor = area.cursor_screen_offset
+        view = detail.content_region
+        if view.y <= cursor.y < view.bottom - 1:
+            return
+        x, y = cursor - view.offset + detail.scroll_offset
+        detail.scroll_to_region(Region(x, y, 1, 2), animate=False, immediate=True)
+
     @on(Select.Changed, "#table-pattern")
     def _pattern_changed(self) -> None:
         table = self._editing()
@@ -509,7 +527,7 @@ class TablesPanel(RecordingBody):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"new_table", "remove_table", "move_table"} and self.plenary:
             return False
-        return True
+        return super().check_action(action, parameters)
 
     def _next_name(self) -> str:
         names = {t.name.strip() for t in self.session.tables}

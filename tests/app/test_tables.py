@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual import events
 from textual.widgets import Input, OptionList, RadioSet, Select
 
 from patroon_tui.core.deck import load_deck
@@ -11,7 +10,7 @@ from patroon_tui.core.session import Table, new_session
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.tables import TablesPanel
-from tests.app.body_harness import BodyHarness, type_text
+from tests.app.body_harness import BodyHarness, send_at_once, type_text
 
 
 @pytest.fixture
@@ -260,19 +259,6 @@ async def test_refresh_from_session_shows_changes_made_elsewhere(deck):
         assert len(list_prompts(app)) == 2
 
 
-async def send_at_once(pilot, *keys: str, until=lambda: True) -> None:
-    """Keys arriving together, as from a fast typist: none waits for the one before.
-
-    Then lets the app work through them, until ``until()`` holds (or it clearly never will).
-    """
-    for key in keys:
-        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    for _ in range(50):
-        await pilot.pause()
-        if until():
-            break
-
-
 async def test_keys_typed_right_after_a_table_key_go_to_the_new_place(deck):
     session = new_session(session_id="s", title="S")
     session.tables.append(Table(id="tafel-2", name="Tafel 2"))
@@ -315,3 +301,19 @@ async def test_an_unknown_table_in_progress_shows_the_first(deck):
     app = make_app(deck, session)
     async with app.run_test(size=(80, 24)):
         assert app.query_one(TablesPanel).current_table_id == "tafel-1"
+
+
+async def test_a_word_typed_right_after_tab_goes_into_the_next_field(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first()
+        await pilot.pause()
+        # participants → pattern → own-pattern button → first answer → second answer
+        await send_at_once(
+            pilot, "x", "tab", "tab", "tab", "y", "tab", "z", "shift+tab", "w",
+            until=lambda: session.tables[0].answers["herkenbaar"] == "yw",
+        )
+        assert session.tables[0].participants == "x"
+        assert session.tables[0].answers["herkenbaar"] == "yw"
+        assert session.tables[0].answers["bijdrage"] == "z"
