@@ -85,17 +85,36 @@ class EditableList(RecordingBody):
 
     def focus_first(self) -> None:
         """Cursor in the first row (an empty one is ready when there are none)."""
-        if not self.when_ready(self.focus_first):
+        if not self.focus_ready(self.focus_first):
             return
         fields = self.query(self.FIRST_FIELD)
         if fields:
             self.focus_now(fields.first())
 
     def refresh_from_session(self) -> None:
-        """Reload the rows from the session."""
+        """Reload the rows from the session.
+
+        Rows are rebuilt only when the number of items changed elsewhere; otherwise the
+        fields are refilled where they are, so the cursor keeps its field.
+        """
         if not self.when_ready(self.refresh_from_session):
             return
-        self.run_worker(self.rebuild(None), exclusive=True, group=f"{self.LIST_ID}-rebuild")
+        fields = list(self.query(ListField))
+        rows = max((f.index for f in fields), default=-1) + 1
+        if rows == max(1, len(self.items())):
+            self._refill(fields)
+            return
+        field = self.focused_field()
+        focus = (field.index, type(field)) if field is not None else None
+        self.run_worker(self.rebuild(focus), exclusive=True, group=f"{self.LIST_ID}-rebuild")
+
+    def _refill(self, fields: list[ListField]) -> None:
+        items = self.items()
+        with self.prevent(Input.Changed):
+            for field in fields:
+                value = getattr(items[field.index], field.attribute) if field.index < len(items) else ""
+                if field.model_value() != value:
+                    field.load_value(value)
 
     # -- building ---------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ class RecordingBody(Widget):
         self.session = session
         self._ready = False
         self._waiting: list[Callable[[], None]] = []
+        self._focus_wish: Callable[[], None] | None = None
 
     def when_ready(self, request: Callable[[], None]) -> bool:
         """``True`` when the fields exist; otherwise keep ``request`` for after mounting."""
@@ -54,12 +55,33 @@ class RecordingBody(Widget):
         self._waiting.append(request)
         return False
 
+    def focus_ready(self, request: Callable[[], None]) -> bool:
+        """Like ``when_ready``, for putting the cursor somewhere: the latest wish wins.
+
+        Only one such request waits; one carried out now cancels an earlier one still
+        waiting, so a late "first field" cannot take the cursor from where f9 put it.
+        """
+        if self._ready:
+            self._focus_wish = None
+            return True
+        self._focus_wish = request
+        return False
+
     def on_mount(self) -> None:
         # Runs after the subclass's own on_mount (Textual calls handlers down the MRO).
         self._ready = True
         waiting, self._waiting = self._waiting, []
         for request in waiting:
             self.call_after_refresh(request)
+        wish = self._focus_wish
+        if wish is not None:
+
+            def carry_out() -> None:
+                if self._focus_wish is wish:
+                    self._focus_wish = None
+                    wish()
+
+            self.call_after_refresh(carry_out)
 
     def focus_now(self, widget: Widget) -> None:
         """Give ``widget`` the cursor now, not after the pending messages.

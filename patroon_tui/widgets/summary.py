@@ -155,7 +155,7 @@ class SummaryPanel(RecordingBody):
 
     def focus_first(self) -> None:
         """Focus the export button (nothing to type here)."""
-        if not self.when_ready(self.focus_first):
+        if not self.focus_ready(self.focus_first):
             return
         self.focus_now(self.query_one("#summary-export", Button))
 

@@ -109,6 +109,12 @@ class TablesPanel(RecordingBody):
         shown = session.progress.table
         self._current_id: str | None = shown if shown in ids else (ids[0] if ids else None)
         self._prompts: dict[str, str] = {}
+        # What the list, the pattern choice and the form show, so that reloading from the
+        # session (each time the screen is shown again) only touches what changed.
+        self._list_shown: list[tuple[str, str]] | None = None
+        self._options_shown: list[tuple[str, str]] | None = None
+        self._form_table: str | None = None
+        self._loop_shown: str | None = None
         # Whether the form shows the current table: until then it must not be read back.
         self._loaded = False
 
@@ -126,13 +132,13 @@ class TablesPanel(RecordingBody):
 
     def focus_first(self) -> None:
         """Cursor in the current table's first field (who sits there)."""
-        if not self.when_ready(self.focus_first):
+        if not self.focus_ready(self.focus_first):
             return
         self.focus_now(self.query_one("#table-participants", Input))
 
     def focus_first_answer(self) -> None:
         """Cursor in the current table's first answer."""
-        if not self.when_ready(self.focus_first_answer):
+        if not self.focus_ready(self.focus_first_answer):
             return
         if self._questions:
             self.focus_now(self._answer(self._questions[0].id))
@@ -148,7 +154,6 @@ class TablesPanel(RecordingBody):
         ids = [t.id for t in self.session.tables]
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
-        self._prompts.clear()
         with self._loading():
             self._fill_list()
             self._fill_pattern_options()
@@ -278,8 +283,13 @@ class TablesPanel(RecordingBody):
         return text
 
     def _fill_list(self) -> None:
-        option_list = self.query_one("#tables-list", OptionList)
-        option_list.set_options(Option(self._prompt(t), id=t.id) for t in self.session.tables)
+        prompts = {t.id: self._prompt(t) for t in self.session.tables}
+        shown = [(table_id, prompt.plain) for table_id, prompt in prompts.items()]
+        if shown != self._list_shown:
+            option_list = self.query_one("#tables-list", OptionList)
+            option_list.set_options(Option(prompt, id=tid) for tid, prompt in prompts.items())
+            self._list_shown = shown
+            self._prompts = dict(shown)
         self._highlight_current()
 
     def _update_prompt(self, table: Table) -> None:
@@ -287,6 +297,7 @@ class TablesPanel(RecordingBody):
         if self._prompts.get(table.id) != prompt.plain:
             self._prompts[table.id] = prompt.plain
             self.query_one("#tables-list", OptionList).replace_option_prompt(table.id, prompt)
+            self._list_shown = None  # the list changed under it: compare afresh next time
 
     def _highlight_current(self) -> None:
         option_list = self.query_one("#tables-list", OptionList)
@@ -307,9 +318,14 @@ class TablesPanel(RecordingBody):
 
     def _fill_pattern_options(self) -> None:
         select = self.query_one("#table-pattern", Select)
-        select.set_options(self._pattern_options())
+        options = self._pattern_options()
+        if options != self._options_shown:
+            select.set_options(options)
+            self._options_shown = options
         table = self._current()
-        select.value = table.pattern if table and table.pattern else Select.NULL
+        value = table.pattern if table and table.pattern else Select.NULL
+        if select.value != value:
+            select.value = value
 
     def _pattern_steps(self, pattern_id: str) -> tuple[str, list[str]] | None:
         try:
@@ -327,8 +343,10 @@ class TablesPanel(RecordingBody):
         loop = self.query_one("#table-loop", LoopView)
         found = self._pattern_steps(pattern_id) if pattern_id else None
         loop.display = found is not None
-        if found is not None:
+        key = repr(found)
+        if found is not None and key != self._loop_shown:
             loop.set_pattern(*found)
+        self._loop_shown = key
 
     def _load_form(self) -> None:
         """Show the current table in the form (call inside ``_loading()``)."""
@@ -338,13 +356,22 @@ class TablesPanel(RecordingBody):
         self._loaded = table is not None
         if table is None:
             return
-        self.query_one("#table-name", RecordInput).load_value(table.name)
-        self.query_one("#table-participants", RecordInput).load_value(table.participants)
+        fields: list[tuple[RecordInput | RecordArea, str]] = [
+            (self.query_one("#table-name", RecordInput), table.name),
+            (self.query_one("#table-participants", RecordInput), table.participants),
+            *((self._answer(q.id), table.answers.get(q.id, "")) for q in self._questions),
+        ]
+        # Another table always loads every field (a field's undo history must not carry one
+        # table's words into another); the same table reloaded only where it changed.
+        same = self._form_table == table.id
+        for field, value in fields:
+            if not same or field.model_value() != value:
+                field.load_value(value)
         select = self.query_one("#table-pattern", Select)
-        select.value = table.pattern if table.pattern else Select.NULL
+        value = table.pattern if table.pattern else Select.NULL
+        if select.value != value:
+            select.value = value
         self._show_loop(table.pattern)
-        for question in self._questions:
-            self._answer(question.id).load_value(table.answers.get(question.id, ""))
         layers = self._layer_ids()
         index = layers.index(table.layer) if table.layer in layers else 0
         radio = self.query_one("#table-layer", RadioSet)
@@ -353,7 +380,10 @@ class TablesPanel(RecordingBody):
             buttons[index].value = True
         own = self.query_one("#own-pattern-button", Button)
         own.label = "Eigen patroon bewerken …" if self._is_own(table.pattern) else "Eigen patroon …"
-        detail.scroll_home(animate=False)
+        if self._form_table != table.id:
+            # Another table: start at its top. The same one reloaded keeps its place.
+            self._form_table = table.id
+            detail.scroll_home(animate=False)
 
     def _is_own(self, pattern_id: str) -> bool:
         return any(p.id == pattern_id for p in self.session.patterns)
@@ -361,7 +391,9 @@ class TablesPanel(RecordingBody):
     def _load_minutes(self) -> None:
         total = self.session.progress.timer_seconds_total or self.deck.timer_minutes * 60
         minutes = self.query_one("#timer-minutes", Input)
-        minutes.value = str(max(1, round(total / 60)))
+        value = str(max(1, round(total / 60)))
+        if minutes.value != value:
+            minutes.value = value
 
     def _changed(self) -> None:
         self.post_message(SessionChanged())
@@ -584,7 +616,6 @@ class TablesPanel(RecordingBody):
             return
         index = ids.index(table_id)
         del self.session.tables[index]
-        self._prompts.pop(table_id, None)
         if self._current_id == table_id:
             remaining = self.session.tables
             self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)

@@ -66,7 +66,7 @@ class TrianglePanel(RecordingBody):
 
     def focus_first(self) -> None:
         """Cursor in the first layer's note."""
-        if not self.when_ready(self.focus_first):
+        if not self.focus_ready(self.focus_first):
             return
         notes = self.query(LayerNote)
         if notes:

@@ -101,8 +101,9 @@ async def send_at_once(pilot, *keys: str, until=lambda: True) -> None:
     Then lets the app work through them, until ``until()`` holds (or it clearly never will).
     """
     for key in keys:
-        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    for _ in range(250):
+        char = " " if key == "space" else (key if len(key) == 1 else None)
+        pilot.app.post_message(events.Key(key, char))
+    for _ in range(100):
         await pilot.pause(0.02)
         if until():
             break
