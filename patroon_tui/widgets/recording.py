@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -129,6 +130,20 @@ class RecordingBody(Widget):
 
     def action_previous_field(self) -> None:
         self.screen.focus_previous()
+
+    def on_key(self, event: events.Key) -> None:
+        # A letter typed while the cursor is on a choice in the body (the layer, a button,
+        # the list of tables) reaches this point unused. Left to bubble on, "n", "p" or a
+        # space would turn the page of the programme in the middle of recording; such a
+        # key stops here, with a bell. Keys the choice itself uses never get here.
+        if not event.is_printable:
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and self in active.node.ancestors_with_self:
+            return  # one of this body's own keys
+        event.stop()
+        event.prevent_default()
+        self.app.bell()
 
     def focus_first(self) -> None:
         """Put the cursor in the first field."""
