@@ -9,6 +9,7 @@ edit goes straight into the session model and is announced with ``SessionChanged
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from rich.text import Text
@@ -45,6 +46,34 @@ WIDE_FORM = 90
 NARROW = 76
 #: From this width of the panel the table list gets room for longer names.
 ROOMY = 120
+
+
+class _AltDigit(str, Enum):
+    """Key names for alt+1 … alt+9, in the form the terminal parser's key table holds."""
+
+    ALT_1 = "alt+1"
+    ALT_2 = "alt+2"
+    ALT_3 = "alt+3"
+    ALT_4 = "alt+4"
+    ALT_5 = "alt+5"
+    ALT_6 = "alt+6"
+    ALT_7 = "alt+7"
+    ALT_8 = "alt+8"
+    ALT_9 = "alt+9"
+
+
+def read_alt_digits_as_keys() -> None:
+    """Let alt+1 … alt+9 arrive as those keys from terminals that send ESC + digit.
+
+    Textual 8.2 reads ESC + digit as the characters a Mac option key gives (``¡``, ``™``,
+    ``£`` …, for one macOS terminal), so in xterm, GNOME Terminal, tmux and most others
+    alt+2 typed a ``™`` into the answer instead of going to table 2. The parser has no
+    setting for this; its key table is changed instead (idempotent).
+    """
+    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+
+    for key in _AltDigit:
+        ANSI_SEQUENCES_KEYS[f"\x1b{key.value[-1]}"] = (key,)
 
 
 def table_name(table: Table) -> str:
@@ -104,6 +133,7 @@ class TablesPanel(RecordingBody):
         classes: str | None = None,
     ) -> None:
         super().__init__(deck, session, id=id, classes=classes)
+        read_alt_digits_as_keys()
         self._questions = deck.text_questions
         ids = [t.id for t in session.tables]
         shown = session.progress.table

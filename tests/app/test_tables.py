@@ -317,3 +317,11 @@ async def test_a_word_typed_right_after_tab_goes_into_the_next_field(deck):
         assert session.tables[0].participants == "x"
         assert session.tables[0].answers["herkenbaar"] == "yw"
         assert session.tables[0].answers["bijdrage"] == "z"
+
+
+def test_alt_digits_from_a_terminal_are_read_as_alt_digits(deck):
+    from textual._xterm_parser import XTermParser
+
+    TablesPanel(deck, new_session(session_id="s", title="S"))
+    keys = [event.key for event in XTermParser().feed("\x1b2\x1b9x")]
+    assert keys == ["alt+2", "alt+9", "x"]
