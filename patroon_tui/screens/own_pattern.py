@@ -20,15 +20,20 @@ from textual.widgets import Button, Input, Label, Static
 from patroon_tui.core.deck import MAX_STEPS, MIN_STEPS
 from patroon_tui.core.session import OwnPattern
 from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.fields import KeysInOrder
 from patroon_tui.widgets.loop_view import LoopView
 
 
-class StepInput(Input):
+class StepInput(KeysInOrder, Input):
     """The text of one step; knows its place in the cycle."""
 
     def __init__(self, value: str, index: int) -> None:
         super().__init__(value, placeholder="Wat gebeurt er dan?", classes="step-input")
         self.index = index
+
+
+class TitleInput(KeysInOrder, Input):
+    """The pattern's title."""
 
 
 class OwnPatternScreen(ModalScreen[OwnPattern | None]):
@@ -63,7 +68,7 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self.title_text = existing.title if existing else ""
         self.steps: list[str] = list(existing.steps) if existing else ["", "", ""]
         self._initial = (self.title_text, list(self.steps))
-        self.first_field = Input(
+        self.first_field = TitleInput(
             self.title_text, placeholder="Hoe noemen we dit patroon?", id="own-title"
         )
         """The title field; it has the cursor from the moment the dialog is pushed."""

@@ -112,7 +112,7 @@ class RecordingBody(Widget):
         focused.call_later(handled)
         try:
             # A field that stopped (removed meanwhile) never answers; don't hang on it.
-            await asyncio.wait_for(done, timeout=1.0)
+            await asyncio.wait_for(done, timeout=5.0)
         except TimeoutError:
             pass
 

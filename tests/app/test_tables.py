@@ -325,3 +325,20 @@ def test_alt_digits_from_a_terminal_are_read_as_alt_digits(deck):
     TablesPanel(deck, new_session(session_id="s", title="S"))
     keys = [event.key for event in XTermParser().feed("\x1b2\x1b9x")]
     assert keys == ["alt+2", "alt+9", "x"]
+
+
+async def test_editing_keys_in_a_burst_apply_in_the_order_typed(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables[0].answers["herkenbaar"] = "een"
+    session.tables.append(Table(id="tafel-2", name="Tafel 2", answers={"herkenbaar": "twee"}))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "end", "space", "a", "b", "c", "backspace", "backspace", "x",
+            "ctrl+down", "end", "space", "y", "home", "z",
+            until=lambda: session.tables[1].answers["herkenbaar"] == "ztwee y",
+        )
+        assert session.tables[0].answers["herkenbaar"] == "een ax"
+        assert session.tables[1].answers["herkenbaar"] == "ztwee y"
