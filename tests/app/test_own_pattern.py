@@ -12,7 +12,7 @@ from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.tables import TablesPanel
-from tests.app.body_harness import BodyHarness, type_text
+from tests.app.body_harness import BodyHarness, send_at_once, type_text
 
 
 @pytest.fixture
@@ -169,3 +169,18 @@ async def test_keys_typed_as_the_editor_opens_go_into_its_title(deck):
         assert app.screen.query_one("#own-title").value == "Wach"
         assert app.screen.title_text == "Wach"
         assert session.tables[0].answers["herkenbaar"] == "ja"
+
+
+async def test_a_pattern_typed_in_one_burst_is_saved_whole(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await pilot.pause()
+        keys = ["ctrl+o", *"Wacht", "enter", *"Vraag", "enter", *"Druk", "enter", *"Ruzie",
+                "enter", *"Stop", "ctrl+o"]
+        await send_at_once(pilot, *keys, until=lambda: bool(session.patterns))
+    assert [(p.title, p.steps) for p in session.patterns] == [
+        ("Wacht", ["Vraag", "Druk", "Ruzie", "Stop"])
+    ]
+    assert session.tables[0].answers["herkenbaar"] == ""
