@@ -36,7 +36,7 @@ from patroon_tui.core.session import OwnPattern, Session, Table
 from patroon_tui.messages import SessionChanged
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen
-from patroon_tui.widgets.fields import RecordArea, RecordInput
+from patroon_tui.widgets.fields import KeysInOrder, RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.recording import RecordingBody, open_dialog
 
@@ -74,6 +74,14 @@ def read_alt_digits_as_keys() -> None:
 
     for key in _AltDigit:
         ANSI_SEQUENCES_KEYS[f"\x1b{key.value[-1]}"] = (key,)
+
+
+class TableList(KeysInOrder, OptionList):
+    """The list of tables; its keys apply in the order typed (see ``KeysInOrder``)."""
+
+
+class LayerChoice(KeysInOrder, RadioSet):
+    """The layer of the triangle; its keys apply in the order typed."""
 
 
 def table_name(table: Table) -> str:
@@ -233,7 +241,7 @@ class TablesPanel(RecordingBody):
         with Horizontal(id="tables-body"):
             with Vertical(id="tables-side"):
                 yield Static("Plenair" if self.plenary else "Tafels", classes="pane-title")
-                yield OptionList(id="tables-list", compact=True)
+                yield TableList(id="tables-list", compact=True)
                 yield Label("Duur (min.)", classes="field-label")
                 yield Input(
                     id="timer-minutes",
@@ -263,7 +271,7 @@ class TablesPanel(RecordingBody):
                     yield Static(question.text, classes="question")
                     yield RecordArea(id=f"answer-{question.id}", classes="answer")
                 yield Static("In welke laag van de driehoek zit het patroon vooral?", classes="question")
-                with RadioSet(id="table-layer", compact=True):
+                with LayerChoice(id="table-layer", compact=True):
                     yield RadioButton("Geen", compact=True)
                     for layer in self.deck.layers:
                         yield RadioButton(layer.title, compact=True)

@@ -342,3 +342,18 @@ async def test_editing_keys_in_a_burst_apply_in_the_order_typed(deck):
         )
         assert session.tables[0].answers["herkenbaar"] == "een ax"
         assert session.tables[1].answers["herkenbaar"] == "ztwee y"
+
+
+async def test_a_layer_chosen_in_a_burst_belongs_to_its_table(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#answer-voor-jezelf").focus()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "N", "e", "e", "tab", "down", "down", "space", "ctrl+n", "x",
+            until=lambda: len(session.tables) == 2 and session.tables[1].participants == "x",
+        )
+        assert session.tables[0].answers["voor-jezelf"] == "Nee"
+        assert session.tables[0].layer == "spelregels"
+        assert session.tables[1].layer == ""
