@@ -446,8 +446,23 @@ class TablesPanel(RecordingBody):
         changed = self._read_name(table) | self._read_participants(table)
         for question in self._questions:
             changed |= self._read_answer(table, question.id)
+        changed |= self._read_layer(table)
         if changed:
             self._changed()
+
+    def _read_layer(self, table: Table) -> bool:
+        radio = self.query_one("#table-layer", RadioSet)
+        buttons = list(radio.query(RadioButton))
+        pressed = [i for i, button in enumerate(buttons) if button.value]
+        if len(pressed) > 1:
+            # Just pressed: the radio set has not switched the previous button off yet.
+            pressed = [i for i in pressed if buttons[i] is not radio.pressed_button] or pressed
+        layers = self._layer_ids()
+        layer = layers[pressed[0]] if pressed and pressed[0] < len(layers) else ""
+        if layer == table.layer:
+            return False
+        table.layer = layer
+        return True
 
     def _read_name(self, table: Table) -> bool:
         value = self.query_one("#table-name", RecordInput).model_value()
@@ -534,13 +549,7 @@ class TablesPanel(RecordingBody):
     @on(RadioSet.Changed, "#table-layer")
     def _layer_changed(self) -> None:
         table = self._editing()
-        if table is None:
-            return
-        index = self.query_one("#table-layer", RadioSet).pressed_index
-        layers = self._layer_ids()
-        layer = layers[index] if 0 <= index < len(layers) else ""
-        if layer != table.layer:
-            table.layer = layer
+        if table is not None and self._read_layer(table):
             self._changed()
 
     @on(Input.Changed, "#timer-minutes")
