@@ -8,6 +8,7 @@ earlier is kept and carried out as soon as the body is mounted.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 
 from textual import events
@@ -48,6 +49,7 @@ class RecordingBody(Widget):
         self._ready = False
         self._waiting: list[Callable[[], None]] = []
         self._focus_wish: Callable[[], None] | None = None
+        self._warned_at = -10.0
 
     def when_ready(self, request: Callable[[], None]) -> bool:
         """``True`` when the fields exist; otherwise keep ``request`` for after mounting."""
@@ -144,6 +146,14 @@ class RecordingBody(Widget):
         event.stop()
         event.prevent_default()
         self.app.bell()
+        now = time.monotonic()
+        if now - self._warned_at > 3:
+            self._warned_at = now
+            self.notify(
+                "De cursor staat niet in een tekstveld; Tab of F9 brengt je naar een antwoord.",
+                title="Niet getypt",
+                severity="warning",
+            )
 
     def focus_first(self) -> None:
         """Put the cursor in the first field."""
