@@ -24,7 +24,6 @@ async def test_f9_from_every_screen(make_app, store, deck):
             # Each screen in one mode, the modes in turn: every kind meets every mode.
             mode = modes[n % len(modes)]
             programme.go_to(screen.id)
-            await pilot.pause()
             programme.set_focus(None)
             programme.set_class(mode == "presenting", "-presenting")
             if mode == "notes":
