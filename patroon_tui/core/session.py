@@ -81,6 +81,8 @@ class Progress(_Model):
     """The timer's length for this session (added key; absent = the deck's default)."""
     visited: list[str] | None = None
     """Ids of the screens shown so far, in first-visit order (added key; absent = none)."""
+    table: str | None = None
+    """Id of the table shown on the tables screen (added key; absent = the first table)."""
 
 
 class Table(_Model):

@@ -3,7 +3,8 @@
 ``TableTimer`` is pure: it reads time from an injectable monotonic clock (a function
 returning seconds), so tests drive it with a fake clock and no event loop. It knows how to
 write itself into the session's ``[progress]`` and read itself back, so a resumed running
-timer continues from what was left when the session was last saved.
+timer continues from what was left when the session was last saved, and a timer whose time
+ran out comes back still signalling until the facilitator acknowledges it.
 """
 
 from __future__ import annotations
@@ -131,10 +132,14 @@ class TableTimer:
     # -- the session ------------------------------------------------------------------
 
     def to_progress(self, progress: Progress) -> None:
-        """Write the timer into ``progress``; the keys are left out when no timer ran."""
+        """Write the timer into ``progress``; the keys are left out when no timer ran.
+
+        A timer at 0 whose signal was not acknowledged is written as running: it has not
+        been stopped yet, and it resumes signalling (without sounding again).
+        """
         if self._ever_started:
             progress.timer_seconds_left = self.remaining()
-            progress.timer_running = self.running
+            progress.timer_running = self.running or (self.expired and not self.acknowledged)
         else:
             progress.timer_seconds_left = None
             progress.timer_running = None
@@ -155,8 +160,8 @@ class TableTimer:
             timer._ever_started = True
             timer._left = float(left)
             if left == 0:
-                # The signal was due before the session was saved: don't sound it again.
-                timer.acknowledged = True
+                # Still signalling when saved (written as running) or already acknowledged.
+                timer.acknowledged = not progress.timer_running
             elif progress.timer_running:
                 timer._started_at = clock()
         return timer

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,15 +21,20 @@ from textual.widgets import Button, Input, Label, Static
 from patroon_tui.core.deck import MAX_STEPS, MIN_STEPS
 from patroon_tui.core.session import OwnPattern
 from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.fields import KeysInOrder
 from patroon_tui.widgets.loop_view import LoopView
 
 
-class StepInput(Input):
+class StepInput(KeysInOrder, Input):
     """The text of one step; knows its place in the cycle."""
 
     def __init__(self, value: str, index: int) -> None:
         super().__init__(value, placeholder="Wat gebeurt er dan?", classes="step-input")
         self.index = index
+
+
+class TitleInput(KeysInOrder, Input):
+    """The pattern's title."""
 
 
 class OwnPatternScreen(ModalScreen[OwnPattern | None]):
@@ -45,6 +51,14 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         Binding("f8", "remove_step", "Stap verwijderen", id="own-pattern.remove-step"),
         Binding("alt+up", "move_step(-1)", "Stap omhoog", id="own-pattern.step-up"),
         Binding("alt+down", "move_step(1)", "Stap omlaag", id="own-pattern.step-down"),
+        # Enter and tab move the cursor before the next key is read (priority bindings), so
+        # a step typed right after enter lands in its own field, not behind the previous one.
+        Binding("enter", "next_field", "Volgend veld", show=False, priority=True,
+                id="own-pattern.next"),
+        Binding("tab", "focus_next", "Volgend veld", show=False, priority=True,
+                id="own-pattern.tab"),
+        Binding("shift+tab", "focus_previous", "Vorig veld", show=False, priority=True,
+                id="own-pattern.shift-tab"),
     ]
 
     def __init__(
@@ -63,6 +77,10 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self.title_text = existing.title if existing else ""
         self.steps: list[str] = list(existing.steps) if existing else ["", "", ""]
         self._initial = (self.title_text, list(self.steps))
+        self.first_field = TitleInput(
+            self.title_text, placeholder="Hoe noemen we dit patroon?", id="own-title"
+        )
+        """The title field; it has the cursor from the moment the dialog is pushed."""
 
     # -- building ---------------------------------------------------------------------
 
@@ -72,7 +90,7 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
             with Horizontal(id="own-columns"):
                 with VerticalScroll(id="own-form"):
                     yield Label("Titel", classes="field-label")
-                    yield Input(self.title_text, placeholder="Hoe noemen we dit patroon?", id="own-title")
+                    yield self.first_field
                     yield Label(
                         f"Stappen, in de volgorde van de cirkel ({MIN_STEPS}-{MAX_STEPS})",
                         classes="field-label",
@@ -93,7 +111,8 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         return Horizontal(number, StepInput(text, index), classes="step-row")
 
     def on_mount(self) -> None:
-        self.query_one("#own-title", Input).focus()
+        if self.focused is None:
+            self.set_focus(self.first_field)
 
     def _drawn(self) -> tuple[str, list[str]]:
         title = self.title_text.strip() or "Eigen patroon"
@@ -111,7 +130,7 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
             field.index = index
         self._redraw()
         if focus_index is not None and inputs:
-            inputs[max(0, min(focus_index, len(inputs) - 1))].focus()
+            self.set_focus(inputs[max(0, min(focus_index, len(inputs) - 1))])
 
     async def _insert_step(self, index: int) -> None:
         self.steps.insert(index, "")
@@ -143,22 +162,22 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
             self.steps[step.index] = step.value
             self._redraw()
 
-    @on(Input.Submitted, "#own-title")
-    def _title_done(self) -> None:
-        self.query(StepInput).first().focus()
-
-    @on(Input.Submitted, ".step-input")
-    async def _step_done(self, event: Input.Submitted) -> None:
-        # Enter moves on to the next step, adding one after the last (as on paper).
-        step = event.input
-        assert isinstance(step, StepInput)
-        inputs = list(self.query(StepInput))
-        if step.index + 1 < len(inputs):
-            inputs[step.index + 1].focus()
-        elif len(self.steps) < MAX_STEPS:
-            await self.action_add_step()
+    async def action_next_field(self) -> None:
+        # Enter moves on: from the title to the first step, from a step to the next one,
+        # adding one after the last (as on paper). On a button, enter presses it.
+        focused = self.focused
+        if focused is self.first_field:
+            self.set_focus(self.query(StepInput).first())
+        elif isinstance(focused, StepInput):
+            inputs = list(self.query(StepInput))
+            if focused.index + 1 < len(inputs):
+                self.set_focus(inputs[focused.index + 1])
+            elif len(self.steps) < MAX_STEPS:
+                await self.action_add_step()
+            else:
+                self.set_focus(self.query_one("#own-save", Button))
         else:
-            self.query_one("#own-save", Button).focus()
+            raise SkipAction()
 
     # -- actions ----------------------------------------------------------------------
 
@@ -207,7 +226,14 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
     def _cancel_pressed(self) -> None:
         self.action_cancel()
 
+    def _read_fields(self) -> None:
+        # The fields hold every key typed so far; their change messages may still be on
+        # their way when a fast ctrl+o arrives, so read the fields themselves.
+        self.title_text = self.first_field.value
+        self.steps = [field.value for field in self.query(StepInput)]
+
     def action_save(self) -> None:
+        self._read_fields()
         if not self.title_text.strip():
             self.notify("Geef het patroon eerst een titel.", severity="warning")
             self.query_one("#own-title", Input).focus()
@@ -224,6 +250,7 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self.dismiss(pattern)
 
     def action_cancel(self) -> None:
+        self._read_fields()
         if (self.title_text, self.steps) == self._initial:
             self.dismiss(None)
             return

@@ -249,6 +249,8 @@ class ProgrammeScreen(Screen):
                 return
         if self.notes.text_area.has_focus:
             return
+        if self.focused is not None and body in self.focused.ancestors:
+            return  # the cursor is already in this body (f9 put it in the answer)
         focus = getattr(body, "focus_first_answer", None) if answer else None
         # After the body's first layout: focusing scrolls the field into view, and before
         # the layout is done that scrolls its label (the question) out of view.
@@ -439,15 +441,19 @@ class ProgrammeScreen(Screen):
     def action_timer_reset(self) -> None:
         self.app.timer_reset()
 
-    def action_to_tables(self) -> None:
+    async def action_to_tables(self) -> None:
         tables = next((s for s in self._screens if s.kind == "tables"), None)
         if tables is None:
             return
         if self.current.id != tables.id:
             self.go_to(tables.id)
-        if not self.read_only and self.body is not None:
-            # After the page turn has put the cursor in the first field, move it on.
-            self.call_later(self._focus_first, self.body, True)
+        body = self.body
+        if self.read_only or body is None:
+            return
+        # Waited for here, in the key's own turn: the keys typed right after f9 are read
+        # only once the cursor is in the answer, so none is taken for a page key (n, p, r).
+        if await self._ready(body):
+            body.focus_first_answer()  # type: ignore[attr-defined]
 
     def export(self, summary_id: str) -> None:
         """Go to the summary and start its export of the report."""

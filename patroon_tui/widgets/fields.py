@@ -10,10 +10,32 @@ gives back the original; once the facilitator edits it, it gives what is on the 
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, TextArea
 
 
-class RecordArea(TextArea):
+class KeysInOrder:
+    """Runs the field's own editing keys (backspace, end, ctrl+k …) as they come.
+
+    Textual runs a widget's key bindings only once the key has bubbled up to the app, while
+    typed characters are inserted at once. When keys arrive in a burst (a fast typist while
+    the screen is busy), "abc, backspace, x" became "abx" deleted from the wrong place, and
+    ctrl+a or ctrl+k could act on the next table's text after a table switch. Handled here,
+    every key is applied in the order it was typed.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        widget: Input | TextArea = self  # type: ignore[assignment]
+        for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue
+            if await widget.app.run_action(binding.action, widget):
+                event.stop()
+                event.prevent_default()
+                return
+
+
+class RecordArea(KeysInOrder, TextArea):
     """A multi-line field bound to one text in the session."""
 
     def __init__(self, value: str = "", **kwargs) -> None:
@@ -35,7 +57,7 @@ class RecordArea(TextArea):
         return self._original if text == self._shown else text
 
 
-class RecordInput(Input):
+class RecordInput(KeysInOrder, Input):
     """A one-line field bound to one text in the session."""
 
     def __init__(self, value: str = "", **kwargs) -> None:

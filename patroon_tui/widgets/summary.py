@@ -132,9 +132,9 @@ class SummaryPanel(RecordingBody):
 
     def focus_first(self) -> None:
         """Focus the export button (nothing to type here)."""
-        if not self.when_ready(self.focus_first):
+        if not self.focus_ready(self.focus_first):
             return
-        self.query_one("#summary-export", Button).focus()
+        self.focus_now(self.query_one("#summary-export", Button))
 
     def refresh_from_session(self) -> None:
         """Render the report again from the session."""

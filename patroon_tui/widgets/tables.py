@@ -9,6 +9,7 @@ edit goes straight into the session model and is announced with ``SessionChanged
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from rich.text import Text
@@ -16,6 +17,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Input,
@@ -33,9 +36,9 @@ from patroon_tui.core.session import OwnPattern, Session, Table
 from patroon_tui.messages import SessionChanged
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen
-from patroon_tui.widgets.fields import RecordArea, RecordInput
+from patroon_tui.widgets.fields import KeysInOrder, RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
-from patroon_tui.widgets.recording import RecordingBody
+from patroon_tui.widgets.recording import RecordingBody, open_dialog
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
 WIDE_FORM = 90
@@ -43,6 +46,42 @@ WIDE_FORM = 90
 NARROW = 76
 #: From this width of the panel the table list gets room for longer names.
 ROOMY = 120
+
+
+class _AltDigit(str, Enum):
+    """Key names for alt+1 … alt+9, in the form the terminal parser's key table holds."""
+
+    ALT_1 = "alt+1"
+    ALT_2 = "alt+2"
+    ALT_3 = "alt+3"
+    ALT_4 = "alt+4"
+    ALT_5 = "alt+5"
+    ALT_6 = "alt+6"
+    ALT_7 = "alt+7"
+    ALT_8 = "alt+8"
+    ALT_9 = "alt+9"
+
+
+def read_alt_digits_as_keys() -> None:
+    """Let alt+1 … alt+9 arrive as those keys from terminals that send ESC + digit.
+
+    Textual 8.2 reads ESC + digit as the characters a Mac option key gives (``¡``, ``™``,
+    ``£`` …, for one macOS terminal), so in xterm, GNOME Terminal, tmux and most others
+    alt+2 typed a ``™`` into the answer instead of going to table 2. The parser has no
+    setting for this; its key table is changed instead (idempotent).
+    """
+    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+
+    for key in _AltDigit:
+        ANSI_SEQUENCES_KEYS[f"\x1b{key.value[-1]}"] = (key,)
+
+
+class TableList(KeysInOrder, OptionList):
+    """The list of tables; its keys apply in the order typed (see ``KeysInOrder``)."""
+
+
+class LayerChoice(KeysInOrder, RadioSet):
+    """The layer of the triangle; its keys apply in the order typed."""
 
 
 def table_name(table: Table) -> str:
@@ -72,17 +111,23 @@ class TablesPanel(RecordingBody):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
+    # Priority bindings: the app runs them as soon as the key arrives, before it reads the
+    # next key. A key typed right after ctrl+down or ctrl+o then goes to the next table or
+    # into the editor, not into the field that had the cursor a moment earlier.
     BINDINGS = [
-        Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous"),
-        Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next"),
-        Binding("ctrl+n", "new_table", "Nieuwe tafel", id="tables.new"),
-        Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename"),
-        Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove"),
-        Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up"),
-        Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down"),
-        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern"),
+        Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous", priority=True),
+        Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next", priority=True),
+        Binding("ctrl+n", "new_table", "Nieuwe tafel", id="tables.new", priority=True),
+        Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True),
+        Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True),
+        Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up", priority=True),
+        Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down", priority=True),
+        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern", priority=True),
         *(
-            Binding(f"alt+{n}", f"go_table({n})", f"Naar tafel {n}", id=f"tables.go-{n}", show=False)
+            Binding(
+                f"alt+{n}", f"go_table({n})", f"Naar tafel {n}", id=f"tables.go-{n}",
+                show=False, priority=True,
+            )
             for n in range(1, 10)
         ),
     ]
@@ -96,9 +141,18 @@ class TablesPanel(RecordingBody):
         classes: str | None = None,
     ) -> None:
         super().__init__(deck, session, id=id, classes=classes)
+        read_alt_digits_as_keys()
         self._questions = deck.text_questions
-        self._current_id: str | None = session.tables[0].id if session.tables else None
+        ids = [t.id for t in session.tables]
+        shown = session.progress.table
+        self._current_id: str | None = shown if shown in ids else (ids[0] if ids else None)
         self._prompts: dict[str, str] = {}
+        # What the list, the pattern choice and the form show, so that reloading from the
+        # session (each time the screen is shown again) only touches what changed.
+        self._list_shown: list[tuple[str, str]] | None = None
+        self._options_shown: list[tuple[str, str]] | None = None
+        self._form_table: str | None = None
+        self._loop_shown: str | None = None
         # Whether the form shows the current table: until then it must not be read back.
         self._loaded = False
 
@@ -116,16 +170,16 @@ class TablesPanel(RecordingBody):
 
     def focus_first(self) -> None:
         """Cursor in the current table's first field (who sits there)."""
-        if not self.when_ready(self.focus_first):
+        if not self.focus_ready(self.focus_first):
             return
-        self.query_one("#table-participants", Input).focus()
+        self.focus_now(self.query_one("#table-participants", Input))
 
     def focus_first_answer(self) -> None:
         """Cursor in the current table's first answer."""
-        if not self.when_ready(self.focus_first_answer):
+        if not self.focus_ready(self.focus_first_answer):
             return
         if self._questions:
-            self._answer(self._questions[0].id).focus()
+            self.focus_now(self._answer(self._questions[0].id))
         else:
             self.focus_first()
 
@@ -138,28 +192,57 @@ class TablesPanel(RecordingBody):
         ids = [t.id for t in self.session.tables]
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
-        self._prompts.clear()
-        self._fill_list()
-        self._fill_pattern_options()
-        self._load_form()
-        self._load_minutes()
+        with self._loading():
+            self._fill_list()
+            self._fill_pattern_options()
+            self._load_form()
+            self._load_minutes()
 
     def select_table(self, table_id: str) -> None:
         """Show the table with this id in the form."""
         self.session.table(table_id)  # KeyError for an unknown id
         self._flush()
+        self._set_current(table_id)
+        with self._loading():
+            self._load_form()
+            self._highlight_current()
+
+    def _set_current(self, table_id: str | None) -> None:
+        """Show ``table_id`` from now on, and remember it in the session for a resume."""
         self._current_id = table_id
-        self._load_form()
-        self._highlight_current()
+        progress = self.session.progress
+        if table_id is not None and progress.table != table_id:
+            progress.table = table_id
+            self._changed()
+
+    def _loading(self):
+        """Context in which filling the fields from the session posts no change events.
+
+        Without it every field set here answers with a Changed message that the handlers
+        below would read back and compare, a dozen round trips each time a table is shown.
+        (``RadioSet.Changed`` is let through: the radio set itself moves its keyboard cursor
+        to the pressed button when it handles that message.)
+        """
+        return self.prevent(
+            Input.Changed,
+            RecordArea.Changed,
+            Select.Changed,
+            OptionList.OptionHighlighted,
+        )
 
     # -- building ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Width classes are set before the first layout (from the space the panel is put
+        # in), so showing the screen does not restyle the whole form a moment later.
+        parent = self.parent
+        width = parent.size.width if isinstance(parent, Widget) and parent.size.width else 0
+        self.update_classes(self._width_classes(width or self.app.size.width))
         with Horizontal(id="tables-body"):
             with Vertical(id="tables-side"):
                 yield Static("Plenair" if self.plenary else "Tafels", classes="pane-title")
-                yield OptionList(id="tables-list", compact=True)
-                yield Label("Duur (minuten)", classes="field-label")
+                yield TableList(id="tables-list", compact=True)
+                yield Label("Duur (min.)", classes="field-label")
                 yield Input(
                     id="timer-minutes",
                     type="integer",
@@ -186,9 +269,9 @@ class TablesPanel(RecordingBody):
                     yield Button("Eigen patroon …", id="own-pattern-button", compact=True)
                 for question in self._questions:
                     yield Static(question.text, classes="question")
-                    yield RecordArea(id=f"answer-{question.id}", classes="answer", compact=True)
+                    yield RecordArea(id=f"answer-{question.id}", classes="answer")
                 yield Static("In welke laag van de driehoek zit het patroon vooral?", classes="question")
-                with RadioSet(id="table-layer", compact=True):
+                with LayerChoice(id="table-layer", compact=True):
                     yield RadioButton("Geen", compact=True)
                     for layer in self.deck.layers:
                         yield RadioButton(layer.title, compact=True)
@@ -199,11 +282,18 @@ class TablesPanel(RecordingBody):
     def on_mount(self) -> None:
         self._reload()
 
+    @staticmethod
+    def _width_classes(width: int) -> dict[str, bool]:
+        side = 28 if width >= ROOMY else (16 if width < NARROW else 18)
+        return {
+            "-roomy": width >= ROOMY,
+            "-narrow": width < NARROW,
+            "-wide-form": width - side >= WIDE_FORM,
+        }
+
     def on_resize(self) -> None:
-        self.set_class(self.size.width >= ROOMY, "-roomy")
-        self.set_class(self.size.width < NARROW, "-narrow")
-        detail = self.query_one("#table-detail")
-        detail.set_class(self.size.width - 30 >= WIDE_FORM, "-wide")
+        # One batch: each separate class change would restyle every field in the form.
+        self.update_classes(self._width_classes(self.size.width))
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -231,8 +321,13 @@ class TablesPanel(RecordingBody):
         return text
 
     def _fill_list(self) -> None:
-        option_list = self.query_one("#tables-list", OptionList)
-        option_list.set_options(Option(self._prompt(t), id=t.id) for t in self.session.tables)
+        prompts = {t.id: self._prompt(t) for t in self.session.tables}
+        shown = [(table_id, prompt.plain) for table_id, prompt in prompts.items()]
+        if shown != self._list_shown:
+            option_list = self.query_one("#tables-list", OptionList)
+            option_list.set_options(Option(prompt, id=tid) for tid, prompt in prompts.items())
+            self._list_shown = shown
+            self._prompts = dict(shown)
         self._highlight_current()
 
     def _update_prompt(self, table: Table) -> None:
@@ -240,6 +335,7 @@ class TablesPanel(RecordingBody):
         if self._prompts.get(table.id) != prompt.plain:
             self._prompts[table.id] = prompt.plain
             self.query_one("#tables-list", OptionList).replace_option_prompt(table.id, prompt)
+            self._list_shown = None  # the list changed under it: compare afresh next time
 
     def _highlight_current(self) -> None:
         option_list = self.query_one("#tables-list", OptionList)
@@ -260,9 +356,14 @@ class TablesPanel(RecordingBody):
 
     def _fill_pattern_options(self) -> None:
         select = self.query_one("#table-pattern", Select)
-        select.set_options(self._pattern_options())
+        options = self._pattern_options()
+        if options != self._options_shown:
+            select.set_options(options)
+            self._options_shown = options
         table = self._current()
-        select.value = table.pattern if table and table.pattern else Select.NULL
+        value = table.pattern if table and table.pattern else Select.NULL
+        if select.value != value:
+            select.value = value
 
     def _pattern_steps(self, pattern_id: str) -> tuple[str, list[str]] | None:
         try:
@@ -280,23 +381,35 @@ class TablesPanel(RecordingBody):
         loop = self.query_one("#table-loop", LoopView)
         found = self._pattern_steps(pattern_id) if pattern_id else None
         loop.display = found is not None
-        if found is not None:
+        key = repr(found)
+        if found is not None and key != self._loop_shown:
             loop.set_pattern(*found)
+        self._loop_shown = key
 
     def _load_form(self) -> None:
+        """Show the current table in the form (call inside ``_loading()``)."""
         table = self._current()
         detail = self.query_one("#table-detail")
         detail.display = table is not None
         self._loaded = table is not None
         if table is None:
             return
-        self.query_one("#table-name", RecordInput).load_value(table.name)
-        self.query_one("#table-participants", RecordInput).load_value(table.participants)
+        fields: list[tuple[RecordInput | RecordArea, str]] = [
+            (self.query_one("#table-name", RecordInput), table.name),
+            (self.query_one("#table-participants", RecordInput), table.participants),
+            *((self._answer(q.id), table.answers.get(q.id, "")) for q in self._questions),
+        ]
+        # Another table always loads every field (a field's undo history must not carry one
+        # table's words into another); the same table reloaded only where it changed.
+        same = self._form_table == table.id
+        for field, value in fields:
+            if not same or field.model_value() != value:
+                field.load_value(value)
         select = self.query_one("#table-pattern", Select)
-        select.value = table.pattern if table.pattern else Select.NULL
+        value = table.pattern if table.pattern else Select.NULL
+        if select.value != value:
+            select.value = value
         self._show_loop(table.pattern)
-        for question in self._questions:
-            self._answer(question.id).load_value(table.answers.get(question.id, ""))
         layers = self._layer_ids()
         index = layers.index(table.layer) if table.layer in layers else 0
         radio = self.query_one("#table-layer", RadioSet)
@@ -305,7 +418,10 @@ class TablesPanel(RecordingBody):
             buttons[index].value = True
         own = self.query_one("#own-pattern-button", Button)
         own.label = "Eigen patroon bewerken …" if self._is_own(table.pattern) else "Eigen patroon …"
-        detail.scroll_home(animate=False)
+        if self._form_table != table.id:
+            # Another table: start at its top. The same one reloaded keeps its place.
+            self._form_table = table.id
+            detail.scroll_home(animate=False)
 
     def _is_own(self, pattern_id: str) -> bool:
         return any(p.id == pattern_id for p in self.session.patterns)
@@ -313,7 +429,9 @@ class TablesPanel(RecordingBody):
     def _load_minutes(self) -> None:
         total = self.session.progress.timer_seconds_total or self.deck.timer_minutes * 60
         minutes = self.query_one("#timer-minutes", Input)
-        minutes.value = str(max(1, round(total / 60)))
+        value = str(max(1, round(total / 60)))
+        if minutes.value != value:
+            minutes.value = value
 
     def _changed(self) -> None:
         self.post_message(SessionChanged())
@@ -328,8 +446,23 @@ class TablesPanel(RecordingBody):
         changed = self._read_name(table) | self._read_participants(table)
         for question in self._questions:
             changed |= self._read_answer(table, question.id)
+        changed |= self._read_layer(table)
         if changed:
             self._changed()
+
+    def _read_layer(self, table: Table) -> bool:
+        radio = self.query_one("#table-layer", RadioSet)
+        buttons = list(radio.query(RadioButton))
+        pressed = [i for i, button in enumerate(buttons) if button.value]
+        if len(pressed) > 1:
+            # Just pressed: the radio set has not switched the previous button off yet.
+            pressed = [i for i in pressed if buttons[i] is not radio.pressed_button] or pressed
+        layers = self._layer_ids()
+        layer = layers[pressed[0]] if pressed and pressed[0] < len(layers) else ""
+        if layer == table.layer:
+            return False
+        table.layer = layer
+        return True
 
     def _read_name(self, table: Table) -> bool:
         value = self.query_one("#table-name", RecordInput).model_value()
@@ -381,6 +514,23 @@ class TablesPanel(RecordingBody):
         if table is not None and self._read_answer(table, question_id):
             self._changed()
 
+    @on(RecordArea.SelectionChanged, ".answer")
+    def _answer_cursor_moved(self, event: RecordArea.SelectionChanged) -> None:
+        # The answer grows as it is typed; once its layout is done, scroll the form so the
+        # line being typed (and the field's lower edge) stays in sight.
+        self.call_after_refresh(self._keep_cursor_in_view, event.text_area)
+
+    def _keep_cursor_in_view(self, area: RecordArea) -> None:
+        if not area.has_focus:
+            return
+        detail = self.query_one("#table-detail", VerticalScroll)
+        cursor = area.cursor_screen_offset
+        view = detail.content_region
+        if view.y <= cursor.y < view.bottom - 1:
+            return
+        x, y = cursor - view.offset + detail.scroll_offset
+        detail.scroll_to_region(Region(x, y, 1, 2), animate=False, immediate=True)
+
     @on(Select.Changed, "#table-pattern")
     def _pattern_changed(self) -> None:
         table = self._editing()
@@ -399,13 +549,7 @@ class TablesPanel(RecordingBody):
     @on(RadioSet.Changed, "#table-layer")
     def _layer_changed(self) -> None:
         table = self._editing()
-        if table is None:
-            return
-        index = self.query_one("#table-layer", RadioSet).pressed_index
-        layers = self._layer_ids()
-        layer = layers[index] if 0 <= index < len(layers) else ""
-        if layer != table.layer:
-            table.layer = layer
+        if table is not None and self._read_layer(table):
             self._changed()
 
     @on(Input.Changed, "#timer-minutes")
@@ -433,8 +577,8 @@ class TablesPanel(RecordingBody):
         self.focus_first()
 
     @on(Button.Pressed, "#own-pattern-button")
-    def _own_pattern_pressed(self) -> None:
-        self.action_own_pattern()
+    async def _own_pattern_pressed(self) -> None:
+        await self.action_own_pattern()
 
     # -- actions ----------------------------------------------------------------------
 
@@ -446,20 +590,23 @@ class TablesPanel(RecordingBody):
         if 0 <= index < len(ids):
             self.select_table(ids[index])
 
-    def action_previous_table(self) -> None:
+    async def action_previous_table(self) -> None:
+        await self.settle()
         self._step(-1)
 
-    def action_next_table(self) -> None:
+    async def action_next_table(self) -> None:
+        await self.settle()
         self._step(1)
 
-    def action_go_table(self, number: int) -> None:
+    async def action_go_table(self, number: int) -> None:
+        await self.settle()
         if 1 <= number <= len(self.session.tables):
             self.select_table(self.session.tables[number - 1].id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"new_table", "remove_table", "move_table"} and self.plenary:
             return False
-        return True
+        return super().check_action(action, parameters)
 
     def _next_name(self) -> str:
         names = {t.name.strip() for t in self.session.tables}
@@ -468,9 +615,10 @@ class TablesPanel(RecordingBody):
             n += 1
         return f"Tafel {n}"
 
-    def action_new_table(self) -> None:
+    async def action_new_table(self) -> None:
         if self.plenary:
             return
+        await self.settle()
         self._flush()
         table = Table(
             id=self.session.new_table_id(),
@@ -478,23 +626,25 @@ class TablesPanel(RecordingBody):
             answers={q.id: "" for q in self._questions},
         )
         self.session.tables.append(table)
-        self.query_one("#tables-list", OptionList).add_option(
-            Option(self._prompt(table), id=table.id)
-        )
-        self._current_id = table.id
-        self._load_form()
-        self._highlight_current()
+        self._set_current(table.id)
+        with self._loading():
+            self.query_one("#tables-list", OptionList).add_option(
+                Option(self._prompt(table), id=table.id)
+            )
+            self._load_form()
+            self._highlight_current()
         self._changed()
         self.focus_first()
 
     def action_rename_table(self) -> None:
         if self._current() is not None:
-            self.query_one("#table-name", RecordInput).focus()
+            self.focus_now(self.query_one("#table-name", RecordInput))
 
-    def action_remove_table(self) -> None:
+    async def action_remove_table(self) -> None:
         table = self._current()
         if table is None or self.plenary:
             return
+        await self.settle()
         if len(self.session.tables) == 1:
             self.notify("De laatste tafel blijft staan: er moet er minstens één zijn.")
             return
@@ -513,14 +663,14 @@ class TablesPanel(RecordingBody):
             return
         index = ids.index(table_id)
         del self.session.tables[index]
-        self._prompts.pop(table_id, None)
         if self._current_id == table_id:
             remaining = self.session.tables
-            self._current_id = remaining[min(index, len(remaining) - 1)].id if remaining else None
-        self._fill_list()
-        self._load_form()
+            self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
+        with self._loading():
+            self._fill_list()
+            self._load_form()
         self._changed()
-        self.query_one("#tables-list", OptionList).focus()
+        self.focus_now(self.query_one("#tables-list", OptionList))
 
     def action_move_table(self, delta: int) -> None:
         table = self._current()
@@ -532,13 +682,15 @@ class TablesPanel(RecordingBody):
         if not 0 <= target < len(tables):
             return
         tables[index], tables[target] = tables[target], tables[index]
-        self._fill_list()
+        with self._loading():
+            self._fill_list()
         self._changed()
 
-    def action_own_pattern(self) -> None:
+    async def action_own_pattern(self) -> None:
         table = self._current()
         if table is None:
             return
+        await self.settle()
         self._flush()
         existing = (
             self.session.own_pattern(table.pattern) if self._is_own(table.pattern) else None
@@ -558,7 +710,7 @@ class TablesPanel(RecordingBody):
                 self._store_own_pattern(table_id, pattern)
 
         screen = OwnPatternScreen(pattern_id, existing, heading=f"Eigen patroon · {table_name(table)}")
-        self.app.push_screen(screen, saved)
+        open_dialog(self.app, screen, saved)
 
     def _store_own_pattern(self, table_id: str, pattern: OwnPattern) -> None:
         patterns = self.session.patterns
@@ -572,7 +724,8 @@ class TablesPanel(RecordingBody):
             self.session.table(table_id).pattern = pattern.id
         except KeyError:
             pass
-        self._fill_pattern_options()
+        with self._loading():
+            self._fill_pattern_options()
         self._show_loop(pattern.id)
         self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
         self._changed()

@@ -44,6 +44,7 @@ class TimerDisplay(Static):
         # A resumed timer that is already low or up does not signal again.
         self._warned = timer.warning or timer.expired
         self._signalled = timer.expired
+        self._text = ""
 
     def on_mount(self) -> None:
         self._show()
@@ -113,8 +114,13 @@ class TimerDisplay(Static):
         self.set_class(alarm, "-expired")
         self.set_class(timer.started and not timer.running and not alarm, "-paused")
         if alarm:
-            self.update("⏱ Tijd!")
+            text = "⏱ Tijd!"
         elif timer.running or timer.expired:
-            self.update(f"⏱ {format_seconds(timer.remaining())}")
+            text = f"⏱ {format_seconds(timer.remaining())}"
         else:
-            self.update(f"⏸ {format_seconds(timer.remaining())}")
+            text = f"⏸ {format_seconds(timer.remaining())}"
+        # Updating a Static lays out the whole screen again; once a second while someone
+        # types, only when the text really changes (a paused or hidden timer never does).
+        if text != self._text:
+            self._text = text
+            self.update(text)

@@ -14,8 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from patroon_tui.core.deck import Deck, Layer
-from patroon_tui.core.session import Session
+from patroon_tui.core.deck import Layer
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.recording import RecordingBody
@@ -63,25 +62,15 @@ class TrianglePanel(RecordingBody):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
-    def __init__(
-        self,
-        deck: Deck,
-        session: Session,
-        *,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(deck, session, id=id, classes=classes)
-
     # -- public API -------------------------------------------------------------------
 
     def focus_first(self) -> None:
         """Cursor in the first layer's note."""
-        if not self.when_ready(self.focus_first):
+        if not self.focus_ready(self.focus_first):
             return
         notes = self.query(LayerNote)
         if notes:
-            notes.first().focus()
+            self.focus_now(notes.first())
 
     def refresh_from_session(self) -> None:
         """Recount the tables per layer and reload the notes from the session."""

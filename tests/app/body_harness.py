@@ -93,3 +93,17 @@ async def paste_text(pilot, text: str) -> None:
     assert pilot.app.focused is not None, "nothing has focus to paste into"
     pilot.app.post_message(events.Paste(text))  # the app hands it to the focused widget
     await pilot.pause()
+
+
+async def send_at_once(pilot, *keys: str, until=lambda: True) -> None:
+    """Keys arriving together, as from a fast typist: none waits for the one before.
+
+    Then lets the app work through them, until ``until()`` holds (or it clearly never will).
+    """
+    for key in keys:
+        char = " " if key == "space" else (key if len(key) == 1 else None)
+        pilot.app.post_message(events.Key(key, char))
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if until():
+            break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Select
 
 from patroon_tui.core.deck import load_deck
@@ -11,7 +12,7 @@ from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.tables import TablesPanel
-from tests.app.body_harness import BodyHarness, type_text
+from tests.app.body_harness import BodyHarness, send_at_once, type_text
 
 
 @pytest.fixture
@@ -147,3 +148,39 @@ async def test_edit_an_existing_own_pattern_and_choose_it_at_another_table(deck)
         await pilot.press("enter", "end", "enter")
         await pilot.pause()
         assert session.tables[1].pattern == "eigen-tafel-1"
+
+
+async def test_keys_typed_as_the_editor_opens_go_into_its_title(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables[0].answers["herkenbaar"] = "ja"
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await pilot.pause()
+        await pilot.press("end")
+        # All at once, as from someone typing on while the dialog opens.
+        for key in ("ctrl+o", "W", "a", "c", "h"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, OwnPatternScreen) and app.screen.title_text == "Wach":
+                break
+        assert isinstance(app.screen, OwnPatternScreen)
+        assert app.screen.query_one("#own-title").value == "Wach"
+        assert app.screen.title_text == "Wach"
+        assert session.tables[0].answers["herkenbaar"] == "ja"
+
+
+async def test_a_pattern_typed_in_one_burst_is_saved_whole(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await pilot.pause()
+        keys = ["ctrl+o", *"Wacht", "enter", *"Vraag", "enter", *"Druk", "enter", *"Ruzie",
+                "enter", *"Stop", "ctrl+o"]
+        await send_at_once(pilot, *keys, until=lambda: bool(session.patterns))
+    assert [(p.title, p.steps) for p in session.patterns] == [
+        ("Wacht", ["Vraag", "Druk", "Ruzie", "Stop"])
+    ]
+    assert session.tables[0].answers["herkenbaar"] == ""

@@ -8,7 +8,7 @@ from patroon_tui.core.deck import load_deck
 from patroon_tui.core.session import Principle, new_session
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.widgets.principles import PrincipleInput, PrinciplesPanel
-from tests.app.body_harness import BodyHarness, type_text
+from tests.app.body_harness import BodyHarness, send_at_once, type_text
 
 
 @pytest.fixture
@@ -75,3 +75,16 @@ async def test_reorder_and_remove_after_confirmation(deck):
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen)
         assert [p.text for p in session.principles] == ["een"]
+
+
+async def test_a_word_typed_right_after_enter_starts_the_next_principle(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(PrinciplesPanel).focus_first()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "a", "enter", "b", "enter", "c",
+            until=lambda: [p.text for p in session.principles] == ["a", "b", "c"],
+        )
+        assert [p.text for p in session.principles] == ["a", "b", "c"]

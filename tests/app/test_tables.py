@@ -10,7 +10,7 @@ from patroon_tui.core.session import Table, new_session
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.tables import TablesPanel
-from tests.app.body_harness import BodyHarness, type_text
+from tests.app.body_harness import BodyHarness, send_at_once, type_text
 
 
 @pytest.fixture
@@ -257,3 +257,103 @@ async def test_refresh_from_session_shows_changes_made_elsewhere(deck):
         await pilot.pause()
         assert app.query_one("#answer-herkenbaar", RecordArea).text == "van elders"
         assert len(list_prompts(app)) == 2
+
+
+async def test_keys_typed_right_after_a_table_key_go_to_the_new_place(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables.append(Table(id="tafel-2", name="Tafel 2"))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "a", "ctrl+down", "b", "ctrl+n", "c", "ctrl+up", "d",
+            until=lambda: session.tables[1].participants == "d",
+        )
+        assert session.tables[0].answers["herkenbaar"] == "a"
+        assert session.tables[1].answers["herkenbaar"] == "b"
+        assert session.tables[2].participants == "c"
+        assert session.tables[1].participants == "d"
+
+
+async def test_the_table_shown_is_kept_in_the_session_and_shown_again(deck):
+    session = new_session(session_id="s", title="S")
+    for n in (2, 3):
+        session.tables.append(Table(id=f"tafel-{n}", name=f"Tafel {n}", answers={"herkenbaar": f"t{n}"}))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert session.progress.table is None  # nothing chosen yet: the first table
+        await pilot.press("alt+3")
+        assert session.progress.table == "tafel-3"
+        assert app.changes > 0
+    again = make_app(deck, session)
+    async with again.run_test(size=(80, 24)) as pilot:
+        panel = again.query_one(TablesPanel)
+        assert panel.current_table_id == "tafel-3"
+        assert again.query_one("#answer-herkenbaar", RecordArea).text == "t3"
+        assert again.query_one("#tables-list", OptionList).highlighted == 2
+        assert again.changes == 0  # showing the session changed nothing in it
+
+
+async def test_an_unknown_table_in_progress_shows_the_first(deck):
+    session = new_session(session_id="s", title="S")
+    session.progress.table = "tafel-9"
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)):
+        assert app.query_one(TablesPanel).current_table_id == "tafel-1"
+
+
+async def test_a_word_typed_right_after_tab_goes_into_the_next_field(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first()
+        await pilot.pause()
+        # participants → pattern → own-pattern button → first answer → second answer
+        await send_at_once(
+            pilot, "x", "tab", "tab", "tab", "y", "tab", "z", "shift+tab", "w",
+            until=lambda: session.tables[0].answers["herkenbaar"] == "yw",
+        )
+        assert session.tables[0].participants == "x"
+        assert session.tables[0].answers["herkenbaar"] == "yw"
+        assert session.tables[0].answers["bijdrage"] == "z"
+
+
+def test_alt_digits_from_a_terminal_are_read_as_alt_digits(deck):
+    from textual._xterm_parser import XTermParser
+
+    TablesPanel(deck, new_session(session_id="s", title="S"))
+    keys = [event.key for event in XTermParser().feed("\x1b2\x1b9x")]
+    assert keys == ["alt+2", "alt+9", "x"]
+
+
+async def test_editing_keys_in_a_burst_apply_in_the_order_typed(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables[0].answers["herkenbaar"] = "een"
+    session.tables.append(Table(id="tafel-2", name="Tafel 2", answers={"herkenbaar": "twee"}))
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "end", "space", "a", "b", "c", "backspace", "backspace", "x",
+            "ctrl+down", "end", "space", "y", "home", "z",
+            until=lambda: session.tables[1].answers["herkenbaar"] == "ztwee y",
+        )
+        assert session.tables[0].answers["herkenbaar"] == "een ax"
+        assert session.tables[1].answers["herkenbaar"] == "ztwee y"
+
+
+async def test_a_layer_chosen_in_a_burst_belongs_to_its_table(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#answer-voor-jezelf").focus()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "N", "e", "e", "tab", "down", "down", "space", "ctrl+n", "x",
+            until=lambda: len(session.tables) == 2 and session.tables[1].participants == "x",
+        )
+        assert session.tables[0].answers["voor-jezelf"] == "Nee"
+        assert session.tables[0].layer == "spelregels"
+        assert session.tables[1].layer == ""

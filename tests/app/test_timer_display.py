@@ -88,7 +88,7 @@ async def test_warns_at_five_minutes_and_signals_once_at_zero_until_acknowledged
         assert app.bells == 1
         assert app.notices.count("De 25 minuten zijn om.") == 1
         assert session.progress.timer_seconds_left == 0
-        assert session.progress.timer_running is False
+        assert session.progress.timer_running is True  # still signalling
 
         clock.advance(120)  # nobody looked: the signal stays, but does not repeat
         display.update_now()
@@ -98,8 +98,36 @@ async def test_warns_at_five_minutes_and_signals_once_at_zero_until_acknowledged
         await pilot.press("f6")  # acknowledged
         assert shown(app) == "⏱ 00:00"
         assert not display.has_class("-expired")
+        assert session.progress.timer_running is False
         display.update_now()
         assert app.bells == 1
+
+
+async def test_an_unacknowledged_signal_is_still_shown_after_save_and_load(deck, clock, tmp_path):
+    store = SessionStore(tmp_path / "sessions")
+    session = store.create(title="Timer", deck=deck)
+    timer = TableTimer.from_progress(session.progress, deck.timer_minutes * 60, clock=clock)
+    app = make_app(deck, session, timer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        clock.advance(26 * 60)
+        app.query_one(TimerDisplay).update_now()
+        assert shown(app) == "⏱ Tijd!"
+        assert app.bells == 1
+        path = store.save(session)
+
+    loaded = store.load(path)
+    resumed = TableTimer.from_progress(loaded.progress, deck.timer_minutes * 60, clock=clock)
+    app = make_app(deck, loaded, resumed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        display = app.query_one(TimerDisplay)
+        display.update_now()
+        assert shown(app) == "⏱ Tijd!"
+        assert display.has_class("-expired")
+        assert app.bells == 0  # it rang before the resume, not again
+        await pilot.press("f6")
+        assert shown(app) == "⏱ 00:00"
+        assert loaded.progress.timer_running is False
 
 
 async def test_the_length_set_on_the_tables_screen_is_used(deck, clock):
@@ -143,3 +171,23 @@ async def test_a_running_timer_continues_after_save_and_load(deck, clock, tmp_pa
         clock.advance(30)
         app.query_one(TimerDisplay).update_now()
         assert shown(app) == "⏱ 19:30"
+
+
+async def test_the_timer_keys_are_in_the_help_in_dutch(deck, tmp_path):
+    from patroon_tui.app import PatroonApp
+    from patroon_tui.screens.help import HelpScreen
+
+    store = SessionStore(tmp_path / "sessions")
+    session = store.create(title="Hulp", deck=deck)
+    app = PatroonApp(deck, store, session, store.path_for(session.session.id))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {
+            (str(row[0]), str(row[1]))
+            for _, bindings in app.screen.sections
+            for row in [(b.key, b.description) for b in bindings]
+        }
+        assert ("f6", "Timer start/pauze") in rows
+        assert ("f7", "Timer opnieuw") in rows
+        assert ("f9", "Naar tafels") in rows

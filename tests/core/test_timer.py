@@ -169,12 +169,27 @@ def test_a_paused_timer_resumes_paused(clock):
     assert resumed.remaining() == 1400
 
 
-def test_an_expired_timer_resumes_expired_without_a_new_signal(clock):
+def test_an_acknowledged_expired_timer_resumes_acknowledged(clock):
     progress = Progress(timer_seconds_left=0, timer_running=False, timer_seconds_total=600)
     resumed = TableTimer.from_progress(progress, 1500, clock=clock)
     assert resumed.expired
     assert resumed.acknowledged
     assert resumed.total_seconds == 600
+
+
+def test_an_unacknowledged_signal_survives_a_resume(clock):
+    timer = TableTimer(60, clock=clock)
+    timer.start()
+    clock.advance(90)
+    progress = Progress()
+    timer.to_progress(progress)
+    assert (progress.timer_seconds_left, progress.timer_running) == (0, True)
+    resumed = TableTimer.from_progress(progress, 1500, clock=clock)
+    assert resumed.expired and not resumed.acknowledged and not resumed.running
+    resumed.toggle()
+    assert resumed.acknowledged
+    resumed.to_progress(progress)
+    assert (progress.timer_seconds_left, progress.timer_running) == (0, False)
 
 
 def test_a_reset_timer_removes_its_keys(clock):

@@ -1,0 +1,245 @@
+"""``EditableList``: a recording body that edits one list of the session as rows of fields.
+
+The principles and the agreed first steps are both such a list: one row per item, a field
+per text of the item, and the same keys to add a row after the cursor, remove one (asking
+first when it holds text) and move it up or down. When the list is empty an empty row is
+ready; it becomes an item with the first character typed. Subclasses say which list, how a
+row looks, and where enter goes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Input
+
+from patroon_tui.messages import SessionChanged
+from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.fields import RecordInput
+from patroon_tui.widgets.recording import RecordingBody
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """One line of at most ``width`` characters, for naming a text in a question."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+class ListField(RecordInput):
+    """One text of one item: ``attribute`` of ``items[index]``."""
+
+    attribute = "text"
+
+    def __init__(self, value: str, index: int, *, placeholder: str, classes: str) -> None:
+        super().__init__(value, placeholder=placeholder, classes=f"list-field {classes}", compact=True)
+        self.index = index
+
+
+class EditableList(RecordingBody):
+    """Rows of fields bound to ``items()``; add, remove (after a question), move, type."""
+
+    #: The field that gets the cursor in a row (the item's main text).
+    FIRST_FIELD: type[ListField] = ListField
+    #: Id of the container holding the rows.
+    LIST_ID = "list"
+
+    # A priority binding, like the body's other keys: enter moves the cursor on before the
+    # next key is read, so a word typed right after enter lands in the next field.
+    BINDINGS = [
+        Binding("enter", "submit_field", "Volgend veld", show=False, priority=True,
+                id="list.submit"),
+    ]
+
+    # -- what subclasses say ----------------------------------------------------------
+
+    def items(self) -> list[Any]:
+        """The session's list this body edits."""
+        raise NotImplementedError
+
+    def new_item(self, **values: str) -> Any:
+        """A new item with these texts."""
+        raise NotImplementedError
+
+    def rows(self) -> list[Widget]:
+        """One row of fields per item (an empty one when there are none)."""
+        raise NotImplementedError
+
+    def removal_question(self, index: int, item: Any) -> str | None:
+        """What to ask before removing ``item``; ``None``: it holds no text, just remove."""
+        raise NotImplementedError
+
+    async def submitted(self, field: ListField) -> None:
+        """Enter was pressed in ``field``."""
+
+    def edited(self, field: ListField) -> None:
+        """``field`` changed its item (after the session was updated)."""
+
+    def list_changed(self) -> None:
+        """An item was added, removed or moved (before the rows are built again)."""
+
+    # -- public API -------------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        """Cursor in the first row (an empty one is ready when there are none)."""
+        if not self.focus_ready(self.focus_first):
+            return
+        fields = self.query(self.FIRST_FIELD)
+        if fields:
+            self.focus_now(fields.first())
+
+    def refresh_from_session(self) -> None:
+        """Reload the rows from the session.
+
+        Rows are rebuilt only when the number of items changed elsewhere; otherwise the
+        fields are refilled where they are, so the cursor keeps its field.
+        """
+        if not self.when_ready(self.refresh_from_session):
+            return
+        fields = list(self.query(ListField))
+        rows = max((f.index for f in fields), default=-1) + 1
+        if rows == max(1, len(self.items())):
+            self._refill(fields)
+            return
+        field = self.focused_field()
+        focus = (field.index, type(field)) if field is not None else None
+        self.run_worker(self.rebuild(focus), exclusive=True, group=f"{self.LIST_ID}-rebuild")
+
+    def _refill(self, fields: list[ListField]) -> None:
+        items = self.items()
+        with self.prevent(Input.Changed):
+            for field in fields:
+                value = getattr(items[field.index], field.attribute) if field.index < len(items) else ""
+                if field.model_value() != value:
+                    field.load_value(value)
+
+    # -- building ---------------------------------------------------------------------
+
+    def list_container(self) -> Vertical:
+        """The container of the rows, built with them."""
+        return Vertical(*self.rows(), id=self.LIST_ID)
+
+    async def rebuild(self, focus: tuple[int, type[ListField]] | None) -> None:
+        """Build the rows again; then put the cursor in row ``index``'s field of that kind."""
+        container = self.query_one(f"#{self.LIST_ID}", Vertical)
+        await container.remove_children()
+        await container.mount_all(self.rows())
+        if focus is not None:
+            index, kind = focus
+            fields = list(self.query(kind))
+            if fields:
+                self.focus_now(fields[max(0, min(index, len(fields) - 1))])
+
+    def changed(self) -> None:
+        """Tell the app the session changed."""
+        self.post_message(SessionChanged())
+
+    def focused_field(self) -> ListField | None:
+        """The row field with the cursor, if it is one of this list's."""
+        focused = self.screen.focused
+        return focused if isinstance(focused, ListField) and self in focused.ancestors else None
+
+    def focused_index(self) -> int | None:
+        """The row of the field with the cursor."""
+        field = self.focused_field()
+        return field.index if field is not None else None
+
+    def fields_of(self, kind: type[ListField]) -> list[ListField]:
+        """This list's fields of one kind, in row order."""
+        return list(self.query(kind))
+
+    # -- typing -----------------------------------------------------------------------
+
+    @on(Input.Changed, ".list-field")
+    def _field_changed(self, event: Input.Changed) -> None:
+        field = event.input
+        assert isinstance(field, ListField)
+        if field.is_attached and self._store(field):
+            self.changed()
+            self.edited(field)
+
+    def _store(self, field: ListField) -> bool:
+        """Put what ``field`` shows into its item; ``True`` if that changed the session."""
+        items = self.items()
+        value = field.model_value()
+        if field.index < len(items):
+            if getattr(items[field.index], field.attribute) != value:
+                setattr(items[field.index], field.attribute, value)
+                return True
+        elif value and field.index == len(items):
+            # The ready row of an empty list becomes an item once something is typed.
+            items.append(self.new_item(**{field.attribute: value}))
+            return True
+        return False
+
+    async def flush(self) -> None:
+        """Let the field with the cursor finish its keys, then store every field.
+
+        Actions rebuild the rows; a field's last keys may not have reached the session
+        through its change events yet, and must not be lost with the old row.
+        """
+        await self.settle()
+        if any([self._store(field) for field in self.query(ListField)]):
+            self.changed()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit_field":
+            # Only enter in one of this list's fields; elsewhere enter does what it does.
+            return self.focused_field() is not None
+        return super().check_action(action, parameters)
+
+    async def action_submit_field(self) -> None:
+        field = self.focused_field()
+        if field is not None:
+            await self.flush()
+            await self.submitted(field)
+
+    # -- actions ----------------------------------------------------------------------
+
+    async def action_add(self) -> None:
+        await self.flush()
+        at = self.focused_index()
+        items = self.items()
+        index = len(items) if at is None else min(at + 1, len(items))
+        items.insert(index, self.new_item())
+        self.changed()
+        self.list_changed()
+        await self.rebuild((index, self.FIRST_FIELD))
+
+    async def action_remove(self) -> None:
+        await self.flush()
+        at = self.focused_index()
+        items = self.items()
+        if at is None or at >= len(items):
+            return
+        item = items[at]
+
+        async def answer(remove: bool | None) -> None:
+            if remove and at < len(items) and items[at] is item:
+                del items[at]
+                self.changed()
+                self.list_changed()
+                await self.rebuild((at, self.FIRST_FIELD))
+
+        question = self.removal_question(at, item)
+        if question is None:
+            await answer(True)
+            return
+        self.app.push_screen(ConfirmScreen(question), answer)
+
+    async def action_move(self, delta: int) -> None:
+        await self.flush()
+        field = self.focused_field()
+        items = self.items()
+        if field is None or field.index >= len(items):
+            return
+        at, target = field.index, field.index + delta
+        if not 0 <= target < len(items):
+            return
+        items[at], items[target] = items[target], items[at]
+        self.changed()
+        self.list_changed()
+        await self.rebuild((target, type(field)))

@@ -1,0 +1,69 @@
+"""F9: from any programme screen, the current table's first answer is one key away."""
+
+from __future__ import annotations
+
+from patroon_tui.core.session import Table
+from tests.app.body_harness import send_at_once
+
+
+def first_answer_has_focus(app) -> bool:
+    focused = app.focused
+    return focused is not None and focused.id == "answer-herkenbaar"
+
+
+async def test_f9_from_every_screen(make_app, store, deck):
+    session = store.create(title="Sneltoets", deck=deck)
+    session.tables.append(Table(id="tafel-2", name="Tafel 2", answers={"herkenbaar": "twee"}))
+    session.progress.table = "tafel-2"
+    app = make_app(session)
+    modes = ("plain", "presenting", "notes")
+    tried: set[tuple[str, str]] = set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        for n, screen in enumerate(deck.screens):
+            # Each screen in one mode, the modes in turn: every kind meets every mode.
+            mode = modes[n % len(modes)]
+            programme.go_to(screen.id)
+            programme.set_focus(None)
+            programme.set_class(mode == "presenting", "-presenting")
+            if mode == "notes":
+                await pilot.press("f2")
+                assert app.focused is programme.notes.text_area
+            await pilot.press("f9")  # the one key
+            assert programme.current.kind == "tables", (screen.id, mode)
+            assert first_answer_has_focus(app), (screen.id, mode, app.focused)
+            assert programme.body.current_table_id == "tafel-2"
+            programme.remove_class("-notes")
+            tried.add((screen.kind, mode))
+        await pilot.press("ctrl+q")
+    for kind in ("text", "pattern"):
+        assert {mode for k, mode in tried if k == kind} == set(modes), kind
+
+
+async def test_words_typed_right_after_f9_go_into_the_answer(make_app, deck):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        assert programme.current.id == deck.screens[0].id
+        # "n" and "p" turn pages when no field has the cursor: none of them may.
+        await send_at_once(
+            pilot, "f9", "n", "e", "e", "space", "p",
+            until=lambda: app.session.tables[0].answers.get("herkenbaar") == "nee p",
+        )
+        assert programme.current.kind == "tables"
+        assert app.session.tables[0].answers["herkenbaar"] == "nee p"
+        await pilot.press("ctrl+q")
+
+
+async def test_letters_typed_on_a_choice_do_not_turn_the_page(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        await pilot.press("f9")
+        app.screen.query_one("#table-layer").focus()
+        await pilot.pause()
+        await pilot.press("n", "p", "r")  # page keys elsewhere; here they do nothing
+        assert programme.current.kind == "tables"
+        await pilot.press("down", "space")  # the choice's own keys still work
+        assert app.session.tables[0].layer == "doel"
+        await pilot.press("ctrl+q")
