@@ -252,9 +252,18 @@ class ProgrammeScreen(Screen):
         if self.focused is not None and body in self.focused.ancestors:
             return  # the cursor is already in this body (f9 put it in the answer)
         focus = getattr(body, "focus_first_answer", None) if answer else None
+
+        def arrive() -> None:
+            # f9 pressed in the meantime already put the cursor in an answer: moving it
+            # back to the first field would send the next words to the wrong place.
+            focused = self.focused
+            if isinstance(focused, (Input, TextArea)) and body in focused.ancestors:
+                return
+            (focus or body.focus_first)()  # type: ignore[attr-defined]
+
         # After the body's first layout: focusing scrolls the field into view, and before
         # the layout is done that scrolls its label (the question) out of view.
-        self.call_after_refresh(focus or body.focus_first)  # type: ignore[attr-defined]
+        self.call_after_refresh(arrive)
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
