@@ -110,11 +110,13 @@ class EditableList(RecordingBody):
 
     def _refill(self, fields: list[ListField]) -> None:
         items = self.items()
-        with self.prevent(Input.Changed):
-            for field in fields:
-                value = getattr(items[field.index], field.attribute) if field.index < len(items) else ""
-                if field.model_value() != value:
-                    field.load_value(value)
+        # No ``prevent(Input.Changed)`` here: its stack is shared by every widget's task and
+        # can swallow the change of a field being typed in. The change events of refilling
+        # find the field equal to its item and store nothing.
+        for field in fields:
+            value = getattr(items[field.index], field.attribute) if field.index < len(items) else ""
+            if field.model_value() != value:
+                field.load_value(value)
 
     # -- building ---------------------------------------------------------------------
 

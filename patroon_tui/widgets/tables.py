@@ -192,20 +192,18 @@ class TablesPanel(RecordingBody):
         ids = [t.id for t in self.session.tables]
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
-        with self._loading():
-            self._fill_list()
-            self._fill_pattern_options()
-            self._load_form()
-            self._load_minutes()
+        self._fill_list()
+        self._fill_pattern_options()
+        self._load_form()
+        self._load_minutes()
 
     def select_table(self, table_id: str) -> None:
         """Show the table with this id in the form."""
         self.session.table(table_id)  # KeyError for an unknown id
         self._flush()
         self._set_current(table_id)
-        with self._loading():
-            self._load_form()
-            self._highlight_current()
+        self._load_form()
+        self._highlight_current()
 
     def _set_current(self, table_id: str | None) -> None:
         """Show ``table_id`` from now on, and remember it in the session for a resume."""
@@ -214,21 +212,6 @@ class TablesPanel(RecordingBody):
         if table_id is not None and progress.table != table_id:
             progress.table = table_id
             self._changed()
-
-    def _loading(self):
-        """Context in which filling the fields from the session posts no change events.
-
-        Without it every field set here answers with a Changed message that the handlers
-        below would read back and compare, a dozen round trips each time a table is shown.
-        (``RadioSet.Changed`` is let through: the radio set itself moves its keyboard cursor
-        to the pressed button when it handles that message.)
-        """
-        return self.prevent(
-            Input.Changed,
-            RecordArea.Changed,
-            Select.Changed,
-            OptionList.OptionHighlighted,
-        )
 
     # -- building ---------------------------------------------------------------------
 
@@ -387,7 +370,7 @@ class TablesPanel(RecordingBody):
         self._loop_shown = key
 
     def _load_form(self) -> None:
-        """Show the current table in the form (call inside ``_loading()``)."""
+        """Show the current table in the form."""
         table = self._current()
         detail = self.query_one("#table-detail")
         detail.display = table is not None
@@ -568,6 +551,10 @@ class TablesPanel(RecordingBody):
 
     @on(OptionList.OptionHighlighted, "#tables-list")
     def _table_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Only the list's present highlight counts: an event from a highlight since moved
+        # on (the form showing one table after another quickly) must not pull the form back.
+        if event.option_index != event.option_list.highlighted:
+            return
         table_id = event.option.id
         if table_id is not None and table_id != self._current_id:
             self.select_table(table_id)
@@ -627,12 +614,11 @@ class TablesPanel(RecordingBody):
         )
         self.session.tables.append(table)
         self._set_current(table.id)
-        with self._loading():
-            self.query_one("#tables-list", OptionList).add_option(
-                Option(self._prompt(table), id=table.id)
-            )
-            self._load_form()
-            self._highlight_current()
+        self.query_one("#tables-list", OptionList).add_option(
+            Option(self._prompt(table), id=table.id)
+        )
+        self._load_form()
+        self._highlight_current()
         self._changed()
         self.focus_first()
 
@@ -666,9 +652,8 @@ class TablesPanel(RecordingBody):
         if self._current_id == table_id:
             remaining = self.session.tables
             self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
-        with self._loading():
-            self._fill_list()
-            self._load_form()
+        self._fill_list()
+        self._load_form()
         self._changed()
         self.focus_now(self.query_one("#tables-list", OptionList))
 
@@ -682,8 +667,7 @@ class TablesPanel(RecordingBody):
         if not 0 <= target < len(tables):
             return
         tables[index], tables[target] = tables[target], tables[index]
-        with self._loading():
-            self._fill_list()
+        self._fill_list()
         self._changed()
 
     async def action_own_pattern(self) -> None:
@@ -724,8 +708,7 @@ class TablesPanel(RecordingBody):
             self.session.table(table_id).pattern = pattern.id
         except KeyError:
             pass
-        with self._loading():
-            self._fill_pattern_options()
+        self._fill_pattern_options()
         self._show_loop(pattern.id)
         self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
         self._changed()

@@ -357,3 +357,53 @@ async def test_a_layer_chosen_in_a_burst_belongs_to_its_table(deck):
         assert session.tables[0].answers["voor-jezelf"] == "Nee"
         assert session.tables[0].layer == "spelregels"
         assert session.tables[1].layer == ""
+
+
+async def test_a_word_typed_while_another_part_of_the_app_waits_is_kept(deck, monkeypatch):
+    """Filling the form for another table never swallows the keys typed right after.
+
+    Textual's ``prevent()`` keeps one stack for every widget's task: anything posted while
+    a message type is prevented carries that type along, and while its handler waits, the
+    same type is dropped wherever it is posted, a field's ``Changed`` included. Here the
+    screen gets such a waiting callback each time the form is filled, as Textual's own
+    handlers may; the word typed meanwhile must still reach the session.
+    """
+    import asyncio
+
+    session = new_session(session_id="s", title="S")
+    session.tables.append(Table(id="tafel-2", name="Tafel 2"))
+    app = make_app(deck, session)
+    load_form = TablesPanel._load_form
+
+    def load_form_then_wait(self: TablesPanel) -> None:
+        load_form(self)
+        self.screen.call_later(asyncio.sleep, 0.3)
+
+    monkeypatch.setattr(TablesPanel, "_load_form", load_form_then_wait)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first()
+        await pilot.pause()
+        await pilot.press("ctrl+down", "d")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if session.tables[1].participants == "d":
+                break
+        assert session.tables[1].participants == "d"
+        assert app.query_one("#table-participants", Input).value == "d"
+
+
+async def test_two_table_keys_in_a_burst_end_on_the_second_table(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables += [Table(id="tafel-2", name="Tafel 2"), Table(id="tafel-3", name="Tafel 3")]
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(TablesPanel).focus_first()
+        await pilot.pause()
+        await send_at_once(
+            pilot, "ctrl+down", "ctrl+down", "x",
+            until=lambda: session.tables[2].participants == "x",
+        )
+        await pilot.pause(0.1)  # late highlight events of the list have arrived
+        assert [t.participants for t in session.tables] == ["", "", "x"]
+        assert app.query_one(TablesPanel).current_table_id == "tafel-3"
+        assert app.query_one("#tables-list", OptionList).highlighted == 2

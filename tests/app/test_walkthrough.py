@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import reopen
