@@ -16,13 +16,14 @@ from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Footer, Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.deck import Screen as DeckScreen
 from patroon_tui.core.session import Session
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.agenda import Agenda, part_label
+from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.notes import NotesPane
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, build_body
@@ -136,7 +137,7 @@ class ProgrammeScreen(Screen):
                 with Container(id="slide"):
                     yield self._new_body(self.index)
                 yield self._notes_pane
-        yield Footer(show_command_palette=False, compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self._show(self.index, fresh=True)

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from patroon_tui.core.store import StoreError
+from patroon_tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from patroon_tui.app import PatroonApp
@@ -83,7 +84,7 @@ class StartScreen(Screen):
             with Vertical(id="saved-sessions"):
                 yield Label("Opgeslagen sessies (nieuwste eerst)", classes="start-heading")
                 yield OptionList(id="saved-list")
-        yield Footer(show_command_palette=False, compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.reload()

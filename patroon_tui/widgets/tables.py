@@ -46,6 +46,8 @@ WIDE_FORM = 90
 NARROW = 76
 #: From this width of the panel the table list gets room for longer names.
 ROOMY = 120
+#: ctrl+↑ and ctrl+↓ share one entry in the footer.
+OTHER_TABLE = Binding.Group("Andere tafel", compact=True)
 
 
 class _AltDigit(str, Enum):
@@ -114,15 +116,23 @@ class TablesPanel(RecordingBody):
     # Priority bindings: the app runs them as soon as the key arrives, before it reads the
     # next key. A key typed right after ctrl+down or ctrl+o then goes to the next table or
     # into the editor, not into the field that had the cursor a moment earlier.
+    # The footer shows what fits at 80 columns beside the help key; the help lists the rest
+    # (renaming is also the form's first field, the own-pattern editor also its button).
     BINDINGS = [
-        Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous", priority=True),
-        Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next", priority=True),
+        Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous", priority=True,
+                group=OTHER_TABLE),
+        Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next", priority=True,
+                group=OTHER_TABLE),
         Binding("ctrl+n", "new_table", "Nieuwe tafel", id="tables.new", priority=True),
-        Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True),
         Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True),
-        Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up", priority=True),
-        Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down", priority=True),
-        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern", priority=True),
+        Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True,
+                show=False),
+        Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up", priority=True,
+                show=False),
+        Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down", priority=True,
+                show=False),
+        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern", priority=True,
+                show=False),
         *(
             Binding(
                 f"alt+{n}", f"go_table({n})", f"Naar tafel {n}", id=f"tables.go-{n}",

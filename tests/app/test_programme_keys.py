@@ -108,3 +108,18 @@ def test_key_names_are_readable():
     assert format_keys("alt+left,ctrl+pageup") == "Alt+←, Ctrl+PgUp"
     assert format_keys("R") == "Shift+R"
     assert format_keys("f2") == "F2"
+
+
+async def test_the_help_key_is_in_the_footer_on_every_screen(make_app, deck):
+    """However many keys a screen has, f1 stays in sight (docked right); the rest is in help."""
+    for size in ((80, 24), (60, 20)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            for _ in deck.screens:
+                await pilot.pause()
+                footer = app.screen.query_one(Footer)
+                keys = [key for key in footer.query("FooterKey") if getattr(key, "action", "") == "help"]
+                assert len(keys) == 1, app.screen.current.id
+                region = keys[0].region
+                assert region.width and region.right <= size[0], (size, app.screen.current.id)
+                await pilot.press("alt+right")
