@@ -1,18 +1,26 @@
 """The key footer: Textual's ``Footer``, compact, with help always in sight.
 
-Two differences from ``Footer(compact=True)``:
+Three differences from ``Footer(compact=True)``:
 
 - The compact look comes from rules on the footer itself. Textual's compact footer gives
   each key a ``-compact`` class through a data binding: one class change, and one restyle,
-  per key each time the footer is rebuilt, which it is on every focus change.
+  per key each time the footer is rebuilt.
+- It is rebuilt only when the keys it shows change, and once for changes that come together.
+  Textual announces every focus change twice (at once and after the next refresh), and the
+  plain footer rebuilds itself for each, with a layout pass each time.
 - The help key (f1) is docked at the right edge, so it stays visible when a screen has more
   keys than the terminal is wide; the keys that do not fit are all in the help.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.widgets import Footer
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 class AppFooter(Footer):
@@ -30,6 +38,8 @@ class AppFooter(Footer):
         # ``-compact`` on the footer alone (after the constructor, which sets the class from
         # ``compact``): Footer's own rules for it space the keys.
         self.add_class("-compact", update=False)
+        self._rebuild_pending = False
+        self._shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
@@ -37,3 +47,26 @@ class AppFooter(Footer):
             if getattr(widget, "action", None) == "help":
                 widget.add_class("-help", update=False)
             yield widget
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # As Footer.bindings_changed, but a rebuild already waiting for the next refresh
+        # takes this change along: it reads the keys when it runs.
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._rebuild_pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        if not self.is_attached:
+            return
+        shown = tuple(
+            (binding.key, binding.description, enabled, binding.group)
+            for _, binding, enabled, _ in self.screen.active_bindings.values()
+            if binding.show
+        )
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
