@@ -2,9 +2,9 @@
 
 Three differences from ``Footer(compact=True)``:
 
-- The compact look comes from rules on the footer itself. Textual's compact footer gives
-  each key a ``-compact`` class through a data binding: one class change, and one restyle,
-  per key each time the footer is rebuilt.
+- The compact look comes from rules on the footer itself. Textual's footer keys start
+  compact and are then bound to the footer's ``compact``: one or two class changes, each a
+  restyle, per key each time the footer is rebuilt. Here they start as they stay.
 - It is rebuilt only when the keys it shows change, and once for changes that come together.
   Textual announces every focus change twice (at once and after the next refresh), and the
   plain footer rebuilds itself for each, with a layout pass each time.
@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
+from textual.reactive import Reactive
 from textual.widgets import Footer
 
 if TYPE_CHECKING:
@@ -44,8 +45,13 @@ class AppFooter(Footer):
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             # Keys are Textual's FooterKey, which is not public: recognised by their action.
-            if getattr(widget, "action", None) == "help":
-                widget.add_class("-help", update=False)
+            if hasattr(widget, "action"):
+                compact = getattr(type(widget), "compact", None)
+                if isinstance(compact, Reactive):
+                    # Set before mounting, so no watcher runs and no class changes.
+                    widget.set_reactive(compact, False)
+                if widget.action == "help":
+                    widget.add_class("-help", update=False)
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
