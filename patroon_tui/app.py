@@ -7,6 +7,7 @@ construct it directly; ``build_app`` and ``run_app`` are what the command line u
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -392,6 +393,25 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
     return sections
 
 
+#: Objects allocated between two collections of the youngest generation (Python's default
+#: is 700). Building a screen allocates tens of thousands of objects that all stay.
+GC_THRESHOLD = 10_000
+
+
+def tune_garbage_collection() -> None:
+    """Make Python's cyclic garbage collector cheaper for the app's lifetime.
+
+    Everything imported and loaded so far (modules, classes, the deck) lives as long as the
+    app: frozen, the collector no longer scans it again and again. Building the programme
+    screen allocates many objects that all stay; with the default threshold the collector
+    ran hundreds of times while the first screen was built, together about a tenth of the
+    start-up time.
+    """
+    gc.freeze()
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(gen0, GC_THRESHOLD), gen1, gen2)
+
+
 def build_app(
     *,
     store: SessionStore,
@@ -404,6 +424,7 @@ def build_app(
 
     Raises ``StoreError`` when the session cannot be made or read.
     """
+    tune_garbage_collection()
     if new_options is not None:
         today = dt.date.today()
         session = store.create(

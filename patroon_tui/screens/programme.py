@@ -248,17 +248,19 @@ class ProgrammeScreen(Screen):
             await self.app.workers.wait_for_complete(rebuilding)
             if not (body.is_attached and body is self.body):
                 return
-        if self.notes.text_area.has_focus:
+        if self.notes.typing:
             return
         if self.focused is not None and body in self.focused.ancestors:
             return  # the cursor is already in this body (f9 put it in the answer)
         focus = getattr(body, "focus_first_answer", None) if answer else None
 
         def arrive() -> None:
-            # f9 pressed in the meantime already put the cursor in an answer: moving it
-            # back to the first field would send the next words to the wrong place.
+            # f9 pressed in the meantime already put the cursor in an answer, or f2 in the
+            # notes: moving it to the first field would send the next words elsewhere.
             focused = self.focused
             if isinstance(focused, (Input, TextArea)) and body in focused.ancestors:
+                return
+            if self.notes.typing:
                 return
             (focus or body.focus_first)()  # type: ignore[attr-defined]
 
@@ -335,10 +337,9 @@ class ProgrammeScreen(Screen):
 
     # -- panes and modes ---------------------------------------------------------------
 
-    def action_notes(self) -> None:
+    async def action_notes(self) -> None:
         """Show the notes and put the cursor there; pressed in the notes, hide them."""
-        area = self.notes.text_area
-        if self.has_class("-notes") and area.has_focus:
+        if self.has_class("-notes") and self.notes.typing:
             self.remove_class("-notes")
             self._fit_agenda()
             self.set_focus(None)
@@ -346,7 +347,9 @@ class ProgrammeScreen(Screen):
         self.remove_class("-presenting")
         self.add_class("-notes")
         self._fit_agenda()
-        area.focus()
+        # Awaited: keys typed right after f2 wait until the field exists and has the cursor.
+        area = await self.notes.show_area()
+        self.set_focus(area)
 
     def action_agenda(self) -> None:
         squeezed = self._agenda_squeezes()

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Static, TextArea
 
 
@@ -31,6 +32,10 @@ class NotesArea(TextArea):
             self.edited = True
         return super().post_message(message)
 
+    def on_mount(self) -> None:
+        # Built with its text before it was mounted: the cursor goes where typing continues.
+        self.move_cursor(self.document.end)
+
     def load_unedited(self, text: str) -> None:
         """Load ``text`` and clear the edited flag."""
         self._loading = True
@@ -42,7 +47,13 @@ class NotesArea(TextArea):
 
 
 class NotesPane(Vertical):
-    """Notes for one screen at a time; reports edits without reading the text."""
+    """Notes for one screen at a time; reports edits without reading the text.
+
+    The text field is built the first time it is asked for and mounted the first time the
+    pane is shown: most sessions open the notes on a few screens only, and a hidden text
+    field would still be built, mounted and styled with every start. Until then the pane
+    keeps the current screen's notes as loaded, and nothing can have been edited.
+    """
 
     DEFAULT_CSS = """
     NotesPane { height: 10; border-top: hkey $panel-lighten-2; }
@@ -61,42 +72,70 @@ class NotesPane(Vertical):
         self._read_only = read_only
         self.screen_id: str | None = None
         """The screen whose notes are shown."""
-        self._area = NotesArea(
-            id="notes-text", soft_wrap=True, read_only=read_only, compact=True
-        )
+        self._area: NotesArea | None = None
+        self._text = ""  # the notes loaded while there is no text field yet
+        self._mounting: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Notities (f2 · esc terug)", id="notes-label")
         yield Static("", id="notes-hint", classes="-empty", markup=False)
-        yield self._area
+        if self._area is not None:
+            yield self._area
 
     @property
     def text_area(self) -> NotesArea:
-        """The text field itself (kept, so notes can still be read while shutting down)."""
+        """The text field itself (kept, so notes can still be read while shutting down).
+
+        Built, and mounted in the pane, the first time it is asked for.
+        """
+        if self._area is None:
+            self._area = NotesArea(
+                self._text, id="notes-text", soft_wrap=True, read_only=self._read_only,
+                compact=True,
+            )
+            if self.is_attached:
+                self._mounting = self.mount(self._area)
         return self._area
+
+    @property
+    def typing(self) -> bool:
+        """True when the cursor is in the notes."""
+        return self._area is not None and self._area.has_focus
+
+    async def show_area(self) -> NotesArea:
+        """The text field, mounted (the first time the pane is shown)."""
+        area = self.text_area
+        mounting, self._mounting = self._mounting, None
+        if mounting is not None:
+            await mounting
+        return area
 
     @property
     def dirty(self) -> bool:
         """True when the text was edited since it was loaded or last taken."""
-        return self.text_area.edited
+        return self._area is not None and self._area.edited
 
     def load(self, screen_id: str, text: str, hint: str = "") -> None:
         """Show the notes and hint of ``screen_id`` (call ``take_text`` first)."""
         self.screen_id = screen_id
-        area = self.text_area
-        area.load_unedited(text)
-        area.move_cursor(area.document.end)
+        area = self._area
+        if area is None:
+            self._text = text
+        else:
+            area.load_unedited(text)
+            if area.is_mounted:
+                area.move_cursor(area.document.end)
         hint_label = self.query_one("#notes-hint", Static)
         hint_label.update(f"Tip: {hint}" if hint else "")
         hint_label.set_class(not hint, "-empty")
 
     def take_text(self) -> str | None:
         """The edited text (lines joined with ``\\n``), or ``None`` if nothing changed."""
-        area = self.text_area
-        if not area.edited:
+        area = self._area
+        if area is None or not area.edited:
             return None
         area.edited = False
-        return "\n".join(self.text_area.document.lines)
+        return "\n".join(area.document.lines)
 
     @on(TextArea.Changed, "#notes-text")
     def _changed(self, event: TextArea.Changed) -> None:

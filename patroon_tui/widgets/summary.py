@@ -23,6 +23,7 @@ from patroon_tui.core.files import write_text_atomic
 from patroon_tui.core.report import render_report
 from patroon_tui.core.session import Session
 from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.recording import RecordingBody
 
 CSS_TEXT = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -153,7 +154,7 @@ class SummaryPanel(RecordingBody):
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-bar"):
             yield Static("Alles wat is vastgelegd, per tafel.", id="summary-intro")
-            yield Button("Exporteer verslag", id="summary-export", compact=True)
+            yield CompactButton("Exporteer verslag", id="summary-export")
         self._shown = self._report()
         with VerticalScroll(id="summary-scroll"):
             yield Markdown(self._shown, id="summary-report")

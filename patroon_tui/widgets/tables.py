@@ -36,6 +36,7 @@ from patroon_tui.core.session import OwnPattern, Session, Table
 from patroon_tui.messages import SessionChanged
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen
+from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.fields import KeysInOrder, RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.recording import RecordingBody, open_dialog
@@ -231,25 +232,47 @@ class TablesPanel(RecordingBody):
         parent = self.parent
         width = parent.size.width if isinstance(parent, Widget) and parent.size.width else 0
         self.update_classes(self._width_classes(width or self.app.size.width))
+        # Every field is built showing the current table, so the form is right in its first
+        # layout; filling it after mounting would change (and lay out and paint) it again.
+        table = self._current()
+        prompts = {t.id: self._prompt(t) for t in self.session.tables}
+        self._list_shown = [(table_id, prompt.plain) for table_id, prompt in prompts.items()]
+        self._prompts = dict(self._list_shown)
+        self._options_shown = self._pattern_options()
+        found = self._pattern_steps(table.pattern) if table and table.pattern else None
+        self._loop_shown = repr(found)
+        self._form_table = table.id if table else None
+        self._loaded = table is not None
+        answers = table.answers if table else {}
+        layers = self._layer_ids()
+        layer = layers.index(table.layer) if table and table.layer in layers else 0
         with Horizontal(id="tables-body"):
             with Vertical(id="tables-side"):
                 yield Static("Plenair" if self.plenary else "Tafels", classes="pane-title")
-                yield TableList(id="tables-list", compact=True)
+                yield TableList(
+                    *(Option(prompt, id=table_id) for table_id, prompt in prompts.items()),
+                    id="tables-list",
+                    compact=True,
+                )
                 yield Label("Duur (min.)", classes="field-label")
                 yield Input(
+                    self._minutes_shown(),
                     id="timer-minutes",
                     type="integer",
                     max_length=3,
                     compact=True,
                     tooltip="Hoe lang de tafels praten; de timer loopt in de kopregel.",
                 )
-            with VerticalScroll(id="table-detail"):
+            detail = VerticalScroll(id="table-detail")
+            detail.display = table is not None
+            with detail:
                 with Horizontal(classes="field-row"):
                     yield Label("Naam", classes="row-label")
-                    yield RecordInput(id="table-name", compact=True)
+                    yield RecordInput(table.name if table else "", id="table-name", compact=True)
                 with Horizontal(classes="field-row"):
                     yield Label("Deelnemers", classes="row-label")
                     yield RecordInput(
+                        table.participants if table else "",
                         id="table-participants",
                         placeholder="Welke organisaties en rollen?",
                         compact=True,
@@ -257,20 +280,29 @@ class TablesPanel(RecordingBody):
                 with Horizontal(classes="field-row", id="pattern-row"):
                     yield Label("Patroon", classes="row-label")
                     yield Select[str](
-                        [], prompt="Nog geen patroon", id="table-pattern", compact=True
+                        self._options_shown,
+                        prompt="Nog geen patroon",
+                        value=table.pattern if table and table.pattern else Select.NULL,
+                        id="table-pattern",
+                        compact=True,
                     )
-                    yield Button("Eigen patroon …", id="own-pattern-button", compact=True)
+                    yield CompactButton(
+                        self._own_label(table.pattern if table else ""), id="own-pattern-button"
+                    )
                 for question in self._questions:
                     yield Static(question.text, classes="question")
-                    yield RecordArea(id=f"answer-{question.id}", classes="answer")
+                    yield RecordArea(
+                        answers.get(question.id, ""), id=f"answer-{question.id}", classes="answer"
+                    )
                 yield Static("In welke laag van de driehoek zit het patroon vooral?", classes="question")
                 with LayerChoice(id="table-layer", compact=True):
-                    yield RadioButton("Geen", compact=True)
-                    for layer in self.deck.layers:
-                        yield RadioButton(layer.title, compact=True)
+                    for index, title in enumerate(["Geen", *(x.title for x in self.deck.layers)]):
+                        yield RadioButton(title, value=index == layer, compact=True)
                 # Last in the form: at narrow widths the loop comes after the fields being
                 # typed in; at wide widths it is docked beside them (see the stylesheet).
-                yield LoopView("", ["…", "…"], id="table-loop")
+                loop = LoopView(*(found or ("", ["…", "…"])), id="table-loop")
+                loop.display = found is not None
+                yield loop
 
     def on_mount(self) -> None:
         self._reload()
@@ -410,7 +442,7 @@ class TablesPanel(RecordingBody):
             buttons = list(radio.query(RadioButton))
             buttons[index].value = True
         own = self.query_one("#own-pattern-button", Button)
-        own.label = "Eigen patroon bewerken …" if self._is_own(table.pattern) else "Eigen patroon …"
+        own.label = self._own_label(table.pattern)
         if self._form_table != table.id:
             # Another table: start at its top. The same one reloaded keeps its place.
             self._form_table = table.id
@@ -419,10 +451,16 @@ class TablesPanel(RecordingBody):
     def _is_own(self, pattern_id: str) -> bool:
         return any(p.id == pattern_id for p in self.session.patterns)
 
-    def _load_minutes(self) -> None:
+    def _own_label(self, pattern_id: str) -> str:
+        return "Eigen patroon bewerken …" if self._is_own(pattern_id) else "Eigen patroon …"
+
+    def _minutes_shown(self) -> str:
         total = self.session.progress.timer_seconds_total or self.deck.timer_minutes * 60
+        return str(max(1, round(total / 60)))
+
+    def _load_minutes(self) -> None:
         minutes = self.query_one("#timer-minutes", Input)
-        value = str(max(1, round(total / 60)))
+        value = self._minutes_shown()
         if minutes.value != value:
             minutes.value = value
 
@@ -536,7 +574,7 @@ class TablesPanel(RecordingBody):
         table.pattern = pattern_id
         self._show_loop(pattern_id)
         own = self.query_one("#own-pattern-button", Button)
-        own.label = "Eigen patroon bewerken …" if self._is_own(pattern_id) else "Eigen patroon …"
+        own.label = self._own_label(pattern_id)
         self._changed()
 
     @on(RadioSet.Changed, "#table-layer")

@@ -83,3 +83,35 @@ async def test_word_typed_just_before_a_page_turn_stays_with_its_screen(make_app
         assert app.session.notes == {"programma": "ok"}
         await pilot.press("ctrl+q")
     assert store.load(app.path).notes == {"programma": "ok"}
+
+
+async def test_words_typed_in_one_burst_with_f2_go_into_the_notes(make_app, store):
+    """The notes field is built when first shown; keys right behind f2 wait for it."""
+    from tests.app.body_harness import send_at_once
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        assert not programme.notes.typing
+        await send_at_once(
+            pilot, "f2", "n", "o", "t", "a",
+            until=lambda: programme.notes.typing and programme.notes.text_area.text == "nota",
+        )
+        assert programme.notes.text_area.text == "nota"
+        assert programme.current.id == "programma"  # "n" and "p" typed, no page turned
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).notes == {"programma": "nota"}
+
+
+async def test_notes_of_a_resumed_screen_are_there_before_the_pane_is_opened(make_app, store, deck):
+    session = store.create(title="Terug", deck=deck)
+    session.notes["complexer"] = "al geschreven"
+    session.progress.screen = "complexer"
+    store.save(session)
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "space", "e", "n", "space", "m", "e", "e", "r")
+        assert app.screen.notes.text_area.text == "al geschreven en meer"
+        assert app.focused is app.screen.notes.text_area
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).notes["complexer"] == "al geschreven en meer"
