@@ -13,7 +13,7 @@ import importlib
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from patroon_tui.core.deck import Deck, Screen
 from patroon_tui.core.session import Session
@@ -47,6 +47,11 @@ class TextSlide(SlideScroll):
         self._markdown = markdown
 
     def compose(self) -> ComposeResult:
+        # Imported here: Markdown brings its parser and a syntax highlighter (tens of
+        # milliseconds), which a session resumed on a pattern or recording screen does not
+        # need before its first screen is shown.
+        from textual.widgets import Markdown
+
         yield Static(self._screen.title, classes="slide-title", markup=False)
         yield Markdown(self._markdown, classes="slide-body")
 
