@@ -35,6 +35,9 @@ async def test_locked_session_offers_read_only(make_app, store):
             assert screen.body.disabled and app.focused is None
             fields = list(screen.body.query("Input, TextArea"))
             assert fields and all(f.styles.opacity == 1.0 for f in fields)
+            # Nothing in the form is faded, its containers included (that would fade all).
+            faded = [w for w in screen.body.walk_children(with_self=True) if w.styles.opacity < 1]
+            assert faded == []
             await pilot.press("ctrl+q")
     finally:
         lock.release()
