@@ -407,3 +407,18 @@ async def test_two_table_keys_in_a_burst_end_on_the_second_table(deck):
         assert [t.participants for t in session.tables] == ["", "", "x"]
         assert app.query_one(TablesPanel).current_table_id == "tafel-3"
         assert app.query_one("#tables-list", OptionList).highlighted == 2
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 45)])
+async def test_every_field_row_shows_all_of_its_parts(deck, size):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for widget_id in ("table-name", "table-participants", "table-pattern",
+                          "own-pattern-button"):
+            widget = app.query_one(f"#{widget_id}")
+            region = widget.region
+            assert region.height >= 1 and region.width >= 1, (size, widget_id, region)
+            row = widget.parent
+            assert row is not None and row.region.contains_region(region), (size, widget_id)
