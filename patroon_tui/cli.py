@@ -349,13 +349,20 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
+#: Report widths accepted by ``export --width``: a loop needs 20 columns to be drawn, and
+#: beyond a few hundred a report is no longer read but only slower to draw.
+MIN_WIDTH, MAX_WIDTH = 20, 500
+
+
 def _width(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
-    if value < 20:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen breedte van minstens 20")
+    if not MIN_WIDTH <= value <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen breedte van {MIN_WIDTH} tot en met {MAX_WIDTH}"
+        )
     return value
 
 
@@ -480,7 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BREEDTE",
         type=_width,
         default=100,
-        help="breedte van de getekende patronen in tekens (minstens 20, standaard 100)",
+        help="breedte van de getekende patronen in tekens (20 tot en met 500, standaard 100)",
     )
     export.add_argument(
         "--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens"

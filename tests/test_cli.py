@@ -254,6 +254,8 @@ def test_an_unknown_session_exits_1_naming_it(tmp_path, capsys, command):
         ["new", "--date", "morgen"],
         ["list", "--kleur"],
         ["export", GOOD, "--width", "smal"],
+        ["export", GOOD, "--width", "19"],
+        ["export", GOOD, "--width", "100000"],
     ],
 )
 def test_wrong_usage_exits_2_with_the_dutch_usage_line(argv, capsys):
