@@ -110,6 +110,8 @@ class ProgrammeScreen(Screen):
         # screens it would squeeze (True); f4 flips the one that applies to the screen shown.
         self._agenda_wanted = {False: True, True: False}
         self._squeeze_cache: dict[tuple, bool] = {}
+        # The field that had the cursor when the notes were opened with f2.
+        self._before_notes: Widget | None = None
 
     @property
     def app(self) -> PatroonApp:  # type: ignore[override]
@@ -342,8 +344,15 @@ class ProgrammeScreen(Screen):
         if self.has_class("-notes") and self.notes.typing:
             self.remove_class("-notes")
             self._fit_agenda()
-            self.set_focus(None)
+            # Back to the field of this screen the notes were opened from, if any.
+            back, self._before_notes = self._before_notes, None
+            body = self.body
+            in_body = back is not None and body is not None and body in back.ancestors
+            self.set_focus(back if in_body and back.focusable else None)
             return
+        focused = self.focused
+        if focused is not None and not self.notes.typing:
+            self._before_notes = focused
         self.remove_class("-presenting")
         self.add_class("-notes")
         self._fit_agenda()

@@ -115,3 +115,22 @@ async def test_notes_of_a_resumed_screen_are_there_before_the_pane_is_opened(mak
         assert app.focused is app.screen.notes.text_area
         await pilot.press("ctrl+q")
     assert store.load(app.path).notes["complexer"] == "al geschreven en meer"
+
+
+async def test_f2_from_a_table_answer_and_back_returns_to_that_answer(make_app, deck):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        programme.go_to("tafels")
+        await pilot.press("f9")
+        for _ in range(20):
+            await pilot.pause()
+            if app.focused is not None and app.focused.id == "answer-herkenbaar":
+                break
+        answer = app.focused
+        assert answer is not None and answer.id == "answer-herkenbaar"
+        await pilot.press("f2", "x", "f2")
+        assert app.focused is answer
+        await pilot.press("y")
+        assert app.session.tables[0].answers["herkenbaar"] == "y"
+        await pilot.press("ctrl+q")
