@@ -4,6 +4,9 @@
 is on screen, every style application anywhere in the app looks through them. A form needs
 one look only: Textual's compact default button, whose rules are repeated here; everything
 else about the button (keys, clicks, ``Button.Pressed``) is Textual's.
+
+Without Button's stylesheet it also leaves Button's CSS type name behind: a selector or a
+query for ``Button`` does not find it (``query_one("#id", CompactButton)`` does).
 """
 
 from __future__ import annotations

@@ -135,7 +135,7 @@ class SummaryPanel(RecordingBody):
         """Focus the export button (nothing to type here)."""
         if not self.focus_ready(self.focus_first):
             return
-        self.focus_now(self.query_one("#summary-export", Button))
+        self.focus_now(self.query_one("#summary-export", CompactButton))
 
     def refresh_from_session(self) -> None:
         """Render the report again from the session."""

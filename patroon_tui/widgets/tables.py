@@ -441,7 +441,7 @@ class TablesPanel(RecordingBody):
         if radio.pressed_index != index:
             buttons = list(radio.query(RadioButton))
             buttons[index].value = True
-        own = self.query_one("#own-pattern-button", Button)
+        own = self.query_one("#own-pattern-button", CompactButton)
         own.label = self._own_label(table.pattern)
         if self._form_table != table.id:
             # Another table: start at its top. The same one reloaded keeps its place.
@@ -573,7 +573,7 @@ class TablesPanel(RecordingBody):
             return
         table.pattern = pattern_id
         self._show_loop(pattern_id)
-        own = self.query_one("#own-pattern-button", Button)
+        own = self.query_one("#own-pattern-button", CompactButton)
         own.label = self._own_label(pattern_id)
         self._changed()
 
@@ -758,6 +758,6 @@ class TablesPanel(RecordingBody):
             pass
         self._fill_pattern_options()
         self._show_loop(pattern.id)
-        self.query_one("#own-pattern-button", Button).label = "Eigen patroon bewerken …"
+        self.query_one("#own-pattern-button", CompactButton).label = "Eigen patroon bewerken …"
         self._changed()
 
