@@ -422,3 +422,21 @@ async def test_every_field_row_shows_all_of_its_parts(deck, size):
             assert region.height >= 1 and region.width >= 1, (size, widget_id, region)
             row = widget.parent
             assert row is not None and row.region.contains_region(region), (size, widget_id)
+
+
+async def test_the_own_pattern_button_opens_the_editor_from_the_keyboard(deck):
+    from patroon_tui.screens.own_pattern import OwnPatternScreen
+
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        button = app.query_one("#own-pattern-button")
+        button.focus()
+        await pilot.pause()
+        assert app.focused is button
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, OwnPatternScreen):
+                break
+        assert isinstance(app.screen, OwnPatternScreen)
