@@ -54,6 +54,16 @@ class EditableList(RecordingBody):
                 id="list.submit"),
     ]
 
+    @staticmethod
+    def move_bindings(id_prefix: str) -> list[Binding]:
+        """Alt+up / alt+down to move the row with the cursor (in help, not the footer)."""
+        return [
+            Binding("alt+up", "move(-1)", "Omhoog", id=f"{id_prefix}.move-up", priority=True,
+                    show=False),
+            Binding("alt+down", "move(1)", "Omlaag", id=f"{id_prefix}.move-down", priority=True,
+                    show=False),
+        ]
+
     # -- what subclasses say ----------------------------------------------------------
 
     def items(self) -> list[Any]:

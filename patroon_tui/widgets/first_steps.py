@@ -54,10 +54,7 @@ class FirstStepsPanel(EditableList):
         Binding("ctrl+n", "add", "Nieuwe stap", id="first-steps.add", priority=True),
         Binding("ctrl+t", "adopt", "Voorstel overnemen", id="first-steps.adopt", priority=True),
         Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True),
-        Binding("alt+up", "move(-1)", "Omhoog", id="first-steps.move-up", priority=True,
-                show=False),
-        Binding("alt+down", "move(1)", "Omlaag", id="first-steps.move-down", priority=True,
-                show=False),
+        *EditableList.move_bindings("first-steps"),
     ]
 
     FIRST_FIELD = StepText

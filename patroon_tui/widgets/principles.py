@@ -41,10 +41,7 @@ class PrinciplesPanel(EditableList):
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuw principe", id="principles.add", priority=True),
         Binding("f8", "remove", "Principe verwijderen", id="principles.remove", priority=True),
-        Binding("alt+up", "move(-1)", "Omhoog", id="principles.move-up", priority=True,
-                show=False),
-        Binding("alt+down", "move(1)", "Omlaag", id="principles.move-down", priority=True,
-                show=False),
+        *EditableList.move_bindings("principles"),
     ]
 
     FIRST_FIELD = PrincipleInput

@@ -758,6 +758,6 @@ class TablesPanel(RecordingBody):
             pass
         self._fill_pattern_options()
         self._show_loop(pattern.id)
-        self.query_one("#own-pattern-button", CompactButton).label = "Eigen patroon bewerken …"
+        self.query_one("#own-pattern-button", CompactButton).label = self._own_label(pattern.id)
         self._changed()
 
