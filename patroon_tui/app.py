@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from patroon_tui import keyboard
 from patroon_tui.autosave import Autosave, install_signal_handlers, save_and_exit
 from patroon_tui.commands import PatroonCommands
 from patroon_tui.core.deck import Deck
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 
-class PatroonApp(App):
+class PatroonApp(keyboard.KeyRouting):
     """Runs one workshop session (or the start screen that picks one)."""
 
     # The programme's styles are the app's: the programme can be the first (default)
@@ -119,7 +119,9 @@ class PatroonApp(App):
     def _show_start(self) -> None:
         from patroon_tui.screens.start import StartScreen
 
+        before = self.screen
         self.push_screen(StartScreen())
+        self.hold_after_screen_change(before)
 
     def create_session(self, *, title: str, date: dt.date, facilitator: str, location: str,
                        werkvorm: str) -> None:
@@ -182,7 +184,9 @@ class PatroonApp(App):
             elif not any(s.id == "start" for s in self.screen_stack):
                 self._show_start()
 
+        before = self.screen
         self.push_screen(dialog, answered)
+        self.hold_after_screen_change(before)
 
     def _enter(self, session: Session, path: Path, screen_id: str | None, *,
                read_only: bool) -> None:
@@ -264,7 +268,9 @@ class PatroonApp(App):
         if self.autosave is None:
             self._end()
             return
-        await self._settle_typing()
+        # The keys typed before ctrl+q have reached their field; let the changes they made
+        # travel up into the session before saving for good.
+        await keyboard.settled(self.focused, stop=self)
         # Always write on quit: a running timer changes the session without a message.
         self.autosave.changed()
         if self.autosave.save_sync():
@@ -286,34 +292,6 @@ class PatroonApp(App):
                 self._end(save=False)
 
         self.push_screen(dialog, answered)
-
-    async def _settle_typing(self) -> None:
-        """Let the keys already sent to the focused field be handled, and the changes they
-        make bubble up into the session, before saving for good.
-
-        ``ctrl+q`` is a priority key: the app handles it as soon as it arrives, while the
-        letters typed just before it may still wait in the field's message queue. Each
-        round lets every widget from the field up to the screen work through its queue;
-        a message bubbles one level per round.
-        """
-        import asyncio
-
-        focused = self.focused
-        if focused is None:
-            return
-        chain = [node for node in (focused, *focused.ancestors) if node is not self]
-        for _ in range(len(chain) + 1):
-            done = []
-            for node in chain:
-                event = asyncio.Event()
-                if node.call_later(event.set):
-                    done.append(event.wait())
-            if not done:
-                return
-            try:
-                await asyncio.wait_for(asyncio.gather(*done), timeout=1.0)
-            except asyncio.TimeoutError:
-                return
 
     def _end(self, *, save: bool = True) -> None:
         if not save and self.autosave is not None:

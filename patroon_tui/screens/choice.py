@@ -5,17 +5,23 @@ Returns the chosen answer's value through ``dismiss``.
 
 from __future__ import annotations
 
+import string
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from patroon_tui.screens.dialog import AnswerDialog
 
-class ChoiceDialog(ModalScreen[str]):
-    """Asks one question; each answer is a button with its own key."""
+
+class ChoiceDialog(AnswerDialog[str]):
+    """Asks one question; each answer is a button with its own key.
+
+    The first answer has the cursor, so list the safe answer first.
+    """
 
     DEFAULT_CSS = """
     ChoiceDialog { align: center middle; }
@@ -29,9 +35,17 @@ class ChoiceDialog(ModalScreen[str]):
     ChoiceDialog Button { margin-left: 2; }
     """
 
+    AUTO_FOCUS = "Button"
+
+    # The answers' keys are bindings, so an answer is given in the key's own turn; only the
+    # letters that are an answer's key are active (see check_action).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "app.focus_previous", "Vorige knop", show=False, id="choice-left"),
-        Binding("right", "app.focus_next", "Volgende knop", show=False, id="choice-right"),
+        Binding("escape", "cancel", "Annuleren", show=False, id="choice.cancel"),
+        *(
+            Binding(letter, f"letter('{letter}')", f"Antwoord {letter}", show=False,
+                    id=f"choice.{letter}")
+            for letter in string.ascii_lowercase
+        ),
     ]
 
     def __init__(
@@ -54,20 +68,23 @@ class ChoiceDialog(ModalScreen[str]):
                 for value, label, key in self._answers:
                     yield Button(f"{label} ({key})", id=f"answer-{value}", name=value)
 
-    def on_mount(self) -> None:
-        self.query_one(Button).focus()
+    def answer_of(self, button: Button) -> str:
+        return button.name or self._cancel
 
-    def on_key(self, event) -> None:
-        if event.key == "escape":
-            event.stop()
-            self.dismiss(self._cancel)
-            return
-        for value, _label, key in self._answers:
-            if event.key == key:
-                event.stop()
-                self.dismiss(value)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "letter":
+            return any(key == parameters[0] for _value, _label, key in self._answers)
+        return True
+
+    def action_letter(self, key: str) -> None:
+        for value, _label, answer_key in self._answers:
+            if key == answer_key:
+                self.answer(value)
                 return
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def action_cancel(self) -> None:
+        self.answer(self._cancel)
+
+    def on_key(self, event: events.Key) -> None:
+        # A dialog never lets a key through to the screen below it.
         event.stop()
-        self.dismiss(event.button.name or self._cancel)

@@ -1,25 +1,26 @@
 """A yes/no question in a small dialog, for actions that throw something away.
 
-``ConfirmScreen(question)`` is pushed with a callback (or awaited with
-``push_screen_wait``) and dismisses with ``True`` for yes and ``False`` for no.
+``ConfirmScreen(question)`` is pushed with a callback and dismisses with ``True`` for yes
+and ``False`` for no. The safe answer, no, has the cursor: a reflex enter keeps everything.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from patroon_tui.screens.dialog import AnswerDialog
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Asks one question; ``j``/``y``/enter answer yes, ``n``/escape answer no."""
+
+class ConfirmScreen(AnswerDialog[bool]):
+    """Asks one question; ``j``/``y`` answer yes, ``n``/escape no, enter the focused button."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+    AUTO_FOCUS = "#confirm-no"
 
     BINDINGS = [
         Binding("j,y", "answer(True)", "Ja", id="confirm.yes"),
@@ -44,20 +45,11 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-dialog"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(self._yes, variant="error", id="confirm-yes")
-                yield Button(self._no, id="confirm-no")
+                yield Button(f"{self._yes} (j)", variant="error", id="confirm-yes")
+                yield Button(f"{self._no} (n)", id="confirm-no")
 
-    def on_mount(self) -> None:
-        # Enter presses the focused button: "Ja" unless the facilitator tabbed to "Nee".
-        self.query_one("#confirm-yes", Button).focus()
-
-    @on(Button.Pressed, "#confirm-yes")
-    def _yes_pressed(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#confirm-no")
-    def _no_pressed(self) -> None:
-        self.dismiss(False)
+    def answer_of(self, button: Button) -> bool:
+        return button.id == "confirm-yes"
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        self.answer(answer)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, OptionList, TextArea
 
+from patroon_tui import keyboard
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.deck import Screen as DeckScreen
 from patroon_tui.core.session import Session
@@ -67,6 +68,10 @@ class ProgrammeScreen(Screen):
             show=False, priority=True, id="previous-anywhere",
         ),
         Binding("f2", "notes", "Notities", priority=True, id="notes"),
+        # Tab in the notes goes back to the field they were opened from (or stays): it must
+        # never leave the cursor on nothing, where the next letters would turn pages.
+        Binding("tab,shift+tab", "leave_notes", "Terug naar het veld", show=False, priority=True,
+                id="notes-tab"),
         Binding("f4", "agenda", "Agenda", show=False, priority=True, id="agenda"),
         Binding("f5", "presentation", "Presenteren", priority=True, id="presentation"),
         Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
@@ -112,6 +117,8 @@ class ProgrammeScreen(Screen):
         self._squeeze_cache: dict[tuple, bool] = {}
         # The field that had the cursor when the notes were opened with f2.
         self._before_notes: Widget | None = None
+        # Whether the next arrival on the tables screen puts the cursor in the first answer.
+        self._to_answer = False
 
     @property
     def app(self) -> PatroonApp:  # type: ignore[override]
@@ -206,7 +213,9 @@ class ProgrammeScreen(Screen):
             if not fresh and body.is_mounted:
                 body.refresh_from_session()  # type: ignore[attr-defined]
             if not self.read_only:
-                self.call_later(self._focus_first, body)
+                # Keys typed from now on wait until the cursor is in the body's field.
+                release = keyboard.hold(self)
+                self.call_later(self._arrive, body, release)
         else:
             self.set_focus(None)
         self._prune_bodies()
@@ -240,35 +249,45 @@ class ProgrammeScreen(Screen):
             await pending
         return body.is_attached and body is self.body and bool(body.display)
 
-    async def _focus_first(self, body: Widget, answer: bool = False) -> None:
-        if not await self._ready(body):
-            return
-        # A body reloading itself from the session (refresh_from_session) may rebuild its
-        # fields in a worker; a cursor put in a field about to be replaced would be lost.
-        rebuilding = [w for w in self.app.workers if w.node is body and not w.is_finished]
-        if rebuilding:
-            await self.app.workers.wait_for_complete(rebuilding)
-            if not (body.is_attached and body is self.body):
+    async def _arrive(self, body: Widget, release: keyboard.Release) -> None:
+        """Put the cursor in ``body``'s first field once it exists, then let the keys on."""
+        try:
+            if not await self._ready(body):
                 return
-        if self.notes.typing:
-            return
-        if self.focused is not None and body in self.focused.ancestors:
-            return  # the cursor is already in this body (f9 put it in the answer)
-        focus = getattr(body, "focus_first_answer", None) if answer else None
-
-        def arrive() -> None:
-            # f9 pressed in the meantime already put the cursor in an answer, or f2 in the
-            # notes: moving it to the first field would send the next words elsewhere.
+            # A body reloading itself from the session (refresh_from_session) may rebuild
+            # its fields in a worker; a cursor put in a field about to be replaced is lost.
+            rebuilding = [w for w in self.app.workers if w.node is body and not w.is_finished]
+            if rebuilding:
+                await self.app.workers.wait_for_complete(rebuilding)
+                if not (body.is_attached and body is self.body):
+                    return
             focused = self.focused
-            if isinstance(focused, (Input, TextArea)) and body in focused.ancestors:
-                return
-            if self.notes.typing:
-                return
-            (focus or body.focus_first)()  # type: ignore[attr-defined]
+            if self.notes.typing or (focused is not None and body in focused.ancestors):
+                return  # f2 or f9 already put the cursor where the next words go
+            field = self._arrival_field(body)
+            if field is not None:
+                self.set_focus(field, scroll_visible=False)
+                # Scrolled into view after the body's first layout: before it, scrolling
+                # would take the field's label (the question) out of view.
+                self.call_after_refresh(field.scroll_visible, animate=False)
+        finally:
+            release()
 
-        # After the body's first layout: focusing scrolls the field into view, and before
-        # the layout is done that scrolls its label (the question) out of view.
-        self.call_after_refresh(arrive)
+    def _arrival_field(self, body: Widget) -> Widget | None:
+        answer, self._to_answer = self._to_answer, False
+        if answer and hasattr(body, "first_answer_field"):
+            return body.first_answer_field()
+        return body.first_field()  # type: ignore[attr-defined]
+
+    def stray_key_field(self) -> Widget | None:
+        """Where a letter typed outside a text field goes: the body's field, on a
+        recording screen (on the others it is a key of the programme)."""
+        body = self.body
+        if self.read_only or body is None or not body.has_class("-recording"):
+            return None
+        if not body.is_mounted:
+            return None
+        return body.typing_field()  # type: ignore[attr-defined]
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
@@ -359,6 +378,15 @@ class ProgrammeScreen(Screen):
         # Awaited: keys typed right after f2 wait until the field exists and has the cursor.
         area = await self.notes.show_area()
         self.set_focus(area)
+
+    def action_leave_notes(self) -> None:
+        body = self.body
+        back = self._before_notes
+        if back is None or not back.is_attached or body is None or body not in back.ancestors:
+            back = self.stray_key_field()
+        if back is not None and back.focusable:
+            self._before_notes = None
+            self.set_focus(back)
 
     def action_agenda(self) -> None:
         squeezed = self._agenda_squeezes()
@@ -463,19 +491,22 @@ class ProgrammeScreen(Screen):
     def action_timer_reset(self) -> None:
         self.app.timer_reset()
 
-    async def action_to_tables(self) -> None:
+    def action_to_tables(self) -> None:
         tables = next((s for s in self._screens if s.kind == "tables"), None)
-        if tables is None:
+        if tables is None or self.read_only:
+            if tables is not None:
+                self.go_to(tables.id)
             return
-        if self.current.id != tables.id:
-            self.go_to(tables.id)
-        body = self.body
-        if self.read_only or body is None:
+        body = self._bodies.get(tables.id)
+        if self.current.id == tables.id and body is not None and body.is_mounted:
+            field = body.first_answer_field()  # type: ignore[attr-defined]
+            if field is not None:
+                self.set_focus(field)
             return
-        # Waited for here, in the key's own turn: the keys typed right after f9 are read
-        # only once the cursor is in the answer, so none is taken for a page key (n, p, r).
-        if await self._ready(body):
-            body.focus_first_answer()  # type: ignore[attr-defined]
+        # The arrival puts the cursor in the first answer instead of the first field; the
+        # keys typed right after f9 wait for it (see _arrive).
+        self._to_answer = True
+        self.go_to(tables.id)
 
     def export(self, summary_id: str) -> None:
         """Go to the summary and start its export of the report."""
@@ -496,6 +527,8 @@ class ProgrammeScreen(Screen):
             return self.app.has_timer
         if action == "to_tables":
             return any(s.kind == "tables" for s in self._screens)
+        if action == "leave_notes":
+            return self.notes.typing
         return True
 
     # -- changes -----------------------------------------------------------------------

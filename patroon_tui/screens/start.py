@@ -69,13 +69,13 @@ class StartScreen(Screen):
             with Vertical(id="new-session"):
                 yield Label("Nieuwe sessie", classes="start-heading")
                 yield Label("Titel")
-                yield Input(placeholder="bijv. Wijkteam Noord", id="new-title", compact=True)
+                yield Input(placeholder="bijv. Wijkteam Noord", id="new-title", compact=True, select_on_focus=False)
                 yield Label("Datum (dd-mm-jjjj)")
-                yield Input(self.app.today().strftime("%d-%m-%Y"), id="new-date", compact=True)
+                yield Input(self.app.today().strftime("%d-%m-%Y"), id="new-date", compact=True, select_on_focus=False)
                 yield Label("Facilitator")
-                yield Input(id="new-facilitator", compact=True)
+                yield Input(id="new-facilitator", compact=True, select_on_focus=False)
                 yield Label("Locatie")
-                yield Input(id="new-location", compact=True)
+                yield Input(id="new-location", compact=True, select_on_focus=False)
                 yield Label("Werkvorm")
                 with RadioSet(id="new-werkvorm", compact=True):
                     yield RadioButton("aan tafels", value=True, name="tafels")

@@ -15,12 +15,10 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input
-
 from patroon_tui.messages import SessionChanged
 from patroon_tui.screens.confirm import ConfirmScreen
-from patroon_tui.widgets.fields import RecordInput
-from patroon_tui.widgets.recording import RecordingBody
+from patroon_tui.widgets.fields import RecordArea
+from patroon_tui.widgets.recording import RecordingBody, open_dialog
 
 
 def shorten(text: str, width: int = 60) -> str:
@@ -29,14 +27,30 @@ def shorten(text: str, width: int = 60) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-class ListField(RecordInput):
-    """One text of one item: ``attribute`` of ``items[index]``."""
+class ListField(RecordArea):
+    """One text of one item: ``attribute`` of ``items[index]``.
+
+    A field that grows with its text (a principle is a sentence, not a line); enter moves
+    on to the next field instead of starting a new line (see ``EditableList``).
+    """
+
+    DEFAULT_CSS = """
+    ListField { height: auto; max-height: 6; min-height: 1; }
+    """
 
     attribute = "text"
 
     def __init__(self, value: str, index: int, *, placeholder: str, classes: str) -> None:
-        super().__init__(value, placeholder=placeholder, classes=f"list-field {classes}", compact=True)
+        super().__init__(
+            value, placeholder=placeholder, classes=f"list-field {classes}", compact=True,
+            show_line_numbers=False,
+        )
         self.index = index
+
+    @property
+    def value(self) -> str:
+        """The text as shown."""
+        return self.text
 
 
 class EditableList(RecordingBody):
@@ -93,13 +107,12 @@ class EditableList(RecordingBody):
 
     # -- public API -------------------------------------------------------------------
 
-    def focus_first(self) -> None:
-        """Cursor in the first row (an empty one is ready when there are none)."""
-        if not self.focus_ready(self.focus_first):
-            return
+    def first_field(self) -> Widget | None:
+        """The first row's main field."""
+        if not self.is_mounted:
+            return None
         fields = self.query(self.FIRST_FIELD)
-        if fields:
-            self.focus_now(fields.first())
+        return fields.first() if fields else None
 
     def refresh_from_session(self) -> None:
         """Reload the rows from the session.
@@ -165,9 +178,9 @@ class EditableList(RecordingBody):
 
     # -- typing -----------------------------------------------------------------------
 
-    @on(Input.Changed, ".list-field")
-    def _field_changed(self, event: Input.Changed) -> None:
-        field = event.input
+    @on(RecordArea.Changed, ".list-field")
+    def _field_changed(self, event: RecordArea.Changed) -> None:
+        field = event.text_area
         assert isinstance(field, ListField)
         if field.is_attached and self._store(field):
             self.changed()
@@ -188,12 +201,12 @@ class EditableList(RecordingBody):
         return False
 
     async def flush(self) -> None:
-        """Let the field with the cursor finish its keys, then store every field.
+        """Store every field (before the rows are built again).
 
-        Actions rebuild the rows; a field's last keys may not have reached the session
-        through its change events yet, and must not be lost with the old row.
+        The keys typed before an action's key have reached their field (the app waits for
+        each key); their change events may not have reached the session yet, and must not
+        be lost with the old row.
         """
-        await self.settle()
         if any([self._store(field) for field in self.query(ListField)]):
             self.changed()
 
@@ -240,7 +253,7 @@ class EditableList(RecordingBody):
         if question is None:
             await answer(True)
             return
-        self.app.push_screen(ConfirmScreen(question), answer)
+        await open_dialog(self.app, ConfirmScreen(question), answer)
 
     async def action_move(self, delta: int) -> None:
         await self.flush()

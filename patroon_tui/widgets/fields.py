@@ -1,41 +1,24 @@
-"""Text fields that remember what the session held, so showing a text never changes it.
+"""Text fields bound to one text of the session: they never replace what they hold.
 
-``TextArea`` rewrites line endings when it loads a text (``\\r\\n`` mixed with ``\\n``,
-U+2028 and friends all become one newline style). Reading ``.text`` back straight into the
-session would change a person's words just by showing them. These fields keep the value
-they were loaded with: as long as the field shows exactly what was loaded, ``model_value()``
-gives back the original; once the facilitator edits it, it gives what is on the screen
-(what the person sees is what is saved).
+- The cursor arrives at the end of the text; nothing is selected on focus (a first key
+  would otherwise replace the whole text).
+- ``model_value()`` gives back exactly what the session held as long as the field shows
+  it unchanged: ``TextArea`` rewrites line endings when it loads a text (``\\r\\n``,
+  U+2028 … become one newline style), and merely showing a text must not change it.
+- Ctrl+Z / ctrl+Y undo and redo in every field. ``TextArea`` has its own history; Textual's
+  ``Input`` (8.2) has none, so ``RecordInput`` keeps a small one of its own.
 """
 
 from __future__ import annotations
 
-from textual import events
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-
-class KeysInOrder:
-    """Runs the field's own editing keys (backspace, end, ctrl+k …) as they come.
-
-    Textual runs a widget's key bindings only once the key has bubbled up to the app, while
-    typed characters are inserted at once. When keys arrive in a burst (a fast typist while
-    the screen is busy), "abc, backspace, x" became "abx" deleted from the wrong place, and
-    ctrl+a or ctrl+k could act on the next table's text after a table switch. Handled here,
-    every key is applied in the order it was typed.
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        widget: Input | TextArea = self  # type: ignore[assignment]
-        for binding in widget._bindings.key_to_bindings.get(event.key, ()):
-            if binding.priority:
-                continue
-            if await widget.app.run_action(binding.action, widget):
-                event.stop()
-                event.prevent_default()
-                return
+#: Undo steps a one-line field keeps.
+UNDO_DEPTH = 200
 
 
-class RecordArea(KeysInOrder, TextArea):
+class RecordArea(TextArea):
     """A multi-line field bound to one text in the session."""
 
     def __init__(self, value: str = "", **kwargs) -> None:
@@ -44,12 +27,14 @@ class RecordArea(KeysInOrder, TextArea):
         super().__init__(value, **kwargs)
         self._original = value
         self._shown = self.text
+        self.move_cursor(self.document.end)
 
     def load_value(self, value: str) -> None:
         """Show ``value`` (from the session); clears the undo history."""
         self._original = value
         self.load_text(value)
         self._shown = self.text
+        self.move_cursor(self.document.end)
 
     def model_value(self) -> str:
         """What the session should hold for what the field shows now."""
@@ -57,16 +42,67 @@ class RecordArea(KeysInOrder, TextArea):
         return self._original if text == self._shown else text
 
 
-class RecordInput(KeysInOrder, Input):
-    """A one-line field bound to one text in the session."""
+class RecordInput(Input):
+    """A one-line field bound to one text in the session, with undo."""
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "Ongedaan maken", show=False, id="field.undo"),
+        Binding("ctrl+y", "redo", "Opnieuw", show=False, id="field.redo"),
+    ]
 
     def __init__(self, value: str = "", **kwargs) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        self._undo: list[str] = []
+        self._redo: list[str] = []
+        self._previous = value
+        self._restoring = False
+        self._in_word = False
         super().__init__(value, **kwargs)
 
     def load_value(self, value: str) -> None:
-        """Show ``value`` (from the session)."""
+        """Show ``value`` (from the session); clears the undo history."""
+        self._restoring = True
         self.value = value
+        self._restoring = False
+        self._previous = value
+        self._undo.clear()
+        self._redo.clear()
+        self._in_word = False
+        self.cursor_position = len(value)
 
     def model_value(self) -> str:
         """What the session should hold for what the field shows now."""
         return self.value
+
+    def watch_value(self, value: str) -> None:
+        previous = self._previous
+        if self._restoring or value == previous:
+            return
+        # One undo step per word typed: a character typed on at the end joins the step of
+        # the word it belongs to (a space closes the word); anything else is a step.
+        typed = value[len(previous):] if value.startswith(previous) else ""
+        joins = len(typed) == 1 and self._in_word and bool(self._undo)
+        if not joins:
+            self._undo.append(previous)
+            del self._undo[:-UNDO_DEPTH]
+        self._in_word = len(typed) == 1 and typed != " "
+        self._redo.clear()
+        self._previous = value
+
+    def _restore(self, value: str) -> None:
+        self._restoring = True
+        self.value = value
+        self._restoring = False
+        self._previous = value
+        self._in_word = False
+        self.cursor_position = len(value)
+
+    def action_undo(self) -> None:
+        if self._undo:
+            self._redo.append(self.value)
+            self._restore(self._undo.pop())
+
+    def action_redo(self) -> None:
+        if self._redo:
+            self._undo.append(self.value)
+            self._restore(self._redo.pop())

@@ -107,6 +107,8 @@ class FirstStepsPanel(EditableList):
             texts = self.fields_of(StepText)
             if field.index + 1 < len(texts):
                 self.focus_now(texts[field.index + 1])
+            elif field.value.strip() or texts[field.index].value.strip():
+                await self.action_add()  # after the last owner: a new first step
 
     def edited(self, field: ListField) -> None:
         if isinstance(field, StepText):

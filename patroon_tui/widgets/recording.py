@@ -1,8 +1,7 @@
 """``RecordingBody``: what the recording bodies (tables, principles, …) have in common.
 
-The programme screen mounts a body and asks it, right after, to put the cursor in its first
-field. The body's fields exist only once it has been composed, so a request that comes
-earlier is kept and carried out as soon as the body is mounted.
+A body is a widget of the programme screen that holds text fields bound to the session;
+``open_dialog`` opens a dialog from one so that no key typed meanwhile goes astray.
 """
 
 from __future__ import annotations
@@ -14,19 +13,27 @@ from collections.abc import Callable
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
+from textual.scroll_view import ScrollView
 from textual.screen import Screen
 from textual.widget import Widget
 
+from patroon_tui import keyboard
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import Session
 
 
 class RecordingBody(Widget):
-    """A screen body that records into the session: ``deck``, ``session``, deferred focus."""
+    """A screen body that records into the session: ``deck``, ``session``, its fields.
 
-    # Tab is the screen's key, handled once the key has passed through the focused field;
-    # a word typed right after it would reach that field first. As a priority binding the
-    # cursor moves on before the next key is read.
+    What the programme screen asks of a body: ``first_field`` (where the cursor arrives),
+    ``typing_field`` (where a letter typed outside a field goes) and
+    ``refresh_from_session``. Tab and shift+tab go round the body's fields only, so the
+    cursor never leaves the body for the agenda or the notes.
+    """
+
+    # Priority bindings: they run before the next key is read, so a word typed right after
+    # tab lands in the field tab went to.
     BINDINGS = [
         Binding("tab", "next_field", "Volgend veld", show=False, priority=True, id="field.next"),
         Binding(
@@ -48,7 +55,7 @@ class RecordingBody(Widget):
         self.session = session
         self._ready = False
         self._waiting: list[Callable[[], None]] = []
-        self._focus_wish: Callable[[], None] | None = None
+        self._last_field: Widget | None = None
         self._warned_at = -10.0
 
     def when_ready(self, request: Callable[[], None]) -> bool:
@@ -58,65 +65,44 @@ class RecordingBody(Widget):
         self._waiting.append(request)
         return False
 
-    def focus_ready(self, request: Callable[[], None]) -> bool:
-        """Like ``when_ready``, for putting the cursor somewhere: the latest wish wins.
-
-        Only one such request waits; one carried out now cancels an earlier one still
-        waiting, so a late "first field" cannot take the cursor from where f9 put it.
-        """
-        if self._ready:
-            self._focus_wish = None
-            return True
-        self._focus_wish = request
-        return False
-
     def on_mount(self) -> None:
         # Runs after the subclass's own on_mount (Textual calls handlers down the MRO).
         self._ready = True
         waiting, self._waiting = self._waiting, []
         for request in waiting:
             self.call_after_refresh(request)
-        wish = self._focus_wish
-        if wish is not None:
 
-            def carry_out() -> None:
-                if self._focus_wish is wish:
-                    self._focus_wish = None
-                    wish()
+    def focus_now(self, widget: Widget | None) -> None:
+        """Give ``widget`` the cursor now (``Widget.focus()`` would wait its turn)."""
+        if widget is not None:
+            self.screen.set_focus(widget)
 
-            self.call_after_refresh(carry_out)
+    # -- fields -----------------------------------------------------------------------
 
-    def focus_now(self, widget: Widget) -> None:
-        """Give ``widget`` the cursor now, not after the pending messages.
+    def fields(self) -> list[Widget]:
+        """The body's widgets that take the cursor, in tab order (not its scroll areas)."""
+        if not self.is_mounted:
+            return []
+        return [
+            w for w in self.screen.focus_chain
+            if self in w.ancestors
+            and (isinstance(w, ScrollView) or not isinstance(w, ScrollableContainer))
+        ]
 
-        ``Widget.focus()`` waits its turn; a key typed in between would still go to the
-        field that had the cursor before (an answer of the previous table, say).
-        """
-        self.screen.set_focus(widget)
+    def first_field(self) -> Widget | None:
+        """The field the cursor arrives in."""
+        return next((w for w in self.fields() if keyboard.is_text_field(w)), None)
 
-    async def settle(self) -> None:
-        """Wait until the field with the cursor has handled the keys already sent to it.
+    def typing_field(self) -> Widget | None:
+        """The text field typing goes on in: the last one used, else the first."""
+        last = self._last_field
+        if last is not None and last.is_attached and last in self.fields():
+            return last
+        return self.first_field()
 
-        The body's keys are priority bindings: they run as soon as they arrive, while keys
-        typed just before may still wait in the field's queue. An action that reads the
-        field or shows another record in it waits for those first, so they land where they
-        were typed.
-        """
-        focused = self.screen.focused
-        if focused is None or not focused.is_running:
-            return
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def handled() -> None:
-            if not done.done():
-                done.set_result(None)
-
-        focused.call_later(handled)
-        try:
-            # A field that stopped (removed meanwhile) never answers; don't hang on it.
-            await asyncio.wait_for(done, timeout=5.0)
-        except TimeoutError:
-            pass
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if keyboard.is_text_field(event.widget):
+            self._last_field = event.widget
 
     def _in_body(self) -> bool:
         focused = self.screen.focused
@@ -127,49 +113,62 @@ class RecordingBody(Widget):
             return self._in_body()
         return True
 
+    def _move(self, delta: int) -> None:
+        fields = self.fields()
+        focused = self.screen.focused
+        if not fields:
+            return
+        at = fields.index(focused) if focused in fields else -delta if delta > 0 else 0
+        self.focus_now(fields[(at + delta) % len(fields)])
+
     def action_next_field(self) -> None:
-        self.screen.focus_next()
+        self._move(1)
 
     def action_previous_field(self) -> None:
-        self.screen.focus_previous()
+        self._move(-1)
 
     def on_key(self, event: events.Key) -> None:
-        # A letter typed while the cursor is on a choice in the body (the layer, a button,
-        # the list of tables) reaches this point unused. Left to bubble on, "n", "p" or a
-        # space would turn the page of the programme in the middle of recording; such a
-        # key stops here, with a bell. Keys the choice itself uses never get here.
+        # A printable key that reaches the body unused (the cursor on a list, no text field
+        # to take it) would bubble on to the programme and turn its page: it stops here.
         if not event.is_printable:
             return
-        active = self.screen.active_bindings.get(event.key)
-        if active is not None and self in active.node.ancestors_with_self:
-            return  # one of this body's own keys
         event.stop()
         event.prevent_default()
         self.app.bell()
         now = time.monotonic()
         if now - self._warned_at > 3:
             self._warned_at = now
-            self.notify(
-                "De cursor staat niet in een tekstveld; Tab of F9 brengt je naar een antwoord.",
-                title="Niet getypt",
-                severity="warning",
-            )
+            self.notify("Hier kan niet getypt worden.", title="Niet getypt", severity="warning")
 
     def focus_first(self) -> None:
         """Put the cursor in the first field."""
+        self.focus_now(self.first_field())
 
     def refresh_from_session(self) -> None:
         """Reload what is shown from the session."""
 
 
-def open_dialog(app: App, screen: Screen, callback: Callable | None = None) -> None:
-    """Push ``screen`` and give its ``first_field`` the cursor at once.
+async def open_dialog(app: App, screen: Screen, callback: Callable | None = None) -> None:
+    """Push ``screen`` and wait until it is built, before the next key is read.
 
-    A dialog's widgets are mounted a moment after it is pushed. A key typed in that moment
-    would reach the dialog with nothing focused and be dropped; with the field focused
-    right away it waits in that field's queue and is typed there once the field is ready.
+    Awaited in the action of the key that opens it: the keys typed right after wait in the
+    app's queue and reach the dialog's field. A callback's effects (a table removed, a
+    pattern stored) are carried out before the keys after the answer are read.
     """
-    app.push_screen(screen, callback)
+    if callback is not None:
+        original = callback
+
+        async def answered(result: object) -> None:
+            release = keyboard.hold(app)
+            try:
+                outcome = original(result)
+                if asyncio.iscoroutine(outcome):
+                    await outcome
+            finally:
+                release()
+
+        callback = answered
+    await app.push_screen(screen, callback)
     field = getattr(screen, "first_field", None)
-    if field is not None:
+    if field is not None and screen.focused is None:
         screen.set_focus(field, scroll_visible=False)

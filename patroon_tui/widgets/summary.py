@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -66,7 +67,7 @@ class ExportReportScreen(ModalScreen[Path | None]):
         with Vertical(id="export-dialog"):
             yield Static("Verslag exporteren", id="export-title")
             yield Label("Bestand (Markdown):")
-            yield Input(str(self.proposed), id="export-path")
+            yield Input(str(self.proposed), id="export-path", select_on_focus=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Opslaan", variant="primary", id="export-save")
                 yield Button("Annuleren", id="export-cancel")
@@ -131,11 +132,12 @@ class SummaryPanel(RecordingBody):
                 return Path(value)
         return None
 
-    def focus_first(self) -> None:
-        """Focus the export button (nothing to type here)."""
-        if not self.focus_ready(self.focus_first):
-            return
-        self.focus_now(self.query_one("#summary-export", CompactButton))
+    def first_field(self) -> Widget | None:
+        """The export button (nothing to type here)."""
+        return self.query_one("#summary-export", CompactButton) if self.is_mounted else None
+
+    def typing_field(self) -> Widget | None:
+        return None  # nothing to type in: letters are the programme's keys here
 
     def refresh_from_session(self) -> None:
         """Render the report again from the session."""

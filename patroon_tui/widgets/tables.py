@@ -9,7 +9,6 @@ edit goes straight into the session model and is announced with ``SessionChanged
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 from rich.text import Text
@@ -34,10 +33,11 @@ from textual.widgets.option_list import Option
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import OwnPattern, Session, Table
 from patroon_tui.messages import SessionChanged
+from patroon_tui import keyboard
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen
 from patroon_tui.widgets.compact_button import CompactButton
-from patroon_tui.widgets.fields import KeysInOrder, RecordArea, RecordInput
+from patroon_tui.widgets.fields import RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.recording import RecordingBody, open_dialog
 
@@ -51,40 +51,27 @@ ROOMY = 120
 OTHER_TABLE = Binding.Group("Andere tafel", compact=True)
 
 
-class _AltDigit(str, Enum):
-    """Key names for alt+1 … alt+9, in the form the terminal parser's key table holds."""
+class TableList(OptionList):
+    """The list of tables. It never takes the cursor (ctrl+↑/↓ choose a table), so a word
+    typed after tab always lands in a text field."""
 
-    ALT_1 = "alt+1"
-    ALT_2 = "alt+2"
-    ALT_3 = "alt+3"
-    ALT_4 = "alt+4"
-    ALT_5 = "alt+5"
-    ALT_6 = "alt+6"
-    ALT_7 = "alt+7"
-    ALT_8 = "alt+8"
-    ALT_9 = "alt+9"
+    can_focus = False
 
 
-def read_alt_digits_as_keys() -> None:
-    """Let alt+1 … alt+9 arrive as those keys from terminals that send ESC + digit.
+class MinutesInput(Input):
+    """How long the tables talk. Reached with ctrl+g only, never by tab: a word typed after
+    tab must land in a text field, and this one takes digits only."""
 
-    Textual 8.2 reads ESC + digit as the characters a Mac option key gives (``¡``, ``™``,
-    ``£`` …, for one macOS terminal), so in xterm, GNOME Terminal, tmux and most others
-    alt+2 typed a ``™`` into the answer instead of going to table 2. The parser has no
-    setting for this; its key table is changed instead (idempotent).
-    """
-    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+    can_focus = False
 
-    for key in _AltDigit:
-        ANSI_SEQUENCES_KEYS[f"\x1b{key.value[-1]}"] = (key,)
+    def on_blur(self) -> None:
+        self.can_focus = False
 
 
-class TableList(KeysInOrder, OptionList):
-    """The list of tables; its keys apply in the order typed (see ``KeysInOrder``)."""
+class LayerChoice(RadioSet):
+    """The layer of the triangle; ctrl+l chooses the next one (it never takes the cursor)."""
 
-
-class LayerChoice(KeysInOrder, RadioSet):
-    """The layer of the triangle; its keys apply in the order typed."""
+    can_focus = False
 
 
 def table_name(table: Table) -> str:
@@ -117,30 +104,33 @@ class TablesPanel(RecordingBody):
     # Priority bindings: the app runs them as soon as the key arrives, before it reads the
     # next key. A key typed right after ctrl+down or ctrl+o then goes to the next table or
     # into the editor, not into the field that had the cursor a moment earlier.
-    # The footer shows what fits at 80 columns beside the help key; the help lists the rest
-    # (renaming is also the form's first field, the own-pattern editor also its button).
+    # Tab goes round the text fields only; the choices of the form have their own keys.
+    # The footer shows what fits at 80 columns beside the help key; the help lists the rest.
     BINDINGS = [
         Binding("ctrl+up", "previous_table", "Vorige tafel", id="tables.previous", priority=True,
                 group=OTHER_TABLE),
         Binding("ctrl+down", "next_table", "Volgende tafel", id="tables.next", priority=True,
                 group=OTHER_TABLE),
         Binding("ctrl+n", "new_table", "Nieuwe tafel", id="tables.new", priority=True),
-        Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True),
+        Binding("ctrl+t", "next_pattern", "Patroon kiezen", id="tables.pattern", priority=True),
+        Binding("ctrl+l", "next_layer", "Laag kiezen", id="tables.layer", priority=True,
+                show=False),
+        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern", priority=True,
+                show=False),
+        Binding("ctrl+g", "minutes", "Duur van de timer", id="tables.minutes", priority=True,
+                show=False),
+        Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True,
+                show=False),
+        Binding("ctrl+z", "restore_table", "Verwijderde tafel terugzetten", id="tables.restore",
+                priority=True, show=False),
         Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True,
                 show=False),
         Binding("alt+up", "move_table(-1)", "Tafel omhoog", id="tables.move-up", priority=True,
                 show=False),
         Binding("alt+down", "move_table(1)", "Tafel omlaag", id="tables.move-down", priority=True,
                 show=False),
-        Binding("ctrl+o", "own_pattern", "Eigen patroon", id="tables.own-pattern", priority=True,
+        Binding("enter", "enter_next", "Volgend veld", id="tables.enter", priority=True,
                 show=False),
-        *(
-            Binding(
-                f"alt+{n}", f"go_table({n})", f"Naar tafel {n}", id=f"tables.go-{n}",
-                show=False, priority=True,
-            )
-            for n in range(1, 10)
-        ),
     ]
 
     def __init__(
@@ -152,7 +142,6 @@ class TablesPanel(RecordingBody):
         classes: str | None = None,
     ) -> None:
         super().__init__(deck, session, id=id, classes=classes)
-        read_alt_digits_as_keys()
         self._questions = deck.text_questions
         ids = [t.id for t in session.tables]
         shown = session.progress.table
@@ -166,6 +155,8 @@ class TablesPanel(RecordingBody):
         self._loop_shown: str | None = None
         # Whether the form shows the current table: until then it must not be read back.
         self._loaded = False
+        # The last table removed, with its place, while ctrl+z can still put it back.
+        self._removed: tuple[int, Table] | None = None
 
     # -- public API -------------------------------------------------------------------
 
@@ -179,20 +170,21 @@ class TablesPanel(RecordingBody):
         """Whether the session records one plenary conversation instead of tables."""
         return self.session.session.werkvorm == "plenair"
 
-    def focus_first(self) -> None:
-        """Cursor in the current table's first field (who sits there)."""
-        if not self.focus_ready(self.focus_first):
-            return
-        self.focus_now(self.query_one("#table-participants", Input))
+    def first_field(self) -> Widget | None:
+        """The current table's first field (who sits there)."""
+        if not self.is_mounted or self._current() is None:
+            return None
+        return self.query_one("#table-participants", Input)
+
+    def first_answer_field(self) -> Widget | None:
+        """The current table's first answer."""
+        if not self.is_mounted or not self._questions:
+            return self.first_field()
+        return self._answer(self._questions[0].id) if self._current() else None
 
     def focus_first_answer(self) -> None:
         """Cursor in the current table's first answer."""
-        if not self.focus_ready(self.focus_first_answer):
-            return
-        if self._questions:
-            self.focus_now(self._answer(self._questions[0].id))
-        else:
-            self.focus_first()
+        self.focus_now(self.first_answer_field())
 
     def refresh_from_session(self) -> None:
         """Reload the list and the form from the session (it was changed elsewhere)."""
@@ -254,13 +246,14 @@ class TablesPanel(RecordingBody):
                     id="tables-list",
                     compact=True,
                 )
-                yield Label("Duur (min.)", classes="field-label")
-                yield Input(
+                yield Label("Duur (min.) ctrl+g", classes="field-label")
+                yield MinutesInput(
                     self._minutes_shown(),
                     id="timer-minutes",
                     type="integer",
                     max_length=3,
                     compact=True,
+                    select_on_focus=False,
                     tooltip="Hoe lang de tafels praten; de timer loopt in de kopregel.",
                 )
             detail = VerticalScroll(id="table-detail")
@@ -279,22 +272,29 @@ class TablesPanel(RecordingBody):
                     )
                 with Horizontal(classes="field-row", id="pattern-row"):
                     yield Label("Patroon", classes="row-label")
-                    yield Select[str](
+                    choice = Select[str](
                         self._options_shown,
-                        prompt="Nog geen patroon",
+                        prompt="Nog geen patroon (ctrl+t)",
                         value=table.pattern if table and table.pattern else Select.NULL,
                         id="table-pattern",
                         compact=True,
                     )
-                    yield CompactButton(
+                    choice.can_focus = False
+                    yield choice
+                    own = CompactButton(
                         self._own_label(table.pattern if table else ""), id="own-pattern-button"
                     )
+                    own.can_focus = False
+                    yield own
                 for question in self._questions:
                     yield Static(question.text, classes="question")
                     yield RecordArea(
                         answers.get(question.id, ""), id=f"answer-{question.id}", classes="answer"
                     )
-                yield Static("In welke laag van de driehoek zit het patroon vooral?", classes="question")
+                yield Static(
+                    "In welke laag van de driehoek zit het patroon vooral? (ctrl+l)",
+                    classes="question",
+                )
                 with LayerChoice(id="table-layer", compact=True):
                     for index, title in enumerate(["Geen", *(x.title for x in self.deck.layers)]):
                         yield RadioButton(title, value=index == layer, compact=True)
@@ -452,7 +452,7 @@ class TablesPanel(RecordingBody):
         return any(p.id == pattern_id for p in self.session.patterns)
 
     def _own_label(self, pattern_id: str) -> str:
-        return "Eigen patroon bewerken …" if self._is_own(pattern_id) else "Eigen patroon …"
+        return "Eigen patroon bewerken (ctrl+o)" if self._is_own(pattern_id) else "Eigen patroon (ctrl+o)"
 
     def _minutes_shown(self) -> str:
         total = self.session.progress.timer_seconds_total or self.deck.timer_minutes * 60
@@ -466,6 +466,11 @@ class TablesPanel(RecordingBody):
 
     def _changed(self) -> None:
         self.post_message(SessionChanged())
+
+    def _typed(self) -> None:
+        """A field of the form was edited: ctrl+z now undoes there, not a removal."""
+        self._removed = None
+        self._changed()
 
     # -- reading the form into the session ---------------------------------------------
 
@@ -526,24 +531,20 @@ class TablesPanel(RecordingBody):
     def _name_changed(self) -> None:
         table = self._editing()
         if table is not None and self._read_name(table):
-            self._changed()
-
-    @on(Input.Submitted, "#table-name")
-    def _name_done(self) -> None:
-        self.focus_first()
+            self._typed()
 
     @on(Input.Changed, "#table-participants")
     def _participants_changed(self) -> None:
         table = self._editing()
         if table is not None and self._read_participants(table):
-            self._changed()
+            self._typed()
 
     @on(RecordArea.Changed, ".answer")
     def _answer_changed(self, event: RecordArea.Changed) -> None:
         table = self._editing()
         question_id = (event.text_area.id or "").removeprefix("answer-")
         if table is not None and self._read_answer(table, question_id):
-            self._changed()
+            self._typed()
 
     @on(RecordArea.SelectionChanged, ".answer")
     def _answer_cursor_moved(self, event: RecordArea.SelectionChanged) -> None:
@@ -625,22 +626,57 @@ class TablesPanel(RecordingBody):
         if 0 <= index < len(ids):
             self.select_table(ids[index])
 
-    async def action_previous_table(self) -> None:
-        await self.settle()
+    # The keys typed before a table key have been handled by their field (the app waits
+    # for each key, see keyboard.py); _flush reads the fields themselves.
+
+    def action_previous_table(self) -> None:
         self._step(-1)
 
-    async def action_next_table(self) -> None:
-        await self.settle()
+    def action_next_table(self) -> None:
         self._step(1)
 
-    async def action_go_table(self, number: int) -> None:
-        await self.settle()
-        if 1 <= number <= len(self.session.tables):
-            self.select_table(self.session.tables[number - 1].id)
+    def action_enter_next(self) -> None:
+        # Enter in a one-line field (name, participants) moves on, as tab does.
+        self._move(1)
+
+    def action_next_pattern(self) -> None:
+        """Choose the next pattern for the current table (after the last: none)."""
+        table = self._editing()
+        if table is None:
+            return
+        ids = ["", *(value for _title, value in self._pattern_options())]
+        at = ids.index(table.pattern) if table.pattern in ids else 0
+        select = self.query_one("#table-pattern", Select)
+        chosen = ids[(at + 1) % len(ids)]
+        select.value = chosen if chosen else Select.NULL
+        self._pattern_changed()
+
+    def action_next_layer(self) -> None:
+        """Choose the next layer of the triangle for the current table."""
+        table = self._editing()
+        if table is None:
+            return
+        layers = self._layer_ids()
+        at = layers.index(table.layer) if table.layer in layers else 0
+        table.layer = layers[(at + 1) % len(layers)]
+        buttons = list(self.query_one("#table-layer", RadioSet).query(RadioButton))
+        buttons[(at + 1) % len(layers)].value = True
+        self._changed()
+
+    def action_minutes(self) -> None:
+        minutes = self.query_one("#timer-minutes", Input)
+        minutes.can_focus = True
+        self.focus_now(minutes)
+        minutes.cursor_position = len(minutes.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"new_table", "remove_table", "move_table"} and self.plenary:
             return False
+        if action == "enter_next":
+            return isinstance(self.screen.focused, Input) and self._in_body()
+        if action == "restore_table":
+            # Only while nothing was typed since: otherwise ctrl+z undoes in the field.
+            return self._removed is not None
         return super().check_action(action, parameters)
 
     def _next_name(self) -> str:
@@ -653,7 +689,6 @@ class TablesPanel(RecordingBody):
     async def action_new_table(self) -> None:
         if self.plenary:
             return
-        await self.settle()
         self._flush()
         table = Table(
             id=self.session.new_table_id(),
@@ -678,7 +713,6 @@ class TablesPanel(RecordingBody):
         table = self._current()
         if table is None or self.plenary:
             return
-        await self.settle()
         if len(self.session.tables) == 1:
             self.notify("De laatste tafel blijft staan: er moet er minstens één zijn.")
             return
@@ -689,21 +723,41 @@ class TablesPanel(RecordingBody):
             if remove:
                 self._remove(table_id)
 
-        self.app.push_screen(ConfirmScreen(removal_question(table)), answer)
+        await open_dialog(self.app, ConfirmScreen(removal_question(table)), answer)
 
     def _remove(self, table_id: str) -> None:
         ids = [t.id for t in self.session.tables]
         if table_id not in ids:
             return
         index = ids.index(table_id)
-        del self.session.tables[index]
+        removed = self.session.tables.pop(index)
         if self._current_id == table_id:
             remaining = self.session.tables
             self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
         self._fill_list()
         self._load_form()
         self._changed()
-        self.focus_now(self.query_one("#tables-list", OptionList))
+        self.focus_first()
+        self._removed = (index, removed)
+        self.notify(
+            f"{table_name(removed)} is verwijderd. Ctrl+Z zet de tafel terug.",
+            title="Tafel verwijderd",
+        )
+
+    def action_restore_table(self) -> None:
+        """Put the table removed last back where it was, with everything it said."""
+        if self._removed is None:
+            return
+        index, table = self._removed
+        self._removed = None
+        self._flush()
+        self.session.tables.insert(min(index, len(self.session.tables)), table)
+        self._set_current(table.id)
+        self._fill_list()
+        self._load_form()
+        self._changed()
+        self.focus_first()
+        self.notify(f"{table_name(table)} staat er weer.", title="Tafel terug")
 
     def action_move_table(self, delta: int) -> None:
         table = self._current()
@@ -722,7 +776,6 @@ class TablesPanel(RecordingBody):
         table = self._current()
         if table is None:
             return
-        await self.settle()
         self._flush()
         existing = (
             self.session.own_pattern(table.pattern) if self._is_own(table.pattern) else None
@@ -741,8 +794,11 @@ class TablesPanel(RecordingBody):
             if pattern is not None:
                 self._store_own_pattern(table_id, pattern)
 
-        screen = OwnPatternScreen(pattern_id, existing, heading=f"Eigen patroon · {table_name(table)}")
-        open_dialog(self.app, screen, saved)
+        screen = OwnPatternScreen(
+            self.session, table_id, pattern_id, existing,
+            heading=f"Eigen patroon · {table_name(table)}",
+        )
+        await open_dialog(self.app, screen, saved)
 
     def _store_own_pattern(self, table_id: str, pattern: OwnPattern) -> None:
         patterns = self.session.patterns

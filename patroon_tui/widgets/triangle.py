@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
@@ -64,13 +65,10 @@ class TrianglePanel(RecordingBody):
 
     # -- public API -------------------------------------------------------------------
 
-    def focus_first(self) -> None:
-        """Cursor in the first layer's note."""
-        if not self.focus_ready(self.focus_first):
-            return
-        notes = self.query(LayerNote)
-        if notes:
-            self.focus_now(notes.first())
+    def first_field(self) -> Widget | None:
+        """The first layer's note."""
+        notes = self.query(LayerNote) if self.is_mounted else None
+        return notes.first() if notes else None
 
     def refresh_from_session(self) -> None:
         """Recount the tables per layer and reload the notes from the session."""

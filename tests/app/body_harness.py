@@ -9,19 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from patroon_tui.core.deck import Deck
+from patroon_tui.keyboard import KeyRouting
 from patroon_tui.core.session import Session
 from patroon_tui.core.timer import TableTimer
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.timer import TimerDisplay
 
 
-class BodyHarness(App):
+class BodyHarness(KeyRouting):
     """Shows ``make_body(deck, session)`` (and the timer, when given) full screen."""
 
     BINDINGS = [

@@ -64,6 +64,11 @@ async def test_add_type_reorder_and_remove_steps(deck):
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("enter")
+        await pilot.press("enter")  # the safe answer has the cursor: nothing removed
+        await pilot.pause()
+        assert [s.text for s in session.first_steps] == ["Mailen", "Bellen"]
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("j")
         await pilot.pause()
         assert [s.text for s in session.first_steps] == ["Bellen"]
