@@ -262,8 +262,9 @@ class ProgrammeScreen(Screen):
                 if not (body.is_attached and body is self.body):
                     return
             focused = self.focused
-            if self.notes.typing or (focused is not None and body in focused.ancestors):
-                return  # f2 or f9 already put the cursor where the next words go
+            in_body = focused is not None and body in focused.ancestors
+            if not self._to_answer and (self.notes.typing or in_body):
+                return  # f2 already put the cursor where the next words go
             field = self._arrival_field(body)
             if field is not None:
                 self.set_focus(field, scroll_visible=False)

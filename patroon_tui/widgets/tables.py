@@ -274,7 +274,7 @@ class TablesPanel(RecordingBody):
                     yield Label("Patroon", classes="row-label")
                     choice = Select[str](
                         self._options_shown,
-                        prompt="Nog geen patroon (ctrl+t)",
+                        prompt="Nog geen patroon",
                         value=table.pattern if table and table.pattern else Select.NULL,
                         id="table-pattern",
                         compact=True,
