@@ -26,8 +26,8 @@ class BodyHarness(KeyRouting):
     """Shows ``make_body(deck, session)`` (and the timer, when given) full screen."""
 
     BINDINGS = [
-        Binding("f6", "timer_toggle", "Timer start/pauze", id="harness.timer-toggle"),
-        Binding("f7", "timer_reset", "Timer opnieuw", id="harness.timer-reset"),
+        Binding("f6", "timer_toggle", "Timer start/pauze", id="harness.timer-toggle", priority=True),
+        Binding("f7", "timer_reset", "Timer opnieuw", id="harness.timer-reset", priority=True),
     ]
 
     def __init__(

@@ -136,8 +136,7 @@ async def test_the_length_set_on_the_tables_screen_is_used(deck, clock):
     app = make_app(deck, session, timer)
     async with app.run_test(size=(80, 24)) as pilot:
         minutes = app.query_one("#timer-minutes")
-        minutes.focus()
-        await pilot.press("ctrl+a", "ctrl+k", "1", "0")
+        await pilot.press("ctrl+g", "ctrl+a", "ctrl+k", "1", "0")
         await pilot.press("f6")
         assert shown(app) == "⏱ 10:00"
         clock.advance(10 * 60)
