@@ -246,7 +246,7 @@ class TablesPanel(RecordingBody):
                     id="tables-list",
                     compact=True,
                 )
-                yield Label("Duur (min.) ctrl+g", classes="field-label")
+                yield Label("Duur (min.) ^g", classes="field-label")
                 yield MinutesInput(
                     self._minutes_shown(),
                     id="timer-minutes",
