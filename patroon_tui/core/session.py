@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -182,9 +183,10 @@ class Session(_Model):
                 return pattern
         raise KeyError(pattern_id)
 
-    def new_table_id(self) -> str:
-        """A fresh ``tafel-N`` id not used by any table."""
-        used = {t.id for t in self.tables}
+    def new_table_id(self, reserved: Iterable[str] = ()) -> str:
+        """A fresh ``tafel-N`` id not used by any table nor in ``reserved`` (for example
+        the id of a removed table that may still be put back)."""
+        used = {t.id for t in self.tables} | set(reserved)
         n = 1
         while f"tafel-{n}" in used:
             n += 1

@@ -691,17 +691,16 @@ class TablesPanel(RecordingBody):
             return
         self._flush()
         table = Table(
-            id=self.session.new_table_id(),
+            id=self.session.new_table_id(
+                reserved=[self._removed[1].id] if self._removed is not None else []
+            ),
             name=self._next_name(),
             answers={q.id: "" for q in self._questions},
         )
         self.session.tables.append(table)
         self._set_current(table.id)
-        self.query_one("#tables-list", OptionList).add_option(
-            Option(self._prompt(table), id=table.id)
-        )
+        self._fill_list()
         self._load_form()
-        self._highlight_current()
         self._changed()
         self.focus_first()
 
@@ -751,6 +750,8 @@ class TablesPanel(RecordingBody):
         index, table = self._removed
         self._removed = None
         self._flush()
+        if any(t.id == table.id for t in self.session.tables):
+            table = table.model_copy(update={"id": self.session.new_table_id()})
         self.session.tables.insert(min(index, len(self.session.tables)), table)
         self._set_current(table.id)
         self._fill_list()

@@ -14,7 +14,6 @@ from textual import events
 
 from textual.binding import Binding
 from textual.widgets import Static
-from textual.widgets.option_list import DuplicateID
 
 from patroon_tui.core.session import OwnPattern, new_session
 from patroon_tui.keyboard import KeyRouting
@@ -359,11 +358,6 @@ async def test_a_burst_of_random_keys_does_not_break_the_editor():
             assert app.results[-1] == next(iter(app.session.patterns), None)
 
 
-@pytest.mark.xfail(
-    raises=DuplicateID, strict=False,
-    reason="tables.py: ctrl+n after removing a table can add a table id the list still has "
-    "(f9, ctrl+n, ctrl+n, f8, j, ctrl+n); the editor itself is not involved",
-)
 async def test_random_keys_on_the_tables_screen_and_in_the_editor(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

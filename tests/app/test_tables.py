@@ -136,6 +136,26 @@ async def test_removing_a_table_asks_first_and_cancel_keeps_it(deck):
         assert len(list_prompts(app)) == 1
 
 
+async def test_new_table_after_a_removal_and_the_removed_one_put_back(deck):
+    """ctrl+n, ctrl+n, f8 j, ctrl+n, ctrl+z: four tables, each id once, each in the list."""
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "f8")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert [t.id for t in session.tables] == ["tafel-1", "tafel-2"]
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        ids = [t.id for t in session.tables]
+        assert len(ids) == 4 == len(set(ids))
+        assert "tafel-3" in ids
+        assert len(list_prompts(app)) == 4
+
+
 async def test_the_last_table_cannot_be_removed(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
