@@ -1,4 +1,5 @@
-"""In a real terminal: closing it (SIGHUP) or killing the app (SIGTERM) keeps what was typed."""
+"""In a real terminal: closing it (SIGHUP), killing the app (SIGTERM, kill -9 after the
+autosave) or ctrl+q keeps what was typed, also in the own-pattern editor."""
 
 from __future__ import annotations
 
@@ -88,3 +89,67 @@ def test_signal_while_typing_keeps_the_text(tmp_path, signum):
     finally:
         os.close(fd)
     assert store.load(session.session.id).notes.get("programma") == "Tot hier getypt é 🙂"
+
+
+def start_app(store: SessionStore, session_id: str) -> tuple[int, int]:
+    """The app in a pseudo-terminal of 80×24, as a facilitator starts it."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), TERM="xterm-256color")
+        os.execvpe(
+            sys.executable,
+            [sys.executable, "-m", "patroon_tui", "open", session_id,
+             "--sessions-dir", str(store.folder)],
+            env,
+        )
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    return pid, fd
+
+
+def wait_for_end(pid: int, fd: int, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        drain(fd, 0.1)
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise AssertionError("the app did not end")
+
+
+def own_pattern_on_disk(store: SessionStore, session_id: str):
+    saved = store.load(session_id)  # saves replace the file whole: never half written
+    return [(p.title, p.steps) for p in saved.patterns], saved.tables[0].pattern
+
+
+DRAFT = ([("Wachten op elkaar", ["Vraag", "Antwoord", "Nog één klaarzetten"])], "eigen-tafel-1")
+
+
+@pytest.mark.parametrize("ending", ["ctrl+q", "sighup", "kill -9"])
+def test_own_pattern_draft_survives_the_end(tmp_path, ending):
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Eigen", deck=load_deck())
+    session.progress.screen = "tafels"
+    store.save(session, store.path_for(session.session.id))
+    pid, fd = start_app(store, session.session.id)
+    try:
+        read_until(fd, "Deelnemers".encode())
+        # One write, as a fast typist's terminal sends it: open the editor and type on.
+        os.write(fd, b"\x0f" + "Wachten op elkaar\tVraag\tAntwoord\tNog één klaarzetten".encode())
+        read_until(fd, "klaarzetten".encode())
+        if ending == "ctrl+q":
+            os.write(fd, b"\x11")
+        elif ending == "sighup":
+            os.kill(pid, signal.SIGHUP)
+        else:
+            # The draft reaches the file by itself (autosave), then the app dies at once.
+            deadline = time.monotonic() + 10
+            while own_pattern_on_disk(store, session.session.id) != DRAFT:
+                assert time.monotonic() < deadline, own_pattern_on_disk(store, session.session.id)
+                drain(fd, 0.1)
+            os.kill(pid, signal.SIGKILL)
+        wait_for_end(pid, fd)
+    finally:
+        os.close(fd)
+    assert own_pattern_on_disk(store, session.session.id) == DRAFT
