@@ -350,6 +350,8 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
     recording widgets, each under a Dutch heading."""
     from patroon_tui.screens.help import HelpScreen, bindings_of
     from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.widgets.fields import RecordInput
+    from patroon_tui.widgets.recording import RecordingBody
     from patroon_tui.widgets.slide import RECORDING_WIDGETS, recording_class
 
     sections = [
@@ -367,6 +369,14 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
         own = bindings_of(getattr(widget_class, "BINDINGS", []))
         if own:
             sections.append((f"Op het scherm ‘{kinds[kind]}’", own))
+    if "tables" in kinds:
+        from patroon_tui.screens.own_pattern import OwnPatternScreen
+
+        sections.append(("In de editor voor een eigen patroon (ctrl+o)",
+                         bindings_of(OwnPatternScreen.BINDINGS)))
+    sections.append(
+        ("In een tekstveld", bindings_of([*RecordingBody.BINDINGS, *RecordInput.BINDINGS]))
+    )
     sections.append(("In deze hulp", bindings_of(HelpScreen.BINDINGS)))
     return sections
 

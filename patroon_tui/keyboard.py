@@ -50,11 +50,32 @@ PALETTE_WAIT = 0.5
 
 
 def is_text_field(widget: object) -> bool:
-    """Whether ``widget`` is a field that takes typed text."""
+    """Whether ``widget`` is a field that takes typed text (any letter)."""
     return (
         isinstance(widget, (Input, TextArea))
         and not getattr(widget, "read_only", False)
         and not widget.disabled
+        and not isinstance(widget, CharacterField)
+    )
+
+
+@runtime_checkable
+class CharacterField(Protocol):
+    """A field that takes some characters only (a number): the others are not lost in it
+    but go, like any letter typed outside a text field, to the screen's text field."""
+
+    def accepts(self, character: str) -> bool:
+        """Whether ``character`` belongs in this field."""
+
+
+def takes(widget: object, event: events.Key) -> bool:
+    """Whether the key typed goes into ``widget`` as text."""
+    if is_text_field(widget):
+        return True
+    return (
+        isinstance(widget, CharacterField)
+        and event.character is not None
+        and widget.accepts(event.character)
     )
 
 
@@ -198,7 +219,7 @@ class KeyRouting(App):
         focused = self.focused
         # Enter in a multi-line field is a new line, not a binding of the screen around it.
         typing = event.is_printable or (event.key == "enter" and isinstance(focused, TextArea))
-        if typing and is_text_field(focused):
+        if typing and takes(focused, event):
             # Typing: straight to the field (priority bindings, e.g. tab, still come first).
             await super().on_event(event)
             await drained(focused)
@@ -210,7 +231,7 @@ class KeyRouting(App):
             # focused widget, after the keys typed behind it (Textual #6605): run it now.
             if await self.run_action(active.binding.action, active.node):
                 return
-        if active is None and event.is_printable and not is_text_field(focused):
+        if active is None and event.is_printable and not takes(focused, event):
             field = screen.stray_key_field() if isinstance(screen, StrayKeys) else None
             if field is not None:
                 screen.set_focus(field, scroll_visible=False)

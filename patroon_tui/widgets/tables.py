@@ -60,9 +60,13 @@ class TableList(OptionList):
 
 class MinutesInput(Input):
     """How long the tables talk. Reached with ctrl+g only, never by tab: a word typed after
-    tab must land in a text field, and this one takes digits only."""
+    tab must land in a text field, and this one takes digits only. A letter typed here goes
+    back into the text field typed in last (``keyboard.CharacterField``)."""
 
     can_focus = False
+
+    def accepts(self, character: str) -> bool:
+        return character.isdigit()
 
     def on_blur(self) -> None:
         self.can_focus = False

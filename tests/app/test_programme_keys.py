@@ -10,9 +10,12 @@ from textual.widgets import Footer
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.screens.help import HelpScreen, bindings_of, format_keys
+from patroon_tui.screens.own_pattern import OwnPatternScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.agenda import Agenda
+from patroon_tui.widgets.fields import RecordInput
 from patroon_tui.widgets.header import AppHeader
+from patroon_tui.widgets.recording import RecordingBody
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, recording_class
 
 
@@ -86,11 +89,14 @@ async def test_help_lists_every_binding(make_app, deck):
     for kind in RECORDING_WIDGETS:
         if kind in kinds:
             declared += bindings_of(recording_class(kind).BINDINGS)
+    declared += bindings_of(OwnPatternScreen.BINDINGS)
+    declared += bindings_of(RecordingBody.BINDINGS) + bindings_of(RecordInput.BINDINGS)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         text = "\n".join(render_text(s) for s in help_screen.query(".help-section"))
+        assert "In de editor voor een eigen patroon (ctrl+o)" in text
         for binding in declared:
             assert binding.id, binding
             assert binding.description, binding

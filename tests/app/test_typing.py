@@ -162,6 +162,18 @@ async def test_enter_in_the_name_moves_on(make_app):
         assert table(app).participants == "Gemeente"
 
 
+async def test_letters_in_the_minutes_field_go_back_to_the_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme(app).go_to("tafels")
+        await pilot.pause()
+        await burst(pilot, "Gemeente", "<ctrl+g>", "<backspace>", "<backspace>", "30",
+                    " en wijkteam", until=lambda: table(app).participants.endswith("wijkteam"))
+        assert app.session.progress.timer_seconds_total == 30 * 60
+        assert table(app).participants == "Gemeente en wijkteam"
+        assert app.focused is app.query_one("#table-participants")
+
+
 async def test_letters_on_a_choice_go_into_a_field(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
