@@ -78,6 +78,8 @@ class PatroonApp(keyboard.KeyRouting):
         self._locked_pid: int | None = None
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
+        self.rescue_message: str | None = None
+        """Where a rescue copy went, for the terminal once the app is gone."""
 
     # -- clock (injectable so snapshots are stable) -------------------------------------
 
@@ -276,27 +278,81 @@ class PatroonApp(keyboard.KeyRouting):
         if self.autosave.save_sync():
             self._end()
             return
+        self._ask_unsaved()
+
+    def _ask_unsaved(self) -> None:
+        """Quitting while the file does not hold everything: offer only safe ways out."""
         from patroon_tui.screens.choice import ChoiceDialog
 
         dialog = ChoiceDialog(
-            "Opslaan is mislukt",
-            f"{self.autosave.error} Als je nu stopt, gaat wat je sinds de laatste keer "
-            "opslaan typte verloren.",
-            [("stay", "Niet stoppen", "n"), ("quit", "Stoppen zonder opslaan", "s")],
+            "Niet opgeslagen",
+            f"{self.autosave.error if self.autosave else ''} Wat je sinds de laatste keer "
+            "opslaan typte, staat alleen nog in het geheugen.",
+            [
+                ("stay", "Niet stoppen", "n"),
+                ("retry", "Opnieuw proberen op te slaan", "o"),
+                ("copy", "Kopie elders opslaan en stoppen", "k"),
+                ("quit", "Stoppen zonder opslaan", "s"),
+            ],
             cancel="stay",
             id="quit-unsaved",
+            stacked=True,
         )
 
         def answered(choice: str | None) -> None:
-            if choice == "quit":
-                self._end(save=False)
+            if choice == "retry":
+                self.call_later(self.action_quit)
+            elif choice == "copy":
+                self._rescue_and_end()
+            elif choice == "quit":
+                self._confirm_quit_unsaved()
 
         self.push_screen(dialog, answered)
+
+    def _confirm_quit_unsaved(self) -> None:
+        from patroon_tui.screens.confirm import ConfirmScreen
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self._end(save=False)
+
+        self.push_screen(
+            ConfirmScreen("Echt stoppen zonder opslaan? Wat niet is opgeslagen, gaat verloren."),
+            answered,
+        )
+
+    def rescue_copy(self) -> Path | None:
+        """Write the whole session outside its own file; ``None`` (and a notice) if no
+        place took it."""
+        from patroon_tui.core.rescue import RescueError, write_rescue_copy
+
+        if self.session is None:
+            return None
+        if self.autosave is not None:
+            try:
+                self.autosave.flush()
+            except Exception:  # the words already in the model are what we can keep
+                pass
+        try:
+            return write_rescue_copy(self.session, self.store.folder)
+        except RescueError as exc:
+            self.notify(str(exc), title="Geen kopie", severity="error", timeout=15)
+            return None
+
+    def _rescue_and_end(self) -> None:
+        copy = self.rescue_copy()
+        if copy is None:
+            return
+        self.rescue_message = f"Een kopie van de sessie staat in {copy}."
+        self._end(save=False)
 
     def _end(self, *, save: bool = True) -> None:
         if not save and self.autosave is not None:
             self.autosave.stop()
             self.autosave = None
+            # The session file does not hold everything: say so to whoever started us.
+            self.exit(return_code=1)
+            return
         self.exit()
 
     def action_help(self) -> None:
@@ -318,8 +374,13 @@ class PatroonApp(keyboard.KeyRouting):
         autosave = self.autosave
         if autosave is not None:
             autosave.stop()
-            if autosave.dirty:
-                autosave.save_sync()
+            if autosave.dirty and not autosave.save_sync():
+                # The app is going away with words not on disk: keep them elsewhere.
+                copy = self.rescue_copy()
+                if copy is not None:
+                    self.rescue_message = (
+                        f"{autosave.error} Een kopie van de sessie staat in {copy}."
+                    )
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -457,4 +518,7 @@ def run_app(
               file=sys.stderr)
         return 1
     app.run()
+    if app.rescue_message:
+        # After the terminal is restored, where the facilitator can read it.
+        print(app.rescue_message, file=sys.stderr)
     return app.return_code or 0

@@ -45,6 +45,16 @@ REASONS = {
 }
 
 
+def unexpected_error_message(path: Path, exc: BaseException) -> str:
+    """The sentence for a save that failed for a reason the program did not foresee."""
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return (
+        f"Opslaan in {path.name} is mislukt door een onverwachte fout ({what}). "
+        "Het bestand bevat nog de vorige versie."
+    )
+
+
 def save_error_message(path: Path, exc: BaseException) -> str:
     """One Dutch sentence saying that saving ``path`` failed, and why if known."""
     cause: BaseException | None = exc
@@ -130,9 +140,20 @@ class Autosave:
         self._changed += 1
         return self._changed, self.session.model_copy(deep=True)
 
+    def _snapshot_or_report(self) -> tuple[int, Session] | None:
+        """A snapshot, or ``None`` after reporting why none could be taken."""
+        try:
+            return self.snapshot()
+        except Exception as exc:  # e.g. a widget's flush failing: say so, keep trying
+            self._done(self._changed, None, unexpected_error_message(self.path, exc), False)
+            return None
+
     def save(self) -> None:
         """Save now, in a thread worker (the UI keeps going)."""
-        generation, snapshot = self.snapshot()
+        taken = self._snapshot_or_report()
+        if taken is None:
+            return
+        generation, snapshot = taken
         self._in_flight += 1
         self.app.save_state = "saving"
         self.app.run_worker(
@@ -145,26 +166,32 @@ class Autosave:
 
     def save_sync(self) -> bool:
         """Save now and wait for it; ``True`` when the file holds everything typed."""
-        generation, snapshot = self.snapshot()
+        taken = self._snapshot_or_report()
+        if taken is None:
+            return False
+        generation, snapshot = taken
         return self.write(generation, snapshot, report="direct")
 
     def write(self, generation: int, snapshot: Session, *, report: str) -> bool:
         """Write ``snapshot`` unless a newer one is already on disk.
 
         ``report``: ``"thread"`` (from a worker: hand the result to the UI thread),
-        ``"direct"`` (on the UI thread) or ``"none"`` (from a signal handler).
+        ``"direct"`` (on the UI thread) or ``"none"`` (from a signal handler). Whatever goes
+        wrong is caught here, at the edge of the save, and reported: a save never ends
+        quietly, and the next one is tried again.
         """
         from patroon_tui.core.store import StoreError
 
         error: str | None = None
-        with self._write_lock:
-            if generation > self._written:
-                try:
+        try:
+            with self._write_lock:
+                if generation > self._written:
                     self.store.save(snapshot, self.path)
-                except (StoreError, OSError) as exc:  # never let a failed save end the app
-                    error = save_error_message(self.path, exc)
-                else:
                     self._written = generation
+        except (StoreError, OSError) as exc:
+            error = save_error_message(self.path, exc)
+        except Exception as exc:  # a bug in the save path must not switch saving off
+            error = unexpected_error_message(self.path, exc)
         updated = snapshot.session.updated
         if report == "thread":
             try:
@@ -180,7 +207,8 @@ class Autosave:
             self._in_flight -= 1
         if error is None:
             self._saved = max(self._saved, generation)
-            self.session.session.updated = updated
+            if updated is not None:
+                self.session.session.updated = updated
             if self.error is not None:
                 self.app.notify("Opslaan lukt weer; alles staat op schijf.", title="Opgeslagen")
             self.error = None
@@ -191,8 +219,8 @@ class Autosave:
         if self.error != error:
             self.app.notify(
                 f"{error} Je tekst blijft bewaard in het geheugen; opnieuw proberen over "
-                f"{RETRY_SECONDS:.0f} seconden.",
-                title="Fout bij opslaan",
+                f"{RETRY_SECONDS:.0f} seconden. Ctrl+Q biedt een kopie elders aan.",
+                title="Niet opgeslagen",
                 severity="error",
                 timeout=10,
             )

@@ -33,6 +33,8 @@ class ChoiceDialog(AnswerDialog[str]):
     ChoiceDialog #choice-text { margin-bottom: 1; }
     ChoiceDialog Horizontal { height: auto; align-horizontal: right; }
     ChoiceDialog Button { margin-left: 2; }
+    ChoiceDialog.-stacked Horizontal { layout: vertical; align-horizontal: left; }
+    ChoiceDialog.-stacked Button { margin: 0; width: 100%; }
     """
 
     AUTO_FOCUS = "Button"
@@ -50,10 +52,11 @@ class ChoiceDialog(AnswerDialog[str]):
 
     def __init__(
         self, title: str, text: str, answers: list[tuple[str, str, str]], *,
-        cancel: str, id: str | None = None,
+        cancel: str, id: str | None = None, stacked: bool = False,
     ) -> None:
-        """``answers``: (value, button label, key); ``cancel``: the value for escape."""
-        super().__init__(id=id)
+        """``answers``: (value, button label, key); ``cancel``: the value for escape;
+        ``stacked``: the answers one under the other (for more than three)."""
+        super().__init__(id=id, classes="-stacked" if stacked else None)
         self._title = title
         self.text = text
         """The question, as shown."""

@@ -1,4 +1,4 @@
-"""The save indicator in the header: opgeslagen / opslaan… / fout bij opslaan / alleen lezen.
+"""The save indicator in the header: opgeslagen / opslaan… / niet opgeslagen / alleen lezen.
 
 It follows the app's ``save_state`` reactive, so whoever saves only changes that one value.
 """
@@ -12,7 +12,7 @@ STATES: dict[str, tuple[str, str]] = {
     "saved": ("✓ opgeslagen", "-saved"),
     "dirty": ("● gewijzigd", "-dirty"),
     "saving": ("… opslaan…", "-saving"),
-    "error": ("✗ fout bij opslaan", "-error"),
+    "error": ("✗ niet opgeslagen", "-error"),
     "read_only": ("alleen lezen", "-read-only"),
 }
 

@@ -1,0 +1,176 @@
+"""A save can never die quietly: any error in the writer is shown, retried, and quitting
+offers only safe ways out (try again, a copy elsewhere, or a confirmed quit)."""
+
+from __future__ import annotations
+
+from patroon_tui import autosave as autosave_module
+from patroon_tui.core.store import SessionStore, loads_session
+from patroon_tui.screens.choice import ChoiceDialog
+from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.screens.programme import ProgrammeScreen
+from patroon_tui.widgets.save_indicator import SaveIndicator
+from tests.app.test_typing import burst
+
+
+def notices_of(app) -> list[tuple[str, str]]:
+    notices: list[tuple[str, str]] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        notices.append((str(kwargs.get("title", "")), str(message)))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return notices
+
+
+def broken_writer(store: SessionStore, monkeypatch, error: Exception) -> list[int]:
+    """Make every save of ``store`` raise ``error`` (a bug nobody foresaw); returns the
+    list that counts the attempts."""
+    attempts: list[int] = []
+
+    def boom(*args, **kwargs):
+        attempts.append(1)
+        raise error
+
+    monkeypatch.setattr(store, "save", boom)
+    return attempts
+
+
+def indicator(app) -> str:
+    return str(app.screen.query_one(SaveIndicator).render())
+
+
+def rescued(store: SessionStore) -> list:
+    folder = store.folder.parent / "patroon-redding"
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+async def test_an_unexpected_error_in_the_writer_is_shown_and_retried(make_app, store, monkeypatch):
+    monkeypatch.setattr(autosave_module, "RETRY_SECONDS", 0.2)
+    app = make_app()
+    before = app.path.read_bytes()
+    async with app.run_test(size=(80, 24)) as pilot:
+        notices = notices_of(app)
+        attempts = broken_writer(store, monkeypatch, OverflowError("date value out of range"))
+        await burst(pilot, "<f2>", "De zaal noemt", "<ctrl+s>",
+                    until=lambda: app.save_state == "error")
+        assert app.save_state == "error"
+        assert "niet opgeslagen" in indicator(app)
+        assert "onverwachte fout (OverflowError: date value out of range)" in app.autosave.error
+        assert any(title == "Niet opgeslagen" for title, _ in notices)
+        assert app.session.notes["programma"] == "De zaal noemt"
+        assert app.path.read_bytes() == before
+        # Saving is not switched off: it is tried again by itself …
+        tried = len(attempts)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if len(attempts) > tried:
+                break
+        assert len(attempts) > tried
+        # … and once the writer works again, everything reaches the file without a key.
+        monkeypatch.undo()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.save_state == "saved":
+                break
+        assert app.save_state == "saved"
+        assert store.load(app.path).notes["programma"] == "De zaal noemt"
+        await pilot.press("ctrl+q")
+
+
+async def test_a_failing_flush_is_reported_not_fatal(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        def broken() -> bool:
+            raise RuntimeError("widget kwijt")
+
+        app.autosave.flushers.append(broken)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.save_state == "error"
+        assert "RuntimeError: widget kwijt" in app.autosave.error
+        app.autosave.flushers.remove(broken)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.save_state == "saved"
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+async def test_quit_while_saving_fails_offers_a_copy_elsewhere(make_app, store, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        broken_writer(store, monkeypatch, ValueError("kapot"))
+        await burst(pilot, "<f2>", "Alles wat de zaal zei", "<ctrl+q>",
+                    until=lambda: isinstance(app.screen, ChoiceDialog))
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "staat alleen nog in het geheugen" in dialog.text
+        # A reflex enter keeps the app open (the first answer is "Niet stoppen").
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgrammeScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+    assert app.return_code == 1
+    copies = rescued(store)
+    assert len(copies) == 1
+    assert copies[0].stat().st_mode & 0o777 == 0o600
+    copy = loads_session(copies[0].read_text(encoding="utf-8"), str(copies[0]))
+    assert copy.notes["programma"] == "Alles wat de zaal zei"
+    assert str(copies[0]) in app.rescue_message
+
+
+async def test_quit_without_saving_asks_again_and_defaults_to_no(make_app, store, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        broken_writer(store, monkeypatch, RuntimeError("kapot"))
+        await burst(pilot, "<f2>", "woorden", "<ctrl+q>",
+                    until=lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # "Nee" has the cursor
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ProgrammeScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert rescued(store) == []
+
+
+async def test_retry_from_the_quit_question_saves_and_ends(make_app, store, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        broken_writer(store, monkeypatch, RuntimeError("kapot"))
+        await burst(pilot, "<f2>", "bijna", "<ctrl+q>",
+                    until=lambda: isinstance(app.screen, ChoiceDialog))
+        monkeypatch.undo()  # the stick is back in
+        await pilot.press("o")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if not app.is_running:
+                break
+    assert app.return_code == 0
+    assert store.load(app.path).notes["programma"] == "bijna"
+
+
+async def test_an_app_that_goes_away_unsaved_leaves_a_copy(make_app, store, monkeypatch):
+    """The terminal closes or the app is stopped while saving fails: a copy is kept."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        broken_writer(store, monkeypatch, RuntimeError("kapot"))
+        await burst(pilot, "<f2>", "laatste woorden",
+                    until=lambda: app.session.notes.get("programma") == "laatste woorden")
+        app.exit()
+    copies = rescued(store)
+    assert len(copies) == 1
+    assert "laatste woorden" in copies[0].read_text(encoding="utf-8")
+    assert "Een kopie van de sessie staat in" in app.rescue_message
