@@ -5,6 +5,8 @@ here give the Dutch part of a sentence for each: :func:`field_path` (``tables[0]
 :func:`pydantic_detail` (what is wrong with that field), :func:`more_errors` (how many
 problems follow), :func:`toml_problem` and :func:`toml_reason` (where and why a file is not
 TOML) and :func:`os_reason` (why the disk refused). The deck loader and the session store build their sentences from them.
+:func:`printable` makes any text safe to print to a terminal: control characters and
+escape sequences from a shared file are shown as ``\\x1b`` instead of acting on the terminal.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ __all__ = [
     "field_path",
     "more_errors",
     "os_reason",
+    "printable",
     "pydantic_detail",
     "toml_problem",
     "toml_reason",
@@ -196,3 +199,30 @@ def os_reason(exc: BaseException) -> str:
         if exc.strerror:
             return exc.strerror
     return str(exc) or type(exc).__name__
+
+
+# Characters that act on a terminal or on how the text around them is shown: C0 controls
+# (ESC starts the sequences that retitle a window or clear the screen), DEL, C1 controls
+# (0x9b is a one-byte CSI in some terminals), line and paragraph separators, and the bidi
+# controls that make text display in another order than it is stored.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: object, *, keep: str = "") -> str:
+    """``text`` safe for a terminal: each control character shown as ``\\x1b`` or ``\\u202e``.
+
+    ``keep`` lists control characters that stay as they are (``"\\n"`` for a message of
+    several lines). Everything else is left alone, so the result of an already printable
+    text is the same text.
+    """
+    text = str(text)
+    if keep:
+        return _UNPRINTABLE.sub(lambda m: m[0] if m[0] in keep else _escape(m), text)
+    return _UNPRINTABLE.sub(_escape, text)

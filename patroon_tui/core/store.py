@@ -6,6 +6,15 @@ session files: it makes new sessions, lists them, finds one by id or path, loads
 ever touching the file, saves it so that a crash or a full disk never leaves a half-written
 file, and locks a session so a second program instance cannot write over it.
 
+A session given through a symlink is the file the link points to: it is locked and saved
+there, and the link stays a link. A session that cannot be written (a read-only file, a
+read-only disk, a folder without write permission or without free inodes) is refused by
+:meth:`SessionStore.lock` with :class:`SessionReadOnlyError`, so it can be opened to look
+at. The store remembers what it last read or wrote for each file (size, modification time,
+a SHA-256 of the bytes); a save over a file someone else changed since then raises
+:class:`SessionChangedOnDiskError` instead of writing, or, with ``keep_other=True``, first
+copies the other version into ``bewaard/`` in the sessions folder.
+
 Every error a person can cause is a :class:`StoreError` whose text is one or two plain Dutch
 sentences naming the file; the command line prints it and the app shows it.
 """
@@ -14,8 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import os
 import re
+import secrets
+import stat
 import threading
 import tomllib
 from collections.abc import Callable
@@ -60,11 +72,13 @@ from patroon_tui.core.session import (
 )
 
 __all__ = [
+    "SessionChangedOnDiskError",
     "SessionEntry",
     "SessionFileError",
     "SessionLock",
     "SessionLockedError",
     "SessionNotFoundError",
+    "SessionReadOnlyError",
     "SessionStore",
     "StoreError",
     "dumps_session",
@@ -77,6 +91,9 @@ SUFFIX = ".toml"
 LOCK_SUFFIX = ".lock"
 PID_SUFFIX = ".pid"
 FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+KEPT_FOLDER = "bewaard"
+"""Subfolder of the sessions folder holding other versions kept by ``save(keep_other=True)``."""
 
 
 # -- errors -----------------------------------------------------------------------------
@@ -101,6 +118,33 @@ class SessionLockedError(StoreError):
         super().__init__(message)
         self.pid = pid
         """The process holding the lock, when known."""
+
+
+class SessionReadOnlyError(StoreError):
+    """The session cannot be written here: a read-only file, disk or folder, or no free inodes.
+
+    The session can still be opened to look at; ``str(exc)`` says which file and why.
+    """
+
+    def __init__(self, message: str, path: Path, reason: str) -> None:
+        super().__init__(message)
+        self.path = path
+        """The session file (the real file, when it was given through a symlink)."""
+        self.reason = reason
+        """Why it cannot be written, as a Dutch phrase (``het bestand is alleen-lezen``)."""
+
+
+class SessionChangedOnDiskError(StoreError):
+    """The file was changed by someone else since this store last read or wrote it.
+
+    Nothing was written. Save again with ``keep_other=True`` to keep that other version in
+    ``bewaard/`` and write this one, or load the file to continue from the other version.
+    """
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+        """The session file that changed (the real file)."""
 
 
 # -- canonical TOML -----------------------------------------------------------------------
@@ -385,12 +429,111 @@ def _save_failed(target: Path, reason: str, exclusive: bool) -> str:
     return f"Opslaan van {target} is mislukt: {reason}.{kept}"
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """A session file as this store last read or wrote it."""
+
+    inode: int
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    def same_stat(self, info: os.stat_result) -> bool:
+        return (info.st_ino, info.st_mtime_ns, info.st_size) == (
+            self.inode,
+            self.mtime_ns,
+            self.size,
+        )
+
+
+def _real(path: Path) -> Path:
+    """The file a path stands for: symlinks followed, absolute (a missing file stays as named)."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
+def _make_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents) if missing; a folder made here is 0700 whatever the umask.
+
+    The sessions folder holds every note of every workshop: only its owner may list it.
+    An existing folder keeps its mode (the owner chose it).
+    """
+    if folder.is_dir():
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.mkdir(folder, FOLDER_MODE)
+    except FileExistsError:
+        if folder.is_dir():
+            return
+        raise
+    os.chmod(folder, FOLDER_MODE)
+
+
+def _file_read_only(path: Path) -> bool:
+    """Whether an existing regular file at ``path`` is marked read-only for us.
+
+    ``os.replace`` needs only write permission on the folder, so a save would quietly
+    replace a file its owner made read-only (``chmod 444``). Root passes every ``access``
+    check, so the owner's write bit counts too.
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    return not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+
+
+def _read_only_reason(folder: Path, exc: OSError | None) -> str:
+    """Why nothing can be written in ``folder``, as a Dutch phrase."""
+    code = exc.errno if exc is not None else None
+    try:
+        on_read_only_disk = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        on_read_only_disk = False
+    if code == errno.EROFS or on_read_only_disk:
+        return f"de schijf met de map {folder} is alleen-lezen"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"er is geen toestemming om in de map {folder} te schrijven"
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"in de map {folder} kan geen bestand meer worden gemaakt "
+            "(de schijf is vol of heeft geen vrije inodes)"
+        )
+    if exc is None:
+        return "het bestand is alleen-lezen (schrijfbeveiligd)"
+    return os_reason(exc)
+
+
+def _read_only_error(path: Path, reason: str) -> SessionReadOnlyError:
+    return SessionReadOnlyError(
+        f"Sessie {path} kan hier alleen worden bekeken: {reason}. "
+        "Wijzigingen worden niet opgeslagen.",
+        path,
+        reason,
+    )
+
+
+def _changed_error(path: Path) -> SessionChangedOnDiskError:
+    return SessionChangedOnDiskError(
+        f"Sessie {path} is buiten dit venster gewijzigd sinds hij werd geopend of "
+        "opgeslagen. Er is niets opgeslagen, zodat die andere versie niet verloren gaat.",
+        path,
+    )
+
+
 class SessionStore:
     """One folder of session files."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        """The sessions folder; made on the first save."""
+        """The sessions folder; made (0700) on the first save."""
+        self._seen: dict[Path, _Seen] = {}
+        # What this store last read or wrote per real file, guarded by _SAVE_LOCK.
+        self.last_kept: Path | None = None
+        """Where the last ``save(keep_other=True)`` kept the other version; ``None`` when
+        the file had not changed (or no save kept one)."""
 
     @classmethod
     def from_option(cls, sessions_dir: str | Path | None) -> SessionStore:
@@ -502,50 +645,158 @@ class SessionStore:
         return entries
 
     def resolve(self, id_or_path: str) -> Path:
-        """The file of a session given by its id in the folder, or by a path (``.toml`` optional)."""
+        """The file of a session given by its id in the folder, or by a path (``.toml`` optional).
+
+        A symlink is followed: the result is the real file.
+        """
         text = str(id_or_path)
+        # The real file, not a symlink to it: a second name for a session must not get a
+        # lock of its own (and a second window writing the same file).
         if text and "/" not in text and os.sep not in text:
             by_id = self.path_for(text.removesuffix(SUFFIX))
             if by_id.exists():
-                return by_id
+                return _real(by_id)
         path = Path(text).expanduser()
         for candidate in (path, Path(f"{path}{SUFFIX}")):
             if text and candidate.exists():
-                return candidate.resolve()
+                return _real(candidate)
         raise SessionNotFoundError(
             f"Sessie {text!r} bestaat niet in {self.folder}, en er is ook geen bestand "
             "met die naam."
         )
 
     def load(self, id_or_path: str | Path) -> Session:
-        """The session in a file, given by id or path; the file is never modified."""
+        """The session in a file, given by id or path; the file is never modified.
+
+        The store remembers the file as read, so a later :meth:`save` notices when someone
+        else changed it in between.
+        """
         path = Path(id_or_path) if isinstance(id_or_path, Path) else self.resolve(id_or_path)
-        return loads_session(_read_text(path), str(path))
+        real = _real(path)
+        # Taken before reading: a change made while we read shows as a changed stat at the
+        # next save, which then compares the bytes and finds the version we did read.
+        try:
+            before: os.stat_result | None = os.stat(real)
+        except OSError:
+            before = None
+        text = _read_text(path)
+        session = loads_session(text, str(path))
+        if before is not None:
+            # Strict UTF-8 decoding: encoding the text gives back exactly the file's bytes.
+            with _SAVE_LOCK:
+                self._remember(real, before, text.encode("utf-8"))
+        return session
+
+    def _remember(self, real: Path, info: os.stat_result, raw: bytes) -> None:
+        self._seen[real] = _Seen(
+            info.st_ino, info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest()
+        )
+
+    def _other_version(self, real: Path) -> bytes | None:
+        """The file's bytes if someone else changed it since this store read or wrote it.
+
+        ``None`` when the store does not know the file, when it is unchanged, and when it
+        is gone (writing it again then loses nothing). The caller holds ``_SAVE_LOCK``.
+        """
+        seen = self._seen.get(real)
+        if seen is None:
+            return None
+        try:
+            info = os.stat(real)
+            if seen.same_stat(info):
+                return None
+            raw = real.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(
+                f"Opslaan van {real} is mislukt: het bestand kan niet worden gelezen om te "
+                f"zien of iemand anders het veranderde ({os_reason(exc)})."
+            ) from None
+        if hashlib.sha256(raw).hexdigest() == seen.sha256:
+            # Touched or rewritten with the same bytes: nothing of anyone's is lost.
+            self._remember(real, info, raw)
+            return None
+        return raw
+
+    def keep_other_version(self, path: Path) -> Path | None:
+        """Copy the file's other version (changed by someone else) into ``bewaard/``.
+
+        Returns the copy, ``<sessions folder>/bewaard/<name>-<YYYYmmdd-HHMMSS>.toml``
+        (0600, the folder 0700), or ``None`` when the file did not change. Afterwards the
+        store takes the file as it is now, so the next :meth:`save` writes over it.
+        """
+        with _SAVE_LOCK:
+            return self._keep_other(_real(path))
+
+    def _keep_other(self, real: Path) -> Path | None:
+        raw = self._other_version(real)
+        if raw is None:
+            return None
+        folder = self.folder / KEPT_FOLDER
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            _make_folder(folder)
+            n = 1
+            while True:
+                name = f"{real.stem}-{stamp}{'' if n == 1 else f'-{n}'}{SUFFIX}"
+                copy = folder / name
+                tmp = write_temp(folder, raw, prefix=f".{name}.", mode=FILE_MODE)
+                try:
+                    os.chmod(tmp, FILE_MODE)
+                    _link_new(tmp, copy)
+                except FileExistsError:
+                    n += 1
+                    continue
+                finally:
+                    if tmp.exists():
+                        tmp.unlink()
+                break
+            fsync_folder(folder)
+            info = os.stat(real)
+        except OSError as exc:
+            raise StoreError(
+                f"De andere versie van {real} kan niet worden bewaard in {folder}: "
+                f"{os_reason(exc)}. Er is niets opgeslagen."
+            ) from None
+        self._remember(real, info, raw)
+        return copy
 
     # -- saving ------------------------------------------------------------------------------
 
-    def save(self, session: Session, path: Path | None = None) -> Path:
+    def save(self, session: Session, path: Path | None = None, *, keep_other: bool = False) -> Path:
         """Write the session to its file atomically and set ``session.session.updated``.
 
         The file on disk is always either the previous save or this one, never a mix, even
         if the process is killed or the disk is full. On failure nothing changes (neither
         the file nor the session in memory) and :class:`StoreError` says why.
+
+        A symlink is saved to the file it points to (the returned path) and stays a link.
+        A file marked read-only raises :class:`SessionReadOnlyError`. When someone else
+        changed the file since this store read or wrote it, nothing is written and
+        :class:`SessionChangedOnDiskError` is raised; with ``keep_other=True`` that other
+        version is first copied into ``bewaard/`` (see :meth:`keep_other_version`; the
+        copy's path is then in :attr:`last_kept`) and the session written after it.
         """
-        target = Path(path) if path is not None else self.path_for(session.session.id)
-        self._write(session, target, exclusive=False)
+        target = _real(path if path is not None else self.path_for(session.session.id))
+        self._write(session, target, exclusive=False, keep_other=keep_other)
         return target
 
-    def _write(self, session: Session, target: Path, *, exclusive: bool) -> None:
+    def _write(
+        self, session: Session, target: Path, *, exclusive: bool, keep_other: bool = False
+    ) -> None:
         updated = utc_now()
         with _SAVE_LOCK:
             tmp: Path | None = None
+            if not exclusive:
+                self.last_kept = None
             try:
                 data = _canonical(session)
                 data["session"]["updated"] = updated
                 text = _emit(data)
                 raw = text.encode("utf-8")
                 try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
+                    _make_folder(target.parent)
                 except OSError as exc:
                     # Not passed on as FileExistsError: create() reads that as "this id was
                     # just taken" and would try the next id forever.
@@ -553,6 +804,13 @@ class SessionStore:
                         f"Opslaan van {target} is mislukt: de map {target.parent} kan niet "
                         f"worden gemaakt ({os_reason(exc)})."
                     ) from None
+                if not exclusive:
+                    if _file_read_only(target):
+                        raise _read_only_error(target, _read_only_reason(target.parent, None))
+                    if keep_other:
+                        self.last_kept = self._keep_other(target)
+                    elif self._other_version(target) is not None:
+                        raise _changed_error(target)
                 _remove_stale_temps(target)
                 tmp = write_temp(target.parent, raw, prefix=_temp_prefix(target), mode=FILE_MODE)
                 # Exactly 0600 whatever the umask: the notes are the facilitator's alone.
@@ -562,11 +820,15 @@ class SessionStore:
                 written = tmp.read_bytes()
                 if written != raw or not _same(tomllib.loads(written.decode("utf-8")), data):
                     raise StoreError("wat op de schijf staat, is niet wat er geschreven werd")
+                # The rename keeps inode and modification time: this is the file as it
+                # will be at the target.
+                info = os.stat(tmp)
                 if exclusive:
                     _link_new(tmp, target)
                 else:
                     os.replace(tmp, target)
                 tmp = None
+                self._remember(target, info, raw)
                 try:
                     fsync_folder(target.parent)
                 except OSError as exc:
@@ -600,13 +862,19 @@ class SessionStore:
 
         Raises :class:`SessionLockedError` naming the process that holds it. The lock is a
         kernel ``flock``: when the holder dies, even by ``kill -9``, the lock is free.
+        A symlink is locked as the file it points to, so two names of one file share one
+        lock. Raises :class:`SessionReadOnlyError` when the session cannot be saved there:
+        the file is read-only, or the folder cannot hold a lock or a new file (read-only
+        disk, no write permission, no free inodes).
         """
-        path = Path(path)
+        path = _real(path)
+        if _file_read_only(path):
+            raise _read_only_error(path, _read_only_reason(path.parent, None))
         lock = filelock.FileLock(
             f"{path}{LOCK_SUFFIX}", timeout=0, mode=FILE_MODE, thread_local=False
         )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path.parent)
             lock.acquire()
         except filelock.Timeout:
             pid = _read_pid(path)
@@ -617,7 +885,14 @@ class SessionStore:
                 pid,
             ) from None
         except OSError as exc:
-            raise StoreError(f"Vergrendelen van {path} is mislukt: {os_reason(exc)}.") from None
+            raise _read_only_error(path, _read_only_reason(path.parent, exc)) from None
+        try:
+            # The lock file may be there from before while nothing new fits in the folder
+            # (no inodes left, permission taken away): every save would then fail.
+            _probe_folder(path)
+        except OSError as exc:
+            lock.release()
+            raise _read_only_error(path, _read_only_reason(path.parent, exc)) from None
         _write_pid(path)
         with _SAVE_LOCK:
             _remove_stale_temps(path)
@@ -679,6 +954,16 @@ def _remove_stale_temps(target: Path) -> None:
                 os.unlink(target.parent / name)
             except OSError:
                 pass
+
+
+def _probe_folder(target: Path) -> None:
+    """Make and remove an empty file beside ``target``: raises ``OSError`` if none can be made."""
+    # Named like a temp file of this process, so a kill -9 right here leaves nothing that
+    # the next lock or save would not remove.
+    probe = target.parent / f"{_temp_prefix(target)}probe{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+    os.close(fd)
+    os.unlink(probe)
 
 
 def _link_new(tmp: Path, target: Path) -> None:
