@@ -23,6 +23,7 @@ from patroon_tui import keyboard
 from patroon_tui.autosave import Autosave, install_signal_handlers, save_and_exit
 from patroon_tui.commands import PatroonCommands
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
 from patroon_tui.messages import SessionChanged
 
@@ -76,6 +77,7 @@ class PatroonApp(keyboard.KeyRouting):
         self.timer_widget: TimerDisplay | None = None
         self._lock: SessionLock | None = None
         self._locked_pid: int | None = None
+        self._read_only_notice: str | None = None
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
         self.rescue_message: str | None = None
@@ -97,20 +99,30 @@ class PatroonApp(keyboard.KeyRouting):
         # A session given on the command line: its programme is the first screen, so only
         # one screen is built and laid out before the first paint.
         if self.session is not None and self.path is not None:
-            from patroon_tui.core.store import SessionLockedError
+            from patroon_tui.core.store import SessionLockedError, StoreError
 
             try:
                 if not self.read_only:
                     self._lock = self.store.lock(self.path)
             except SessionLockedError as exc:
                 self._locked_pid = exc.pid
+            except StoreError as exc:
+                # A read-only file, disk or folder: the notes can still be looked at. The
+                # notice is shown once the app is mounted.
+                self._read_only_notice = str(exc)
+                return self._programme_for(self.session, self.path, self.start_screen,
+                                           read_only=True)
             else:
                 return self._programme_for(self.session, self.path, self.start_screen,
                                            read_only=self.read_only)
         return Screen(id="_default")
 
     def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._restore_signals = install_signal_handlers(self._on_deadly_signal)
+        if self._read_only_notice is not None:
+            self._notify_read_only(self._read_only_notice)
+            self._read_only_notice = None
         if self.programme is not None:
             return
         if self.session is not None and self.path is not None:
@@ -136,7 +148,8 @@ class PatroonApp(keyboard.KeyRouting):
                 location=location, werkvorm=werkvorm,
             )
         except StoreError as exc:
-            self.notify(str(exc), title="Kan de sessie niet maken", severity="error")
+            self.notify(printable(exc, keep="\n"), title="Kan de sessie niet maken",
+                        severity="error")
             return
         self.open_session(session, self.store.path_for(session.session.id))
 
@@ -147,14 +160,18 @@ class PatroonApp(keyboard.KeyRouting):
         try:
             session = self.store.load(path)
         except StoreError as exc:
-            self.notify(str(exc), title="Kan niet openen", severity="error")
+            self.notify(printable(exc, keep="\n"), title="Kan niet openen", severity="error")
             return
         self.open_session(session, path)
 
     def open_session(self, session: Session, path: Path, *, screen_id: str | None = None,
                      read_only: bool = False) -> None:
-        """Lock the file and show the programme; if locked elsewhere, ask what to do."""
-        from patroon_tui.core.store import SessionLockedError
+        """Lock the file and show the programme; if locked elsewhere, ask what to do.
+
+        A session that cannot be written here (read-only file, disk or folder) opens
+        read-only, with a notice saying why.
+        """
+        from patroon_tui.core.store import SessionLockedError, StoreError
 
         if read_only:
             self._enter(session, path, screen_id, read_only=True)
@@ -164,7 +181,15 @@ class PatroonApp(keyboard.KeyRouting):
         except SessionLockedError as exc:
             self._ask_locked(session, path, screen_id, exc.pid)
             return
+        except StoreError as exc:
+            self._notify_read_only(str(exc))
+            self._enter(session, path, screen_id, read_only=True)
+            return
         self._enter(session, path, screen_id, read_only=False)
+
+    def _notify_read_only(self, reason: str) -> None:
+        self.notify(printable(reason, keep="\n"), title="Alleen lezen", severity="warning",
+                    timeout=15)
 
     def _ask_locked(self, session: Session, path: Path, screen_id: str | None,
                     pid: int | None) -> None:

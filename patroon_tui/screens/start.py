@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from patroon_tui.core.messages import printable
 from patroon_tui.core.store import StoreError
 from patroon_tui.widgets.footer import AppFooter
 
@@ -25,12 +26,16 @@ WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
 def describe_entry(entry: SessionEntry, today: dt.date, titles: dict[str, str]) -> Text:
-    """One row of the saved sessions: title, date, last change, where it stopped."""
+    """One row of the saved sessions: title, date, last change, where it stopped.
+
+    Everything that comes from the file or its name is shown with control characters
+    escaped (``\\x1b``): Textual passes an ESC in a title on to the terminal.
+    """
     if entry.error:
-        text = Text(f"⚠ {entry.path.name}", style="bold")
-        text.append(f"\n   {entry.error}", style="italic")
+        text = Text(f"⚠ {printable(entry.path.name)}", style="bold")
+        text.append(f"\n   {printable(entry.error)}", style="italic")
         return text
-    text = Text(entry.title or entry.id, style="bold")
+    text = Text(printable(entry.title or entry.id), style="bold")
     details = []
     if entry.date:
         details.append(entry.date.strftime("%d-%m-%Y"))
@@ -39,7 +44,7 @@ def describe_entry(entry: SessionEntry, today: dt.date, titles: dict[str, str]) 
         when = local.strftime("%H:%M") if local.date() == today else local.strftime("%d-%m %H:%M")
         details.append(f"gewijzigd {when}")
     if entry.screen:
-        details.append(f"gestopt bij: {titles.get(entry.screen, entry.screen)}")
+        details.append(f"gestopt bij: {printable(titles.get(entry.screen, entry.screen))}")
     if entry.tables is not None:
         details.append(f"{entry.tables} tafel{'s' if entry.tables != 1 else ''}")
     text.append("\n   " + " · ".join(details), style="dim")
@@ -151,6 +156,6 @@ class StartScreen(Screen):
         if entry is None:
             return
         if entry.error:
-            self.app.notify(entry.error, title="Kan niet openen", severity="error")
+            self.app.notify(printable(entry.error), title="Kan niet openen", severity="error")
             return
         self.app.open_path(entry.path)

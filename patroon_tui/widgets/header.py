@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Static
 
+from patroon_tui.core.messages import printable
 from patroon_tui.widgets.save_indicator import SaveIndicator
 
 
@@ -29,7 +30,9 @@ class AppHeader(Horizontal):
     def __init__(self, title: str, *, part: str = "", timer: Widget | None = None,
                  id: str | None = None) -> None:
         super().__init__(id=id)
-        self._title = title
+        # A title from a shared file may hold ESC sequences, which Textual would pass on
+        # to the terminal (retitling the window, clearing the screen).
+        self._title = printable(title)
         self._part = part
         self._timer = timer
 
