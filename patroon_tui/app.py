@@ -6,6 +6,7 @@ construct it directly; ``build_app`` and ``run_app`` are what the command line u
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import gc
 import sys
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from patroon_tui import keyboard
-from patroon_tui.autosave import Autosave, install_signal_handlers, save_and_exit
+from patroon_tui.autosave import Autosave, SignalEnd, install_signal_handlers
 from patroon_tui.commands import PatroonCommands
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.messages import printable
@@ -31,6 +33,17 @@ if TYPE_CHECKING:
     from patroon_tui.core.store import SessionLock, SessionStore
     from patroon_tui.screens.programme import ProgrammeScreen
     from patroon_tui.widgets.timer import TimerDisplay
+
+
+class EndOnSignal(Message):
+    """SIGHUP or SIGTERM arrived: end after the keys typed before it."""
+
+    def __init__(self, ending: SignalEnd, seen: int, rounds: int = 0) -> None:
+        super().__init__()
+        self.ending = ending
+        self.seen = seen
+        """How many keys the app had received when this message was sent."""
+        self.rounds = rounds
 
 
 class PatroonApp(keyboard.KeyRouting):
@@ -418,17 +431,31 @@ class PatroonApp(keyboard.KeyRouting):
         if self._ended:
             return
         self._ended = True
-        save_and_exit(self.autosave, signum, self._loop_exit)
-
-    def _loop_exit(self) -> None:
-        # A signal handler runs between two bytecodes of the main thread; ask the event
+        ending = SignalEnd(self.autosave, signum)
+        # A signal handler runs between two bytecodes of the main thread: ask the event
         # loop to end the app instead of touching Textual from here.
-        import asyncio
-
         try:
-            asyncio.get_event_loop().call_soon_threadsafe(self.exit)
-        except RuntimeError:
+            self._loop.call_soon_threadsafe(
+                self.post_message, EndOnSignal(ending, self.keys_received)
+            )
+        except RuntimeError:  # no loop any more: the fallback saves and ends
             pass
+
+    @on(EndOnSignal)
+    async def _end_on_signal(self, message: EndOnSignal) -> None:
+        # Keys read from the terminal before the signal may be queued behind this message
+        # (the terminal's reader posts from its own thread). While keys keep arriving, go
+        # to the back of the queue again; bytes still on their way get a moment too.
+        if self.keys_received == message.seen:
+            await asyncio.sleep(0.05)
+        if self.keys_received != message.seen and message.rounds < 8:
+            self.post_message(EndOnSignal(message.ending, self.keys_received, message.rounds + 1))
+            return
+        await self.deliver_held_keys()
+        await keyboard.settled(self.focused, stop=self)
+        self._final_save()
+        message.ending.finished()
+        self.exit(return_code=message.ending.code)
 
 
 def help_sections(app: PatroonApp) -> list[tuple[str, list]]:

@@ -254,24 +254,45 @@ def install_signal_handlers(on_signal: Callable[[int], None]) -> Callable[[], No
     return restore
 
 
-def save_and_exit(autosave: Autosave | None, signum: int, graceful: Callable[[], None]) -> None:
-    """Save synchronously in a helper thread, then end the process.
+class SignalEnd:
+    """Ends the app after SIGHUP or SIGTERM without losing what was typed just before.
 
-    Saving in a thread (joined with a time limit) means a save already running on the main
-    thread cannot deadlock us. After a hang-up the terminal is gone, so the process ends
-    at once; after SIGTERM the app gets a moment to restore the terminal.
+    The handler runs between two bytecodes of the UI thread. It takes a snapshot at once (so
+    something is saved whatever happens next) and asks the event loop to end the app the
+    ordinary way: the keys already read from the terminal are handled first, then a last
+    save. If the loop does not manage that within ``FALLBACK_SECONDS``, a helper thread
+    writes the snapshot and ends the process (``128 + signal``).
     """
-    if autosave is not None:
-        generation, snapshot = autosave.snapshot()
-        saver = threading.Thread(
-            target=autosave.write, args=(generation, snapshot), kwargs={"report": "none"},
-            daemon=True,
-        )
-        saver.start()
-        saver.join(timeout=10)
-    code = 128 + signum
-    if signum == signal.SIGHUP:
-        os._exit(code)
-    graceful()
-    # If the app does not wind down quickly (terminal gone, loop stuck), end hard.
-    threading.Timer(3.0, os._exit, args=(code,)).start()
+
+    FALLBACK_SECONDS = 1.0
+
+    def __init__(self, autosave: Autosave | None, signum: int) -> None:
+        self.autosave = autosave
+        self.signum = signum
+        self.code = 128 + signum
+        self._taken: tuple[int, Session] | None = None
+        if autosave is not None:
+            try:
+                self._taken = autosave.snapshot()
+            except Exception:  # a broken flush: the loop's own save still runs
+                self._taken = None
+        self._fallback = threading.Timer(self.FALLBACK_SECONDS, self._give_up)
+        self._fallback.daemon = True
+        self._fallback.start()
+
+    def _give_up(self) -> None:
+        if self.autosave is not None and self._taken is not None:
+            generation, snapshot = self._taken
+            self.autosave.write(generation, snapshot, report="none")
+        os._exit(self.code)
+
+    def finished(self) -> None:
+        """The loop has saved: no fallback needed. After a hang-up there is no terminal to
+        restore, so the process ends now; after SIGTERM the app winds down normally."""
+        self._fallback.cancel()
+        if self.signum == signal.SIGHUP:
+            os._exit(self.code)
+        # Should winding down hang (terminal gone, loop stuck), end hard soon.
+        ender = threading.Timer(1.0, os._exit, args=(self.code,))
+        ender.daemon = True
+        ender.start()

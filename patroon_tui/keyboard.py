@@ -39,6 +39,7 @@ from textual import events, on
 from textual.app import App
 from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -155,6 +156,19 @@ class KeyRouting(App):
         self._held_keys: deque[events.Key] = deque()
         self._holds: set[Release] = set()
         self._palette_hold: Release | None = None
+        self.keys_received = 0
+        """How many keys the terminal has sent so far (handled or still queued)."""
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.Key):
+            self.keys_received += 1
+        return super().post_message(message)
+
+    async def deliver_held_keys(self) -> None:
+        """Deliver the keys waiting for a change now, to wherever the cursor is (the app
+        is about to end and will not wait for the change)."""
+        self._holds.clear()
+        await self._replay()
 
     # -- holding -----------------------------------------------------------------------
 

@@ -153,3 +153,32 @@ def test_own_pattern_draft_survives_the_end(tmp_path, ending):
     finally:
         os.close(fd)
     assert own_pattern_on_disk(store, session.session.id) == DRAFT
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_the_last_keys_before_a_signal_are_in_the_file(tmp_path, signum):
+    """Typed in one burst a tenth of a second before the terminal closes or the app is
+    stopped: every character is in the file, and the exit status is 128 + the signal."""
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Laatste", deck=load_deck())
+    pid, fd = start_app(store, session.session.id)
+    try:
+        read_until(fd, "Volgende".encode())
+        drain(fd, 0.3)
+        os.write(fd, F2 + "Tot de laatste letter é".encode())
+        time.sleep(0.1)
+        os.kill(pid, signum)
+        deadline = time.monotonic() + 15
+        while True:
+            drain(fd, 0.02)
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise AssertionError("the app did not end after the signal")
+    finally:
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 128 + signum
+    assert store.load(session.session.id).notes.get("programma") == "Tot de laatste letter é"
