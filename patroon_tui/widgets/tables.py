@@ -798,12 +798,23 @@ class TablesPanel(RecordingBody):
         def saved(pattern: OwnPattern | None) -> None:
             if pattern is not None:
                 self._store_own_pattern(table_id, pattern)
+            else:
+                # Thrown away: the editor put the session back as it was; so does the form.
+                self._show_pattern_row()
 
         screen = OwnPatternScreen(
             self.session, table_id, pattern_id, existing,
             heading=f"Eigen patroon · {table_name(table)}",
         )
         await open_dialog(self.app, screen, saved)
+
+    def _show_pattern_row(self) -> None:
+        """The pattern choice, its loop and the own-pattern button as the session has them."""
+        self._fill_pattern_options()
+        table = self._current()
+        pattern_id = table.pattern if table is not None else ""
+        self._show_loop(pattern_id)
+        self.query_one("#own-pattern-button", CompactButton).label = self._own_label(pattern_id)
 
     def _store_own_pattern(self, table_id: str, pattern: OwnPattern) -> None:
         patterns = self.session.patterns

@@ -261,6 +261,20 @@ async def test_discarding_an_edit_puts_back_the_pattern_and_the_tables_choice(ma
     ]
 
 
+async def test_discarding_a_new_pattern_leaves_the_form_as_before(make_app):
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot, "Weg ermee", until=lambda: pattern(app) is not None)
+        await burst(pilot, "<ctrl+g>", "j", until=lambda: editor(app) is None)
+        assert app.session.patterns == []
+        assert app.session.tables[0].pattern == ""
+        select = app.screen.query_one("#table-pattern", Select)
+        assert select.value == Select.NULL
+        assert str(app.screen.query_one("#own-pattern-button").label) == "Eigen patroon (ctrl+o)"
+
+
 async def test_the_keys_are_shown_and_fit_at_60_by_20_and_80_by_24(make_app):
     for size in ((60, 20), (80, 24)):
         app = make_app()
