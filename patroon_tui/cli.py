@@ -6,6 +6,9 @@ or file that cannot be used, 2 wrong usage, 130 interrupted. Errors are one or t
 Dutch sentences on stderr, never a traceback; the help and argparse's own usage errors
 are Dutch too (:class:`DutchArgumentParser`). ``list``, ``export`` and ``check`` never
 import Textual, so they answer at once; the app is imported only by ``launch_app``.
+Whatever reaches the terminal from a session file or a file name (titles, ids, errors) is
+shown with its control characters escaped (``\\x1b``), so a shared file cannot retitle the
+window or clear the screen.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from patroon_tui.core.files import write_text_atomic
-from patroon_tui.core.messages import os_reason
+from patroon_tui.core.files import report_target_problem, write_text_atomic
+from patroon_tui.core.messages import os_reason, printable
 
 if TYPE_CHECKING:
     from patroon_tui.core.deck import Deck
@@ -32,6 +35,8 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+
+REPORT_MODE = 0o600
 
 
 class UsageError(Exception):
@@ -81,7 +86,7 @@ def launch_app(
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(printable(message, keep="\n"), file=sys.stderr)
 
 
 def _store(args: argparse.Namespace) -> SessionStore:
@@ -165,17 +170,19 @@ def _list_sessions(store: SessionStore) -> int:
     header = ("id", "titel", "datum", "laatst gewijzigd", "tafels", "gestopt bij")
     rows: list[tuple[str, ...]] = []
     for entry in entries:
+        # Ids, titles and errors come from file names and file contents, which may hold
+        # terminal escapes (a shared file): printed escaped, one row per line.
         if entry.error is not None:
-            rows.append((entry.id, f"onleesbaar: {entry.error}"))
+            rows.append((printable(entry.id), f"onleesbaar: {printable(entry.error)}"))
             continue
         rows.append(
             (
-                entry.id,
-                entry.title or "",
+                printable(entry.id),
+                printable(entry.title or ""),
                 entry.date.isoformat() if entry.date else "",
                 _local(entry.updated) if entry.updated else "",
                 "" if entry.tables is None else str(entry.tables),
-                entry.screen or "",
+                printable(entry.screen or ""),
             )
         )
     full = [row for row in rows if len(row) == len(header)]
@@ -212,14 +219,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     report = render_report(session, deck, width=args.width, ascii=args.ascii)
     if args.output is None:
+        if sys.stdout.isatty():
+            # Notes from a shared file may hold terminal escapes; piped or redirected, the
+            # report stays exactly what was typed.
+            report = printable(report, keep="\n\t")
         # Bytes, not text: the report is UTF-8 whatever encoding the terminal reports.
         sys.stdout.flush()
         sys.stdout.buffer.write(report.encode("utf-8"))
         sys.stdout.flush()
         return EXIT_OK
     target = Path(args.output)
+    problem = report_target_problem(target, store.folder)
+    if problem is not None:
+        raise CommandError(problem)
     try:
-        write_text_atomic(target, report)
+        # 0600 like the sessions: a report holds every note of the workshop.
+        write_text_atomic(target, report, mode=REPORT_MODE, replace=args.force)
+    except FileExistsError:
+        raise CommandError(
+            f"{target} bestaat al; het verslag is niet geschreven. Kies een andere naam, "
+            "of geef --overschrijven om het bestand te vervangen."
+        ) from None
     except OSError as exc:
         # Name the file the user asked for, not the temporary one beside it.
         raise CommandError(
@@ -236,9 +256,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     answers = sum(1 for t in session.tables for a in t.answers.values() if a.strip())
     tables = len(session.tables)
     print(
-        f"OK: {path} is een geldige sessie ('{session.session.title}', "
-        f"{tables} {'tafel' if tables == 1 else 'tafels'}, "
-        f"{answers} {'antwoord' if answers == 1 else 'antwoorden'})."
+        printable(
+            f"OK: {path} is een geldige sessie ('{session.session.title}', "
+            f"{tables} {'tafel' if tables == 1 else 'tafels'}, "
+            f"{answers} {'antwoord' if answers == 1 else 'antwoorden'})."
+        )
     )
     return EXIT_OK
 
@@ -337,7 +359,9 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: fout: {_dutch_usage_message(message).rstrip('.')}.\n")
+        # The message quotes the argument as typed, which may hold terminal escapes.
+        dutch = printable(_dutch_usage_message(message).rstrip("."))
+        self.exit(EXIT_USAGE, f"{self.prog}: fout: {dutch}.\n")
 
 
 def _date(text: str) -> dt.date:
@@ -480,7 +504,15 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="BESTAND",
-        help="schrijf het verslag naar dit bestand in plaats van naar het scherm",
+        help="schrijf het verslag naar dit bestand in plaats van naar het scherm; een "
+        "bestaand bestand wordt alleen vervangen met --overschrijven, een sessiebestand nooit",
+    )
+    export.add_argument(
+        "--overschrijven",
+        "--force",
+        dest="force",
+        action="store_true",
+        help="vervang het bestand van -o als het al bestaat (een sessiebestand nooit)",
     )
     export.add_argument(
         "--width",

@@ -207,7 +207,12 @@ def test_export_to_a_file_writes_the_same_report_as_to_the_screen(tmp_path, caps
     on_screen = capsysbinary.readouterr().out
     target = tmp_path / "verslag.md"
     target.write_text("een oud verslag\n")
-    assert main(["export", GOOD, "--sessions-dir", str(folder), "-o", str(target)]) == 0
+    # An existing file is replaced only when asked for.
+    assert main(["export", GOOD, "--sessions-dir", str(folder), "-o", str(target)]) == 1
+    assert b"--overschrijven" in capsysbinary.readouterr().err
+    assert target.read_text() == "een oud verslag\n"
+    assert main(["export", GOOD, "--sessions-dir", str(folder), "-o", str(target),
+                 "--overschrijven"]) == 0
     captured = capsysbinary.readouterr()
     assert captured.out == b""
     assert str(target).encode() in captured.err

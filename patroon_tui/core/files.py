@@ -6,20 +6,29 @@ fills up: temp file in the same folder, flush, ``fsync``, ``os.replace``, ``fsyn
 folder. The session store builds its saves from the same pieces, :func:`write_temp` and
 :func:`fsync_folder`, adding its own check between them. :func:`read_text` reads a file
 the program is given (a session, a deck) and refuses anything that is not UTF-8 text in a
-regular file with one Dutch sentence naming it.
+regular file with one Dutch sentence naming it. :func:`report_target_problem` says why a
+report must not be written to a path: it would replace a session.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
 
 from patroon_tui.core.messages import os_reason
 
-__all__ = ["TextFileError", "fsync_folder", "read_text", "write_temp", "write_text_atomic"]
+__all__ = [
+    "TextFileError",
+    "fsync_folder",
+    "read_text",
+    "report_target_problem",
+    "write_temp",
+    "write_text_atomic",
+]
 
 TEMP_SUFFIX = ".tmp"
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -98,12 +107,17 @@ def write_temp(folder: Path, data: bytes, *, prefix: str, mode: int) -> Path:
     return path
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(
+    path: Path, text: str, *, mode: int | None = None, replace: bool = True
+) -> None:
     """Write ``text`` (UTF-8) to ``path``: afterwards the file is the old or the new text.
 
     Raises ``OSError`` (``IsADirectoryError`` for a folder) naming ``path``; an existing
     file is then left as it was. A path that is a device or a pipe (``/dev/stdout``) is
     written to directly: replacing it would put a plain file where the device was.
+    ``mode`` makes the new file exactly that mode (``0o600``: only its owner reads it);
+    without it the umask decides, as for any document. With ``replace=False`` an existing
+    file is never replaced: ``FileExistsError`` is raised and nothing is written.
     """
     path = Path(path)
     data = text.encode("utf-8")
@@ -117,14 +131,79 @@ def write_text_atomic(path: Path, text: str) -> None:
         with open(path, "wb") as handle:
             handle.write(data)
         return
+    if info is not None and not replace:
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     folder = path.parent
-    tmp = write_temp(folder, data, prefix=f".{path.name}.", mode=0o666)
+    tmp = write_temp(folder, data, prefix=f".{path.name}.", mode=0o666 if mode is None else mode)
     try:
-        os.replace(tmp, path)
+        if mode is not None:
+            os.chmod(tmp, mode)  # the umask may have taken bits away; this is exact
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _put_new(tmp, path)
     except BaseException:
         _unlink_quietly(tmp)
         raise
     fsync_folder(folder)
+
+
+def _put_new(tmp: Path, path: Path) -> None:
+    # A hard link fails if anything appeared at ``path`` since we looked: no window in
+    # which a file made by someone else could be replaced.
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # Some file systems have no hard links; a check and a rename is the best they allow.
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+        return
+    _unlink_quietly(tmp)
+
+
+# The line that makes a TOML file a session (see docs/session-format.md). Top-level keys
+# come before every [section], so it is near the top of any session file.
+_SESSION_FORMAT_LINE = re.compile(rb"""(?m)^(?:\xef\xbb\xbf)?[ \t]*format[ \t]*=[ \t]*["']patroon-session["']""")
+_SESSION_SUFFIX = ".toml"
+_SESSION_COMPANIONS = (".toml.lock", ".toml.lock.pid")
+
+
+def report_target_problem(path: Path, sessions_folder: Path) -> str | None:
+    """Why a report must not be written to ``path`` (a Dutch sentence), or ``None``.
+
+    A report written over a session would silently replace the facilitator's notes with
+    a summary of them. Refused: any ``.toml`` file in the sessions folder (or below it,
+    like the kept versions in ``bewaard/``), the lock files beside the sessions, and any
+    file anywhere that is a session file. Symlinks are followed.
+    """
+    real = Path(os.path.realpath(Path(path).expanduser()))
+    folder = Path(os.path.realpath(Path(sessions_folder).expanduser()))
+    name = real.name.lower()
+    if real.is_relative_to(folder) and (
+        name.endswith(_SESSION_SUFFIX) or name.endswith(_SESSION_COMPANIONS)
+    ):
+        return (
+            f"{path} ligt in de sessiemap {sessions_folder}; daar schrijft patroon geen "
+            "verslag, zodat geen sessie wordt overschreven. Kies een bestand buiten die map."
+        )
+    try:
+        info = real.stat()
+        if stat.S_ISREG(info.st_mode):
+            with open(real, "rb") as handle:
+                head = handle.read(1 << 20)
+        else:
+            head = b""
+    except OSError:
+        head = b""  # nothing readable there: writing will say what is wrong
+    if _SESSION_FORMAT_LINE.search(head):
+        return (
+            f"{path} is een sessiebestand; patroon schrijft er geen verslag overheen. "
+            "Kies een andere naam voor het verslag."
+        )
+    return None
 
 
 def _unlink_quietly(path: Path) -> None:
