@@ -3,8 +3,9 @@
 ``SummaryPanel`` shows the session's report (``core.report.render_report``) as Markdown and
 exports it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
 (``ExportReportScreen``) proposes ``<session>-verslag.md`` beside the session file; the file
-is written atomically, off the interface's path, and the facilitator is told where it went
-or, in one plain sentence, why it could not be written.
+is written atomically (0600: it holds every note), off the interface's path, and the
+facilitator is told where it went or, in one plain sentence, why it could not be written.
+An existing file is replaced only after asking; a session file never.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, Static
 
 from patroon_tui.core.deck import Deck
-from patroon_tui.core.files import write_text_atomic
+from patroon_tui.core.messages import printable
+from patroon_tui.core.files import report_target_problem, write_text_atomic
 from patroon_tui.core.report import render_report
 from patroon_tui.core.session import Session
 from patroon_tui.screens.confirm import ConfirmScreen
@@ -173,6 +175,11 @@ class SummaryPanel(RecordingBody):
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
+            problem = self._target_problem(path)
+            if problem is not None:
+                self.notify(printable(problem), title="Verslag niet opgeslagen",
+                            severity="error", timeout=10)
+                return
             if path.is_file():
                 self.app.push_screen(
                     ConfirmScreen(f"{path.name} bestaat al. Overschrijven?"),
@@ -183,11 +190,25 @@ class SummaryPanel(RecordingBody):
 
         self.app.push_screen(ExportReportScreen(proposed), chosen)
 
+    def _target_problem(self, path: Path) -> str | None:
+        """Why the report must not go to ``path`` (it would replace a session), or ``None``."""
+        folders = []
+        if self.session_path is not None:
+            folders.append(self.session_path.parent)
+        store = getattr(self.app, "store", None)
+        if store is not None:
+            folders.append(store.folder)
+        for folder in folders:
+            problem = report_target_problem(path, folder)
+            if problem is not None:
+                return problem
+        return None
+
     @work(thread=True, exclusive=True, group="export-report")
     def _write(self, path: Path) -> None:
         text = render_report(self.session, self.deck)
         try:
-            write_text_atomic(path, text)
+            write_text_atomic(path, text, mode=0o600)
         except OSError as exc:
             message = export_error(path, exc)
             self.app.call_from_thread(

@@ -83,3 +83,30 @@ async def test_an_unwritable_place_is_said_in_one_sentence(deck, saved, tmp_path
         await pilot.pause()
         assert not missing.exists()
         assert f"De map {missing.parent} bestaat niet; kies een andere plek." in app.notices
+
+
+async def test_export_never_writes_over_the_session_and_is_private(deck, saved):
+    session, path = saved
+    before = path.read_bytes()
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for target in (path, path.with_name("nieuw.toml")):
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            await pilot.press("ctrl+a", "ctrl+k")
+            await paste_text(pilot, str(target))
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmScreen)
+            assert any(str(target) in n and "sessiemap" in n for n in app.notices)
+        assert path.read_bytes() == before
+        assert not path.with_name("nieuw.toml").exists()
+
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the proposed <session>-verslag.md
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    report = path.with_name(f"{path.stem}-verslag.md")
+    assert report.stat().st_mode & 0o777 == 0o600
