@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 FORMAT = "patroon-session"
 FORMAT_VERSION = 1
@@ -26,6 +27,11 @@ Werkvorm = Literal["tafels", "plenair"]
 LayerChoice = Literal["", "doel", "spelregels", "relatie"]
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+#: The longest table timer a session may hold: a day. The app offers 1 to 240 minutes; a
+#: larger number in a file is a typing error, and an unbounded one (10**400) cannot even be
+#: counted down (it does not fit in a float).
+MAX_TIMER_SECONDS = 24 * 60 * 60
 
 
 def utc_now() -> dt.datetime:
@@ -74,11 +80,11 @@ class Progress(_Model):
 
     screen: str = "programma"
     """Id of the screen to resume on."""
-    timer_seconds_left: int | None = Field(default=None, ge=0)
+    timer_seconds_left: int | None = Field(default=None, ge=0, le=MAX_TIMER_SECONDS)
     """Seconds left on the table timer; absent when no timer ran."""
     timer_running: bool | None = None
     """Whether the timer was running when last saved (added key; absent = not running)."""
-    timer_seconds_total: int | None = Field(default=None, ge=1)
+    timer_seconds_total: int | None = Field(default=None, ge=1, le=MAX_TIMER_SECONDS)
     """The timer's length for this session (added key; absent = the deck's default)."""
     visited: list[str] | None = None
     """Ids of the screens shown so far, in first-visit order (added key; absent = none)."""
@@ -160,11 +166,15 @@ class Session(_Model):
     @classmethod
     def _known_version(cls, value: int) -> int:
         if value > FORMAT_VERSION:
-            raise ValueError(
-                f"format_version {value} is newer than this program knows ({FORMAT_VERSION})"
+            raise PydanticCustomError(
+                "format_version_newer",
+                "versie {value} is nieuwer dan deze versie van patroon kent ({known})",
+                {"value": value, "known": FORMAT_VERSION},
             )
         if value < 1:
-            raise ValueError("format_version must be 1 or more")
+            raise PydanticCustomError(
+                "format_version_low", "moet 1 of meer zijn", {"value": value}
+            )
         return value
 
     # -- helpers used by screens and the store ----------------------------------------

@@ -39,6 +39,7 @@ import filelock
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
+from patroon_tui.core import validation
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.files import (
     TEMP_SUFFIX,
@@ -248,7 +249,9 @@ def _contract_datetimes(chunk: str, info: dict[str, Any]) -> str:
         value = info.get(key)
         if isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0):
             ms = value.microsecond // 1000
-            text = value.strftime("%Y-%m-%dT%H:%M:%S") + (f".{ms:03d}" if ms else "") + "Z"
+            # Not strftime: its %Y writes the year 1 as "1", which is not TOML.
+            text = value.replace(microsecond=0, tzinfo=None).isoformat()
+            text += (f".{ms:03d}" if ms else "") + "Z"
             chunk = chunk.replace(f"\n{key} = {value}\n", f"\n{key} = {text}\n", 1)
     return chunk
 
@@ -272,7 +275,19 @@ def _emit(data: dict[str, Any]) -> str:
             sections.append(chunk)
         else:
             head[key] = value
-    return "\n".join([tomli_w.dumps(head), *sections])
+    return _escape_bidi("\n".join([tomli_w.dumps(head), *sections]))
+
+
+# Bidi controls make an editor or a terminal show text in another order than it is stored
+# ("Trojan source"): a file read by eye would not say what it holds. They are kept (they
+# can belong to right-to-left text) but written as escapes, which read back as the same
+# characters. tomli-w writes every string and quoted key as a basic "..." string, the one
+# place these characters can be, and escapes are valid in all of them.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_bidi(text: str) -> str:
+    return _BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -330,11 +345,37 @@ def _validation_message(exc: ValidationError, source: str) -> str:
 def loads_session(text: str, source: str) -> Session:
     """Parse and validate session TOML text; ``source`` names the file in error messages.
 
-    Raises :class:`SessionFileError` for text that is not TOML (the message gives the line),
-    not a session, made by a newer version, or invalid (the message gives the field path).
+    This is the one verdict on a file that ``check``, ``open``, ``list``, ``export`` and the
+    start screen share (the checks are in :mod:`patroon_tui.core.validation`): a session
+    it returns can be shown and saved. Raises :class:`SessionFileError` for text that is
+    not TOML or nested too deep (the message gives the line), not a session, made by a
+    newer version, invalid or ambiguous (the message gives the field path); never another
+    exception. The session is returned as the file holds it: what a caller opening it
+    should set right, and say, comes from :func:`patroon_tui.core.validation.review`.
     """
+    try:
+        return _loads_checked(text, source)
+    except StoreError:
+        raise
+    except Exception as exc:
+        # The last line of defence, should a check above miss something: whatever a file
+        # holds, reading it ends in a sentence, never in a traceback that also takes every
+        # other session of the list or the start screen with it.
+        raise SessionFileError(
+            f"Sessiebestand {source} kan niet worden gelezen: een onverwachte fout "
+            f"({type(exc).__name__})."
+        ) from exc
+
+
+def _loads_checked(text: str, source: str) -> Session:
     if not text.strip():
         raise SessionFileError(f"Sessiebestand {source} is leeg.")
+    raw_problem = validation.scan_text(text)
+    if raw_problem is not None:
+        line, reason = raw_problem
+        raise SessionFileError(
+            f"Sessiebestand {source} kan niet worden gelezen (regel {line}): {reason}."
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -367,10 +408,21 @@ def loads_session(text: str, source: str) -> Session:
         raise SessionFileError(
             f"Sessiebestand {source} heeft format_version {version}; die bestaat niet."
         )
+    value_problem = validation.data_problem(data)
+    if value_problem is not None:
+        where, reason = value_problem
+        raise SessionFileError(f"Sessiebestand {source} klopt niet bij {where}: {reason}.")
     try:
-        return Session.model_validate(_migrate(data))
+        # Strict: the contract gives each key's type, and lax mode would quietly turn a
+        # timer "812" into 812 or a created "2026-11-28T09:30:00Z" (a string) into a moment.
+        session = Session.model_validate(_migrate(data), strict=True)
     except ValidationError as exc:
         raise SessionFileError(_validation_message(exc, source)) from None
+    ambiguous = validation.refusal(session)
+    if ambiguous is not None:
+        where, reason = ambiguous
+        raise SessionFileError(f"Sessiebestand {source} klopt niet bij {where}: {reason}.")
+    return session
 
 
 def _read_text(path: Path) -> str:

@@ -1,0 +1,384 @@
+"""What a session file must be, beyond its pydantic model, to be opened and saved safely.
+
+``loads_session`` in :mod:`patroon_tui.core.store` runs these checks in this order, so that
+``check``, ``open``, ``list``, ``export`` and the start screen all share one verdict:
+
+1. :func:`scan_text` on the raw text, before ``tomllib`` sees it: a UTF-8 byte order mark,
+   lists or inline tables nested so deep that the parser would run out of stack, and
+   numbers too long for Python to convert.
+2. :func:`data_problem` on the parsed TOML: nesting deeper than :data:`MAX_DEPTH` (also
+   through dotted keys and table headers, which the scanner cannot see) and integers that
+   TOML's signed 64-bit range cannot hold, anywhere, also under unknown keys.
+3. The model (``Session.model_validate(..., strict=True)``): types as the contract says.
+4. :func:`refusal`: what cannot be written or shown (a ``created`` or ``updated`` too near
+   the year 1 or 9999, or without a time zone), or what the program would have to guess
+   at (two tables with one id, two own patterns with one id, a plenary session with
+   several tables): the file is refused.
+
+What can be set right without losing a word is not refused: :func:`review` (made of
+:func:`adjust` and, with the programme, :func:`fit_to_deck`) sets it right in the session
+in memory and says each change in a Dutch sentence, so nothing is changed silently. The
+app runs it when it opens a session (and the next save writes the change), ``check`` and
+``export`` run it to say what opening would change; ``loads_session`` itself returns the
+session as the file holds it.
+
+Every function gives the Dutch part of a sentence; the store adds the file's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from patroon_tui.core.messages import field_path
+from patroon_tui.core.session import ID_RE, Session
+
+if TYPE_CHECKING:
+    from patroon_tui.core.deck import Deck
+
+__all__ = [
+    "INT_MAX",
+    "INT_MIN",
+    "MAX_DEPTH",
+    "MAX_DIGITS",
+    "Notice",
+    "adjust",
+    "file_id_of",
+    "data_problem",
+    "fit_to_deck",
+    "moment_problem",
+    "refusal",
+    "review",
+    "scan_text",
+]
+
+#: How many lists and tables may sit inside each other, counted from the top of the file.
+#: A session itself needs four (``tables[0].answers.herkenbaar``); the limit leaves plenty
+#: for unknown keys of a future version while staying far below what the parser, pydantic
+#: and the writer can recurse through (about 250 levels of arrays), also on a worker
+#: thread that is already deep in its own stack.
+MAX_DEPTH = 32
+
+#: TOML integers are signed 64-bit: other TOML readers refuse anything outside this range.
+INT_MIN = -(2**63)
+INT_MAX = 2**63 - 1
+
+#: A run of more digits than this outside strings is refused before parsing: Python refuses
+#: to convert more than 4300 digits to an integer (a ``ValueError`` from inside ``tomllib``),
+#: and no number a session can hold (64-bit integers, floats) needs this many.
+MAX_DIGITS = 1000
+
+_BOM = "\ufeff"
+
+# -- 1. the raw text -------------------------------------------------------------------------
+
+# tomllib parses nested arrays and inline tables by recursion and has no depth limit of its
+# own: 5000 ``[`` give a RecursionError (a crash, not a TOMLDecodeError). No TOML library
+# offers a depth limit or a pre-parse depth count, so this small hand-written tokenizer
+# counts ``[`` and ``{`` outside strings and comments. It only has to find the spans that
+# are *not* structure; anything else that is wrong is left to tomllib to report.
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'  # multi-line basic string (up to 2 extra quotes)
+    r"|'''(?:[^']|'(?!''))*''''{0,2}"  # multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"?'  # basic string (an unterminated one ends at the line's end)
+    r"|'[^'\n]*'?"  # literal string
+    r"|#[^\n]*"  # comment
+    r"|(?P<open>[\[{])"
+    r"|(?P<close>[\]}])"
+    rf"|(?P<digits>(?<![0-9_])[0-9_]{{{MAX_DIGITS + 1},}})",
+    re.DOTALL,
+)
+
+
+def _line_at(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def scan_text(text: str) -> tuple[int, str] | None:
+    """The line and Dutch reason of the first thing ``tomllib`` must not be given; else ``None``.
+
+    Finds a byte order mark at the start, nesting of lists and inline tables deeper than
+    :data:`MAX_DEPTH` and digit runs longer than :data:`MAX_DIGITS`.
+    """
+    if text.startswith(_BOM):
+        return 1, (
+            "het begint met een BOM (het onzichtbare teken U+FEFF dat sommige editors "
+            "vooraan zetten), en dat staat TOML niet toe. Sla het bestand op als UTF-8 "
+            "zonder BOM"
+        )
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        kind = match.lastgroup
+        if kind == "open":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _line_at(text, match.start()), _too_deep()
+        elif kind == "close":
+            depth = max(0, depth - 1)
+        elif kind == "digits":
+            return _line_at(text, match.start()), (
+                f"er staat een getal van meer dan {MAX_DIGITS} cijfers"
+            )
+    return None
+
+
+def _too_deep() -> str:
+    return f"er zitten meer dan {MAX_DEPTH} lijsten of tabellen in elkaar"
+
+
+# -- 2. the parsed data ------------------------------------------------------------------------
+
+
+def _path_text(loc: tuple[int | str, ...]) -> str:
+    # A path hundreds of keys long would fill the screen; its start says where to look.
+    if len(loc) > 8:
+        return field_path(loc[:6]) + "…"
+    return field_path(loc)
+
+
+def data_problem(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The field path and Dutch reason of the first value no TOML writer can write back.
+
+    Nesting deeper than :data:`MAX_DEPTH`, or an integer outside TOML's 64-bit range.
+    Walks without recursion, so any depth ``tomllib`` produced is safe to inspect.
+    """
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if isinstance(value, dict):
+            if len(loc) >= MAX_DEPTH + 1:
+                return _path_text(loc), _too_deep()
+            # Reversed so the first problem in the file's order is the one reported.
+            stack.extend((value[k], (*loc, k)) for k in reversed(list(value)))
+        elif isinstance(value, list):
+            if len(loc) >= MAX_DEPTH + 1:
+                return _path_text(loc), _too_deep()
+            stack.extend((value[i], (*loc, i)) for i in reversed(range(len(value))))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if not INT_MIN <= value <= INT_MAX:
+                return _path_text(loc), (
+                    "dit getal is te groot voor TOML (hoogstens 9223372036854775807, "
+                    "minstens -9223372036854775808)"
+                )
+    return None
+
+
+# -- 4. refused: what cannot be written or shown, or where the program would have to guess ----
+
+# ``created`` and ``updated`` are written in UTC and shown in the local time zone. Python's
+# datetimes end at the years 1 and 9999, and a UTC offset is less than a day, so a moment at
+# least a day inside that range can be converted to UTC and to any local time and back;
+# closer to the edge, ``9999-12-31T23:00:00Z`` shown in Amsterdam is past the year 9999
+# (an OverflowError). Bounding the moments this way (rather than to "sensible" years) keeps
+# every file that any version wrote readable, and refuses only what would crash.
+EARLIEST_MOMENT = dt.datetime(1, 1, 2, tzinfo=dt.timezone.utc)
+LATEST_MOMENT = dt.datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=dt.timezone.utc)
+
+
+def moment_problem(value: dt.datetime) -> str | None:
+    """Why ``created`` or ``updated`` cannot be kept, in Dutch; ``None`` when it can."""
+    # A moment without an offset is refused rather than read as UTC: a hand-typed 09:30 is
+    # most likely local time, and guessing would shift it by hours without a word.
+    if value.utcoffset() is None:
+        return (
+            "dit tijdstip heeft geen tijdzone; zet er Z (UTC) of het verschil met UTC "
+            "achter, bijvoorbeeld 2026-11-28T09:30:00Z"
+        )
+    try:
+        in_range = EARLIEST_MOMENT <= value.astimezone(dt.timezone.utc) <= LATEST_MOMENT
+    except (OverflowError, ValueError):
+        in_range = False
+    if not in_range:
+        return (
+            "dit tijdstip ligt te dicht bij het jaar 1 of 9999 om in elke tijdzone te kunnen "
+            "tonen; kies een tijdstip van 0001-01-02T00:00:00Z tot en met 9999-12-30T23:59:59Z"
+        )
+    return None
+
+
+def refusal(session: Session) -> tuple[str, str] | None:
+    """The field path and Dutch reason when the session cannot be kept as it is; else ``None``.
+
+    * ``created`` or ``updated`` without a time zone, or too close to the year 1 or 9999
+      (:func:`moment_problem`).
+    * Two tables with one id: the screens and the first steps find a table by its id, so
+      the second could never be edited and its answers would be hidden.
+    * Two own patterns with one id: a table choosing that id gets the first; the second
+      could never be shown or edited.
+    * ``werkvorm = "plenair"`` with more than one table: the plenary screen shows one
+      record, so the other tables' answers would be out of sight. Which was meant (tafels,
+      or one of the records) only the facilitator knows.
+    """
+    for key in ("created", "updated"):
+        problem = moment_problem(getattr(session.session, key))
+        if problem is not None:
+            return f"session.{key}", problem
+    seen: dict[str, int] = {}
+    for index, table in enumerate(session.tables):
+        if table.id in seen:
+            return field_path(("tables", index, "id")), (
+                f"tables[{seen[table.id]}] heeft ook het id '{table.id}'; "
+                "geef elke tafel een eigen id"
+            )
+        seen[table.id] = index
+    seen = {}
+    for index, pattern in enumerate(session.patterns):
+        if pattern.id in seen:
+            return field_path(("patterns", index, "id")), (
+                f"patterns[{seen[pattern.id]}] heeft ook het id '{pattern.id}'; "
+                "geef elk eigen patroon een eigen id"
+            )
+        seen[pattern.id] = index
+    if session.session.werkvorm == "plenair" and len(session.tables) > 1:
+        return "session.werkvorm", (
+            f'bij "plenair" hoort één gesprek, maar er zijn {len(session.tables)} '
+            '[[tables]]; zet werkvorm op "tafels" of houd één [[tables]] over'
+        )
+    return None
+
+
+# -- 5. adjusted, and said ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something set right, or worth knowing, when a file was read."""
+
+    path: str
+    """The field concerned, e.g. ``progress.table``."""
+    text: str
+    """What is the matter and what the program does, in Dutch (no full stop)."""
+
+    def sentence(self, source: str) -> str:
+        """One or two Dutch sentences naming the file and the field."""
+        return f"In {source} bij {self.path}: {self.text}."
+
+
+def adjust(session: Session, file_id: str | None) -> list[Notice]:
+    """Set right what can be without losing anything, and say each change.
+
+    * ``session.id`` other than the file's name (a copied file): the file's name wins,
+      since that is where the session is saved and how ``list`` and ``open`` name it. A
+      file name that cannot be an id keeps the session's id, with the advice to rename.
+    * ``progress.table`` naming no table: the first table is shown (the key is dropped).
+    * ``progress.timer_seconds_left`` above ``timer_seconds_total``: set to the total.
+    * ``first_steps[i].table`` naming no table (the app leaves it so when a table is
+      removed): kept as it is, and said, since the step itself is what matters.
+    """
+    notices: list[Notice] = []
+    info = session.session
+    if file_id is not None and info.id != file_id:
+        if ID_RE.match(file_id):
+            notices.append(
+                Notice(
+                    "session.id",
+                    f"het id is '{info.id}', maar het bestand heet '{file_id}'; "
+                    f"de sessie heet nu '{file_id}', zoals het bestand",
+                )
+            )
+            info.id = file_id
+        else:
+            notices.append(
+                Notice(
+                    "session.id",
+                    f"het id is '{info.id}', maar het bestand heet '{file_id}', en dat kan "
+                    f"geen id zijn; hernoem het bestand naar {info.id}.toml",
+                )
+            )
+    table_ids = {table.id for table in session.tables}
+    progress = session.progress
+    if progress.table is not None and progress.table not in table_ids:
+        notices.append(
+            Notice(
+                "progress.table",
+                f"'{progress.table}' is geen tafel van deze sessie; de eerste tafel wordt getoond",
+            )
+        )
+        progress.table = None
+    left, total = progress.timer_seconds_left, progress.timer_seconds_total
+    if left is not None and total is not None and left > total:
+        notices.append(
+            Notice(
+                "progress.timer_seconds_left",
+                f"{left} seconden over is meer dan de hele timer ({total}); "
+                f"de timer staat nu op {total} seconden",
+            )
+        )
+        progress.timer_seconds_left = total
+    for index, step in enumerate(session.first_steps):
+        if step.table and step.table not in table_ids:
+            notices.append(
+                Notice(
+                    f"first_steps[{index}].table",
+                    f"'{step.table}' is geen tafel (meer) van deze sessie; "
+                    "de stap blijft staan, zonder tafel erbij",
+                )
+            )
+    return notices
+
+
+def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:
+    """The checks that need the programme; adjusts what it says, as :func:`adjust` does.
+
+    * ``progress.screen`` the deck has no screen for: the session resumes on the deck's
+      first screen (the app would otherwise fall back there without a word).
+    * An own pattern with the id of a deck pattern: a table choosing that id is shown the
+      deck's pattern; both are kept, and said.
+    * A table's pattern that is neither a deck pattern nor an own pattern: kept, and said
+      (the tables screen shows it as an unknown pattern).
+    """
+    notices: list[Notice] = []
+    screens = [screen.id for screen in deck.screens]
+    progress = session.progress
+    if screens and progress.screen not in screens:
+        notices.append(
+            Notice(
+                "progress.screen",
+                f"het programma heeft geen scherm '{progress.screen}'; "
+                f"de sessie gaat verder bij het eerste scherm ('{screens[0]}')",
+            )
+        )
+        progress.screen = screens[0]
+    deck_patterns = {pattern.id for pattern in deck.patterns}
+    for index, pattern in enumerate(session.patterns):
+        if pattern.id in deck_patterns:
+            notices.append(
+                Notice(
+                    f"patterns[{index}].id",
+                    f"'{pattern.id}' is ook een patroon uit het programma; een tafel met dat "
+                    "patroon toont dat uit het programma. Geef het eigen patroon een ander id",
+                )
+            )
+    own = {pattern.id for pattern in session.patterns}
+    for index, table in enumerate(session.tables):
+        if table.pattern and table.pattern not in deck_patterns | own:
+            notices.append(
+                Notice(
+                    f"tables[{index}].pattern",
+                    f"'{table.pattern}' is geen patroon uit het programma en geen eigen "
+                    "patroon; de tafel houdt het, als onbekend patroon",
+                )
+            )
+    return notices
+
+
+def file_id_of(path: str | Path) -> str | None:
+    """The session id a file's name gives (its name without ``.toml``); ``None`` for others."""
+    path = Path(path)
+    return path.stem if path.suffix == ".toml" else None
+
+
+def review(session: Session, source: str | Path, *, deck: Deck | None = None) -> list[str]:
+    """Set right in ``session`` what :func:`adjust` and :func:`fit_to_deck` can; say each.
+
+    ``source`` is the file the session was read from (its name is the session's id);
+    ``deck`` the programme it is opened with, ``None`` to leave out the deck's checks.
+    Returns one or two Dutch sentences per change, naming the file and the field.
+    """
+    notices = adjust(session, file_id_of(source))
+    if deck is not None:
+        notices += fit_to_deck(session, deck)
+    return [notice.sentence(str(source)) for notice in notices]
