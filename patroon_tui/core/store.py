@@ -880,7 +880,7 @@ class SessionStore:
                 else:
                     os.replace(tmp, target)
                 tmp = None
-                self._remember(target, info, raw)
+                self._remember(_real(target), info, raw)
                 try:
                     fsync_folder(target.parent)
                 except OSError as exc:

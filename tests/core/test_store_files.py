@@ -398,3 +398,15 @@ def test_a_change_through_a_symlink_is_detected(store, deck):
     real.write_text(real.read_text("utf-8") + "\n# hand\n", "utf-8")
     with pytest.raises(SessionChangedOnDiskError):
         store.save(opened, alias)
+
+
+def test_a_sessions_folder_reached_through_a_symlink_still_detects_changes(tmp_path, deck):
+    real_folder = tmp_path / "echt"
+    real_folder.mkdir()
+    (tmp_path / "via").symlink_to(real_folder)
+    store = SessionStore(tmp_path / "via")
+    session = store.create(title="Noord", deck=deck, date=DAY)
+    path = real_folder / f"{session.session.id}.toml"
+    path.write_text(path.read_text("utf-8") + "\n# hand\n", "utf-8")
+    with pytest.raises(SessionChangedOnDiskError):
+        store.save(session)
