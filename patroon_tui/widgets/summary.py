@@ -39,6 +39,13 @@ def default_report_path(session: Session, session_path: Path | None) -> Path:
     return Path.cwd() / f"{session.session.id}-verslag.md"
 
 
+def _on_screen(report: str) -> str:
+    # Textual passes control characters in Markdown on to the terminal: a note from a
+    # shared file could retitle the window or clear the screen. Shown escaped; the
+    # exported file keeps the text exactly.
+    return printable(report, keep="\n\t")
+
+
 def export_error(target: Path, exc: OSError) -> str:
     """A plain Dutch sentence for why the report could not be written to ``target``."""
     folder = target.parent
@@ -148,7 +155,7 @@ class SummaryPanel(RecordingBody):
         text = self._report()
         if text != self._shown:
             self._shown = text
-            self.query_one("#summary-report", Markdown).update(text)
+            self.query_one("#summary-report", Markdown).update(_on_screen(text))
 
     # -- building ---------------------------------------------------------------------
 
@@ -161,7 +168,7 @@ class SummaryPanel(RecordingBody):
             yield CompactButton("Exporteer verslag", id="summary-export")
         self._shown = self._report()
         with VerticalScroll(id="summary-scroll"):
-            yield Markdown(self._shown, id="summary-report")
+            yield Markdown(_on_screen(self._shown), id="summary-report")
 
     # -- exporting --------------------------------------------------------------------
 

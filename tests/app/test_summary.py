@@ -110,3 +110,15 @@ async def test_export_never_writes_over_the_session_and_is_private(deck, saved):
         await pilot.pause()
     report = path.with_name(f"{path.stem}-verslag.md")
     assert report.stat().st_mode & 0o777 == 0o600
+
+
+async def test_control_characters_in_notes_are_shown_escaped(deck, saved):
+    session, path = saved
+    session.tables[0].answers["bijdrage"] = "a\x1b]0;gekaapt\x07b"
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.query_one(SummaryPanel)
+        assert "a\x1b]0;gekaapt\x07b" in panel._shown  # the report itself is exact
+        shown = app.query_one("#summary-report", Markdown).source
+        assert "\x1b" not in shown and "a\\x1b]0;gekaapt\\x07b" in shown
