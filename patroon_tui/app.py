@@ -91,6 +91,7 @@ class PatroonApp(keyboard.KeyRouting):
         self._lock: SessionLock | None = None
         self._locked_pid: int | None = None
         self._read_only_notice: str | None = None
+        self._open_notices: list[str] = []
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
         self.rescue_message: str | None = None
@@ -136,6 +137,7 @@ class PatroonApp(keyboard.KeyRouting):
         if self._read_only_notice is not None:
             self._notify_read_only(self._read_only_notice)
             self._read_only_notice = None
+        self._show_open_notices()
         if self.programme is not None:
             return
         if self.session is not None and self.path is not None:
@@ -245,6 +247,14 @@ class PatroonApp(keyboard.KeyRouting):
         self.path = path
         self.read_only = read_only
         self.title = session.session.title
+        # What opening sets right in a hand-edited file (a resume screen the programme does
+        # not have, a timer past its length, …) is said, never done silently; the next
+        # save writes it. Shown once the app runs, when opened from the command line.
+        from patroon_tui.core.validation import review
+
+        self._open_notices = review(session, path, deck=self.deck)
+        if self.is_running:
+            self._show_open_notices()
         if not read_only:
             self.autosave = Autosave(self, self.store, session, path)
             self.save_state = "saved"
@@ -256,6 +266,12 @@ class PatroonApp(keyboard.KeyRouting):
         if self.autosave is not None:
             self.autosave.flushers.append(self.programme.flush_notes)
         return self.programme
+
+    def _show_open_notices(self) -> None:
+        for notice in self._open_notices:
+            self.notify(printable(notice), title="Aangepast bij het openen", severity="warning",
+                        timeout=15)
+        self._open_notices = []
 
     # -- timer (slot for the table timer widget) -----------------------------------------
 

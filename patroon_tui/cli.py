@@ -209,9 +209,14 @@ def _local(moment: dt.datetime) -> str:
 def _cmd_export(args: argparse.Namespace) -> int:
     from patroon_tui.core.report import render_report
 
+    from patroon_tui.core.validation import review
+
     store = _store(args)
     deck = _deck(args)
-    session = store.load(args.session)
+    path = store.resolve(args.session)
+    session = store.load(path)
+    for notice in review(session, path, deck=deck):
+        _say(f"Let op: {notice}")
     if session.session.deck != deck.id:
         _say(
             f"Let op: de sessie hoort bij programma '{session.session.deck}', "
@@ -250,11 +255,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from patroon_tui.core.deck import DEFAULT_DECK_ID, load_deck
+    from patroon_tui.core.validation import review
+
     store = _store(args)
     path = store.resolve(args.session)
     session = store.load(path)
     answers = sum(1 for t in session.tables for a in t.answers.values() if a.strip())
     tables = len(session.tables)
+    # The screens and patterns are checked against the programme the app would open the
+    # session with by default; a session of another programme says so instead.
+    own_deck = session.session.deck == DEFAULT_DECK_ID
+    notices = review(session, path, deck=load_deck() if own_deck else None)
     print(
         printable(
             f"OK: {path} is een geldige sessie ('{session.session.title}', "
@@ -262,6 +274,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
             f"{answers} {'antwoord' if answers == 1 else 'antwoorden'})."
         )
     )
+    if not own_deck:
+        notices.append(
+            f"De sessie hoort bij programma '{session.session.deck}'; het scherm en de "
+            "patronen zijn niet tegen een programma gecontroleerd."
+        )
+    # What opening the session will set right (and then save), so it is no surprise.
+    for notice in notices:
+        print(printable(f"Let op: {notice}"))
     return EXIT_OK
 
 
@@ -482,7 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--screen", metavar="SCHERM", help="open op dit scherm (een scherm-id uit het programma)"
     )
 
-    # list and check read session files only, never the programme: no --deck
+    # list and check read session files only, never a programme given by the user: no
+    # --deck (check compares a session of the bundled programme with that programme)
     command(
         "list",
         _cmd_list,

@@ -123,9 +123,32 @@ _TOML_REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Cannot overwrite a value"), "deze sleutel heeft al een waarde"),
     (re.compile(r"Cannot declare (?P<key>.+) twice"), "de kop [{key}] staat er twee keer in"),
     (re.compile(r"Duplicate inline table key (?P<key>.+)"), "sleutel {key} staat er twee keer in"),
+    # A line break inside a one-line string: the closing quote is missing on that line.
+    (
+        re.compile(r"Illegal character '\\n'"),
+        "een tekst mist het afsluitende aanhalingsteken op deze regel",
+    ),
     (re.compile(r"Illegal character (?P<char>.+)"), "ongeldig teken {char}"),
     (re.compile(r"Found invalid character (?P<char>.+)"), "ongeldig teken {char}"),
     (re.compile(r"Unescaped '\\' in a string"), "een \\ in een tekst moet \\\\ zijn"),
+    (
+        re.compile(r"Escaped character is not a Unicode scalar value"),
+        "deze \\u- of \\U-code is geen bestaand teken",
+    ),
+    (
+        re.compile(r"Invalid hex value"),
+        "na \\u horen 4 en na \\U 8 hexadecimale cijfers (0-9, a-f)",
+    ),
+    (
+        re.compile(r"Cannot mutate immutable namespace (?P<key>.+)"),
+        "{key} staat al in één keer tussen haakjes en kan hier niet worden aangevuld",
+    ),
+    (
+        re.compile(r"Cannot redefine namespace (?P<key>.+)"),
+        "{key} is al eerder gemaakt en kan hier niet opnieuw worden gemaakt",
+    ),
+    # The general form last: the more specific "Expected …" reasons above go first.
+    (re.compile(r"Expected (?P<what>.+)"), "hier ontbreekt {what}"),
 ]
 
 

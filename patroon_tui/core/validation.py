@@ -276,7 +276,7 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                 Notice(
                     "session.id",
                     f"het id is '{info.id}', maar het bestand heet '{file_id}'; "
-                    f"de sessie heet nu '{file_id}', zoals het bestand",
+                    "patroon gebruikt de naam van het bestand als id",
                 )
             )
             info.id = file_id
@@ -304,7 +304,7 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
             Notice(
                 "progress.timer_seconds_left",
                 f"{left} seconden over is meer dan de hele timer ({total}); "
-                f"de timer staat nu op {total} seconden",
+                f"de timer gaat verder met {total} seconden",
             )
         )
         progress.timer_seconds_left = total

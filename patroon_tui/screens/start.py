@@ -110,7 +110,13 @@ class StartScreen(Screen):
         for entry in entries:
             key = str(entry.path)
             self._entries[key] = entry
-            listing.add_option(Option(describe_entry(entry, today, titles), id=key))
+            try:
+                row = describe_entry(entry, today, titles)
+            except Exception as exc:
+                # One file that cannot be shown must not hide every other session.
+                row = Text(f"⚠ {printable(entry.path.name)}", style="bold")
+                row.append(f"\n   kan niet worden getoond ({type(exc).__name__})", style="italic")
+            listing.add_option(Option(row, id=key))
         if not entries:
             listing.add_option(Option("Nog geen opgeslagen sessies.", disabled=True))
 
