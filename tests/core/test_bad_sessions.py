@@ -17,12 +17,15 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from patroon_tui import cli
 from patroon_tui.cli import main
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.store import SessionFileError, SessionStore, dumps_session, loads_session
-from patroon_tui.core.validation import MAX_DEPTH, review, scan_text
+from patroon_tui.core.validation import MAX_DEPTH, data_problem, review, scan_text
 from tests.core.bad_sessions import BASE, FILE_ID, bad_cases, odd_cases
 
 BAD = bad_cases()
@@ -310,3 +313,26 @@ def test_in_a_real_process_under_amsterdam_time(tmp_path, name):
         else:
             assert done.returncode == 1
             assert_refusal(done.stderr, path, expected)
+
+
+# -- the scanner against what a TOML writer produces ------------------------------------------------
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab[]{}\"'#\\\n\t =.,é😀")), max_size=12)
+_VALUES = st.recursive(
+    st.one_of(_TEXT, st.integers(-(2**63), 2**63 - 1), st.booleans()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(_TEXT, inner, max_size=3)
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_TEXT, _VALUES, max_size=4))
+def test_the_scanner_only_refuses_what_is_really_too_deep(data):
+    """For any document a TOML writer produces, the scanner's verdict before parsing never
+    contradicts the check on the parsed data: brackets inside strings do not count."""
+    text = tomli_w.dumps(data)
+    parsed = tomllib.loads(text)
+    if scan_text(text) is not None:
+        assert data_problem(parsed) is not None
