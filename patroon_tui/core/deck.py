@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from patroon_tui.core.files import TextFileError, read_text
 from patroon_tui.core.messages import field_path, more_errors, pydantic_detail, toml_problem
+from patroon_tui.core.validation import scan_text
 
 DEFAULT_DECK_ID = "samenwerken-in-interafhankelijkheid"
 
@@ -273,9 +274,15 @@ def parse_deck(data: dict, source: str) -> Deck:
 
 
 def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, source: str) -> str:
-    """A sentence naming the file, the line, what is wrong and (short) that line's text."""
+    """A sentence naming the file, the line, what is wrong and (short) that line's text.
+
+    The line is quoted only from a ``.toml`` file: ``--deck`` pointed at some other file
+    (the password database, a key) must not print what that file holds.
+    """
     line, problem = toml_problem(exc, text)
     sentence = f"Deckbestand {source} is geen geldige TOML{problem}."
+    if not source.endswith(".toml"):
+        return sentence
     lines = text.splitlines()
     shown = lines[line - 1].strip() if line is not None and 0 < line <= len(lines) else ""
     if len(shown) > 60:
@@ -295,6 +302,12 @@ def load_deck(path: Path | str | None = None) -> Deck:
             text = read_text(Path(path), "Deckbestand")
         except TextFileError as exc:
             raise DeckError(str(exc)) from None
+    # The session files' check on the raw text: a byte order mark, nesting that would run
+    # the parser out of stack, a number Python will not convert (both crash tomllib).
+    raw_problem = scan_text(text)
+    if raw_problem is not None:
+        line, reason = raw_problem
+        raise DeckError(f"Deckbestand {source} kan niet worden gelezen (regel {line}): {reason}.")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

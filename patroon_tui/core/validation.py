@@ -325,6 +325,8 @@ def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:
 
     * ``progress.screen`` the deck has no screen for: the session resumes on the deck's
       first screen (the app would otherwise fall back there without a word).
+    * ``progress.timer_seconds_left`` above the deck's timer when the session has no
+      ``timer_seconds_total`` of its own: set to the deck's length.
     * An own pattern with the id of a deck pattern: a table choosing that id is shown the
       deck's pattern; both are kept, and said.
     * A table's pattern that is neither a deck pattern nor an own pattern: kept, and said
@@ -342,6 +344,17 @@ def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:
             )
         )
         progress.screen = screens[0]
+    default_total = deck.timer_minutes * 60
+    left = progress.timer_seconds_left
+    if progress.timer_seconds_total is None and left is not None and left > default_total:
+        notices.append(
+            Notice(
+                "progress.timer_seconds_left",
+                f"{left} seconden over is meer dan de timer van het programma "
+                f"({default_total}); de timer gaat verder met {default_total} seconden",
+            )
+        )
+        progress.timer_seconds_left = default_total
     deck_patterns = {pattern.id for pattern in deck.patterns}
     for index, pattern in enumerate(session.patterns):
         if pattern.id in deck_patterns:

@@ -440,6 +440,8 @@ def odd_cases() -> list[OddCase]:
          ("progress.screen",)),
         ("timer-over-totaal", _sub("timer_seconds_left = 812", "timer_seconds_left = 2000"),
          ("progress.timer_seconds_left",)),
+        ("timer-over-programma", _sub("timer_seconds_left = 812", "timer_seconds_left = 3000")
+         .replace("timer_seconds_total = 1500\n", ""), ("progress.timer_seconds_left",)),
         ("stap-bij-verdwenen-tafel", _sub('owner = "GGZ"\ntable = "tafel-1"',
                                           'owner = "GGZ"\ntable = "tafel-9"'),
          ("first_steps[0].table",)),

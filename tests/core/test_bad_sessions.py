@@ -336,3 +336,32 @@ def test_the_scanner_only_refuses_what_is_really_too_deep(data):
     parsed = tomllib.loads(text)
     if scan_text(text) is not None:
         assert data_problem(parsed) is not None
+
+
+def test_a_deck_option_pointing_at_another_file_never_quotes_it(tmp_path, capsys):
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$geheim$abc:19000:0:99999:7:::\n", encoding="utf-8")
+    assert main(["export", "x", "--deck", str(secret)]) == 1
+    err = capsys.readouterr().err
+    assert str(secret) in err and "regel 1" in err
+    assert "geheim" not in err and "root:" not in err
+    broken_deck = tmp_path / "deck.toml"
+    broken_deck.write_text('format = "patroon-deck"\nid = = 1\n', encoding="utf-8")
+    assert main(["export", "x", "--deck", str(broken_deck)]) == 1
+    assert "Regel 2 is: id = = 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a = " + "[" * 5000 + "]" * 5000 + "\n", "lijsten of tabellen"),
+        ("a = " + "9" * 5000 + "\n", "cijfers"),
+        ("\ufeffa = 1\n", "BOM"),
+    ],
+)
+def test_a_deck_file_the_parser_cannot_take_is_one_sentence(tmp_path, capsys, text, expected):
+    deck = tmp_path / "deck.toml"
+    deck.write_text(text, encoding="utf-8")
+    assert main(["export", "x", "--deck", str(deck)]) == 1
+    err = capsys.readouterr().err
+    assert f"Deckbestand {deck}" in err and "regel 1" in err and expected in err
