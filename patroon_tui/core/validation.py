@@ -22,7 +22,8 @@ app runs it when it opens a session (and the next save writes the change), ``che
 ``export`` run it to say what opening would change; ``loads_session`` itself returns the
 session as the file holds it.
 
-Every function gives the Dutch part of a sentence; the store adds the file's name.
+Every function gives the Dutch part of a sentence; the store adds the file's name. The deck
+loader runs :func:`scan_text` too: a deck file is parsed by the same ``tomllib``.
 """
 
 from __future__ import annotations
