@@ -95,6 +95,8 @@ class PatroonApp(keyboard.KeyRouting):
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
         self.rescue_message: str | None = None
+        self.kept_versions: list[Path] = []
+        """Other versions of the session file, kept aside before ours replaced them."""
         """Where a rescue copy went, for the terminal once the app is gone."""
 
     # -- clock (injectable so snapshots are stable) -------------------------------------
@@ -257,6 +259,7 @@ class PatroonApp(keyboard.KeyRouting):
             self._show_open_notices()
         if not read_only:
             self.autosave = Autosave(self, self.store, session, path)
+            self.autosave.kept = self.kept_versions
             self.save_state = "saved"
         else:
             self.save_state = "read_only"
@@ -329,7 +332,8 @@ class PatroonApp(keyboard.KeyRouting):
         await keyboard.settled(self.focused, stop=self)
         # Always write on quit: a running timer changes the session without a message.
         self.autosave.changed()
-        if self.autosave.save_sync():
+        # Quitting is "save and quit": if someone else changed the file, theirs is kept aside.
+        if self.autosave.save_sync(keep_other=True):
             self._end()
             return
         self._ask_unsaved()
@@ -372,6 +376,41 @@ class PatroonApp(keyboard.KeyRouting):
 
         self.push_screen(
             ConfirmScreen("Echt stoppen zonder opslaan? Wat niet is opgeslagen, gaat verloren."),
+            answered,
+        )
+
+    def ask_about_other_version(self, error: str | None) -> None:
+        """Someone else changed the session file: ask before ours replaces it (both kept)."""
+        from patroon_tui.screens.choice import ChoiceDialog
+
+        if self.screen.id == "other-version" or self.autosave is None:
+            return
+
+        def answered(choice: str | None) -> None:
+            autosave = self.autosave
+            if autosave is None:
+                return
+            if choice == "mine":
+                autosave.conflict = False
+                autosave.save(keep_other=True)
+            else:
+                autosave.postpone()
+                self.notify(
+                    "Er wordt niet opgeslagen tot je kiest: ctrl+s vraagt het opnieuw. "
+                    "Wat je typt, blijft in het geheugen.",
+                    title="Niet opgeslagen",
+                    severity="warning",
+                )
+
+        self.push_screen(
+            ChoiceDialog(
+                "Bestand buiten patroon gewijzigd",
+                f"{error or ''} Als je jouw versie opslaat, blijft de andere bewaard in de "
+                "map bewaard/ naast de sessies.",
+                [("mine", "Mijn versie opslaan", "m"), ("later", "Later kiezen", "l")],
+                cancel="later",
+                id="other-version",
+            ),
             answered,
         )
 
@@ -428,7 +467,7 @@ class PatroonApp(keyboard.KeyRouting):
         autosave = self.autosave
         if autosave is not None:
             autosave.stop()
-            if autosave.dirty and not autosave.save_sync():
+            if autosave.dirty and not autosave.save_sync(keep_other=True):
                 # The app is going away with words not on disk: keep them elsewhere.
                 copy = self.rescue_copy()
                 if copy is not None:
@@ -586,7 +625,10 @@ def run_app(
               file=sys.stderr)
         return 1
     app.run()
+    # After the terminal is restored, where the facilitator can read it.
+    for kept in app.kept_versions:
+        print(printable(f"Iemand anders had het sessiebestand gewijzigd; die versie staat in "
+                        f"{kept}."), file=sys.stderr)
     if app.rescue_message:
-        # After the terminal is restored, where the facilitator can read it.
-        print(app.rescue_message, file=sys.stderr)
+        print(printable(app.rescue_message), file=sys.stderr)
     return app.return_code or 0

@@ -90,6 +90,12 @@ class Autosave:
         self._in_flight = 0
         self.error: str | None = None
         """The last save error as a sentence, or ``None`` when the last save worked."""
+        self.conflict = False
+        """The file was changed by someone else: no autosave until the facilitator chose."""
+        self.kept: list[Path] = []
+        """Where other versions of the file were kept before ours replaced them."""
+        self._kept_told = 0
+        self._postponed_upto = 0
         self._loop = asyncio.get_running_loop()
         self._tick_timer = app.set_interval(0.25, self._tick, name="autosave")
 
@@ -123,7 +129,9 @@ class Autosave:
             self._retry_at = None
             self.save()
             return
-        if self._first_dirty is None or self._in_flight or self._retry_at is not None:
+        if self.conflict or self._first_dirty is None or self._in_flight:
+            return
+        if self._retry_at is not None:
             return
         if (
             now - self._last_change >= DEBOUNCE_SECONDS
@@ -148,7 +156,12 @@ class Autosave:
             self._done(self._changed, None, unexpected_error_message(self.path, exc), False)
             return None
 
-    def save(self) -> None:
+    def postpone(self) -> None:
+        """The facilitator chose to decide later about a file changed elsewhere: saves
+        already under way do not ask again; the next ctrl+s does."""
+        self._postponed_upto = self._changed
+
+    def save(self, *, keep_other: bool = False) -> None:
         """Save now, in a thread worker (the UI keeps going)."""
         taken = self._snapshot_or_report()
         if taken is None:
@@ -157,55 +170,88 @@ class Autosave:
         self._in_flight += 1
         self.app.save_state = "saving"
         self.app.run_worker(
-            lambda: self.write(generation, snapshot, report="thread"),
+            lambda: self.write(generation, snapshot, report="thread", keep_other=keep_other),
             thread=True,
             group="save",
             exit_on_error=False,
             name="save",
         )
 
-    def save_sync(self) -> bool:
+    def save_sync(self, *, keep_other: bool = False) -> bool:
         """Save now and wait for it; ``True`` when the file holds everything typed."""
         taken = self._snapshot_or_report()
         if taken is None:
             return False
         generation, snapshot = taken
-        return self.write(generation, snapshot, report="direct")
+        return self.write(generation, snapshot, report="direct", keep_other=keep_other)
 
-    def write(self, generation: int, snapshot: Session, *, report: str) -> bool:
+    def write(
+        self, generation: int, snapshot: Session, *, report: str, keep_other: bool = False
+    ) -> bool:
         """Write ``snapshot`` unless a newer one is already on disk.
 
         ``report``: ``"thread"`` (from a worker: hand the result to the UI thread),
         ``"direct"`` (on the UI thread) or ``"none"`` (from a signal handler). Whatever goes
         wrong is caught here, at the edge of the save, and reported: a save never ends
-        quietly, and the next one is tried again.
+        quietly, and the next one is tried again. ``keep_other``: if someone else changed
+        the file, keep their version in ``bewaard/`` and write ours (else it is refused).
         """
-        from patroon_tui.core.store import StoreError
+        from patroon_tui.core.store import SessionChangedOnDiskError, StoreError
 
         error: str | None = None
+        conflict = False
         try:
             with self._write_lock:
                 if generation > self._written:
-                    self.store.save(snapshot, self.path)
+                    self.store.save(snapshot, self.path, keep_other=keep_other)
                     self._written = generation
-        except (StoreError, OSError) as exc:
+                    if keep_other and self.store.last_kept is not None:
+                        self.kept.append(self.store.last_kept)
+        except SessionChangedOnDiskError as exc:
+            error, conflict = str(exc), True
+        except StoreError as exc:  # already a Dutch sentence naming the file and why
+            error = str(exc)
+        except OSError as exc:
             error = save_error_message(self.path, exc)
         except Exception as exc:  # a bug in the save path must not switch saving off
             error = unexpected_error_message(self.path, exc)
         updated = snapshot.session.updated
         if report == "thread":
             try:
-                self._loop.call_soon_threadsafe(self._done, generation, updated, error, True)
+                self._loop.call_soon_threadsafe(
+                    self._done, generation, updated, error, True, conflict
+                )
             except RuntimeError:  # the event loop is already closed (app gone)
                 pass
         elif report == "direct":
-            self._done(generation, updated, error, False)
+            self._done(generation, updated, error, False, conflict)
         return error is None
 
-    def _done(self, generation: int, updated, error: str | None, threaded: bool) -> None:
+    def _done(
+        self, generation: int, updated, error: str | None, threaded: bool,
+        conflict: bool = False,
+    ) -> None:
         if threaded:
             self._in_flight -= 1
+        if conflict:
+            # Someone else changed the file: saving waits for the facilitator's choice.
+            self.error = error
+            self.conflict = True
+            self._retry_at = None
+            self.app.save_state = "error"
+            if generation > self._postponed_upto:  # not a save already in flight at "later"
+                # Through the app's queue: a worker's result arrives outside the app's turn.
+                self.app.call_later(self.app.ask_about_other_version, error)
+            return
+        self.conflict = False
         if error is None:
+            if len(self.kept) > self._kept_told:
+                self._kept_told = len(self.kept)
+                self.app.notify(
+                    f"Opgeslagen. De andere versie staat in {self.kept[-1]}.",
+                    title="Beide versies bewaard",
+                    timeout=10,
+                )
             self._saved = max(self._saved, generation)
             if updated is not None:
                 self.session.session.updated = updated
@@ -283,7 +329,8 @@ class SignalEnd:
     def _give_up(self) -> None:
         if self.autosave is not None and self._taken is not None:
             generation, snapshot = self._taken
-            self.autosave.write(generation, snapshot, report="none")
+            # Nobody can be asked now: someone else's version of the file is kept aside.
+            self.autosave.write(generation, snapshot, report="none", keep_other=True)
         os._exit(self.code)
 
     def finished(self) -> None:

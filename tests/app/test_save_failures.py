@@ -174,3 +174,60 @@ async def test_an_app_that_goes_away_unsaved_leaves_a_copy(make_app, store, monk
     assert len(copies) == 1
     assert "laatste woorden" in copies[0].read_text(encoding="utf-8")
     assert "Een kopie van de sessie staat in" in app.rescue_message
+
+
+def changed_by_someone_else(path) -> bytes:
+    """A hand edit of the open session file, as another program would make it."""
+    text = path.read_text(encoding="utf-8").replace('title = "Wijkteam Noord"',
+                                                    'title = "Wijkteam Noord (bewerkt)"')
+    path.write_text(text, encoding="utf-8")
+    return text.encode("utf-8")
+
+
+def kept_versions(store) -> list:
+    folder = store.folder / "bewaard"
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "<f2>", "eerst", "<ctrl+s>", until=lambda: app.save_state == "saved")
+        theirs = changed_by_someone_else(app.path)
+        await burst(pilot, " en meer", "<ctrl+s>",
+                    until=lambda: isinstance(app.screen, ChoiceDialog))
+        dialog = app.screen
+        assert dialog.id == "other-version" and "gewijzigd" in dialog.text
+        assert app.path.read_bytes() == theirs
+        await pilot.press("l")  # later: nothing is written, nothing is asked meanwhile
+        await pilot.pause()
+        assert app.path.read_bytes() == theirs
+        await burst(pilot, "!", until=lambda: app.session.notes["programma"].endswith("!"))
+        for _ in range(30):
+            await pilot.pause(0.05)
+        assert app.path.read_bytes() == theirs and isinstance(app.screen, ProgrammeScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.id == "other-version"
+        await pilot.press("m")  # mine, with theirs kept
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.save_state == "saved":
+                break
+        assert store.load(app.path).notes["programma"] == "eerst en meer!"
+        (kept,) = kept_versions(store)
+        assert kept.read_bytes() == theirs
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+async def test_quit_keeps_both_versions_without_asking(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "<f2>", "eerst", "<ctrl+s>", until=lambda: app.save_state == "saved")
+        theirs = changed_by_someone_else(app.path)
+        await burst(pilot, " en dan", "<ctrl+q>", until=lambda: not app.is_running)
+    assert store.load(app.path).notes["programma"] == "eerst en dan"
+    (kept,) = kept_versions(store)
+    assert kept.read_bytes() == theirs
+    assert app.kept_versions == [kept]
