@@ -111,6 +111,9 @@ class ProgrammeScreen(Screen):
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None
         self._mounting: dict[Widget, AwaitMount] = {}
+        # Bodies pruned while their mount was still under way: removed once mounted, or
+        # taken back if their screen is shown again first (a new body would clash by id).
+        self._discarding: dict[str, Widget] = {}
         # Whether the agenda is shown, for screens it leaves room for (False) and for
         # screens it would squeeze (True); f4 flips the one that applies to the screen shown.
         self._agenda_wanted = {False: True, True: False}
@@ -176,7 +179,10 @@ class ProgrammeScreen(Screen):
 
     def _body_for(self, index: int) -> Widget:
         """The body of the screen at ``index``, built and mounted (hidden) if needed."""
-        body = self._bodies.get(self._screens[index].id)
+        screen_id = self._screens[index].id
+        body = self._bodies.get(screen_id)
+        if body is None and screen_id in self._discarding:
+            body = self._bodies[screen_id] = self._discarding.pop(screen_id)
         if body is None:
             body = self._new_body(index)
             body.display = False
@@ -193,7 +199,24 @@ class ProgrammeScreen(Screen):
         for screen_id, body in list(self._bodies.items()):
             if screen_id not in keep and not body.has_class("-recording"):
                 del self._bodies[screen_id]
-                body.remove()
+                self._discard(screen_id, body)
+
+    def _discard(self, screen_id: str, body: Widget) -> None:
+        pending = self._mounting.get(body)
+        if pending is None:
+            body.remove()
+            return
+        # remove() does nothing to a widget whose mount has not finished: it would stay.
+        self._discarding[screen_id] = body
+
+        async def when_mounted() -> None:
+            await pending
+            if self._discarding.get(screen_id) is body:
+                del self._discarding[screen_id]
+                self._mounting.pop(body, None)
+                await body.remove()
+
+        self.call_later(when_mounted)
 
     def _prefetch(self) -> None:
         """Build the next slide while the room is still looking at this one."""

@@ -1,0 +1,41 @@
+"""Turning pages faster than slides are built: a slide built ahead and dropped again while
+it is still being mounted never stays behind, and never clashes with its own next build."""
+
+from __future__ import annotations
+
+from patroon_tui.screens.programme import ProgrammeScreen
+from tests.app.test_typing import burst
+
+
+def bodies_of(screen: ProgrammeScreen, screen_id: str) -> int:
+    return len(screen.query(f"#body-{screen_id}"))
+
+
+async def test_a_slide_dropped_while_mounting_is_removed_or_taken_back(make_app, deck):
+    app = make_app()
+    ids = [s.id for s in deck.screens]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProgrammeScreen)
+        # Built ahead (as the prefetch does a second after arriving), then dropped at once:
+        # the page turns on three slides before that build has been mounted.
+        screen.go_to(ids[2])
+        await pilot.pause()
+        screen._prefetch()  # ids[3] is being mounted now
+        screen.go_to(ids[6])
+        await pilot.pause()
+        await pilot.pause()
+        assert bodies_of(screen, ids[3]) == 0
+        # The same, but the dropped slide is shown again before its mount finished.
+        screen._prefetch()  # ids[7]
+        screen.go_to(ids[10])
+        screen.go_to(ids[7])
+        await pilot.pause()
+        await pilot.pause()
+        assert bodies_of(screen, ids[7]) == 1
+        assert screen.body is screen.query_one(f"#body-{ids[7]}")
+        # Page turning on over every slide, back and forth, in one burst: no crash.
+        await burst(pilot, *(["<pagedown>"] * 12 + ["<pageup>"] * 6 + ["<pagedown>"] * 20))
+        assert app.is_running
+        assert all(bodies_of(screen, i) <= 1 for i in ids)
+        await pilot.press("ctrl+q")
