@@ -123,6 +123,12 @@ async def test_an_odd_file_opens_takes_typing_and_saves(deck, tmp_path, capsys, 
         saved.notes[screen_id] = expected.notes[screen_id]
     else:
         del saved.notes[screen_id]
+    if expected.progress.timer_seconds_total is None and (
+        saved.progress.timer_seconds_total == deck.timer_minutes * 60
+    ):
+        # A timer that has run writes the length it runs with (the deck's) once it saves
+        # its state, which may happen before the save or not: both say the same.
+        saved.progress.timer_seconds_total = None
     assert _kept(saved) == _kept(expected) or _same_but_nan(_kept(saved), _kept(expected))
     assert saved.progress.screen == expected.progress.screen
     # Any TOML reader can read what was saved, and check accepts it without a word.
