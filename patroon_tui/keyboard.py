@@ -214,6 +214,17 @@ class KeyRouting(App):
     async def _deliver(self, event: events.Key) -> None:
         screen = self.screen
         if isinstance(screen, CommandPalette) and event.key == "enter":
+            # Enter picks what the list shows: first let the search for what was typed
+            # finish (it runs in a worker of the palette), or enter picks a stale hit.
+            await settled(self.focused, stop=self)
+            searching = [w for w in self.workers if w.node is screen and not w.is_finished]
+            if searching:
+                try:
+                    await asyncio.wait_for(
+                        self.workers.wait_for_complete(searching), PALETTE_WAIT
+                    )
+                except TimeoutError:
+                    pass
             # The palette closes and runs its command a moment after enter; the keys typed
             # behind enter belong to where the command puts the cursor.
             self._palette_hold = self._hold(PALETTE_WAIT)

@@ -120,6 +120,18 @@ async def test_palette_jump_then_typing(make_app, store, deck):
         assert table(app).participants == "Zorgaanbieder, huisarts erbij"
 
 
+async def test_palette_jump_typed_in_one_burst(make_app, store, deck):
+    """ctrl+p, the screen's name, enter and the words for its field in one burst: enter
+    waits for the search of what was typed, not the hit shown before it."""
+    first = with_participants(make_app, store, screen="programma")
+    app = reopen(store, deck, first)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "<ctrl+p>", "Aan de tafels", "<enter>", " plus wijkagent",
+                    until=lambda: table(app).participants.endswith("wijkagent"))
+        assert programme(app).current.id == "tafels"
+        assert table(app).participants == "Zorgaanbieder, huisarts plus wijkagent"
+
+
 async def test_table_switch_then_typing(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
