@@ -255,6 +255,9 @@ class KeyRouting(App):
             # Textual would run this binding only once the key has come back up from the
             # focused widget, after the keys typed behind it (Textual #6605): run it now.
             if await self.run_action(active.binding.action, active.node):
+                # What the binding set off by message (a list's choice, a form's change)
+                # happens before the next key is read, too.
+                await settled(focused or screen, stop=self)
                 return
         if active is None and event.is_printable and not takes(focused, event):
             field = screen.stray_key_field() if isinstance(screen, StrayKeys) else None

@@ -75,8 +75,11 @@ class StartScreen(Screen):
                 yield Label("Nieuwe sessie", classes="start-heading")
                 yield Label("Titel")
                 yield Input(placeholder="bijv. Wijkteam Noord", id="new-title", compact=True, select_on_focus=False)
-                yield Label("Datum (dd-mm-jjjj)")
-                yield Input(self.app.today().strftime("%d-%m-%Y"), id="new-date", compact=True, select_on_focus=False)
+                yield Label("Datum (leeg = vandaag)")
+                # Today as a placeholder, not as text: a date typed here is the date, never
+                # today's with the typed one behind it (no field selects its text).
+                yield Input(placeholder=self.app.today().strftime("%d-%m-%Y"), id="new-date",
+                            compact=True, select_on_focus=False)
                 yield Label("Facilitator")
                 yield Input(id="new-facilitator", compact=True, select_on_focus=False)
                 yield Label("Locatie")
@@ -139,7 +142,8 @@ class StartScreen(Screen):
             return
         raw_date = self.query_one("#new-date", Input).value.strip()
         try:
-            date = dt.datetime.strptime(raw_date, "%d-%m-%Y").date()
+            date = (dt.datetime.strptime(raw_date, "%d-%m-%Y").date() if raw_date
+                    else self.app.today())
         except ValueError:
             self.app.notify(
                 f"‘{raw_date}’ is geen datum; schrijf hem als dd-mm-jjjj.", severity="warning"

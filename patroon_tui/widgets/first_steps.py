@@ -52,7 +52,8 @@ class FirstStepsPanel(EditableList):
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuwe stap", id="first-steps.add", priority=True),
-        Binding("ctrl+t", "adopt", "Voorstel overnemen", id="first-steps.adopt", priority=True),
+        Binding("ctrl+t", "adopt", "Voorstellen / overnemen", id="first-steps.adopt",
+                priority=True),
         Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True),
         *EditableList.move_bindings("first-steps"),
     ]
@@ -194,7 +195,18 @@ class FirstStepsPanel(EditableList):
         await self.rebuild((len(steps) - 1, StepOwner))
 
     async def action_adopt(self) -> None:
-        option = self.query_one("#suggestions", OptionList).highlighted_option
+        suggestions = self.query_one("#suggestions", OptionList)
+        if self.screen.focused is not suggestions:
+            # The list is a choice, not a text field: tab never lands on it, this key does
+            # (↑/↓ choose, enter or ctrl+t takes it over, tab goes back to the steps).
+            if suggestions.option_count:
+                if suggestions.highlighted is None:
+                    suggestions.highlighted = 0
+                self.focus_now(suggestions)
+            else:
+                self.notify("Er zijn nog geen voorstellen van de tafels.")
+            return
+        option = suggestions.highlighted_option
         if option is None or option.id is None:
             self.notify("Kies eerst een voorstel in de lijst van de tafels.")
             return

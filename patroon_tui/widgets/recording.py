@@ -114,12 +114,17 @@ class RecordingBody(Widget):
         return True
 
     def _move(self, delta: int) -> None:
-        fields = self.fields()
+        # Round the text fields only: a word typed after tab must land in a field. From a
+        # choice (a list, a number) tab goes back to the text field typed in last.
+        fields = [w for w in self.fields() if keyboard.is_text_field(w)]
         focused = self.screen.focused
         if not fields:
             return
-        at = fields.index(focused) if focused in fields else -delta if delta > 0 else 0
-        self.focus_now(fields[(at + delta) % len(fields)])
+        if focused not in fields:
+            back = self.typing_field()
+            self.focus_now(back if back in fields else fields[0])
+            return
+        self.focus_now(fields[(fields.index(focused) + delta) % len(fields)])
 
     def action_next_field(self) -> None:
         self._move(1)

@@ -174,6 +174,29 @@ async def test_enter_in_the_name_moves_on(make_app):
         assert table(app).participants == "Gemeente"
 
 
+async def test_tab_on_first_steps_never_lands_on_the_suggestions(make_app):
+    app = make_app()
+    app.session.tables[0].answers["eerste-stap"] = "Casusoverleg"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = programme(app)
+        screen.go_to("eerste-stappen")
+        await pilot.pause()
+        await burst(pilot, "Stap een", "<tab>", "GGZ", "<tab>", " erbij",
+                    until=lambda: "erbij" in str(app.session.first_steps))
+        assert [(s.text, s.owner) for s in app.session.first_steps] == [("Stap een erbij", "GGZ")]
+        suggestions = screen.body.query_one("#suggestions")
+        # The tables' suggestions have their own key; enter takes the highlighted one over.
+        await burst(pilot, "<ctrl+t>", until=lambda: app.focused is suggestions)
+        assert app.focused is suggestions
+        await burst(pilot, "<enter>", "Politie",
+                    until=lambda: len(app.session.first_steps) == 2
+                    and app.session.first_steps[1].owner == "Politie")
+        assert [(s.text, s.owner) for s in app.session.first_steps][1] == ("Casusoverleg", "Politie")
+        # Tab from the list goes back to the text field typed in last.
+        await burst(pilot, "<ctrl+t>", "<tab>", "!", until=lambda: "Politie!" in str(app.session.first_steps))
+        assert app.session.first_steps[1].owner == "Politie!"
+
+
 async def test_letters_in_the_minutes_field_go_back_to_the_text(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -333,11 +356,24 @@ async def test_start_screen_burst_with_tab(make_app, store, deck):
         await pilot.pause()
         title = app.screen.query_one("#new-title")
         app.screen.set_focus(title)
-        await burst(pilot, "Wijk", "<tab>", "<ctrl+e>", "X", until=lambda: title.value == "Wijk")
         date = app.screen.query_one("#new-date")
-        assert title.value == "Wijk"
-        assert date.value.endswith("X")
-        assert not date.value.startswith("X")  # the cursor arrived at the end, no selection
+        await burst(pilot, "Wijk", "<tab>", "01-12-2026", "<shift+tab>", " Noord",
+                    until=lambda: title.value == "Wijk Noord")
+        assert title.value == "Wijk Noord"
+        # Today is only the placeholder: the typed date is the date, nothing in front of it.
+        assert date.value == "01-12-2026"
+        await burst(pilot, "<enter>", until=lambda: app.session is not None)
+        assert app.session.session.date.isoformat() == "2026-12-01"
+
+
+async def test_start_screen_empty_date_is_today(make_app, store, deck):
+    from patroon_tui.app import PatroonApp
+
+    app = PatroonApp(deck, store, now=make_app().now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "Vandaag", "<enter>", until=lambda: app.session is not None)
+        assert app.session.session.date == app.today()
 
 
 def test_bursts_post_what_a_terminal_sends():
