@@ -1,0 +1,75 @@
+"""Arriving on each recording screen and typing at once, in one burst: by PageDown, by a
+ctrl+p jump, on resume, and (tables) after switching tables. The words go to the end of
+the first field, after what it already held."""
+
+from __future__ import annotations
+
+import pytest
+
+from patroon_tui.core.session import FirstStep, Principle
+from patroon_tui.screens.programme import ProgrammeScreen
+from tests.app.conftest import reopen
+from tests.app.test_typing import burst
+
+TYPED = " wat doen we als"
+
+
+def seed(session, screen_id: str) -> None:
+    """What the screen's first field already holds."""
+    if screen_id == "tafels":
+        session.tables[0].participants = "Eerder"
+    elif screen_id == "eigen-principes":
+        session.principles = [Principle(text="Eerder")]
+    elif screen_id == "driehoek":
+        session.layer_notes["doel"] = "Eerder"
+    elif screen_id == "eerste-stappen":
+        session.first_steps = [FirstStep(text="Eerder", owner="GGZ", table="tafel-1")]
+
+
+def first_text(session, screen_id: str) -> str:
+    if screen_id == "tafels":
+        return session.tables[0].participants
+    if screen_id == "eigen-principes":
+        return session.principles[0].text
+    if screen_id == "driehoek":
+        return session.layer_notes.get("doel", "")
+    return session.first_steps[0].text
+
+
+SCREENS = ["tafels", "eigen-principes", "driehoek", "eerste-stappen"]
+TITLES = {
+    "tafels": "Aan tafel: wat zeggen de tafels?",
+    "eigen-principes": "Onze leidende principes",
+    "driehoek": "De drie lagen van de driehoek",
+    "eerste-stappen": "Eerste stappen",
+}
+
+
+def prepared(make_app, store, deck, screen_id: str, stopped_on: str):
+    first = make_app()
+    seed(first.session, screen_id)
+    first.session.progress.screen = stopped_on
+    store.save(first.session, first.path)
+    return reopen(store, deck, first)
+
+
+@pytest.mark.parametrize("screen_id", SCREENS)
+@pytest.mark.parametrize("way", ["pagedown", "ctrl+p", "resume"])
+async def test_typing_at_once_on_arrival_appends(make_app, store, deck, screen_id, way):
+    ids = [s.id for s in deck.screens]
+    before = ids[ids.index(screen_id) - 1]
+    stopped_on = screen_id if way == "resume" else ("programma" if way == "ctrl+p" else before)
+    app = prepared(make_app, store, deck, screen_id, stopped_on)
+    keys = {
+        "pagedown": ["<pagedown>"],
+        "ctrl+p": ["<ctrl+p>", TITLES[screen_id], "<enter>"],
+        "resume": [],
+    }[way]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, *keys, TYPED,
+                    until=lambda: first_text(app.session, screen_id).endswith(TYPED))
+        screen = app.screen
+        assert isinstance(screen, ProgrammeScreen) and screen.current.id == screen_id
+        assert first_text(app.session, screen_id) == "Eerder" + TYPED
+        await pilot.press("ctrl+q")
+    assert first_text(store.load(app.path), screen_id) == "Eerder" + TYPED
