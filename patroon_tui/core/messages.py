@@ -238,6 +238,12 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+#: Control characters a typed text keeps as they are: tabs, line ends (a file edited on
+#: Windows has ``\r\n``; the text fields show them as new lines) and the bidi marks (not
+#: overrides) that right-to-left names can need.
+KEPT_CONTROLS = "\n\r\t\u200e\u200f\u061c"
+
+
 def printable(text: object, *, keep: str = "") -> str:
     """``text`` safe for a terminal: each control character shown as ``\\x1b`` or ``\\u202e``.
 

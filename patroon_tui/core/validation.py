@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from patroon_tui.core.messages import field_path
+from patroon_tui.core.messages import KEPT_CONTROLS, field_path, printable
 from patroon_tui.core.session import ID_RE, Session
 
 if TYPE_CHECKING:
@@ -309,6 +309,7 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
             )
         )
         progress.timer_seconds_left = total
+    notices += _escaped_controls(session)
     for index, step in enumerate(session.first_steps):
         if step.table and step.table not in table_ids:
             notices.append(
@@ -319,6 +320,62 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                 )
             )
     return notices
+
+
+def _texts(session: Session):
+    """Every text a person typed, as (field path, owner, key) to read and set it."""
+    info = session.session
+    for key in ("title", "facilitator", "location"):
+        yield f"session.{key}", info, key
+    for index, table in enumerate(session.tables):
+        for key in ("name", "participants"):
+            yield f"tables[{index}].{key}", table, key
+        for question in table.answers:
+            yield f"tables[{index}].answers.{question}", table.answers, question
+    for index, principle in enumerate(session.principles):
+        yield f"principles[{index}].text", principle, "text"
+    for index, step in enumerate(session.first_steps):
+        for key in ("text", "owner"):
+            yield f"first_steps[{index}].{key}", step, key
+    for index, pattern in enumerate(session.patterns):
+        yield f"patterns[{index}].title", pattern, "title"
+        for step_index in range(len(pattern.steps)):
+            yield f"patterns[{index}].steps[{step_index}]", pattern.steps, step_index
+    for key in ("notes", "layer_notes"):
+        texts = getattr(session, key)
+        for screen_id in texts:
+            yield f"{key}.{screen_id}", texts, screen_id
+
+
+def _escaped_controls(session: Session) -> list[Notice]:
+    """Control characters in typed text (an escape sequence from a shared file could
+    clear or retitle the facilitator's terminal when shown) are set right as their
+    visible form, ``\\x1b``: every character stays readable, nothing reaches the terminal
+    raw. Tabs, new lines and bidi marks stay (``KEPT_CONTROLS``)."""
+    changed: list[str] = []
+    for path, owner, key in _texts(session):
+        value = owner[key] if isinstance(owner, (dict, list)) else getattr(owner, key)
+        if not isinstance(value, str):
+            continue
+        shown = printable(value, keep=KEPT_CONTROLS)
+        if shown != value:
+            changed.append(path)
+            if isinstance(owner, (dict, list)):
+                owner[key] = shown
+            else:
+                setattr(owner, key, shown)
+    if not changed:
+        return []
+    others = len(changed) - 1
+    more = ""
+    if others:
+        more = f" (en in {others} andere tekst{'en' if others > 1 else ''})"
+    return [
+        Notice(
+            changed[0],
+            f"stuurtekens in de tekst{more} worden zichtbaar geschreven, als \\x1b",
+        )
+    ]
 
 
 def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:

@@ -41,6 +41,7 @@ from patroon_tui.core.session import OwnPattern, Session
 from patroon_tui.messages import SessionChanged
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.widgets.compact_button import CompactButton
+from patroon_tui.widgets.fields import ShowsControls
 from patroon_tui.widgets.loop_view import LoopView
 
 #: The keys shown at the bottom of the dialog (all of them; the help has the same list).
@@ -54,7 +55,7 @@ KEYS_SHOWN = (
 SETTLE_SECONDS = 1.0
 
 
-class PatternField(Input):
+class PatternField(ShowsControls, Input):
     """One line of the editor: nothing is selected on focus; every change goes on at once.
 
     ``on_edit`` is called in the same turn as the change (not when its ``Changed`` message

@@ -5,20 +5,34 @@
 - ``model_value()`` gives back exactly what the session held as long as the field shows
   it unchanged: ``TextArea`` rewrites line endings when it loads a text (``\\r\\n``,
   U+2028 … become one newline style), and merely showing a text must not change it.
+- Pasted text shows its control characters (an escape sequence could clear or retitle the
+  terminal) in their visible form, ``\\x1b`` (``ShowsControls``); tabs, new lines and
+  bidi marks stay.
 - Ctrl+Z / ctrl+Y undo and redo in every field. ``TextArea`` has its own history; Textual's
   ``Input`` (8.2) has none, so ``RecordInput`` keeps a small one of its own.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
+
+from patroon_tui.core.messages import KEPT_CONTROLS, printable
 
 #: Undo steps a one-line field keeps.
 UNDO_DEPTH = 200
 
 
-class RecordArea(TextArea):
+class ShowsControls:
+    """Mixed into a text field: what is pasted reaches the screen without raw control
+    characters (runs before the field's own paste handling)."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.text = printable(event.text, keep=KEPT_CONTROLS)
+
+
+class RecordArea(ShowsControls, TextArea):
     """A multi-line field bound to one text in the session."""
 
     def __init__(self, value: str = "", **kwargs) -> None:
@@ -42,7 +56,7 @@ class RecordArea(TextArea):
         return self._original if text == self._shown else text
 
 
-class RecordInput(Input):
+class RecordInput(ShowsControls, Input):
     """A one-line field bound to one text in the session, with undo."""
 
     BINDINGS = [

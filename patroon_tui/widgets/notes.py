@@ -15,8 +15,10 @@ from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import Static, TextArea
 
+from patroon_tui.widgets.fields import ShowsControls
 
-class NotesArea(TextArea):
+
+class NotesArea(ShowsControls, TextArea):
     """A text area that knows, at once, whether it was edited since it was loaded.
 
     ``TextArea.Changed`` arrives through the message queue, possibly after the key that
