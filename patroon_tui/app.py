@@ -618,8 +618,8 @@ def run_app(
     )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         if new_options is not None and app.path is not None:
-            print(f"Sessie is aangemaakt in {app.path}. Open hem in een terminal met: "
-                  f"patroon open {app.path.stem}", file=sys.stderr)
+            print(printable(f"Sessie is aangemaakt in {app.path}. Open hem in een terminal "
+                            f"met: patroon open {app.path.stem}"), file=sys.stderr)
             return 0
         print("De app heeft een terminal nodig; start hem in een terminalvenster.",
               file=sys.stderr)
