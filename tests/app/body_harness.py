@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from patroon_tui.core.deck import Deck
-from patroon_tui.keyboard import KeyRouting
+from patroon_tui.app.key_routing import KeyRouting
 from patroon_tui.core.session import Session
 from patroon_tui.core.timer import TableTimer
 from patroon_tui.messages import SessionChanged

@@ -1,4 +1,4 @@
-"""The Textual behaviour ``patroon_tui.keyboard.KeyRouting`` works around, shown on a bare app.
+"""The Textual behaviour ``patroon_tui.app.key_routing.KeyRouting`` works around, shown on a bare app.
 
 Textual #6605 (fix proposed in PR #6631): a field's editing keys (backspace, ctrl+k …) are
 bindings that run only after the key has bubbled back up to the app, while the characters
@@ -15,7 +15,7 @@ from textual.widgets import Input, TextArea
 
 UPSTREAM = (
     "Textual now applies a field's editing keys in the order typed (Textual #6605): "
-    "the binding part of patroon_tui.keyboard.KeyRouting can be removed, and this test with it."
+    "the binding part of patroon_tui.app.key_routing.KeyRouting can be removed, and this test with it."
 )
 
 
@@ -61,7 +61,7 @@ async def test_backspace_in_a_burst_lands_after_the_next_letter_in_a_text_area()
 
 async def test_the_app_keeps_the_order():
     """The same burst through the app's key routing gives what was typed."""
-    from patroon_tui.keyboard import KeyRouting
+    from patroon_tui.app.key_routing import KeyRouting
 
     class Routed(KeyRouting, Bare):
         pass

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from patroon_tui.core.session import OwnPattern, new_session
-from patroon_tui.keyboard import KeyRouting
+from patroon_tui.app.key_routing import KeyRouting
 from patroon_tui.screens.confirm import ConfirmScreen
 from patroon_tui.screens.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.screens.programme import ProgrammeScreen

@@ -93,7 +93,7 @@ async def test_failing_disk_keeps_text_and_retries(make_app, store, monkeypatch)
 
 
 async def test_failing_disk_retries_by_itself(make_app, store, monkeypatch):
-    from patroon_tui import autosave
+    from patroon_tui.app import autosave
 
     monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
     app = make_app()

@@ -3,7 +3,7 @@ offers only safe ways out (try again, a copy elsewhere, or a confirmed quit)."""
 
 from __future__ import annotations
 
-from patroon_tui import autosave as autosave_module
+from patroon_tui.app import autosave as autosave_module
 from patroon_tui.core.store import SessionStore, loads_session
 from patroon_tui.screens.choice import ChoiceDialog
 from patroon_tui.screens.confirm import ConfirmScreen

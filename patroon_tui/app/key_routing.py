@@ -1,0 +1,169 @@
+"""Key routing: the app delivers every key whole, in the order typed, where the cursor is then.
+
+Textual delivers keys asynchronously: the app reads a key, hands it to the focused widget's
+queue and reads the next one at once. Three things then go wrong:
+
+1. A field's own editing keys (backspace, ctrl+k, enter …) run as bindings only after the
+   key has bubbled back up to the app, while the characters after it are inserted at once
+   (Textual #6605, fix proposed in PR #6631): "ab⌫c" becomes "ac" deleted elsewhere.
+2. The same holds for every non-priority binding of a screen (→, n, escape, tab …): the
+   keys typed after it reach the old field, or the screen, before the binding has moved
+   the cursor.
+3. A change of screen, table or dialog finishes a moment later (mounting, a dialog's
+   answer); keys typed in that moment reach what had the cursor before, or nothing.
+
+``KeyRouting`` (the app's base class) answers all three in one place:
+
+- each key's binding, if any, runs in the app's own turn before the next key is read (the
+  binding Textual would have found, via the public ``Screen.active_bindings``);
+- a key handed to a widget is waited for (``keyboard.drained``) before the next one is read;
+- while a change is under way (``keyboard.hold``), keys wait in order and are delivered,
+  when it ends, to whatever has the cursor then;
+- on a recording screen a printable key typed while the cursor is not in a text field goes
+  into the screen's text field (``stray_key_field``), never nowhere.
+
+This is the one module that works around Textual, for (1)/(2); the test
+``tests/app/test_keyboard_upstream.py`` fails once Textual runs a field's bindings in order
+by itself, and then the binding part of it can go.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from typing import Any
+
+from textual import events, on
+from textual.app import App
+from textual.command import CommandPalette
+from textual.message import Message
+from textual.widgets import TextArea
+
+from patroon_tui.keyboard import HOLD_WAIT, Release, StrayKeys, drained, settled, takes
+
+#: How long enter in the command palette waits for its search, and the palette's command
+#: for the keys typed behind it.
+PALETTE_WAIT = 0.5
+
+
+class KeyRouting(App):
+    """An App that delivers keys as described above (the patroon app is one)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_keys: deque[events.Key] = deque()
+        self._holds: set[Release] = set()
+        self._palette_hold: Release | None = None
+        self.keys_received = 0
+        """How many keys the terminal has sent so far (handled or still queued)."""
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.Key):
+            self.keys_received += 1
+        return super().post_message(message)
+
+    async def deliver_held_keys(self) -> None:
+        """Deliver the keys waiting for a change now, to wherever the cursor is (the app
+        is about to end and will not wait for the change)."""
+        self._holds.clear()
+        await self._replay()
+
+    # -- holding -----------------------------------------------------------------------
+
+    def hold_keys(self, timeout: float) -> Release:
+        """Keys typed from now on wait until the returned ``Release`` is called (see
+        ``keyboard.hold``)."""
+        release = Release(self)
+        self._holds.add(release)
+        self.set_timer(timeout, release)
+        return release
+
+    def release_hold(self, release: Release) -> None:
+        self._holds.discard(release)
+        if not self._holds and self._held_keys:
+            self.call_later(self._replay)
+
+    async def _replay(self) -> None:
+        while self._held_keys and not self._holds:
+            await self._deliver(self._held_keys.popleft())
+
+    def hold_after_screen_change(self, before: object) -> None:
+        """Hold keys until a screen just pushed or popped has set itself up."""
+        screen = self.screen
+        if screen is before:
+            return
+        release = self.hold_keys(HOLD_WAIT)
+
+        def after_screen() -> None:
+            self.call_after_refresh(release)
+
+        if not screen.call_later(after_screen):
+            release()
+
+    # -- delivering --------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._holds or self._held_keys:
+                self._held_keys.append(event)
+                return
+            await self._deliver(event)
+            return
+        await super().on_event(event)
+
+    async def _deliver(self, event: events.Key) -> None:
+        screen = self.screen
+        if isinstance(screen, CommandPalette) and event.key == "enter":
+            # Enter picks what the list shows: first let the search for what was typed
+            # finish (it runs in a worker of the palette), or enter picks a stale hit.
+            await settled(self.focused, stop=self)
+            searching = [w for w in self.workers if w.node is screen and not w.is_finished]
+            if searching:
+                try:
+                    await asyncio.wait_for(
+                        self.workers.wait_for_complete(searching), PALETTE_WAIT
+                    )
+                except TimeoutError:
+                    pass
+            # The palette closes and runs its command a moment after enter; the keys typed
+            # behind enter belong to where the command puts the cursor.
+            self._palette_hold = self.hold_keys(PALETTE_WAIT)
+        try:
+            await self._route(event)
+        finally:
+            self.hold_after_screen_change(screen)
+
+    @on(CommandPalette.Closed)
+    def _palette_closed(self) -> None:
+        release, self._palette_hold = self._palette_hold, None
+        if release is not None:
+            # Queued behind the command the palette has just asked the app to run.
+            self.call_later(self.call_after_refresh, release)
+
+    async def _route(self, event: events.Key) -> None:
+        focused = self.focused
+        # Enter in a multi-line field is a new line, not a binding of the screen around it.
+        typing = event.is_printable or (event.key == "enter" and isinstance(focused, TextArea))
+        if typing and takes(focused, event):
+            # Typing: straight to the field (priority bindings, e.g. tab, still come first).
+            await super().on_event(event)
+            await drained(focused)
+            return
+        screen = self.screen
+        active = screen.active_bindings.get(event.key)
+        if active is not None and active.enabled and not active.binding.priority:
+            # Textual would run this binding only once the key has come back up from the
+            # focused widget, after the keys typed behind it (Textual #6605): run it now.
+            if await self.run_action(active.binding.action, active.node):
+                # What the binding set off by message (a list's choice, a form's change)
+                # happens before the next key is read, too.
+                await settled(focused or screen, stop=self)
+                return
+        if active is None and event.is_printable and not takes(focused, event):
+            field = screen.stray_key_field() if isinstance(screen, StrayKeys) else None
+            if field is not None:
+                screen.set_focus(field, scroll_visible=False)
+                focused = field
+        await super().on_event(event)
+        await drained(focused or screen)
+

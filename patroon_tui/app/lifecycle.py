@@ -1,0 +1,206 @@
+"""The end of a session in the app: quitting (only ever in a safe way), rescue copies, a
+file changed by someone else, and SIGHUP/SIGTERM, with a last save that keeps every key
+already typed.
+
+``Lifecycle`` is a part of ``PatroonApp`` (a mixin).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.message import Message
+
+from patroon_tui import keyboard
+from patroon_tui.app.autosave import SignalEnd
+
+
+class EndOnSignal(Message):
+    """SIGHUP or SIGTERM arrived: end after the keys typed before it."""
+
+    def __init__(self, ending: SignalEnd, seen: int, rounds: int = 0) -> None:
+        super().__init__()
+        self.ending = ending
+        self.seen = seen
+        """How many keys the app had received when this message was sent."""
+        self.rounds = rounds
+
+
+class Lifecycle:
+    """How ``PatroonApp`` ends: quit, signals, rescue."""
+
+    async def action_quit(self) -> None:
+        if self.autosave is None:
+            self._end()
+            return
+        # The keys typed before ctrl+q have reached their field; let the changes they made
+        # travel up into the session before saving for good.
+        await keyboard.settled(self.focused, stop=self)
+        # Always write on quit: a running timer changes the session without a message.
+        self.autosave.changed()
+        # Quitting is "save and quit": if someone else changed the file, theirs is kept aside.
+        if self.autosave.save_sync(keep_other=True):
+            self._end()
+            return
+        self._ask_unsaved()
+
+    def _ask_unsaved(self) -> None:
+        """Quitting while the file does not hold everything: offer only safe ways out."""
+        from patroon_tui.screens.choice import ChoiceDialog
+
+        dialog = ChoiceDialog(
+            "Niet opgeslagen",
+            f"{self.autosave.error if self.autosave else ''} Wat je sinds de laatste keer "
+            "opslaan typte, staat alleen nog in het geheugen.",
+            [
+                ("stay", "Niet stoppen", "n"),
+                ("retry", "Opnieuw proberen op te slaan", "o"),
+                ("copy", "Kopie elders opslaan en stoppen", "k"),
+                ("quit", "Stoppen zonder opslaan", "s"),
+            ],
+            cancel="stay",
+            id="quit-unsaved",
+            stacked=True,
+        )
+
+        def answered(choice: str | None) -> None:
+            if choice == "retry":
+                self.call_later(self.action_quit)
+            elif choice == "copy":
+                self._rescue_and_end()
+            elif choice == "quit":
+                self._confirm_quit_unsaved()
+
+        self.push_screen(dialog, answered)
+
+    def _confirm_quit_unsaved(self) -> None:
+        from patroon_tui.screens.confirm import ConfirmScreen
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self._end(save=False)
+
+        self.push_screen(
+            ConfirmScreen("Echt stoppen zonder opslaan? Wat niet is opgeslagen, gaat verloren."),
+            answered,
+        )
+
+    def ask_about_other_version(self, error: str | None) -> None:
+        """Someone else changed the session file: ask before ours replaces it (both kept)."""
+        from patroon_tui.screens.choice import ChoiceDialog
+
+        if self.screen.id == "other-version" or self.autosave is None:
+            return
+
+        def answered(choice: str | None) -> None:
+            autosave = self.autosave
+            if autosave is None:
+                return
+            if choice == "mine":
+                autosave.conflict = False
+                autosave.save(keep_other=True)
+            else:
+                autosave.postpone()
+                self.notify(
+                    "Er wordt niet opgeslagen tot je kiest: ctrl+s vraagt het opnieuw. "
+                    "Wat je typt, blijft in het geheugen.",
+                    title="Niet opgeslagen",
+                    severity="warning",
+                )
+
+        self.push_screen(
+            ChoiceDialog(
+                "Bestand buiten patroon gewijzigd",
+                f"{error or ''} Als je jouw versie opslaat, blijft de andere bewaard in de "
+                "map bewaard/ naast de sessies.",
+                [("mine", "Mijn versie opslaan", "m"), ("later", "Later kiezen", "l")],
+                cancel="later",
+                id="other-version",
+            ),
+            answered,
+        )
+
+    def rescue_copy(self) -> Path | None:
+        """Write the whole session outside its own file; ``None`` (and a notice) if no
+        place took it."""
+        from patroon_tui.core.rescue import RescueError, write_rescue_copy
+
+        if self.session is None:
+            return None
+        if self.autosave is not None:
+            try:
+                self.autosave.flush()
+            except Exception:  # the words already in the model are what we can keep
+                pass
+        try:
+            return write_rescue_copy(self.session, self.store.folder)
+        except RescueError as exc:
+            self.notify(str(exc), title="Geen kopie", severity="error", timeout=15)
+            return None
+
+    def _rescue_and_end(self) -> None:
+        copy = self.rescue_copy()
+        if copy is None:
+            return
+        self.rescue_message = f"Een kopie van de sessie staat in {copy}."
+        self._end(save=False)
+
+    def _end(self, *, save: bool = True) -> None:
+        if not save and self.autosave is not None:
+            self.autosave.stop()
+            self.autosave = None
+            # The session file does not hold everything: say so to whoever started us.
+            self.exit(return_code=1)
+            return
+        self.exit()
+
+    def _final_save(self) -> None:
+        """Save what is left (idempotent: a second call finds nothing to do)."""
+        autosave = self.autosave
+        if autosave is not None:
+            autosave.stop()
+            if autosave.dirty and not autosave.save_sync(keep_other=True):
+                # The app is going away with words not on disk: keep them elsewhere.
+                copy = self.rescue_copy()
+                if copy is not None:
+                    self.rescue_message = (
+                        f"{autosave.error} Een kopie van de sessie staat in {copy}."
+                    )
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def on_unmount(self) -> None:
+        self._final_save()
+        self._restore_signals()
+
+    def _on_deadly_signal(self, signum: int) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        ending = SignalEnd(self.autosave, signum)
+        # A signal handler runs between two bytecodes of the main thread: ask the event
+        # loop to end the app instead of touching Textual from here.
+        try:
+            self._loop.call_soon_threadsafe(
+                self.post_message, EndOnSignal(ending, self.keys_received)
+            )
+        except RuntimeError:  # no loop any more: the fallback saves and ends
+            pass
+
+    # Named after the message (not ``@on``): a mixin is not a message pump of its own.
+    async def on_end_on_signal(self, message: EndOnSignal) -> None:
+        # Keys read from the terminal before the signal may be queued behind this message
+        # (the terminal's reader posts from its own thread). While keys keep arriving, go
+        # to the back of the queue again; bytes still on their way get a moment too.
+        if self.keys_received == message.seen:
+            await asyncio.sleep(0.05)
+        if self.keys_received != message.seen and message.rounds < 8:
+            self.post_message(EndOnSignal(message.ending, self.keys_received, message.rounds + 1))
+            return
+        await self.deliver_held_keys()
+        await keyboard.settled(self.focused, stop=self)
+        self._final_save()
+        message.ending.finished()
+        self.exit(return_code=message.ending.code)

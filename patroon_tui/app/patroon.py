@@ -1,0 +1,175 @@
+"""``PatroonApp``: the wiring of the app — its keys, the command palette, the timer slot,
+and the messages the screens send up (a change to save, a screen shown).
+
+It is built from its parts (deck, store, session, path), so tests and snapshots construct
+it directly; opening and ending a session are its parts ``SessionOpening`` and
+``Lifecycle``; ``factory`` builds and runs it for the command line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.reactive import reactive
+
+from patroon_tui.app.autosave import Autosave, install_signal_handlers
+from patroon_tui.app.commands import PatroonCommands
+from patroon_tui.app.key_routing import KeyRouting
+from patroon_tui.app.lifecycle import Lifecycle
+from patroon_tui.app.opening import SessionOpening
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.session import Session
+from patroon_tui.messages import SessionChanged
+
+if TYPE_CHECKING:
+    from patroon_tui.core.store import SessionLock, SessionStore
+    from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.widgets.timer import TimerDisplay
+
+
+class PatroonApp(Lifecycle, SessionOpening, KeyRouting):
+    """Runs one workshop session (or the start screen that picks one)."""
+
+    # The programme's styles are the app's: the programme can be the first (default)
+    # screen, and Textual loads a screen's own CSS_PATH only for pushed screens.
+    CSS_PATH = ["app.tcss", "../screens/programme.tcss", "../widgets/slide.tcss"]
+    TITLE = "Patroon"
+    COMMANDS: ClassVar = {PatroonCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, id="save"),
+        Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
+        Binding("f1", "help", "Help", priority=True, id="help"),
+        Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, key_display="?", id="help-question"),
+        Binding("ctrl+c", "save", "Opslaan (afsluiten gaat met ctrl+q)", show=False, priority=True, id="ctrl-c"),
+    ]
+
+    save_state: reactive[str] = reactive("saved")
+    """``saved``, ``dirty``, ``saving``, ``error`` or ``read_only`` (the header shows it)."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        store: SessionStore,
+        session: Session | None = None,
+        path: Path | None = None,
+        *,
+        read_only: bool = False,
+        start_screen: str | None = None,
+        now: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.deck = deck
+        self.store = store
+        self.session = session
+        self.path = path
+        self.read_only = read_only
+        self.start_screen = start_screen
+        self._now = now or (lambda: dt.datetime.now().astimezone())
+        self.autosave: Autosave | None = None
+        self.programme: ProgrammeScreen | None = None
+        self.timer_widget: TimerDisplay | None = None
+        self._lock: SessionLock | None = None
+        self._locked_pid: int | None = None
+        self._read_only_notice: str | None = None
+        self._open_notices: list[str] = []
+        self._restore_signals: Callable[[], None] = lambda: None
+        self._ended = False
+        self.rescue_message: str | None = None
+        self.kept_versions: list[Path] = []
+        """Other versions of the session file, kept aside before ours replaced them."""
+        """Where a rescue copy went, for the terminal once the app is gone."""
+
+    def now(self) -> dt.datetime:
+        """Local wall-clock time."""
+        return self._now()
+
+    def today(self) -> dt.date:
+        """Today's date."""
+        return self._now().date()
+
+    def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._restore_signals = install_signal_handlers(self._on_deadly_signal)
+        if self._read_only_notice is not None:
+            self._notify_read_only(self._read_only_notice)
+            self._read_only_notice = None
+        self._show_open_notices()
+        if self.programme is not None:
+            return
+        if self.session is not None and self.path is not None:
+            self._ask_locked(self.session, self.path, self.start_screen, self._locked_pid)
+        else:
+            self._show_start()
+
+    # -- timer (slot for the table timer widget) -----------------------------------------
+
+    @property
+    def has_timer(self) -> bool:
+        """Whether the table timer can be started (not in read-only mode)."""
+        return self.timer_widget is not None and not self.read_only
+
+    def _make_timer(self, session: Session) -> TimerDisplay:
+        from patroon_tui.core.timer import TableTimer
+        from patroon_tui.widgets.timer import TimerDisplay
+
+        timer = TableTimer.from_progress(session.progress, self.deck.timer_minutes * 60)
+        return TimerDisplay(timer, session.progress, id="timer")
+
+    def timer_toggle(self) -> None:
+        """Start or pause the table timer (also acknowledges its signal)."""
+        if self.has_timer:
+            self.timer_widget.toggle()
+
+    def timer_reset(self) -> None:
+        """Reset the table timer."""
+        if self.has_timer:
+            self.timer_widget.reset()
+
+    # -- changes and saving ------------------------------------------------------------
+
+    @on(SessionChanged)
+    def _on_session_changed(self, event: SessionChanged) -> None:
+        self.session_changed()
+
+    def session_changed(self) -> None:
+        """The session (or a text field) changed: save soon."""
+        if self.autosave is not None:
+            self.autosave.changed()
+
+    def screen_changed(self) -> None:
+        """The programme moved to another screen: save now."""
+        if self.autosave is not None:
+            self.autosave.changed()
+            self.autosave.save()
+
+    def action_save(self) -> None:
+        if self.autosave is not None:
+            self.autosave.save()
+        elif self.read_only:
+            self.notify("Alleen lezen: deze sessie wordt niet opgeslagen.", severity="warning")
+
+    # -- help and palette --------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from patroon_tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        from patroon_tui.app.help import help_sections
+
+        self.push_screen(HelpScreen(help_sections(self)))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder="Zoek een scherm of actie…", id="--command-palette")
+            )
