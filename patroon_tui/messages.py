@@ -9,6 +9,36 @@ from __future__ import annotations
 from textual.message import Message
 
 
+class ScreenShown(Message):
+    """The programme shows another screen: the app saves at once (the promise: on every
+    screen change)."""
+
+    def __init__(self, screen_id: str) -> None:
+        super().__init__()
+        self.screen_id = screen_id
+
+
+class CreateSession(Message):
+    """The start screen's form asks for a new session."""
+
+    def __init__(self, *, title: str, date, facilitator: str, location: str,
+                 werkvorm: str) -> None:
+        super().__init__()
+        self.title = title
+        self.date = date
+        self.facilitator = facilitator
+        self.location = location
+        self.werkvorm = werkvorm
+
+
+class OpenSessionFile(Message):
+    """The start screen's list asks to open a saved session."""
+
+    def __init__(self, path) -> None:
+        super().__init__()
+        self.path = path
+
+
 class SessionChanged(Message):
     """A widget changed the session model in place.
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from patroon_tui.app.autosave import Autosave
 from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
+from patroon_tui.messages import CreateSession, OpenSessionFile
 
 if TYPE_CHECKING:
     from patroon_tui.screens.programme import ProgrammeScreen
@@ -51,8 +52,16 @@ class SessionOpening:
         from patroon_tui.screens.start import StartScreen
 
         before = self.screen
-        self.push_screen(StartScreen())
+        self.push_screen(StartScreen(self.deck, self.store, self.today()))
         self.hold_after_screen_change(before)
+
+    # Handlers named after their messages (not ``@on``): a mixin is not a message pump.
+    def on_create_session(self, event: CreateSession) -> None:
+        self.create_session(title=event.title, date=event.date, facilitator=event.facilitator,
+                            location=event.location, werkvorm=event.werkvorm)
+
+    def on_open_session_file(self, event: OpenSessionFile) -> None:
+        self.open_path(event.path)
 
     def create_session(self, *, title: str, date: dt.date, facilitator: str, location: str,
                        werkvorm: str) -> None:
@@ -165,7 +174,8 @@ class SessionOpening:
             self.save_state = "read_only"
         self.timer_widget = self._make_timer(session)
         self.programme = ProgrammeScreen(self.deck, session, screen_id=screen_id,
-                                         read_only=read_only, timer=self.timer_widget)
+                                         read_only=read_only, timer=self.timer_widget,
+                                         now=self.now)
         if self.autosave is not None:
             self.autosave.flushers.append(self.programme.flush_notes)
         return self.programme

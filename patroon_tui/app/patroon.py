@@ -26,7 +26,7 @@ from patroon_tui.app.lifecycle import Lifecycle
 from patroon_tui.app.opening import SessionOpening
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import Session
-from patroon_tui.messages import SessionChanged
+from patroon_tui.messages import ScreenShown, SessionChanged
 
 if TYPE_CHECKING:
     from patroon_tui.core.store import SessionLock, SessionStore
@@ -138,6 +138,10 @@ class PatroonApp(Lifecycle, SessionOpening, KeyRouting):
     @on(SessionChanged)
     def _on_session_changed(self, event: SessionChanged) -> None:
         self.session_changed()
+
+    @on(ScreenShown)
+    def _on_screen_shown(self, event: ScreenShown) -> None:
+        self.screen_changed()
 
     def session_changed(self) -> None:
         """The session (or a text field) changed: save soon."""

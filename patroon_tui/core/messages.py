@@ -238,10 +238,11 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-#: Control characters a typed text keeps as they are: tabs, line ends (a file edited on
-#: Windows has ``\r\n``; the text fields show them as new lines) and the bidi marks (not
-#: overrides) that right-to-left names can need.
-KEPT_CONTROLS = "\n\r\t\u200e\u200f\u061c"
+#: Control characters a typed text keeps as they are: tabs, the line ends Python knows
+#: (``\r\n`` from Windows, form feeds, U+2028 …: the text fields show each as a new line,
+#: and a session file gives them back unchanged) and the bidi marks (not overrides) that
+#: right-to-left names can need. None of them starts an escape sequence.
+KEPT_CONTROLS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u200e\u200f\u061c"
 
 
 def printable(text: object, *, keep: str = "") -> str:

@@ -7,6 +7,8 @@ Turning pages swaps which body is visible; nothing is rebuilt for screens alread
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -22,7 +24,7 @@ from patroon_tui import keyboard
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.deck import Screen as DeckScreen
 from patroon_tui.core.session import Session
-from patroon_tui.messages import SessionChanged
+from patroon_tui.messages import ScreenShown, SessionChanged
 from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
@@ -30,7 +32,7 @@ from patroon_tui.widgets.notes import NotesPane
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, build_body
 
 if TYPE_CHECKING:
-    from patroon_tui.app import PatroonApp
+    from patroon_tui.widgets.timer import TimerDisplay
 
 PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous"}
 
@@ -94,10 +96,12 @@ class ProgrammeScreen(Screen):
 
     def __init__(
         self, deck: Deck, session: Session, *, screen_id: str | None = None,
-        read_only: bool = False, timer: Widget | None = None,
+        read_only: bool = False, timer: TimerDisplay | None = None,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(id="programme", classes="-read-only" if read_only else None)
         self._timer = timer
+        self._now = now
         self.deck = deck
         self.session = session
         self.read_only = read_only
@@ -124,8 +128,9 @@ class ProgrammeScreen(Screen):
         self._to_answer = False
 
     @property
-    def app(self) -> PatroonApp:  # type: ignore[override]
-        return super().app  # type: ignore[return-value]
+    def has_timer(self) -> bool:
+        """Whether the table timer can be started here (not in read-only mode)."""
+        return self._timer is not None and not self.read_only
 
     # -- building ----------------------------------------------------------------------
 
@@ -138,7 +143,8 @@ class ProgrammeScreen(Screen):
                 break
         self._fit_agenda()
         part = part_label(self.deck.part_of(self._screens[self.index].id))
-        yield AppHeader(self.session.session.title, part=part, timer=self._timer, id="header")
+        yield AppHeader(self.session.session.title, part=part, timer=self._timer,
+                        now=self._now, id="header")
         with Horizontal(id="main"):
             current = self._screens[self.index].id
             visited = set(self.session.progress.visited or []) | {current}
@@ -257,7 +263,7 @@ class ProgrammeScreen(Screen):
             progress.visited.append(screen.id)
         self._refresh_agenda()
         # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
-        offered = (screen.kind == "pattern", self.app.has_timer)
+        offered = (screen.kind == "pattern", self.has_timer)
         if offered != self._offered:
             # The footer was composed with the first screen's keys already.
             if self._offered is not None:
@@ -342,7 +348,7 @@ class ProgrammeScreen(Screen):
         if old == new:
             return
         self._show(new)
-        self.app.screen_changed()
+        self.post_message(ScreenShown(self.current.id))
 
     def action_next(self) -> None:
         if self.index < len(self._screens) - 1:
@@ -510,10 +516,12 @@ class ProgrammeScreen(Screen):
     # -- timer and tables --------------------------------------------------------------
 
     def action_timer_toggle(self) -> None:
-        self.app.timer_toggle()
+        if self._timer is not None and self.has_timer:
+            self._timer.toggle()
 
     def action_timer_reset(self) -> None:
-        self.app.timer_reset()
+        if self._timer is not None and self.has_timer:
+            self._timer.reset()
 
     def action_to_tables(self) -> None:
         tables = next((s for s in self._screens if s.kind == "tables"), None)
@@ -548,7 +556,7 @@ class ProgrammeScreen(Screen):
         if action == "turn":
             return self.current.kind not in RECORDING_WIDGETS
         if action in ("timer_toggle", "timer_reset"):
-            return self.app.has_timer
+            return self.has_timer
         if action == "to_tables":
             return any(s.kind == "tables" for s in self._screens)
         if action == "leave_notes":
@@ -560,13 +568,14 @@ class ProgrammeScreen(Screen):
     @on(NotesPane.Edited)
     def _notes_edited(self, event: NotesPane.Edited) -> None:
         event.stop()
-        self.app.session_changed()
+        self._refresh_agenda()
+        self.post_message(SessionChanged())
 
     @on(SessionChanged)
     def _session_changed(self, event: SessionChanged) -> None:
-        event.stop()
+        # The agenda marks screens with notes; the message goes on up to the app, which
+        # saves.
         self._refresh_agenda()
-        self.app.session_changed()
 
 
 def ring_fits(pattern, width: int, height: int) -> bool:

@@ -16,11 +16,12 @@ from textual.widgets.option_list import Option
 
 from patroon_tui.core.messages import printable
 from patroon_tui.core.store import StoreError
+from patroon_tui.messages import CreateSession, OpenSessionFile
 from patroon_tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
-    from patroon_tui.app import PatroonApp
-    from patroon_tui.core.store import SessionEntry
+    from patroon_tui.core.deck import Deck
+    from patroon_tui.core.store import SessionEntry, SessionStore
 
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
@@ -60,16 +61,15 @@ class StartScreen(Screen):
         Binding("ctrl+o", "focus_list", "Opgeslagen sessies", id="start-list"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, deck: Deck, store: SessionStore, today: dt.date) -> None:
         super().__init__(id="start")
+        self.deck = deck
+        self.store = store
+        self.today = today
         self._entries: dict[str, SessionEntry] = {}
 
-    @property
-    def app(self) -> PatroonApp:  # type: ignore[override]
-        return super().app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        yield Static(self.app.deck.title, id="start-title", markup=False)
+        yield Static(self.deck.title, id="start-title", markup=False)
         with Horizontal(id="start-columns"):
             with Vertical(id="new-session"):
                 yield Label("Nieuwe sessie", classes="start-heading")
@@ -78,7 +78,7 @@ class StartScreen(Screen):
                 yield Label("Datum (leeg = vandaag)")
                 # Today as a placeholder, not as text: a date typed here is the date, never
                 # today's with the typed one behind it (no field selects its text).
-                yield Input(placeholder=self.app.today().strftime("%d-%m-%Y"), id="new-date",
+                yield Input(placeholder=self.today.strftime("%d-%m-%Y"), id="new-date",
                             compact=True, select_on_focus=False)
                 yield Label("Facilitator")
                 yield Input(id="new-facilitator", compact=True, select_on_focus=False)
@@ -104,12 +104,12 @@ class StartScreen(Screen):
         listing.clear_options()
         self._entries = {}
         try:
-            entries = self.app.store.list()
+            entries = self.store.list()
         except StoreError as exc:  # an unreadable folder must not stop a new session
             listing.add_option(Option(str(exc), disabled=True))
             return
-        today = self.app.today()
-        titles = {screen.id: screen.title for screen in self.app.deck.screens}
+        today = self.today
+        titles = {screen.id: screen.title for screen in self.deck.screens}
         for entry in entries:
             key = str(entry.path)
             self._entries[key] = entry
@@ -143,7 +143,7 @@ class StartScreen(Screen):
         raw_date = self.query_one("#new-date", Input).value.strip()
         try:
             date = (dt.datetime.strptime(raw_date, "%d-%m-%Y").date() if raw_date
-                    else self.app.today())
+                    else self.today)
         except ValueError:
             self.app.notify(
                 f"‘{raw_date}’ is geen datum; schrijf hem als dd-mm-jjjj.", severity="warning"
@@ -152,13 +152,13 @@ class StartScreen(Screen):
             return
         pressed = self.query_one("#new-werkvorm", RadioSet).pressed_button
         werkvorm = (pressed.name if pressed else None) or "tafels"
-        self.app.create_session(
+        self.post_message(CreateSession(
             title=title,
             date=date,
             facilitator=self.query_one("#new-facilitator", Input).value.strip(),
             location=self.query_one("#new-location", Input).value.strip(),
             werkvorm=werkvorm,
-        )
+        ))
 
     @on(OptionList.OptionSelected, "#saved-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -168,4 +168,4 @@ class StartScreen(Screen):
         if entry.error:
             self.app.notify(printable(entry.error), title="Kan niet openen", severity="error")
             return
-        self.app.open_path(entry.path)
+        self.post_message(OpenSessionFile(entry.path))

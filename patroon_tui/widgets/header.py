@@ -7,6 +7,9 @@ this header is a small row of labels instead.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
@@ -28,8 +31,10 @@ class AppHeader(Horizontal):
     """
 
     def __init__(self, title: str, *, part: str = "", timer: Widget | None = None,
-                 id: str | None = None) -> None:
+                 now: Callable[[], dt.datetime] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
+        # The clock is given (a fixed one in snapshots), not asked of the app.
+        self._now = now or (lambda: dt.datetime.now().astimezone())
         # A title from a shared file may hold ESC sequences, which Textual would pass on
         # to the terminal (retitling the window, clearing the screen).
         self._title = printable(title)
@@ -43,7 +48,7 @@ class AppHeader(Horizontal):
         with Horizontal(id="header-timer"):
             if self._timer is not None:
                 yield self._timer
-        yield SaveIndicator(self.app.save_state, id="header-save")  # type: ignore[attr-defined]
+        yield SaveIndicator(id="header-save")
         yield Static(self._clock(), id="header-clock")
 
     def on_mount(self) -> None:
@@ -51,7 +56,7 @@ class AppHeader(Horizontal):
         self.set_interval(5, self._tick)
 
     def _clock(self) -> str:
-        return self.app.now().strftime("%H:%M")  # type: ignore[attr-defined]
+        return self._now().strftime("%H:%M")
 
     def _tick(self) -> None:
         clock = self._clock()
