@@ -1,0 +1,329 @@
+"""The `patroon` command line: start the app, or list, export and check saved sessions.
+
+``main(argv)`` parses the commands of the design (``new``, ``open``, ``list``, ``export``,
+``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
+or file that cannot be used, 2 wrong usage, 130 interrupted. Errors are one or two plain
+Dutch sentences on stderr, never a traceback; the help and argparse's own usage errors
+are Dutch too (:class:`DutchArgumentParser`). ``list``, ``export`` and ``check`` never
+import Textual, so they answer at once; the app is imported only by ``launch_app``.
+Whatever reaches the terminal from a session file or a file name (titles, ids, errors) is
+shown with its control characters escaped (``\\x1b``), so a shared file cannot retitle the
+window or clear the screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from patroon_tui.cli import parser as parser_module
+from patroon_tui.cli.parser import EXIT_USAGE, PROG
+from patroon_tui.core.files import report_target_problem, write_text_atomic
+from patroon_tui.core.messages import os_reason, printable
+
+if TYPE_CHECKING:
+    from patroon_tui.core.deck import Deck
+    from patroon_tui.core.store import SessionStore
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+REPORT_MODE = 0o600
+
+
+class UsageError(Exception):
+    """Wrong use of the command line that argparse cannot see (e.g. an unknown screen)."""
+
+
+class CommandError(Exception):
+    """A command that cannot be done; the message is the sentence for the user (exit 1)."""
+
+
+# -- the app seam ----------------------------------------------------------------------
+
+
+def launch_app(
+    *,
+    store: SessionStore,
+    deck: Deck,
+    session_path: Path | None,
+    screen: str | None,
+    new_options: dict | None,
+    deck_path: Path | None,
+) -> int:
+    """Start the interactive app; returns the exit status. The one seam between CLI and app.
+
+    Called for ``patroon`` (``session_path`` and ``new_options`` both ``None``: the start
+    screen), ``patroon new`` (``new_options`` holds ``title`` (``None`` when not given),
+    ``werkvorm``, ``date`` (a ``datetime.date`` or ``None``), ``facilitator`` and
+    ``location``) and ``patroon open`` (``session_path`` is the resolved, existing session
+    file; ``screen`` is ``None`` or an id already checked against ``deck``). ``store`` is the
+    sessions folder from ``--sessions-dir`` / ``PATROON_SESSIONS_DIR``; ``deck`` the programme,
+    loaded from ``deck_path`` (``--deck``) or the default one.
+
+    Errors the user can cause may be raised as ``StoreError``, ``DeckError`` or ``OSError``:
+    ``main`` turns them into a sentence and exit status 1. Import Textual only inside this
+    function, so the other commands stay fast.
+
+    """
+    from patroon_tui.app import run_app
+
+    return run_app(
+        store=store, deck=deck, session_path=session_path, screen=screen,
+        new_options=new_options,
+    )
+
+
+# -- commands --------------------------------------------------------------------------
+
+
+def _say(message: str) -> None:
+    print(printable(message, keep="\n"), file=sys.stderr)
+
+
+def _store(args: argparse.Namespace) -> SessionStore:
+    from patroon_tui.core.store import SessionStore
+
+    return SessionStore.from_option(getattr(args, "sessions_dir", None))
+
+
+def _deck(args: argparse.Namespace) -> Deck:
+    from patroon_tui.core.deck import load_deck
+
+    return load_deck(getattr(args, "deck", None))
+
+
+def _cmd_start(args: argparse.Namespace, new_options: dict | None = None) -> int:
+    store = _store(args)
+    # Said before the app takes the terminal, rather than when the first save fails.
+    store.check_folder()
+    return launch_app(
+        store=store,
+        deck=_deck(args),
+        session_path=None,
+        screen=None,
+        new_options=new_options,
+        deck_path=getattr(args, "deck", None),
+    )
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    return _cmd_start(
+        args,
+        {
+            "title": args.title,
+            "werkvorm": args.werkvorm,
+            "date": args.date,
+            "facilitator": args.facilitator,
+            "location": args.location,
+        },
+    )
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    deck = _deck(args)
+    if args.screen is not None:
+        ids = [s.id for s in deck.screens]
+        if args.screen not in ids:
+            raise UsageError(
+                f"Scherm '{args.screen}' bestaat niet in het programma. "
+                f"Kies een van: {', '.join(ids)}."
+            )
+    store = _store(args)
+    path = store.resolve(args.session)
+    # Refuse a bad file here, with a sentence, before a full-screen app takes the terminal.
+    store.load(path)
+    return launch_app(
+        store=store,
+        deck=deck,
+        session_path=path,
+        screen=args.screen,
+        new_options=None,
+        deck_path=getattr(args, "deck", None),
+    )
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    return _list_sessions(_store(args))
+
+
+def _list_sessions(store: SessionStore) -> int:
+    entries = store.list()
+    if not entries:
+        print(
+            f"Er zijn nog geen sessies in {store.folder}. "
+            f'Maak er een met: {PROG} new --title "Naam van de sessie"'
+        )
+        return EXIT_OK
+    # rich comes with Textual but is light on its own; its table measures emoji and wide
+    # characters in titles so the columns stay straight. Never wrapped: one session a line.
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0),
+                  header_style="")
+    for column in ("id", "titel", "datum", "laatst gewijzigd", "tafels", "gestopt bij"):
+        table.add_column(column, no_wrap=True, overflow="ignore")
+    unreadable: list[str] = []
+    for entry in entries:
+        # Ids, titles and errors come from file names and file contents, which may hold
+        # terminal escapes (a shared file): printed escaped, one row per line.
+        if entry.error is not None:
+            unreadable.append(f"{printable(entry.id)}  onleesbaar: {printable(entry.error)}")
+            continue
+        table.add_row(
+            printable(entry.id),
+            printable(entry.title or ""),
+            entry.date.isoformat() if entry.date else "",
+            _local(entry.updated) if entry.updated else "",
+            "" if entry.tables is None else str(entry.tables),
+            printable(entry.screen or ""),
+        )
+    out = io.StringIO()
+    Console(file=out, width=100_000, color_system=None, highlight=False, markup=False,
+            emoji=False).print(table)
+    for line in out.getvalue().splitlines():
+        print(line.rstrip())
+    # A file that cannot be read has no updated time: they come last anyway.
+    for line in unreadable:
+        print(line)
+    return EXIT_OK
+
+
+def _local(moment: dt.datetime) -> str:
+    local = moment.astimezone() if moment.tzinfo else moment
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from patroon_tui.core.report import render_report
+
+    from patroon_tui.core.validation import review
+
+    store = _store(args)
+    deck = _deck(args)
+    path = store.resolve(args.session)
+    session = store.load(path)
+    for notice in review(session, path, deck=deck):
+        _say(f"Let op: {notice}")
+    if session.session.deck != deck.id:
+        _say(
+            f"Let op: de sessie hoort bij programma '{session.session.deck}', "
+            f"het rapport gebruikt '{deck.id}'."
+        )
+    report = render_report(session, deck, width=args.width, ascii=args.ascii)
+    if args.output is None:
+        if sys.stdout.isatty():
+            # Notes from a shared file may hold terminal escapes; piped or redirected, the
+            # report stays exactly what was typed.
+            report = printable(report, keep="\n\t")
+        # Bytes, not text: the report is UTF-8 whatever encoding the terminal reports.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report.encode("utf-8"))
+        sys.stdout.flush()
+        return EXIT_OK
+    target = Path(args.output)
+    problem = report_target_problem(target, store.folder)
+    if problem is not None:
+        raise CommandError(problem)
+    try:
+        # 0600 like the sessions: a report holds every note of the workshop.
+        write_text_atomic(target, report, mode=REPORT_MODE, replace=args.force)
+    except FileExistsError:
+        raise CommandError(
+            f"{target} bestaat al; het verslag is niet geschreven. Kies een andere naam, "
+            "of geef --overschrijven om het bestand te vervangen."
+        ) from None
+    except OSError as exc:
+        # Name the file the user asked for, not the temporary one beside it.
+        raise CommandError(
+            f"Het rapport kan niet worden geschreven naar {target}: {os_reason(exc)}."
+        ) from None
+    _say(f"Rapport geschreven naar {target}.")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from patroon_tui.core.deck import DEFAULT_DECK_ID, load_deck
+    from patroon_tui.core.validation import review
+
+    store = _store(args)
+    path = store.resolve(args.session)
+    session = store.load(path)
+    answers = sum(1 for t in session.tables for a in t.answers.values() if a.strip())
+    tables = len(session.tables)
+    # The screens and patterns are checked against the programme the app would open the
+    # session with by default; a session of another programme says so instead.
+    own_deck = session.session.deck == DEFAULT_DECK_ID
+    notices = review(session, path, deck=load_deck() if own_deck else None)
+    print(
+        printable(
+            f"OK: {path} is een geldige sessie ('{session.session.title}', "
+            f"{tables} {'tafel' if tables == 1 else 'tafels'}, "
+            f"{answers} {'antwoord' if answers == 1 else 'antwoorden'})."
+        )
+    )
+    if not own_deck:
+        notices.append(
+            f"De sessie hoort bij programma '{session.session.deck}'; het scherm en de "
+            "patronen zijn niet tegen een programma gecontroleerd."
+        )
+    # What opening the session will set right (and then save), so it is no surprise.
+    for notice in notices:
+        print(printable(f"Let op: {notice}"))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``patroon``, in Dutch."""
+    return parser_module.build_parser({
+        "start": _cmd_start, "new": _cmd_new, "open": _cmd_open, "list": _cmd_list,
+        "export": _cmd_export, "check": _cmd_check,
+    })
+
+
+def _describe_os_error(exc: OSError) -> str:
+    reason = os_reason(exc)
+    name = exc.filename
+    if name is None:
+        return f"Dat lukte niet: {reason}."
+    return f"Dat lukte niet met {name}: {reason}."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (``__main__`` passes it to ``sys.exit``)."""
+    from patroon_tui.core.deck import DeckError
+    from patroon_tui.core.store import StoreError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return args.run(args)
+    except SystemExit as exc:  # argparse: --help (0) or wrong usage (2, usage printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except UsageError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    except (StoreError, DeckError, CommandError) as exc:
+        _say(str(exc))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader of our output went away (`patroon export x | head`): nothing to say.
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR
+    except OSError as exc:
+        _say(_describe_os_error(exc))
+        return EXIT_ERROR
