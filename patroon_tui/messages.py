@@ -6,7 +6,14 @@ cross the whole app.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from patroon_tui.core.session import OwnPattern, Session
 
 
 class ScreenShown(Message):
@@ -45,3 +52,48 @@ class SessionChanged(Message):
     Posted (bubbling) by any widget that edited the session; the app marks the session
     dirty and saves it shortly after (debounced), so typing never waits for the disk.
     """
+
+
+# -- dialogs a widget asks for -----------------------------------------------------------
+# A widget never opens a dialog itself (dialogs sit above widgets): it posts one of these,
+# and the app shows the dialog (``dialogs.DialogHost``) and hands the answer to the
+# callback. Keys typed meanwhile wait for the dialog (the app holds them).
+
+
+class AskConfirm(Message):
+    """Ask a yes/no question whose safe answer ("Nee") has the cursor."""
+
+    def __init__(self, question: str, on_answer: Callable[[bool | None], object]) -> None:
+        super().__init__()
+        self.question = question
+        self.on_answer = on_answer
+        self.release: Callable[[], None] | None = None
+        """Ends the key hold the asker took (set by ``widgets.recording.ask``)."""
+
+
+class AskReportPath(Message):
+    """Ask where the report goes, proposing ``proposed``."""
+
+    def __init__(self, proposed: Path, on_answer: Callable[[Path | None], object]) -> None:
+        super().__init__()
+        self.proposed = proposed
+        self.on_answer = on_answer
+        self.release: Callable[[], None] | None = None
+
+
+class EditOwnPattern(Message):
+    """Open the own-pattern editor for a table (``existing`` is the pattern being edited,
+    ``None`` for a new one)."""
+
+    def __init__(
+        self, session: Session, table_id: str, pattern_id: str, existing: OwnPattern | None,
+        heading: str, on_done: Callable[[OwnPattern | None], object],
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.table_id = table_id
+        self.pattern_id = pattern_id
+        self.existing = existing
+        self.heading = heading
+        self.on_done = on_done
+        self.release: Callable[[], None] | None = None

@@ -12,7 +12,7 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
     """The help screen's sections: every binding of the app, the programme and the
     recording widgets, each under a Dutch heading."""
     from patroon_tui.app.patroon import PatroonApp
-    from patroon_tui.screens.help import HelpScreen, bindings_of
+    from patroon_tui.dialogs.help import HelpScreen, bindings_of
     from patroon_tui.screens.programme import ProgrammeScreen
     from patroon_tui.widgets.fields import RecordInput
     from patroon_tui.widgets.recording import RecordingBody
@@ -34,7 +34,7 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
         if own:
             sections.append((f"Op het scherm ‘{kinds[kind]}’", own))
     if "tables" in kinds:
-        from patroon_tui.screens.own_pattern import OwnPatternScreen
+        from patroon_tui.dialogs.own_pattern import OwnPatternScreen
 
         sections.append(("In de editor voor een eigen patroon (ctrl+o)",
                          bindings_of(OwnPatternScreen.BINDINGS)))

@@ -47,7 +47,7 @@ class Lifecycle:
 
     def _ask_unsaved(self) -> None:
         """Quitting while the file does not hold everything: offer only safe ways out."""
-        from patroon_tui.screens.choice import ChoiceDialog
+        from patroon_tui.dialogs.choice import ChoiceDialog
 
         dialog = ChoiceDialog(
             "Niet opgeslagen",
@@ -75,7 +75,7 @@ class Lifecycle:
         self.push_screen(dialog, answered)
 
     def _confirm_quit_unsaved(self) -> None:
-        from patroon_tui.screens.confirm import ConfirmScreen
+        from patroon_tui.dialogs.confirm import ConfirmScreen
 
         def answered(sure: bool | None) -> None:
             if sure:
@@ -88,7 +88,7 @@ class Lifecycle:
 
     def ask_about_other_version(self, error: str | None) -> None:
         """Someone else changed the session file: ask before ours replaces it (both kept)."""
-        from patroon_tui.screens.choice import ChoiceDialog
+        from patroon_tui.dialogs.choice import ChoiceDialog
 
         if self.screen.id == "other-version" or self.autosave is None:
             return

@@ -119,7 +119,7 @@ class SessionOpening:
 
     def _ask_locked(self, session: Session, path: Path, screen_id: str | None,
                     pid: int | None) -> None:
-        from patroon_tui.screens.choice import ChoiceDialog
+        from patroon_tui.dialogs.choice import ChoiceDialog
 
         who = f" (proces {pid})" if pid else ""
         dialog = ChoiceDialog(

@@ -26,6 +26,7 @@ from patroon_tui.app.lifecycle import Lifecycle
 from patroon_tui.app.opening import SessionOpening
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import Session
+from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import ScreenShown, SessionChanged
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 
-class PatroonApp(Lifecycle, SessionOpening, KeyRouting):
+class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
     """Runs one workshop session (or the start screen that picks one)."""
 
     # The programme's styles are the app's: the programme can be the first (default)
@@ -163,7 +164,7 @@ class PatroonApp(Lifecycle, SessionOpening, KeyRouting):
     # -- help and palette --------------------------------------------------------------
 
     def action_help(self) -> None:
-        from patroon_tui.screens.help import HelpScreen
+        from patroon_tui.dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)

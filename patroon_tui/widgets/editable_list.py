@@ -15,10 +15,9 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
-from patroon_tui.messages import SessionChanged
-from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.messages import AskConfirm, SessionChanged
 from patroon_tui.widgets.fields import RecordArea
-from patroon_tui.widgets.recording import RecordingBody, open_dialog
+from patroon_tui.widgets.recording import RecordingBody, ask
 
 
 def shorten(text: str, width: int = 60) -> str:
@@ -253,7 +252,7 @@ class EditableList(RecordingBody):
         if question is None:
             await answer(True)
             return
-        await open_dialog(self.app, ConfirmScreen(question), answer)
+        ask(self, AskConfirm(question, answer))
 
     async def action_move(self, delta: int) -> None:
         await self.flush()

@@ -1,26 +1,24 @@
 """``RecordingBody``: what the recording bodies (tables, principles, …) have in common.
 
 A body is a widget of the programme screen that holds text fields bound to the session;
-``open_dialog`` opens a dialog from one so that no key typed meanwhile goes astray.
+A body asks for a dialog by message (``patroon_tui.messages``); the app opens it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.scroll_view import ScrollView
-from textual.screen import Screen
 from textual.widget import Widget
 
 from patroon_tui import keyboard
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import Session
+from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern
 
 
 class RecordingBody(Widget):
@@ -153,27 +151,8 @@ class RecordingBody(Widget):
         """Reload what is shown from the session."""
 
 
-async def open_dialog(app: App, screen: Screen, callback: Callable | None = None) -> None:
-    """Push ``screen`` and wait until it is built, before the next key is read.
-
-    Awaited in the action of the key that opens it: the keys typed right after wait in the
-    app's queue and reach the dialog's field. A callback's effects (a table removed, a
-    pattern stored) are carried out before the keys after the answer are read.
-    """
-    if callback is not None:
-        original = callback
-
-        async def answered(result: object) -> None:
-            release = keyboard.hold(app)
-            try:
-                outcome = original(result)
-                if asyncio.iscoroutine(outcome):
-                    await outcome
-            finally:
-                release()
-
-        callback = answered
-    await app.push_screen(screen, callback)
-    field = getattr(screen, "first_field", None)
-    if field is not None and screen.focused is None:
-        screen.set_focus(field, scroll_visible=False)
+def ask(widget: Widget, request: AskConfirm | AskReportPath | EditOwnPattern) -> None:
+    """Post a dialog request from ``widget``, holding the keys typed from now on until the
+    dialog is up (they belong to it)."""
+    request.release = keyboard.hold(widget)
+    widget.post_message(request)

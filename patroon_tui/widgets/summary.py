@@ -2,10 +2,10 @@
 
 ``SummaryPanel`` shows the session's report (``core.report.render_report``) as Markdown and
 exports it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
-(``ExportReportScreen``) proposes ``<session>-verslag.md`` beside the session file; the file
-is written atomically (0600: it holds every note), off the interface's path, and the
-facilitator is told where it went or, in one plain sentence, why it could not be written.
-An existing file is replaced only after asking; a session file never.
+(``dialogs.export``, asked for with ``AskReportPath``) proposes ``<session>-verslag.md``
+beside the session file; the file is written atomically (0600: it holds every note), off
+the interface's path, and the facilitator is told where it went or, in one plain sentence,
+why it could not be written. An existing file is replaced only after asking; a session file never.
 """
 
 from __future__ import annotations
@@ -16,18 +16,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Markdown, Static
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.messages import printable
 from patroon_tui.core.files import report_target_problem, write_text_atomic
 from patroon_tui.core.report import render_report
 from patroon_tui.core.session import Session
-from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.messages import AskConfirm, AskReportPath
 from patroon_tui.widgets.compact_button import CompactButton
-from patroon_tui.widgets.recording import RecordingBody
+from patroon_tui.widgets.recording import RecordingBody, ask
 
 CSS_TEXT = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
@@ -57,53 +56,6 @@ def export_error(target: Path, exc: OSError) -> str:
         return f"Er mag niet geschreven worden in {folder}; kies een andere plek."
     reason = exc.strerror or str(exc)
     return f"Het verslag kon niet worden opgeslagen als {target}: {reason}."
-
-
-class ExportReportScreen(ModalScreen[Path | None]):
-    """Asks where the report goes; dismisses with the path, or ``None`` when cancelled."""
-
-    DEFAULT_CSS = CSS_TEXT
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Annuleren", id="export.cancel"),
-    ]
-
-    def __init__(self, proposed: Path) -> None:
-        super().__init__()
-        self.proposed = proposed
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="export-dialog"):
-            yield Static("Verslag exporteren", id="export-title")
-            yield Label("Bestand (Markdown):")
-            yield Input(str(self.proposed), id="export-path", select_on_focus=False)
-            with Horizontal(id="export-buttons"):
-                yield Button("Opslaan", variant="primary", id="export-save")
-                yield Button("Annuleren", id="export-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
-
-    def _chosen(self) -> Path | None:
-        text = self.query_one("#export-path", Input).value.strip()
-        if not text:
-            return None
-        path = Path(text).expanduser()
-        # A bare name goes beside the proposed file, where the dialog was looking.
-        return path if path.is_absolute() else self.proposed.parent / path
-
-    @on(Input.Submitted, "#export-path")
-    @on(Button.Pressed, "#export-save")
-    def _save(self) -> None:
-        path = self._chosen()
-        if path is None:
-            self.notify("Vul een bestandsnaam in.", severity="warning")
-            return
-        self.dismiss(path)
-
-    @on(Button.Pressed, "#export-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class SummaryPanel(RecordingBody):
@@ -188,14 +140,14 @@ class SummaryPanel(RecordingBody):
                             severity="error", timeout=10)
                 return
             if path.is_file():
-                self.app.push_screen(
-                    ConfirmScreen(f"{path.name} bestaat al. Overschrijven?"),
+                ask(self, AskConfirm(
+                    f"{path.name} bestaat al. Overschrijven?",
                     lambda yes: self._write(path) if yes else None,
-                )
+                ))
             else:
                 self._write(path)
 
-        self.app.push_screen(ExportReportScreen(proposed), chosen)
+        ask(self, AskReportPath(proposed, chosen))
 
     def _target_problem(self, path: Path) -> str | None:
         """Why the report must not go to ``path`` (it would replace a session), or ``None``."""

@@ -32,14 +32,12 @@ from textual.widgets.option_list import Option
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import OwnPattern, Session, Table
-from patroon_tui.messages import SessionChanged
+from patroon_tui.messages import AskConfirm, EditOwnPattern, SessionChanged
 from patroon_tui import keyboard
-from patroon_tui.screens.confirm import ConfirmScreen
-from patroon_tui.screens.own_pattern import OwnPatternScreen
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.fields import RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
-from patroon_tui.widgets.recording import RecordingBody, open_dialog
+from patroon_tui.widgets.recording import RecordingBody, ask
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
 WIDE_FORM = 90
@@ -726,7 +724,7 @@ class TablesPanel(RecordingBody):
             if remove:
                 self._remove(table_id)
 
-        await open_dialog(self.app, ConfirmScreen(removal_question(table)), answer)
+        ask(self, AskConfirm(removal_question(table), answer))
 
     def _remove(self, table_id: str) -> None:
         ids = [t.id for t in self.session.tables]
@@ -802,11 +800,8 @@ class TablesPanel(RecordingBody):
                 # Thrown away: the editor put the session back as it was; so does the form.
                 self._show_pattern_row()
 
-        screen = OwnPatternScreen(
-            self.session, table_id, pattern_id, existing,
-            heading=f"Eigen patroon · {table_name(table)}",
-        )
-        await open_dialog(self.app, screen, saved)
+        ask(self, EditOwnPattern(self.session, table_id, pattern_id, existing,
+                                 f"Eigen patroon · {table_name(table)}", saved))
 
     def _show_pattern_row(self) -> None:
         """The pattern choice, its loop and the own-pattern button as the session has them."""

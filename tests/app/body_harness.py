@@ -18,11 +18,12 @@ from patroon_tui.core.deck import Deck
 from patroon_tui.app.key_routing import KeyRouting
 from patroon_tui.core.session import Session
 from patroon_tui.core.timer import TableTimer
+from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.timer import TimerDisplay
 
 
-class BodyHarness(KeyRouting):
+class BodyHarness(DialogHost, KeyRouting):
     """Shows ``make_body(deck, session)`` (and the timer, when given) full screen."""
 
     BINDINGS = [

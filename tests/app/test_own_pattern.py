@@ -8,8 +8,8 @@ from textual.widgets import Select
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.session import OwnPattern, Table, new_session
-from patroon_tui.screens.confirm import ConfirmScreen
-from patroon_tui.screens.own_pattern import OwnPatternScreen, StepInput
+from patroon_tui.dialogs.confirm import ConfirmScreen
+from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.tables import TablesPanel
 from tests.app.body_harness import BodyHarness, send_at_once, type_text

@@ -17,10 +17,10 @@ from textual.widgets import Static
 
 from patroon_tui.core.session import OwnPattern, new_session
 from patroon_tui.app.key_routing import KeyRouting
-from patroon_tui.screens.confirm import ConfirmScreen
-from patroon_tui.screens.own_pattern import OwnPatternScreen, StepInput
+from patroon_tui.dialogs.confirm import ConfirmScreen
+from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.screens.programme import ProgrammeScreen
-from patroon_tui.widgets.recording import open_dialog
+from patroon_tui.dialogs import open_dialog
 from tests.app.conftest import reopen
 
 

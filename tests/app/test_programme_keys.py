@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.screens.help import HelpScreen, bindings_of, format_keys
-from patroon_tui.screens.own_pattern import OwnPatternScreen
+from patroon_tui.dialogs.help import HelpScreen, bindings_of, format_keys
+from patroon_tui.dialogs.own_pattern import OwnPatternScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.agenda import Agenda
 from patroon_tui.widgets.fields import RecordInput

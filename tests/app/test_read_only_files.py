@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.screens.choice import ChoiceDialog
+from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import FIXED_NOW
 

@@ -6,7 +6,7 @@ import errno
 import os
 
 from patroon_tui.core import store as store_module
-from patroon_tui.screens.choice import ChoiceDialog
+from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.screens.programme import ProgrammeScreen
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from patroon_tui.app import autosave as autosave_module
 from patroon_tui.core.store import SessionStore, loads_session
-from patroon_tui.screens.choice import ChoiceDialog
-from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.dialogs.choice import ChoiceDialog
+from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.save_indicator import SaveIndicator
 from tests.app.test_typing import burst

@@ -8,8 +8,9 @@ from textual.widgets import Input, Markdown
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.report import render_report
 from patroon_tui.core.store import SessionStore
-from patroon_tui.screens.confirm import ConfirmScreen
-from patroon_tui.widgets.summary import ExportReportScreen, SummaryPanel
+from patroon_tui.dialogs.confirm import ConfirmScreen
+from patroon_tui.dialogs.export import ExportReportScreen
+from patroon_tui.widgets.summary import SummaryPanel
 from tests.app.body_harness import BodyHarness, paste_text
 
 

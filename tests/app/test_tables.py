@@ -7,7 +7,7 @@ from textual.widgets import Input, OptionList, RadioSet, Select
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.session import Table, new_session
-from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.tables import TablesPanel
 from tests.app.body_harness import BodyHarness, send_at_once, type_text
@@ -436,7 +436,7 @@ async def test_every_field_row_shows_all_of_its_parts(deck, size):
 
 
 async def test_the_own_pattern_editor_opens_from_the_keyboard(deck):
-    from patroon_tui.screens.own_pattern import OwnPatternScreen
+    from patroon_tui.dialogs.own_pattern import OwnPatternScreen
 
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)

@@ -174,7 +174,7 @@ async def test_a_running_timer_continues_after_save_and_load(deck, clock, tmp_pa
 
 async def test_the_timer_keys_are_in_the_help_in_dutch(deck, tmp_path):
     from patroon_tui.app import PatroonApp
-    from patroon_tui.screens.help import HelpScreen
+    from patroon_tui.dialogs.help import HelpScreen
 
     store = SessionStore(tmp_path / "sessions")
     session = store.create(title="Hulp", deck=deck)

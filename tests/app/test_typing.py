@@ -11,8 +11,8 @@ import unicodedata
 
 from textual import events
 
-from patroon_tui.screens.choice import ChoiceDialog
-from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.dialogs.choice import ChoiceDialog
+from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.first_steps import StepOwner
 from patroon_tui.widgets.principles import PrincipleInput

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from patroon_tui.screens.dialog import AnswerDialog
+from patroon_tui.dialogs.dialog import AnswerDialog
 
 
 class ConfirmScreen(AnswerDialog[bool]):

@@ -39,7 +39,7 @@ from textual.widgets import Input, Label, Static
 from patroon_tui.core.deck import MAX_STEPS, MIN_STEPS
 from patroon_tui.core.session import OwnPattern, Session
 from patroon_tui.messages import SessionChanged
-from patroon_tui.screens.confirm import ConfirmScreen
+from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.fields import ShowsControls
 from patroon_tui.widgets.loop_view import LoopView

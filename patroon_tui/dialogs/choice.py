@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from patroon_tui.screens.dialog import AnswerDialog
+from patroon_tui.dialogs.dialog import AnswerDialog
 
 
 class ChoiceDialog(AnswerDialog[str]):

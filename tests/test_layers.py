@@ -1,0 +1,43 @@
+"""The layers run one way (cli → app → screens → dialogs → widgets → core): the
+import-linter contract in pyproject.toml holds, and it does catch a widget importing a
+screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    # The command import-linter installs beside this Python (a fresh process, so the package
+    # it analyses is the one under ``root``).
+    command = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
+    return subprocess.run(
+        [command, str(root / "pyproject.toml"), "--no-cache"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_the_layer_contract_holds():
+    result = lint_imports(REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_widget_importing_a_screen_breaks_it(tmp_path):
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copy(REPO_ROOT / "pyproject.toml", copy / "pyproject.toml")
+    shutil.copytree(REPO_ROOT / "patroon_tui", copy / "patroon_tui",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    widget = copy / "patroon_tui" / "widgets" / "agenda.py"
+    widget.write_text(widget.read_text(encoding="utf-8")
+                      + "\nimport patroon_tui.screens.start  # noqa: E402\n", encoding="utf-8")
+    result = lint_imports(copy)
+    assert result.returncode != 0
+    assert "patroon_tui.widgets.agenda -> patroon_tui.screens.start" in result.stdout
