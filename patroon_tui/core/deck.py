@@ -143,6 +143,11 @@ class Deck(_Model):
     """The conversation's questions, in order."""
     principles: list[str] = Field(default_factory=list)
     """The example leading principles."""
+    principle_prompt: str = ""
+    """What an empty principle's field says, e.g. ``Wat doen we als …`` (none when empty)."""
+    layer_question: str = ""
+    """The question each table answers by choosing a layer of the triangle (optional: the
+    tables form shows a plain label without it)."""
     layers: list[Layer] = Field(default_factory=list)
     """The collaboration triangle's layers, top to bottom."""
 

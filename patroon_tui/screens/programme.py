@@ -21,6 +21,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui import keyboard
+from patroon_tui.core.agenda_fit import AgendaFit, Layout
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.deck import Screen as DeckScreen
 from patroon_tui.core.session import Session
@@ -35,15 +36,6 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous"}
-
-AGENDA_WIDTH = 24
-"""Columns of the agenda sidebar (titles are cut short with …)."""
-AGENDA_WIDTH_WIDE = 36
-"""Columns of the agenda from the ``-wide`` breakpoint on."""
-TEXT_ROOM = 56
-"""Columns a text slide needs; below this beside the agenda, the agenda folds away."""
-RECORDING_ROOM = 96
-"""Columns a recording screen needs (the tables form with its loop beside the fields)."""
 
 
 class ProgrammeScreen(Screen):
@@ -118,10 +110,8 @@ class ProgrammeScreen(Screen):
         # Bodies pruned while their mount was still under way: removed once mounted, or
         # taken back if their screen is shown again first (a new body would clash by id).
         self._discarding: dict[str, Widget] = {}
-        # Whether the agenda is shown, for screens it leaves room for (False) and for
-        # screens it would squeeze (True); f4 flips the one that applies to the screen shown.
-        self._agenda_wanted = {False: True, True: False}
-        self._squeeze_cache: dict[tuple, bool] = {}
+        # When the agenda folds away (core/agenda_fit.py), with the facilitator's f4.
+        self._agenda_fit = AgendaFit()
         # The field that had the cursor when the notes were opened with f2.
         self._before_notes: Widget | None = None
         # Whether the next arrival on the tables screen puts the cursor in the first answer.
@@ -419,8 +409,7 @@ class ProgrammeScreen(Screen):
             self.set_focus(back)
 
     def action_agenda(self) -> None:
-        squeezed = self._agenda_squeezes()
-        self._agenda_wanted[squeezed] = self.has_class("-agenda-off")
+        self._agenda_fit.toggle(self._agenda_squeezes(), not self.has_class("-agenda-off"))
         self._fit_agenda()
         agenda = self.query_one(Agenda)
         if self.has_class("-agenda-off") and agenda.has_focus:
@@ -429,34 +418,24 @@ class ProgrammeScreen(Screen):
     def _agenda_squeezes(self) -> bool:
         """Whether the agenda would take the room the current screen's content needs."""
         width, height = self.app.size
-        agenda = AGENDA_WIDTH_WIDE if width >= self.HORIZONTAL_BREAKPOINTS[-1][0] else AGENDA_WIDTH
         screen = self.current
-        if screen.kind in RECORDING_WIDGETS:
-            return width - agenda < RECORDING_ROOM
-        if width - agenda < TEXT_ROOM:
-            return True
-        if screen.kind != "pattern":
-            return False
-        # A pattern is about going round: fold the agenda away when that turns the chain
-        # into a ring (at sizes where it is a chain either way, the agenda may stay).
-        slide_width, slide_height = width - 2, height - 3  # padding; header, footer, title
-        if self.has_class("-notes"):
-            if self.has_class("-wide"):
-                slide_width -= 56
-            else:
-                slide_height -= 7 if self.has_class("-narrow") else 10
-        key = (screen.id, slide_width, slide_height, agenda)
-        if key not in self._squeeze_cache:
-            pattern = self.deck.pattern(screen.pattern or "")
-            self._squeeze_cache[key] = (
-                ring_fits(pattern, slide_width, slide_height)
-                and not ring_fits(pattern, slide_width - agenda, slide_height)
-            )
-        return self._squeeze_cache[key]
+        layout: Layout = (
+            "wide" if self.has_class("-wide") else "narrow" if self.has_class("-narrow")
+            else "normal"
+        )
+        return self._agenda_fit.squeezes(
+            screen.id,
+            recording=screen.kind in RECORDING_WIDGETS,
+            pattern=self.deck.pattern(screen.pattern or "") if screen.kind == "pattern" else None,
+            width=width,
+            height=height,
+            notes=self.has_class("-notes"),
+            layout=layout,
+        )
 
     def _fit_agenda(self) -> None:
         """Show or fold the agenda as the facilitator wants it for this kind of screen."""
-        shown = self._agenda_wanted[self._agenda_squeezes()]
+        shown = self._agenda_fit.shown(self._agenda_squeezes())
         if self.has_class("-agenda-off") == shown:
             self.set_class(not shown, "-agenda-off")
 
@@ -576,12 +555,3 @@ class ProgrammeScreen(Screen):
         # The agenda marks screens with notes; the message goes on up to the app, which
         # saves.
         self._refresh_agenda()
-
-
-def ring_fits(pattern, width: int, height: int) -> bool:
-    """Whether ``pattern`` is drawn as a ring (not a chain) in ``width`` × ``height``."""
-    from patroon_tui.core.loop import RING_MIN_WIDTH, draw_loop
-
-    if width < RING_MIN_WIDTH or height < 1:
-        return False
-    return draw_loop(pattern.title, pattern.steps, width, height).layout == "ring"

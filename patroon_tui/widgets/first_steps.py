@@ -19,11 +19,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from patroon_tui.core.records import FIRST_STEP_QUESTION, first_step_suggestions
 from patroon_tui.core.session import FirstStep
 from patroon_tui.widgets.editable_list import EditableList, ListField, shorten
 
-#: The question whose answers are the suggestions (a contract id).
-FIRST_STEP_QUESTION = "eerste-stap"
+__all__ = ["FIRST_STEP_QUESTION", "FirstStepsPanel", "StepOwner", "StepText"]
 
 #: From this width the suggestions stand beside the agreed steps.
 WIDE = 110
@@ -147,20 +147,12 @@ class FirstStepsPanel(EditableList):
     def _table_names(self) -> dict[str, str]:
         return {t.id: t.name.strip() or t.id for t in self.session.tables}
 
-    def _suggestions(self) -> list[tuple[str, str]]:
-        """(table id, answer) for each table that answered the first-step question."""
-        return [
-            (table.id, table.answers[FIRST_STEP_QUESTION])
-            for table in self.session.tables
-            if table.answers.get(FIRST_STEP_QUESTION, "").strip()
-        ]
-
     def _fill_suggestions(self) -> None:
         option_list = self.query_one("#suggestions", OptionList)
         names = self._table_names()
         taken = {(s.table, s.text) for s in self.session.first_steps}
         options = []
-        for table_id, answer in self._suggestions():
+        for table_id, answer in first_step_suggestions(self.session):
             prompt = Text()
             prompt.append("✓ " if (table_id, answer) in taken else "• ")
             prompt.append(names.get(table_id, table_id), style="bold")

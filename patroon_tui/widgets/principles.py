@@ -18,19 +18,18 @@ from textual.widgets import Label, Static
 from patroon_tui.core.session import Principle
 from patroon_tui.widgets.editable_list import EditableList, ListField, shorten
 
-__all__ = ["PROMPT", "PrincipleInput", "PrinciplesPanel", "shorten"]
-
-PROMPT = "Wat doen we als …"
+__all__ = ["PrincipleInput", "PrinciplesPanel", "shorten"]
 
 #: From this width the examples stand beside the group's own principles.
 WIDE = 110
 
 
 class PrincipleInput(ListField):
-    """One principle's text; ``index`` is its place in ``session.principles``."""
+    """One principle's text; ``index`` is its place in ``session.principles``; ``prompt``
+    is what it says while empty (the deck's ``principle_prompt``)."""
 
-    def __init__(self, value: str, index: int) -> None:
-        super().__init__(value, index, placeholder=PROMPT, classes="principle-input")
+    def __init__(self, value: str, index: int, prompt: str = "") -> None:
+        super().__init__(value, index, placeholder=prompt, classes="principle-input")
 
 
 class PrinciplesPanel(EditableList):
@@ -58,7 +57,11 @@ class PrinciplesPanel(EditableList):
     def rows(self) -> list[Horizontal]:
         texts = [p.text for p in self.session.principles] or [""]
         return [
-            Horizontal(Label(f"{n}.", classes="number"), PrincipleInput(text, n - 1), classes="row")
+            Horizontal(
+                Label(f"{n}.", classes="number"),
+                PrincipleInput(text, n - 1, self.deck.principle_prompt),
+                classes="row",
+            )
             for n, text in enumerate(texts, start=1)
         ]
 

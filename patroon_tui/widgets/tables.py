@@ -31,6 +31,13 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.records import (
+    answered,
+    next_table_name,
+    own_pattern_id,
+    removal_question,
+    table_name,
+)
 from patroon_tui.core.session import OwnPattern, Session, Table
 from patroon_tui.messages import AskConfirm, EditOwnPattern, SessionChanged
 from patroon_tui import keyboard
@@ -76,26 +83,7 @@ class LayerChoice(RadioSet):
     can_focus = False
 
 
-def table_name(table: Table) -> str:
-    """The table's name as shown; a table whose name was cleared still needs a label."""
-    return table.name if table.name.strip() else f"({table.id})"
-
-
-def answered(table: Table) -> int:
-    """How many answers hold any text."""
-    return sum(1 for text in table.answers.values() if text.strip())
-
-
-def removal_question(table: Table) -> str:
-    """The question asked before a table is removed, naming what is lost."""
-    count = answered(table)
-    if count == 0:
-        lost = "Er zijn nog geen antwoorden."
-    elif count == 1:
-        lost = "1 antwoord gaat verloren."
-    else:
-        lost = f"{count} antwoorden gaan verloren."
-    return f"{table_name(table)} verwijderen? {lost}"
+__all__ = ["TablesPanel", "answered", "removal_question", "table_name"]
 
 
 class TablesPanel(RecordingBody):
@@ -293,10 +281,9 @@ class TablesPanel(RecordingBody):
                     yield RecordArea(
                         answers.get(question.id, ""), id=f"answer-{question.id}", classes="answer"
                     )
-                yield Static(
-                    "In welke laag van de driehoek zit het patroon vooral? (ctrl+l)",
-                    classes="question",
-                )
+                # The question is the deck's; a deck without one gets a plain label.
+                layer_question = self.deck.layer_question.strip() or "Laag van de driehoek"
+                yield Static(f"{layer_question} (ctrl+l)", classes="question")
                 with LayerChoice(id="table-layer", compact=True):
                     for index, title in enumerate(["Geen", *(x.title for x in self.deck.layers)]):
                         yield RadioButton(title, value=index == layer, compact=True)
@@ -681,13 +668,6 @@ class TablesPanel(RecordingBody):
             return self._removed is not None
         return super().check_action(action, parameters)
 
-    def _next_name(self) -> str:
-        names = {t.name.strip() for t in self.session.tables}
-        n = 1
-        while f"Tafel {n}" in names:
-            n += 1
-        return f"Tafel {n}"
-
     async def action_new_table(self) -> None:
         if self.plenary:
             return
@@ -696,7 +676,7 @@ class TablesPanel(RecordingBody):
             id=self.session.new_table_id(
                 reserved=[self._removed[1].id] if self._removed is not None else []
             ),
-            name=self._next_name(),
+            name=next_table_name(self.session),
             answers={q.id: "" for q in self._questions},
         )
         self.session.tables.append(table)
@@ -783,14 +763,7 @@ class TablesPanel(RecordingBody):
         existing = (
             self.session.own_pattern(table.pattern) if self._is_own(table.pattern) else None
         )
-        if existing is not None:
-            pattern_id = existing.id
-        else:
-            used = {p.id for p in self.session.patterns}
-            base = f"eigen-{table.id}"
-            pattern_id, n = base, 2
-            while pattern_id in used:
-                pattern_id, n = f"{base}-{n}", n + 1
+        pattern_id = own_pattern_id(self.session, table)
         table_id = table.id
 
         def saved(pattern: OwnPattern | None) -> None:

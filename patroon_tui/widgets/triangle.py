@@ -16,9 +16,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from patroon_tui.core.deck import Layer
+from patroon_tui.core.records import count_label, tables_on_layer
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.recording import RecordingBody
+
+__all__ = ["LayerNote", "TrianglePanel", "count_label", "draw_triangle"]
 
 #: Rows each layer takes in the drawing.
 BAND_ROWS = 3
@@ -43,11 +46,6 @@ def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
         line = shape.ljust(base + 2)
         lines.append(f"{line}   {label}".rstrip())
     return lines
-
-
-def count_label(count: int) -> str:
-    """``1 tafel`` / ``3 tafels``."""
-    return f"{count} tafel" if count == 1 else f"{count} tafels"
 
 
 class LayerNote(RecordArea):
@@ -84,18 +82,15 @@ class TrianglePanel(RecordingBody):
 
     # -- building ---------------------------------------------------------------------
 
-    def _tables_on(self, layer_id: str) -> list[str]:
-        return [t.name.strip() or t.id for t in self.session.tables if t.layer == layer_id]
-
     def _figure(self) -> list[str]:
         labels = [
-            f"{n}  {layer.title} · {count_label(len(self._tables_on(layer.id)))}"
+            f"{n}  {layer.title} · {count_label(len(tables_on_layer(self.session, layer.id)))}"
             for n, layer in enumerate(self.deck.layers, start=1)
         ]
         return draw_triangle(labels)
 
     def _count_text(self, layer: Layer) -> str:
-        names = self._tables_on(layer.id)
+        names = tables_on_layer(self.session, layer.id)
         if not names:
             return "Nog geen tafel plaatste zijn patroon hier."
         return f"{count_label(len(names))}: {', '.join(names)}"
