@@ -30,9 +30,11 @@ from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.notes import NotesPane
+from patroon_tui.widgets.recording import AnswerFirstBody, ExportingBody, RecordingBodyProtocol
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, build_body
 
 if TYPE_CHECKING:
+    from patroon_tui.widgets.loop_view import LoopView
     from patroon_tui.widgets.timer import TimerDisplay
 
 PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous"}
@@ -229,8 +231,8 @@ class ProgrammeScreen(Screen):
         body.display = True
         if body.has_class("-recording"):
             # A body not mounted yet builds itself from the session as it is now.
-            if not fresh and body.is_mounted:
-                body.refresh_from_session()  # type: ignore[attr-defined]
+            if not fresh and body.is_mounted and isinstance(body, RecordingBodyProtocol):
+                body.refresh_from_session()
             if not self.read_only:
                 # Keys typed from now on wait until the cursor is in the body's field.
                 release = keyboard.hold(self)
@@ -295,9 +297,9 @@ class ProgrammeScreen(Screen):
 
     def _arrival_field(self, body: Widget) -> Widget | None:
         answer, self._to_answer = self._to_answer, False
-        if answer and hasattr(body, "first_answer_field"):
+        if answer and isinstance(body, AnswerFirstBody):
             return body.first_answer_field()
-        return body.first_field()  # type: ignore[attr-defined]
+        return body.first_field() if isinstance(body, RecordingBodyProtocol) else None
 
     def stray_key_field(self) -> Widget | None:
         """Where a letter typed outside a text field goes: the body's field, on a
@@ -305,9 +307,9 @@ class ProgrammeScreen(Screen):
         body = self.body
         if self.read_only or body is None or not body.has_class("-recording"):
             return None
-        if not body.is_mounted:
+        if not body.is_mounted or not isinstance(body, RecordingBodyProtocol):
             return None
-        return body.typing_field()  # type: ignore[attr-defined]
+        return body.typing_field()
 
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
@@ -455,11 +457,11 @@ class ProgrammeScreen(Screen):
             return
         slide = self.body
         if isinstance(slide, PatternSlide):
-            slide.loop.highlight = None  # type: ignore[attr-defined]
+            slide.loop.highlight = None
 
     # -- pattern screens ---------------------------------------------------------------
 
-    def _loop(self) -> Widget | None:
+    def _loop(self) -> LoopView | None:
         body = self.body
         return body.loop if isinstance(body, PatternSlide) else None
 
@@ -467,15 +469,15 @@ class ProgrammeScreen(Screen):
         loop = self._loop()
         if loop is None:
             return
-        steps = len(loop.steps) if hasattr(loop, "steps") else len(self.deck.pattern(self.current.pattern or "").steps)  # type: ignore[attr-defined]
-        shown = loop.reveal  # type: ignore[attr-defined]
+        steps = len(loop.steps)
+        shown = loop.reveal
         # From the whole loop, `r` starts over with step 1; then one more step each time.
-        loop.reveal = 1 if shown is None or shown >= steps else shown + 1  # type: ignore[attr-defined]
+        loop.reveal = 1 if shown is None or shown >= steps else shown + 1
 
     def action_reveal_all(self) -> None:
         loop = self._loop()
         if loop is not None:
-            loop.reveal = None  # type: ignore[attr-defined]
+            loop.reveal = None
 
     def _step_count(self) -> int:
         return len(self.deck.pattern(self.current.pattern or "").steps)
@@ -483,14 +485,14 @@ class ProgrammeScreen(Screen):
     def action_highlight_next(self) -> None:
         loop = self._loop()
         if loop is not None:
-            current = loop.highlight  # type: ignore[attr-defined]
-            loop.highlight = 1 if current is None or current >= self._step_count() else current + 1  # type: ignore[attr-defined]
+            current = loop.highlight
+            loop.highlight = 1 if current is None or current >= self._step_count() else current + 1
 
     def action_highlight_previous(self) -> None:
         loop = self._loop()
         if loop is not None:
-            current = loop.highlight  # type: ignore[attr-defined]
-            loop.highlight = self._step_count() if current is None or current <= 1 else current - 1  # type: ignore[attr-defined]
+            current = loop.highlight
+            loop.highlight = self._step_count() if current is None or current <= 1 else current - 1
 
     # -- timer and tables --------------------------------------------------------------
 
@@ -509,8 +511,8 @@ class ProgrammeScreen(Screen):
                 self.go_to(tables.id)
             return
         body = self._bodies.get(tables.id)
-        if self.current.id == tables.id and body is not None and body.is_mounted:
-            field = body.first_answer_field()  # type: ignore[attr-defined]
+        if self.current.id == tables.id and isinstance(body, AnswerFirstBody) and body.is_mounted:
+            field = body.first_answer_field()
             if field is not None:
                 self.set_focus(field)
             return
@@ -526,8 +528,8 @@ class ProgrammeScreen(Screen):
             self.call_later(self._export, self.body)
 
     async def _export(self, body: Widget) -> None:
-        if await self._ready(body):
-            body.action_export()  # type: ignore[attr-defined]
+        if await self._ready(body) and isinstance(body, ExportingBody):
+            body.action_export()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PATTERN_ACTIONS:

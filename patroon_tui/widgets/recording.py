@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from textual import events
 from textual.binding import Binding
@@ -19,6 +20,41 @@ from patroon_tui import keyboard
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import Session
 from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern
+
+
+@runtime_checkable
+class RecordingBodyProtocol(Protocol):
+    """What ``ProgrammeScreen`` may ask of a recording body (``RecordingBody`` has it all)."""
+
+    def first_field(self) -> Widget | None:
+        """The field the cursor arrives in."""
+        ...
+
+    def typing_field(self) -> Widget | None:
+        """Where a letter typed outside a text field goes."""
+        ...
+
+    def refresh_from_session(self) -> None:
+        """Reload what is shown from the session (it was changed elsewhere)."""
+        ...
+
+
+@runtime_checkable
+class AnswerFirstBody(RecordingBodyProtocol, Protocol):
+    """A body that can put the cursor in its first answer (the tables, for f9)."""
+
+    def first_answer_field(self) -> Widget | None:
+        """The first answer's field."""
+        ...
+
+
+@runtime_checkable
+class ExportingBody(Protocol):
+    """A body that exports the report (the summary)."""
+
+    def action_export(self) -> None:
+        """Ask where to, then write the report."""
+        ...
 
 
 class RecordingBody(Widget):

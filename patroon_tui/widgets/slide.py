@@ -2,13 +2,13 @@
 
 ``programme``, ``text``, ``quote`` and ``conversation`` screens are the deck's Markdown;
 ``pattern`` screens draw the pattern's loop; the recording kinds are the widgets that edit
-the session. Modules are imported when a kind is first shown, so the first screen appears
-without paying for the others.
+the session, each built by the plain function that ``RECORDING_WIDGETS`` names for its kind.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -18,20 +18,58 @@ from textual.widgets import Static
 from patroon_tui.core.deck import Deck, Screen
 from patroon_tui.core.session import Session
 
-#: The recording kinds and the widget class that records each: "module:Class".
-RECORDING_WIDGETS: dict[str, str] = {
-    "tables": "patroon_tui.widgets.tables:TablesPanel",
-    "principles": "patroon_tui.widgets.principles:PrinciplesPanel",
-    "first_steps": "patroon_tui.widgets.first_steps:FirstStepsPanel",
-    "triangle": "patroon_tui.widgets.triangle:TrianglePanel",
-    "summary": "patroon_tui.widgets.summary:SummaryPanel",
+if TYPE_CHECKING:
+    from patroon_tui.widgets.loop_view import LoopView
+    from patroon_tui.widgets.recording import RecordingBody
+
+# One function per kind, each importing its module when called: the first screen appears
+# without paying for the recording widgets (the tables form alone brings Select, RadioSet
+# and the loop view), and a session resumed on one of them loads only that one.
+
+
+def _tables() -> type[RecordingBody]:
+    from patroon_tui.widgets.tables import TablesPanel
+
+    return TablesPanel
+
+
+def _principles() -> type[RecordingBody]:
+    from patroon_tui.widgets.principles import PrinciplesPanel
+
+    return PrinciplesPanel
+
+
+def _first_steps() -> type[RecordingBody]:
+    from patroon_tui.widgets.first_steps import FirstStepsPanel
+
+    return FirstStepsPanel
+
+
+def _triangle() -> type[RecordingBody]:
+    from patroon_tui.widgets.triangle import TrianglePanel
+
+    return TrianglePanel
+
+
+def _summary() -> type[RecordingBody]:
+    from patroon_tui.widgets.summary import SummaryPanel
+
+    return SummaryPanel
+
+
+#: The recording kinds and, for each, the function giving the widget class that records it.
+RECORDING_WIDGETS: dict[str, Callable[[], type[RecordingBody]]] = {
+    "tables": _tables,
+    "principles": _principles,
+    "first_steps": _first_steps,
+    "triangle": _triangle,
+    "summary": _summary,
 }
 
 
-def recording_class(kind: str) -> type[Widget]:
+def recording_class(kind: str) -> type[RecordingBody]:
     """The widget class that records ``kind``."""
-    module_name, class_name = RECORDING_WIDGETS[kind].split(":")
-    return getattr(importlib.import_module(module_name), class_name)
+    return RECORDING_WIDGETS[kind]()
 
 
 class SlideScroll(VerticalScroll, can_focus=False):
@@ -71,9 +109,11 @@ class PatternSlide(Vertical):
         yield LoopView(self._pattern.title, self._pattern.steps, classes="slide-loop")
 
     @property
-    def loop(self) -> Widget:
+    def loop(self) -> LoopView:
         """The loop widget (reactives ``highlight`` and ``reveal``)."""
-        return self.query_one(".slide-loop")
+        from patroon_tui.widgets.loop_view import LoopView
+
+        return self.query_one(".slide-loop", LoopView)
 
 
 def conversation_markdown(deck: Deck, screen: Screen) -> str:
