@@ -3,11 +3,14 @@
 :func:`write_text_atomic` writes a document (a report) so that the file at the path is
 always either the old version or the new one, even when the process is killed or the disk
 fills up: temp file in the same folder, flush, ``fsync``, ``os.replace``, ``fsync`` of the
-folder. The session store builds its saves from the same pieces, :func:`write_temp` and
-:func:`fsync_folder`, adding its own check between them. :func:`read_text` reads a file
-the program is given (a session, a deck) and refuses anything that is not UTF-8 text in a
+folder. The session store builds its saves from the same pieces, :func:`write_temp`,
+:func:`put_new` and :func:`fsync_folder`, adding its own check between them, and tidies up
+after a killed process with :func:`remove_stale_temps`. :func:`read_text` reads a file the
+program is given (a session, a deck) and refuses anything that is not UTF-8 text in a
 regular file with one Dutch sentence naming it. :func:`report_target_problem` says why a
-report must not be written to a path: it would replace a session.
+report must not be written to a path: it would replace a session. The small questions the
+store asks of the file system (:func:`real_path`, :func:`file_read_only`,
+:func:`probe_folder`) and :func:`make_folder` (exact mode whatever the umask) are here too.
 """
 
 from __future__ import annotations
@@ -22,15 +25,30 @@ from pathlib import Path
 from patroon_tui.core.messages import os_reason
 
 __all__ = [
+    "FILE_MODE",
+    "FOLDER_MODE",
+    "TEMP_SUFFIX",
     "TextFileError",
+    "file_read_only",
     "fsync_folder",
+    "make_folder",
+    "pid_alive",
+    "probe_folder",
+    "put_new",
     "read_text",
+    "real_path",
+    "remove_stale_temps",
     "report_target_problem",
+    "temp_prefix",
     "write_temp",
     "write_text_atomic",
 ]
 
 TEMP_SUFFIX = ".tmp"
+FILE_MODE = 0o600
+"""A session file and what lies beside it: the notes are the facilitator's alone."""
+FOLDER_MODE = 0o700
+"""A sessions folder made by the program: it holds every note of every workshop."""
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
@@ -141,14 +159,15 @@ def write_text_atomic(
         if replace:
             os.replace(tmp, path)
         else:
-            _put_new(tmp, path)
+            put_new(tmp, path)
     except BaseException:
         _unlink_quietly(tmp)
         raise
     fsync_folder(folder)
 
 
-def _put_new(tmp: Path, path: Path) -> None:
+def put_new(tmp: Path, path: Path) -> None:
+    """Put the temp file at ``path`` only if nothing is there (``FileExistsError`` otherwise)."""
     # A hard link fails if anything appeared at ``path`` since we looked: no window in
     # which a file made by someone else could be replaced.
     try:
@@ -211,3 +230,96 @@ def _unlink_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+# -- what the session store asks of the file system -----------------------------------------
+
+
+def real_path(path: Path) -> Path:
+    """The file a path stands for: symlinks followed, absolute (a missing file stays as named)."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
+def make_folder(folder: Path, mode: int) -> None:
+    """Make ``folder`` (and its parents) if missing; a folder made here is ``mode`` exactly.
+
+    The umask is not applied to it. An existing folder keeps its mode (the owner chose it).
+    """
+    if folder.is_dir():
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.mkdir(folder, mode)
+    except FileExistsError:
+        if folder.is_dir():
+            return
+        raise
+    os.chmod(folder, mode)
+
+
+def file_read_only(path: Path) -> bool:
+    """Whether an existing regular file at ``path`` is marked read-only for us.
+
+    ``os.replace`` needs only write permission on the folder, so a save would quietly
+    replace a file its owner made read-only (``chmod 444``). Root passes every ``access``
+    check, so the owner's write bit counts too.
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    return not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+
+
+def temp_prefix(target: Path) -> str:
+    """How this process's temp files for ``target`` begin: ``.<stem>.<pid>.``."""
+    # The pid in the name tells which process made a temp file, so temp files left by a
+    # killed process can be told apart from one being written right now.
+    return f".{target.stem}.{os.getpid()}."
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists (someone else's counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Delete temp files of ``target`` left by a process that was killed mid-save.
+
+    A ``kill -9`` between creating the temp file and renaming it leaves it behind; nothing
+    in that process can clean up. A temp file is stale when the process named in it is
+    gone, or is this one: the caller makes sure no save of this process is running (the
+    store holds its save lock).
+    """
+    pattern = re.compile(
+        re.escape(f".{target.stem}.") + r"(\d+)\.[A-Za-z0-9_]+" + re.escape(TEMP_SUFFIX)
+    )
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        match = pattern.fullmatch(name)
+        if not match:
+            continue
+        pid = int(match[1])
+        if pid == os.getpid() or not pid_alive(pid):
+            _unlink_quietly(target.parent / name)
+
+
+def probe_folder(target: Path) -> None:
+    """Make and remove an empty file beside ``target``: raises ``OSError`` if none can be made."""
+    # Named like a temp file of this process, so a kill -9 right here leaves nothing that
+    # the next lock or save would not remove.
+    probe = target.parent / f"{temp_prefix(target)}probe{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
+    os.close(fd)
+    os.unlink(probe)

@@ -15,15 +15,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from patroon_tui.core.files import fsync_folder, write_temp
+from patroon_tui.core.files import FILE_MODE, FOLDER_MODE, fsync_folder, write_temp
 from patroon_tui.core.messages import os_reason
 from patroon_tui.core.session import Session
+from patroon_tui.core.session_toml import dumps_session
 
 __all__ = ["RESCUE_FOLDER", "RescueError", "rescue_folders", "write_rescue_copy"]
 
 RESCUE_FOLDER = "patroon-redding"
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
 
 
 class RescueError(Exception):
@@ -48,8 +47,6 @@ def rescue_folders(sessions_folder: Path) -> list[Path]:
 
 def _contents(session: Session) -> tuple[str, bytes]:
     """The session as TOML (preferred) or, when it cannot be written as TOML, as JSON."""
-    from patroon_tui.core.store import dumps_session
-
     try:
         return ".toml", dumps_session(session).encode("utf-8")
     except Exception:  # the very bug that stopped the save: keep the words in any form

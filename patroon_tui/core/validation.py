@@ -1,7 +1,7 @@
 """What a session file must be, beyond its pydantic model, to be opened and saved safely.
 
-``loads_session`` in :mod:`patroon_tui.core.store` runs these checks in this order, so that
-``check``, ``open``, ``list``, ``export`` and the start screen all share one verdict:
+``loads_session`` in :mod:`patroon_tui.core.session_toml` runs these checks in this order,
+so that ``check``, ``open``, ``list``, ``export`` and the start screen all share one verdict:
 
 1. :func:`scan_text` on the raw text, before ``tomllib`` sees it: a UTF-8 byte order mark,
    lists or inline tables nested so deep that the parser would run out of stack, and

@@ -1,0 +1,118 @@
+"""Noticing that someone else changed a session file, and keeping their version.
+
+A store remembers each file as it last read or wrote it (:class:`SeenFiles`: inode, size,
+modification time and a SHA-256 of the bytes). Before a save it asks
+:meth:`SeenFiles.other_version` whether the file on disk is still that one; when it is not,
+the save is refused, or the other version is first kept by :func:`keep_copy` in a folder
+of its own, so that nobody's words are lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from patroon_tui.core.errors import StoreError
+from patroon_tui.core.files import (
+    FILE_MODE,
+    FOLDER_MODE,
+    fsync_folder,
+    make_folder,
+    put_new,
+    write_temp,
+)
+from patroon_tui.core.messages import os_reason
+
+__all__ = ["SeenFiles", "keep_copy"]
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A session file as a store last read or wrote it."""
+
+    inode: int
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    def same_stat(self, info: os.stat_result) -> bool:
+        return (info.st_ino, info.st_mtime_ns, info.st_size) == (
+            self.inode,
+            self.mtime_ns,
+            self.size,
+        )
+
+
+class SeenFiles:
+    """What one store last read or wrote, per real file.
+
+    Not locked itself: the store calls it while holding
+    :data:`patroon_tui.core.lock.SAVE_LOCK`.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[Path, _Seen] = {}
+
+    def remember(self, real: Path, info: os.stat_result, raw: bytes) -> None:
+        """Take ``raw``, with the file's stat ``info``, as the version of ``real`` we know."""
+        self._seen[real] = _Seen(
+            info.st_ino, info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest()
+        )
+
+    def other_version(self, real: Path) -> bytes | None:
+        """The file's bytes if someone else changed it since it was remembered.
+
+        ``None`` when the file is not known, when it is unchanged, and when it is gone
+        (writing it again then loses nothing). Raises :class:`StoreError` when the file
+        cannot be read to compare.
+        """
+        seen = self._seen.get(real)
+        if seen is None:
+            return None
+        try:
+            info = os.stat(real)
+            if seen.same_stat(info):
+                return None
+            raw = real.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(
+                f"Opslaan van {real} is mislukt: het bestand kan niet worden gelezen om te "
+                f"zien of iemand anders het veranderde ({os_reason(exc)})."
+            ) from None
+        if hashlib.sha256(raw).hexdigest() == seen.sha256:
+            # Touched or rewritten with the same bytes: nothing of anyone's is lost.
+            self.remember(real, info, raw)
+            return None
+        return raw
+
+
+def keep_copy(folder: Path, stem: str, suffix: str, raw: bytes) -> Path:
+    """Write ``raw`` to a new file ``<stem>-<YYYYmmdd-HHMMSS><suffix>`` in ``folder``.
+
+    Two copies in one second get ``-2``, ``-3``, …: an existing file is never replaced.
+    The copy is 0600, a folder made for it 0700. Raises ``OSError``.
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    make_folder(folder, FOLDER_MODE)
+    n = 1
+    while True:
+        name = f"{stem}-{stamp}{'' if n == 1 else f'-{n}'}{suffix}"
+        copy = folder / name
+        tmp = write_temp(folder, raw, prefix=f".{name}.", mode=FILE_MODE)
+        try:
+            os.chmod(tmp, FILE_MODE)
+            put_new(tmp, copy)
+        except FileExistsError:
+            n += 1
+            continue
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        break
+    fsync_folder(folder)
+    return copy
