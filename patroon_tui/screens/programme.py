@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui import keyboard
@@ -30,8 +30,9 @@ from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.notes import NotesPane
+from patroon_tui.screens.bodies import Bodies
 from patroon_tui.widgets.recording import AnswerFirstBody, ExportingBody, RecordingBodyProtocol
-from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, build_body
+from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide
 
 if TYPE_CHECKING:
     from patroon_tui.widgets.loop_view import LoopView
@@ -105,19 +106,15 @@ class ProgrammeScreen(Screen):
             self.set_reactive(ProgrammeScreen.index, deck.screen_index(start))
         except ValueError:
             self.set_reactive(ProgrammeScreen.index, 0)
-        self._bodies: dict[str, Widget] = {}
+        # The slides' bodies: built, kept, built ahead, arrived in (screens/bodies.py).
+        self._slides = Bodies(self)
+        self._bodies = self._slides.bodies
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None
-        self._mounting: dict[Widget, AwaitMount] = {}
-        # Bodies pruned while their mount was still under way: removed once mounted, or
-        # taken back if their screen is shown again first (a new body would clash by id).
-        self._discarding: dict[str, Widget] = {}
         # When the agenda folds away (core/agenda_fit.py), with the facilitator's f4.
         self._agenda_fit = AgendaFit()
         # The field that had the cursor when the notes were opened with f2.
         self._before_notes: Widget | None = None
-        # Whether the next arrival on the tables screen puts the cursor in the first answer.
-        self._to_answer = False
 
     @property
     def has_timer(self) -> bool:
@@ -145,7 +142,7 @@ class ProgrammeScreen(Screen):
             with Container(id="centre"):
                 # The first body is composed with the screen: one layout pass, not two.
                 with Container(id="slide"):
-                    yield self._new_body(self.index)
+                    yield self._slides.new_body(self.index)
                 yield self._notes_pane
         yield AppFooter()
 
@@ -167,64 +164,14 @@ class ProgrammeScreen(Screen):
         """The current screen's body widget."""
         return self._bodies.get(self.current.id)
 
-    def _new_body(self, index: int) -> Widget:
-        screen = self._screens[index]
-        body = build_body(self.deck, self.session, screen)
-        if self.read_only and body.has_class("-recording"):
-            body.disabled = True
-        self._bodies[screen.id] = body
-        return body
-
-    def _body_for(self, index: int) -> Widget:
-        """The body of the screen at ``index``, built and mounted (hidden) if needed."""
-        screen_id = self._screens[index].id
-        body = self._bodies.get(screen_id)
-        if body is None and screen_id in self._discarding:
-            body = self._bodies[screen_id] = self._discarding.pop(screen_id)
-        if body is None:
-            body = self._new_body(index)
-            body.display = False
-            self._mounting[body] = self.query_one("#slide", Container).mount(body)
-        return body
-
-    def _prune_bodies(self) -> None:
-        """Keep slides near the current one; every widget kept makes restyling slower.
-
-        Recording bodies stay: they are few and keep the cursor where it was.
-        """
-        keep = {self._screens[i].id for i in (self.index - 1, self.index, self.index + 1)
-                if 0 <= i < len(self._screens)}
-        for screen_id, body in list(self._bodies.items()):
-            if screen_id not in keep and not body.has_class("-recording"):
-                del self._bodies[screen_id]
-                self._discard(screen_id, body)
-
-    def _discard(self, screen_id: str, body: Widget) -> None:
-        pending = self._mounting.get(body)
-        if pending is None:
-            body.remove()
-            return
-        # remove() does nothing to a widget whose mount has not finished: it would stay.
-        self._discarding[screen_id] = body
-
-        async def when_mounted() -> None:
-            await pending
-            if self._discarding.get(screen_id) is body:
-                del self._discarding[screen_id]
-                self._mounting.pop(body, None)
-                await body.remove()
-
-        self.call_later(when_mounted)
-
     def _prefetch(self) -> None:
         """Build the next slide while the room is still looking at this one."""
-        if self.is_attached and self.index + 1 < len(self._screens):
-            self._body_for(self.index + 1)
+        self._slides.prefetch()
 
     def _show(self, index: int, *, fresh: bool = False) -> None:
         screen = self._screens[index]
         fresh = fresh or screen.id not in self._bodies
-        body = self._body_for(index)
+        body = self._slides.body_for(index)
         for other in self._bodies.values():
             if other is not body:
                 other.display = False
@@ -236,10 +183,10 @@ class ProgrammeScreen(Screen):
             if not self.read_only:
                 # Keys typed from now on wait until the cursor is in the body's field.
                 release = keyboard.hold(self)
-                self.call_later(self._arrive, body, release)
+                self.call_later(self._slides.arrive, body, release)
         else:
             self.set_focus(None)
-        self._prune_bodies()
+        self._slides.prune_bodies()
         self._fit_agenda()
         # Notes: what was typed for the previous screen goes into the model first.
         self.flush_notes()
@@ -265,41 +212,7 @@ class ProgrammeScreen(Screen):
 
     async def _ready(self, body: Widget) -> bool:
         """Wait until ``body`` is mounted; ``True`` if it is still the one shown."""
-        pending = self._mounting.pop(body, None)
-        if pending is not None:
-            await pending
-        return body.is_attached and body is self.body and bool(body.display)
-
-    async def _arrive(self, body: Widget, release: keyboard.Release) -> None:
-        """Put the cursor in ``body``'s first field once it exists, then let the keys on."""
-        try:
-            if not await self._ready(body):
-                return
-            # A body reloading itself from the session (refresh_from_session) may rebuild
-            # its fields in a worker; a cursor put in a field about to be replaced is lost.
-            rebuilding = [w for w in self.app.workers if w.node is body and not w.is_finished]
-            if rebuilding:
-                await self.app.workers.wait_for_complete(rebuilding)
-                if not (body.is_attached and body is self.body):
-                    return
-            focused = self.focused
-            in_body = focused is not None and body in focused.ancestors
-            if not self._to_answer and (self.notes.typing or in_body):
-                return  # f2 already put the cursor where the next words go
-            field = self._arrival_field(body)
-            if field is not None:
-                self.set_focus(field, scroll_visible=False)
-                # Scrolled into view after the body's first layout: before it, scrolling
-                # would take the field's label (the question) out of view.
-                self.call_after_refresh(field.scroll_visible, animate=False)
-        finally:
-            release()
-
-    def _arrival_field(self, body: Widget) -> Widget | None:
-        answer, self._to_answer = self._to_answer, False
-        if answer and isinstance(body, AnswerFirstBody):
-            return body.first_answer_field()
-        return body.first_field() if isinstance(body, RecordingBodyProtocol) else None
+        return await self._slides.ready(body)
 
     def stray_key_field(self) -> Widget | None:
         """Where a letter typed outside a text field goes: the body's field, on a
@@ -517,8 +430,8 @@ class ProgrammeScreen(Screen):
                 self.set_focus(field)
             return
         # The arrival puts the cursor in the first answer instead of the first field; the
-        # keys typed right after f9 wait for it (see _arrive).
-        self._to_answer = True
+        # keys typed right after f9 wait for it (see Bodies.arrive).
+        self._slides.to_answer = True
         self.go_to(tables.id)
 
     def export(self, summary_id: str) -> None:
