@@ -11,7 +11,6 @@ signals save synchronously.
 from __future__ import annotations
 
 import asyncio
-import errno
 import os
 import signal
 import threading
@@ -20,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from patroon_tui.core.messages import os_reason
 from patroon_tui.core.session import Session
 
 if TYPE_CHECKING:
@@ -32,17 +32,6 @@ MAX_DIRTY_SECONDS = 5.0
 """While typing goes on without pause, save at least this often."""
 RETRY_SECONDS = 5.0
 """After a failed save, try again this long after (or at the next change)."""
-
-
-REASONS = {
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "de schijfruimte (quota) is op",
-    errno.EACCES: "er is geen toestemming om daar te schrijven",
-    errno.EPERM: "er is geen toestemming om daar te schrijven",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.EIO: "de schijf gaf een schrijffout",
-    errno.ENOENT: "de map bestaat niet (meer)",
-}
 
 
 def unexpected_error_message(path: Path, exc: BaseException) -> str:
@@ -60,10 +49,8 @@ def save_error_message(path: Path, exc: BaseException) -> str:
     cause: BaseException | None = exc
     while cause is not None and not isinstance(cause, OSError):
         cause = cause.__cause__
-    reason = REASONS.get(getattr(cause, "errno", None) or -1)
-    if reason is None and isinstance(cause, OSError) and cause.strerror:
-        reason = f"systeemfout: {cause.strerror}"
-    because = f": {reason}" if reason else ""
+    # The core's wording of OS errors, so the app and the command line say the same.
+    because = f": {os_reason(cause)}" if cause is not None else ""
     return f"Opslaan in {path.name} is mislukt{because}. Het bestand bevat nog de vorige versie."
 
 
