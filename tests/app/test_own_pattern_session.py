@@ -55,8 +55,9 @@ async def burst(pilot, *parts: str, until=lambda: False, rounds: int = 200) -> N
 
 
 def editor(app) -> OwnPatternScreen | None:
+    """The editor on top, once it is built (its fields mounted)."""
     screen = app.screen
-    return screen if isinstance(screen, OwnPatternScreen) else None
+    return screen if isinstance(screen, OwnPatternScreen) and screen.is_mounted else None
 
 
 def pattern(app) -> OwnPattern | None:
