@@ -6,6 +6,7 @@ Returns the chosen answer's value through ``dismiss``.
 from __future__ import annotations
 
 import string
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events
@@ -23,20 +24,7 @@ class ChoiceDialog(AnswerDialog[str]):
     The first answer has the cursor, so list the safe answer first.
     """
 
-    DEFAULT_CSS = """
-    ChoiceDialog { align: center middle; }
-    ChoiceDialog > Vertical {
-        width: 70; max-width: 95%; height: auto; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
-    ChoiceDialog #choice-title { text-style: bold; margin-bottom: 1; }
-    ChoiceDialog #choice-text { margin-bottom: 1; }
-    ChoiceDialog Horizontal { height: auto; align-horizontal: right; }
-    ChoiceDialog Button { margin-left: 2; }
-    ChoiceDialog.-stacked Horizontal { layout: vertical; align-horizontal: left; }
-    ChoiceDialog.-stacked Button { margin: 0; width: 100%; }
-    """
-
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     AUTO_FOCUS = "Button"
 
     # The answers' keys are bindings, so an answer is given in the key's own turn; only the

@@ -35,9 +35,6 @@ class ExportReportScreen(ModalScreen[Path | None]):
                 yield Button("Opslaan", variant="primary", id="export-save")
                 yield Button("Annuleren", id="export-cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
-
     def _chosen(self) -> Path | None:
         text = self.query_one("#export-path", Input).value.strip()
         if not text:

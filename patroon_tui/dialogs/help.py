@@ -7,6 +7,7 @@ the recording widgets), so a new binding shows up here without anyone editing a 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
@@ -57,16 +58,8 @@ def bindings_of(declared: Iterable[BindingType]) -> list[Binding]:
 class HelpScreen(ModalScreen[None]):
     """All keys, per place where they work."""
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
-        width: 90; max-width: 100%; height: 90%; border: thick $accent; background: $surface;
-    }
-    HelpScreen #help-title { text-style: bold; padding: 0 1; height: 1; }
-    HelpScreen #help-note { color: $text-muted; padding: 0 1 1 1; height: auto; }
-    HelpScreen VerticalScroll { height: 1fr; padding: 0 1; }
-    HelpScreen #help-close { height: 1; color: $text-muted; padding: 0 1; }
-    """
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    AUTO_FOCUS = "#help-scroll"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "close", "Help sluiten", id="help-close"),
@@ -94,9 +87,6 @@ class HelpScreen(ModalScreen[None]):
                         table.add_row(Text(format_keys(binding.key)), Text(binding.tooltip or binding.description))
                     yield Static(table, classes="help-section")
             yield Static("Esc of F1: terug · ↑/↓: schuiven", id="help-close")
-
-    def on_mount(self) -> None:
-        self.query_one("#help-scroll").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
