@@ -17,7 +17,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from patroon_tui.core.loop import LoopDrawing, cell_width, char_width, draw_loop
+from patroon_tui.core.cells import cell_width, char_width, graphemes
+from patroon_tui.core.loop import LoopDrawing, draw_loop
 
 
 def _split_at_cells(line: str, start: int, end: int) -> tuple[str, str, str]:
@@ -25,18 +26,19 @@ def _split_at_cells(line: str, start: int, end: int) -> tuple[str, str, str]:
     missing = end - cell_width(line)
     if missing > 0:
         line += " " * missing
-    cell = 0
+    cell = index = 0
     i_start = i_end = len(line)
-    for index, ch in enumerate(line):
+    # Per grapheme cluster, as the drawing was made: ``👩‍💻`` is one place of two cells.
+    for ch in graphemes(line):
         w = char_width(ch)
-        if w == 0:
-            continue  # a combining mark stays with the character before it
-        if i_start == len(line) and cell >= start:
-            i_start = index
-        if cell >= end:
-            i_end = index
-            break
-        cell += w
+        if w != 0:  # a combining mark stays with the character before it
+            if i_start == len(line) and cell >= start:
+                i_start = index
+            if cell >= end:
+                i_end = index
+                break
+            cell += w
+        index += len(ch)
     return line[:i_start], line[i_start:i_end], line[i_end:]
 
 

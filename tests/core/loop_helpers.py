@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from patroon_tui.core.cells import graphemes
 from patroon_tui.core.loop import LoopDrawing, char_width
 
 # A box label is a step number written right after a box's left border and one space
@@ -16,7 +17,7 @@ LABEL = re.compile(r"(?:^|[│|] )(\d+)(?:  |$)")
 def cells(line: str, length: int = 0) -> list[str]:
     """A line as terminal cells: a wide character fills its cell and an empty next one."""
     out: list[str] = []
-    for ch in line:
+    for ch in graphemes(line):
         w = char_width(ch)
         if w == 0 and out:
             out[-1] += ch
