@@ -2,7 +2,9 @@
 
 ``OwnPatternScreen(session, table_id, pattern_id, existing)`` is a dialog with a title and
 2-12 steps (add, edit, move up/down, remove) and the loop drawn beside them, redrawn as you
-type.
+type. Its fields are in ``widgets.pattern_fields``, the moves between them and the step
+operations in ``dialogs.own_pattern_steps``, the draft's bookkeeping in
+``core.pattern_draft``; this module holds the keys, the building and closing.
 
 The draft is part of the session from its first keystroke: every change of the title or a
 step writes the pattern into ``session.patterns`` (every row, empty ones too), makes it the
@@ -21,28 +23,34 @@ when there is none (nothing was typed in a new pattern, or it was thrown away).
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import ValidationError
 from textual import events, on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from patroon_tui import keyboard
 from patroon_tui.core.deck import MAX_STEPS, MIN_STEPS
+from patroon_tui.core.pattern_draft import PatternDraft, unfinished_note, without_empty_tail
 from patroon_tui.core.session import OwnPattern, Session
-from patroon_tui.messages import SessionChanged
 from patroon_tui.dialogs.confirm import ConfirmScreen
+from patroon_tui.dialogs.own_pattern_steps import StepsEditor
+from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.compact_button import CompactButton
-from patroon_tui.widgets.fields import ShowsControls
 from patroon_tui.widgets.loop_view import LoopView
+from patroon_tui.widgets.pattern_fields import (
+    PatternField,
+    PatternForm,
+    StepInput,
+    TitleInput,
+    step_row,
+)
+
+__all__ = ["KEYS_SHOWN", "OwnPatternScreen", "PatternField", "StepInput", "TitleInput"]
 
 #: The keys shown at the bottom of the dialog (all of them; the help has the same list).
 KEYS_SHOWN = (
@@ -55,51 +63,7 @@ KEYS_SHOWN = (
 SETTLE_SECONDS = 1.0
 
 
-class PatternField(ShowsControls, Input):
-    """One line of the editor: nothing is selected on focus; every change goes on at once.
-
-    ``on_edit`` is called in the same turn as the change (not when its ``Changed`` message
-    arrives), so the session holds each key as soon as the field does.
-    """
-
-    on_edit: Callable[[], None] | None = None
-    """Called with every change of the text (set by the editor once it is built)."""
-
-    def __init__(
-        self,
-        value: str,
-        *,
-        placeholder: str,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        # The cursor starts at the end of the text (Input puts it there for a first value).
-        super().__init__(
-            value, placeholder=placeholder, select_on_focus=False, id=id, classes=classes
-        )
-
-    def watch_value(self, value: str) -> None:
-        if self.on_edit is not None:
-            self.on_edit()
-
-
-class TitleInput(PatternField):
-    """The pattern's title."""
-
-
-class StepInput(PatternField):
-    """The text of one step; knows its place in the cycle."""
-
-    def __init__(self, value: str, index: int) -> None:
-        super().__init__(value, placeholder="Wat gebeurt er dan?", classes="step-input")
-        self.index = index
-
-
-class _Form(VerticalScroll, can_focus=False):
-    """The title and the steps; scrolls, but never takes the cursor from a field."""
-
-
-class OwnPatternScreen(ModalScreen[OwnPattern | None]):
+class OwnPatternScreen(StepsEditor):
     """Write or edit a table's own pattern; it is in the session from the first key."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -149,22 +113,16 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self.existing = existing
         """The pattern as it was when the editor opened (``None``: a new one)."""
         self.heading = heading
-        self.title_text = existing.title if existing else ""
-        self.steps: list[str] = list(existing.steps) if existing else ["", "", ""]
-        self._initial = (self.title_text, list(self.steps))
-        self._last = self._initial  # what the session holds (or would hold, for a new one)
-        self._written = False  # whether this editor wrote the pattern into the session
-        try:
-            self._table_pattern_before: str | None = session.table(table_id).pattern
-        except KeyError:
-            self._table_pattern_before = None
+        self.draft = PatternDraft(session, table_id, pattern_id, existing)
+        """The pattern in the session, as typed."""
+        self.title_text, initial_steps = self.draft.initial
+        self.steps: list[str] = list(initial_steps)
         self._done = False  # dismissed (or about to be): every later key does nothing
         self._busy = False  # closing or asking: waits for the keys already typed
         self._asking = False  # the discard question is open
         self._dismiss_result: OwnPattern | None = None
         self._dismiss_waiting = False
         self._last_field: PatternField | None = None
-        self._quiet = False  # several fields change together (a move): one write after
         self._fields: list[StepInput] = [
             StepInput(text, index) for index, text in enumerate(self.steps)
         ]
@@ -181,14 +139,14 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         with Vertical(id="own-dialog"):
             yield Static(self.heading, id="own-heading", markup=False)
             with Horizontal(id="own-columns"):
-                with _Form(id="own-form"):
+                with PatternForm(id="own-form"):
                     yield Label("Titel", classes="field-label")
                     yield self.first_field
                     yield Label(
                         f"Stappen, in volgorde ({MIN_STEPS}-{MAX_STEPS})",
                         classes="field-label",
                     )
-                    yield Vertical(*(self._row(f) for f in self._fields), id="own-steps")
+                    yield Vertical(*(step_row(f) for f in self._fields), id="own-steps")
                     yield self._button("Stap toevoegen", "own-add-step")
                 yield LoopView(*self._drawn(), id="own-loop")
             with Horizontal(id="own-buttons"):
@@ -202,15 +160,6 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         button = CompactButton(label, id=button_id)
         button.can_focus = False
         return button
-
-    @staticmethod
-    def _row(field: StepInput) -> Horizontal:
-        number = Label(f"{field.index + 1:>2}", classes="step-number")
-        return Horizontal(number, field, classes="step-row")
-
-    def all_fields(self) -> list[PatternField]:
-        """The title and the steps, in tab order."""
-        return [self.first_field, *self._fields]
 
     def on_mount(self) -> None:
         if self.focused is None:
@@ -231,24 +180,6 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
             )
         except NoMatches:
             pass
-
-    def _renumber(self) -> None:
-        for index, field in enumerate(self._fields):
-            field.index = index
-            row = field.parent
-            if row is not None:
-                try:
-                    row.query_one(".step-number", Label).update(f"{index + 1:>2}")
-                except NoMatches:
-                    pass
-
-    def _focus(self, field: Widget | None) -> None:
-        """Give ``field`` the cursor now, at the end of its text (the next key goes there)."""
-        if field is None or not field.is_attached:
-            return
-        if isinstance(field, Input):
-            field.cursor_position = len(field.value)
-        self.set_focus(field)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, PatternField):
@@ -289,168 +220,13 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self._write()
 
     def _write(self) -> None:
-        state = (self.title_text, list(self.steps))
-        if state == self._last:
-            return
-        if not MIN_STEPS <= len(state[1]) <= MAX_STEPS:
-            return  # never: the editor keeps 2-12 rows
-        try:
-            if self.existing is not None:
-                # model_copy keeps keys this program does not know (a newer tool, a hand edit).
-                pattern = self.existing.model_copy(
-                    update={"title": state[0], "steps": list(state[1])}
-                )
-            else:
-                pattern = OwnPattern(id=self.pattern_id, title=state[0], steps=list(state[1]))
-        except ValidationError:
-            return  # an id the model refuses; the words stay in the fields
-        self._last = state
-        self._put(pattern)
-        try:
-            self.session.table(self.table_id).pattern = self.pattern_id
-        except KeyError:
-            pass
-        self._written = True
-        self.post_message(SessionChanged())
-
-    def _put(self, pattern: OwnPattern) -> None:
-        patterns = self.session.patterns
-        for index, old in enumerate(patterns):
-            if old.id == pattern.id:
-                patterns[index] = pattern
-                return
-        patterns.append(pattern)
-
-    def _in_session(self) -> OwnPattern | None:
-        return next((p for p in self.session.patterns if p.id == self.pattern_id), None)
+        if self.draft.write(self.title_text, self.steps):
+            self.post_message(SessionChanged())
 
     async def _settle(self) -> None:
         """Let the keys already sent to the focused field be typed there first."""
-        focused = self.focused
-        if focused is None or not focused.is_running:
-            return
-        done = asyncio.Event()
-        if not focused.call_later(done.set):
-            return
-        try:
-            await asyncio.wait_for(done.wait(), SETTLE_SECONDS)
-        except TimeoutError:
-            pass
-
-    # -- moving between fields --------------------------------------------------------
-
-    def _focused_index(self) -> int | None:
-        fields = self.all_fields()
-        focused = self.focused
-        return fields.index(focused) if focused in fields else None
-
-    def action_next_field(self) -> None:
-        if not self._idle():
-            return
-        fields = self.all_fields()
-        at = self._focused_index()
-        self._focus(fields[0 if at is None else (at + 1) % len(fields)])
-
-    def action_previous_field(self) -> None:
-        if not self._idle():
-            return
-        fields = self.all_fields()
-        at = self._focused_index()
-        self._focus(fields[-1 if at is None else (at - 1) % len(fields)])
-
-    async def action_enter(self) -> None:
-        # Enter moves on: from the title to the first step, from a step to the next one,
-        # adding one after the last (as on paper).
-        if not self._idle():
-            return
-        focused = self.focused
-        if focused is self.first_field:
-            self._focus(self._fields[0])
-        elif isinstance(focused, StepInput) and focused in self._fields:
-            at = self._fields.index(focused)
-            if at + 1 < len(self._fields):
-                self._focus(self._fields[at + 1])
-            elif len(self._fields) < MAX_STEPS:
-                await self._insert_step(at + 1)
-            else:
-                self.notify(
-                    f"Een patroon heeft hoogstens {MAX_STEPS} stappen; met Ctrl+O ben je klaar."
-                )
-        else:
-            raise SkipAction()
-
-    # -- steps ------------------------------------------------------------------------
-
-    def _focused_step(self) -> int | None:
-        focused = self.focused
-        if isinstance(focused, StepInput) and focused in self._fields:
-            return self._fields.index(focused)
-        return None
-
-    async def _insert_step(self, index: int) -> None:
-        """A new, empty step at ``index``, with the cursor; mounted before the next key."""
-        field = StepInput("", index)
-        field.on_edit = self._edited
-        row = self._row(field)
-        rows = [f.parent for f in self._fields]
-        self._fields.insert(index, field)
-        self._renumber()
-        container = self.query_one("#own-steps", Vertical)
-        if index < len(rows) and rows[index] is not None:
-            await container.mount(row, before=rows[index])
-        else:
-            await container.mount(row)
-        self._focus(field)
-        field.scroll_visible(animate=False)
-        self._edited()
-
-    async def action_add_step(self) -> None:
-        if not self._idle():
-            return
-        if len(self._fields) >= MAX_STEPS:
-            self.notify(f"Een patroon heeft hoogstens {MAX_STEPS} stappen.")
-            return
-        at = self._focused_step()
-        await self._insert_step(len(self._fields) if at is None else at + 1)
-
-    async def action_remove_step(self) -> None:
-        if not self._idle():
-            return
-        at = self._focused_step()
-        if at is None:
-            self.notify("Zet de cursor in de stap die weg moet.")
-            return
-        if len(self._fields) <= MIN_STEPS:
-            self.notify(f"Een patroon heeft minstens {MIN_STEPS} stappen.")
-            return
-        field = self._fields.pop(at)
-        field.on_edit = None
-        self._renumber()
-        # The cursor moves first, so the keys after f8 go to the step now in its place.
-        self._focus(self._fields[min(at, len(self._fields) - 1)])
-        self._edited()
-        row = field.parent
-        if row is not None:
-            await row.remove()
-
-    def action_move_step(self, delta: int) -> None:
-        if not self._idle():
-            return
-        at = self._focused_step()
-        if at is None:
-            return
-        target = at + delta
-        if not 0 <= target < len(self._fields):
-            return
-        one, other = self._fields[at], self._fields[target]
-        # Swap the texts, not the rows: nothing is mounted again.
-        self._quiet = True
-        try:
-            one.value, other.value = other.value, one.value
-        finally:
-            self._quiet = False
-        self._focus(other)
-        self._edited()
+        if self.focused is not None:
+            await keyboard.drained(self.focused, SETTLE_SECONDS)
 
     @on(CompactButton.Pressed, "#own-add-step")
     async def _add_pressed(self, event: CompactButton.Pressed) -> None:
@@ -495,43 +271,20 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         await self._settle()
         self._edited()
         title, steps = self.title_text, self.steps
-        if (
-            self.existing is None
-            and self._written
-            and not title.strip()
-            and not any(step.strip() for step in steps)
-        ):
+        if self.draft.is_empty_new(title, steps):
             # A new pattern emptied again holds no word: it leaves the session.
             self._discard()
-        elif self._written:
-            # The empty rows at the end (enter after the last step makes one) hold no word;
-            # they go, down to the model's minimum. Empty rows between steps stay.
-            kept = list(steps)
-            while len(kept) > MIN_STEPS and not kept[-1].strip():
-                kept.pop()
+        elif self.draft.written:
+            # The empty rows at the end (enter after the last step makes one) hold no word.
+            kept = without_empty_tail(steps)
             if kept != steps:
                 self.steps = steps = kept
                 self._write()
-        pattern = self._in_session()
-        if pattern is not None:
-            missing = []
-            if not title.strip():
-                missing.append("een titel")
-            if sum(1 for step in steps if step.strip()) < MIN_STEPS:
-                missing.append(f"minstens {MIN_STEPS} ingevulde stappen")
-            if missing:
-                self.notify(
-                    f"Bewaard, maar nog niet af: het patroon mist {' en '.join(missing)}.",
-                    title="Eigen patroon",
-                )
+        pattern = self.draft.in_session()
+        note = unfinished_note(title, steps) if pattern is not None else None
+        if note is not None:
+            self.notify(note, title="Eigen patroon")
         self._finish(pattern)
-
-    def _has_changes(self) -> bool:
-        if not self._written:
-            return False
-        if self.existing is None:
-            return self._in_session() is not None
-        return self._read() != self._initial
 
     async def action_discard(self) -> None:
         """Throw the changes away, after a question that keeps them by default."""
@@ -540,11 +293,11 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         self._busy = True
         await self._settle()
         self._edited()
-        if not self._has_changes():
+        if not self.draft.has_changes(self._read()):
             # Nothing to throw away: the editor just closes.
-            if self._written:
+            if self.draft.written:
                 self._discard()  # the texts are as they were; put back the rest too
-            self._finish(self._in_session())
+            self._finish(self.draft.in_session())
             return
         self._asking = True
         self._busy = False
@@ -563,21 +316,9 @@ class OwnPatternScreen(ModalScreen[OwnPattern | None]):
         if not discard or self._done:
             return
         self._discard()
-        self._finish(self._in_session())
+        self._finish(self.draft.in_session())
 
     def _discard(self) -> None:
         """The session as it was when the editor opened (a new pattern leaves it)."""
-        if self.existing is None:
-            self.session.patterns[:] = [
-                p for p in self.session.patterns if p.id != self.pattern_id
-            ]
-        else:
-            self._put(self.existing)
-        if self._table_pattern_before is not None:
-            try:
-                self.session.table(self.table_id).pattern = self._table_pattern_before
-            except KeyError:
-                pass
-        self._last = self._initial
-        self._written = False
+        self.draft.discard()
         self.post_message(SessionChanged())
