@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from patroon_tui.core.files import TextFileError, read_text
 from patroon_tui.core.messages import field_path, more_errors, pydantic_detail, toml_problem
-from patroon_tui.core.validation import scan_text
+from patroon_tui.core.toml_scan import scan_text
 
 DEFAULT_DECK_ID = "samenwerken-in-interafhankelijkheid"
 

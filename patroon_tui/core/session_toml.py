@@ -37,6 +37,7 @@ from patroon_tui.core.session import (
     SessionInfo,
     Table,
 )
+from patroon_tui.core.toml_scan import data_problem, scan_text
 
 __all__ = [
     "canonical_data",
@@ -270,7 +271,7 @@ def loads_session(text: str, source: str) -> Session:
 def _loads_checked(text: str, source: str) -> Session:
     if not text.strip():
         raise SessionFileError(f"Sessiebestand {source} is leeg.")
-    raw_problem = validation.scan_text(text)
+    raw_problem = scan_text(text)
     if raw_problem is not None:
         line, reason = raw_problem
         raise SessionFileError(
@@ -308,7 +309,7 @@ def _loads_checked(text: str, source: str) -> Session:
         raise SessionFileError(
             f"Sessiebestand {source} heeft format_version {version}; die bestaat niet."
         )
-    value_problem = validation.data_problem(data)
+    value_problem = data_problem(data)
     if value_problem is not None:
         where, reason = value_problem
         raise SessionFileError(f"Sessiebestand {source} klopt niet bij {where}: {reason}.")

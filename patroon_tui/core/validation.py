@@ -22,20 +22,28 @@ app runs it when it opens a session (and the next save writes the change), ``che
 ``export`` run it to say what opening would change; ``loads_session`` itself returns the
 session as the file holds it.
 
-Every function gives the Dutch part of a sentence; the store adds the file's name. The deck
-loader runs :func:`scan_text` too: a deck file is parsed by the same ``tomllib``.
+Every function gives the Dutch part of a sentence; the store adds the file's name. Steps 1
+and 2 live in :mod:`patroon_tui.core.toml_scan` (the deck loader runs them too: a deck file
+is parsed by the same ``tomllib``) and are re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from patroon_tui.core.messages import KEPT_CONTROLS, field_path, printable
 from patroon_tui.core.session import ID_RE, Session
+from patroon_tui.core.toml_scan import (
+    INT_MAX,
+    INT_MIN,
+    MAX_DEPTH,
+    MAX_DIGITS,
+    data_problem,
+    scan_text,
+)
 
 if TYPE_CHECKING:
     from patroon_tui.core.deck import Deck
@@ -55,117 +63,6 @@ __all__ = [
     "review",
     "scan_text",
 ]
-
-#: How many lists and tables may sit inside each other, counted from the top of the file.
-#: A session itself needs four (``tables[0].answers.herkenbaar``); the limit leaves plenty
-#: for unknown keys of a future version while staying far below what the parser, pydantic
-#: and the writer can recurse through (about 250 levels of arrays), also on a worker
-#: thread that is already deep in its own stack.
-MAX_DEPTH = 32
-
-#: TOML integers are signed 64-bit: other TOML readers refuse anything outside this range.
-INT_MIN = -(2**63)
-INT_MAX = 2**63 - 1
-
-#: A run of more digits than this outside strings is refused before parsing: Python refuses
-#: to convert more than 4300 digits to an integer (a ``ValueError`` from inside ``tomllib``),
-#: and no number a session can hold (64-bit integers, floats) needs this many.
-MAX_DIGITS = 1000
-
-_BOM = "\ufeff"
-
-# -- 1. the raw text -------------------------------------------------------------------------
-
-# tomllib parses nested arrays and inline tables by recursion and has no depth limit of its
-# own: 5000 ``[`` give a RecursionError (a crash, not a TOMLDecodeError). No TOML library
-# offers a depth limit or a pre-parse depth count, so this small hand-written tokenizer
-# counts ``[`` and ``{`` outside strings and comments. It only has to find the spans that
-# are *not* structure; anything else that is wrong is left to tomllib to report.
-_TOKENS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'  # multi-line basic string (up to 2 extra quotes)
-    r"|'''(?:[^']|'(?!''))*''''{0,2}"  # multi-line literal string
-    r'|"(?:[^"\\\n]|\\.)*"?'  # basic string (an unterminated one ends at the line's end)
-    r"|'[^'\n]*'?"  # literal string
-    r"|#[^\n]*"  # comment
-    r"|(?P<open>[\[{])"
-    r"|(?P<close>[\]}])"
-    rf"|(?P<digits>(?<![0-9_])[0-9_]{{{MAX_DIGITS + 1},}})",
-    re.DOTALL,
-)
-
-
-def _line_at(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
-
-def scan_text(text: str) -> tuple[int, str] | None:
-    """The line and Dutch reason of the first thing ``tomllib`` must not be given; else ``None``.
-
-    Finds a byte order mark at the start, nesting of lists and inline tables deeper than
-    :data:`MAX_DEPTH` and digit runs longer than :data:`MAX_DIGITS`.
-    """
-    if text.startswith(_BOM):
-        return 1, (
-            "het begint met een BOM (het onzichtbare teken U+FEFF dat sommige editors "
-            "vooraan zetten), en dat staat TOML niet toe. Sla het bestand op als UTF-8 "
-            "zonder BOM"
-        )
-    depth = 0
-    for match in _TOKENS.finditer(text):
-        kind = match.lastgroup
-        if kind == "open":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return _line_at(text, match.start()), _too_deep()
-        elif kind == "close":
-            depth = max(0, depth - 1)
-        elif kind == "digits":
-            return _line_at(text, match.start()), (
-                f"er staat een getal van meer dan {MAX_DIGITS} cijfers"
-            )
-    return None
-
-
-def _too_deep() -> str:
-    return f"er zitten meer dan {MAX_DEPTH} lijsten of tabellen in elkaar"
-
-
-# -- 2. the parsed data ------------------------------------------------------------------------
-
-
-def _path_text(loc: tuple[int | str, ...]) -> str:
-    # A path hundreds of keys long would fill the screen; its start says where to look.
-    if len(loc) > 8:
-        return field_path(loc[:6]) + "…"
-    return field_path(loc)
-
-
-def data_problem(data: dict[str, Any]) -> tuple[str, str] | None:
-    """The field path and Dutch reason of the first value no TOML writer can write back.
-
-    Nesting deeper than :data:`MAX_DEPTH`, or an integer outside TOML's 64-bit range.
-    Walks without recursion, so any depth ``tomllib`` produced is safe to inspect.
-    """
-    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
-    while stack:
-        value, loc = stack.pop()
-        if isinstance(value, dict):
-            if len(loc) >= MAX_DEPTH + 1:
-                return _path_text(loc), _too_deep()
-            # Reversed so the first problem in the file's order is the one reported.
-            stack.extend((value[k], (*loc, k)) for k in reversed(list(value)))
-        elif isinstance(value, list):
-            if len(loc) >= MAX_DEPTH + 1:
-                return _path_text(loc), _too_deep()
-            stack.extend((value[i], (*loc, i)) for i in reversed(range(len(value))))
-        elif isinstance(value, int) and not isinstance(value, bool):
-            if not INT_MIN <= value <= INT_MAX:
-                return _path_text(loc), (
-                    "dit getal is te groot voor TOML (hoogstens 9223372036854775807, "
-                    "minstens -9223372036854775808)"
-                )
-    return None
-
 
 # -- 4. refused: what cannot be written or shown, or where the program would have to guess ----
 
