@@ -25,6 +25,7 @@ from pathlib import Path
 from patroon_tui.core.messages import os_reason
 
 __all__ = [
+    "unlink_quietly",
     "FILE_MODE",
     "FOLDER_MODE",
     "TEMP_SUFFIX",
@@ -120,7 +121,7 @@ def write_temp(folder: Path, data: bytes, *, prefix: str, mode: int) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
-        _unlink_quietly(path)
+        unlink_quietly(path)
         raise
     return path
 
@@ -161,7 +162,7 @@ def write_text_atomic(
         else:
             put_new(tmp, path)
     except BaseException:
-        _unlink_quietly(tmp)
+        unlink_quietly(tmp)
         raise
     fsync_folder(folder)
 
@@ -180,7 +181,7 @@ def put_new(tmp: Path, path: Path) -> None:
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
         os.replace(tmp, path)
         return
-    _unlink_quietly(tmp)
+    unlink_quietly(tmp)
 
 
 # The line that makes a TOML file a session (see docs/session-format.md). Top-level keys
@@ -225,7 +226,8 @@ def report_target_problem(path: Path, sessions_folder: Path) -> str | None:
     return None
 
 
-def _unlink_quietly(path: Path) -> None:
+def unlink_quietly(path: Path) -> None:
+    """Remove ``path`` if it is there; a file that cannot be removed is left (best effort)."""
     try:
         os.unlink(path)
     except OSError:
@@ -312,7 +314,7 @@ def remove_stale_temps(target: Path) -> None:
             continue
         pid = int(match[1])
         if pid == os.getpid() or not pid_alive(pid):
-            _unlink_quietly(target.parent / name)
+            unlink_quietly(target.parent / name)
 
 
 def probe_folder(target: Path) -> None:

@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from patroon_tui.core.files import FILE_MODE, FOLDER_MODE, fsync_folder, write_temp
+from patroon_tui.core.files import FILE_MODE, FOLDER_MODE, fsync_folder, unlink_quietly, write_temp
 from patroon_tui.core.messages import os_reason
 from patroon_tui.core.session import Session
 from patroon_tui.core.session_toml import dumps_session
@@ -80,10 +80,7 @@ def write_rescue_copy(
             continue
         finally:
             if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+                unlink_quietly(tmp)
         return target
     raise RescueError(
         "Er kon ook nergens anders een kopie worden opgeslagen: " + "; ".join(reasons) + "."

@@ -52,6 +52,7 @@ from patroon_tui.core.files import (
     real_path,
     remove_stale_temps,
     temp_prefix,
+    unlink_quietly,
     write_temp,
 )
 from patroon_tui.core.lock import SAVE_LOCK, SessionLock, lock_session
@@ -387,10 +388,7 @@ class SessionStore:
                 raise StoreError(save_failed_message(target, reason, exclusive)) from exc
             finally:
                 if tmp is not None:
-                    try:
-                        os.unlink(tmp)
-                    except OSError:
-                        pass
+                    unlink_quietly(tmp)
         session.session.updated = updated
 
     # -- locking -----------------------------------------------------------------------------
