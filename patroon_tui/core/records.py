@@ -1,13 +1,15 @@
 """Rules about what the session records, shared by the recording screens and tested alone.
 
-Table names and the question asked before removing one, the next free table name, the id
-of a table's own pattern, the tables per layer of the triangle and the first steps the
-tables suggest. No screen is needed to decide any of these.
+Table names and the question asked before removing one, the next free table name, adding,
+removing, putting back and moving a table, the patterns a table can choose and the id of its
+own pattern, the layers and timer minutes of the tables form, the tables per layer of the
+triangle and the first steps the tables suggest. No screen is needed to decide any of these.
 """
 
 from __future__ import annotations
 
-from patroon_tui.core.session import Session, Table
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.session import OwnPattern, Session, Table
 
 #: The question whose answers are the first-step suggestions (a contract id).
 FIRST_STEP_QUESTION = "eerste-stap"
@@ -74,3 +76,114 @@ def first_step_suggestions(session: Session) -> list[tuple[str, str]]:
         for table in session.tables
         if table.answers.get(FIRST_STEP_QUESTION, "").strip()
     ]
+
+
+# -- the tables form ------------------------------------------------------------------
+
+
+def layer_ids(deck: Deck) -> list[str]:
+    """The layer choices of a table: none (``""``) first, then the deck's layers."""
+    return ["", *(layer.id for layer in deck.layers)]
+
+
+def timer_minutes(session: Session, deck: Deck) -> int:
+    """How long the tables talk, in whole minutes (at least one)."""
+    total = session.progress.timer_seconds_total or deck.timer_minutes * 60
+    return max(1, round(total / 60))
+
+
+def is_own_pattern(session: Session, pattern_id: str) -> bool:
+    """Whether ``pattern_id`` is one of the session's own patterns."""
+    return any(p.id == pattern_id for p in session.patterns)
+
+
+def pattern_options(deck: Deck, session: Session) -> list[tuple[str, str]]:
+    """(label, id) of every pattern a table can choose: the deck's, the session's own, and
+    any id a table holds that neither knows (a hand-edited file), so loading the table never
+    drops it."""
+    options = [(p.title, p.id) for p in deck.patterns]
+    options += [(f"{p.title} (eigen patroon)", p.id) for p in session.patterns]
+    known = {value for _, value in options}
+    for table in session.tables:
+        if table.pattern and table.pattern not in known:
+            options.append((f"Onbekend patroon ({table.pattern})", table.pattern))
+            known.add(table.pattern)
+    return options
+
+
+def pattern_steps(deck: Deck, session: Session, pattern_id: str) -> tuple[str, list[str]] | None:
+    """Title and steps of a deck pattern or an own pattern; ``None`` for an unknown id."""
+    try:
+        pattern = deck.pattern(pattern_id)
+        return pattern.title, list(pattern.steps)
+    except KeyError:
+        pass
+    try:
+        own = session.own_pattern(pattern_id)
+        return own.title, list(own.steps)
+    except KeyError:
+        return None
+
+
+def following(choices: list[str], current: str) -> str:
+    """The choice after ``current`` (after the last, the first; unknown counts as the first)."""
+    at = choices.index(current) if current in choices else 0
+    return choices[(at + 1) % len(choices)]
+
+
+def add_table(session: Session, question_ids: list[str], reserved: list[str]) -> Table:
+    """Append a new table with the next free name and empty answers; ``reserved`` ids (a
+    table that may still be put back) are not given out."""
+    table = Table(
+        id=session.new_table_id(reserved=reserved),
+        name=next_table_name(session),
+        answers={question_id: "" for question_id in question_ids},
+    )
+    session.tables.append(table)
+    return table
+
+
+def remove_table(session: Session, table_id: str) -> tuple[int, Table] | None:
+    """Take a table out; its place and the table itself, to put it back with
+    ``restore_table``. ``None`` when no table has this id."""
+    for index, table in enumerate(session.tables):
+        if table.id == table_id:
+            return index, session.tables.pop(index)
+    return None
+
+
+def restore_table(session: Session, index: int, table: Table) -> Table:
+    """Put a removed table back at its place, with a new id if its own was given out since."""
+    if any(t.id == table.id for t in session.tables):
+        table = table.model_copy(update={"id": session.new_table_id()})
+    session.tables.insert(min(index, len(session.tables)), table)
+    return table
+
+
+def move_table(session: Session, table_id: str, delta: int) -> bool:
+    """Move a table ``delta`` places up or down the list; ``False`` when it cannot move."""
+    ids = [t.id for t in session.tables]
+    if table_id not in ids:
+        return False
+    index = ids.index(table_id)
+    target = index + delta
+    if not 0 <= target < len(ids):
+        return False
+    tables = session.tables
+    tables[index], tables[target] = tables[target], tables[index]
+    return True
+
+
+def store_own_pattern(session: Session, table_id: str, pattern: OwnPattern) -> None:
+    """Keep an own pattern (replacing the one with its id) and choose it for the table."""
+    patterns = session.patterns
+    for index, old in enumerate(patterns):
+        if old.id == pattern.id:
+            patterns[index] = pattern
+            break
+    else:
+        patterns.append(pattern)
+    try:
+        session.table(table_id).pattern = pattern.id
+    except KeyError:
+        pass

@@ -11,79 +11,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.geometry import Region
+from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import (
-    Button,
-    Input,
-    Label,
-    OptionList,
-    RadioButton,
-    RadioSet,
-    Select,
-    Static,
-)
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, OptionList
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.records import (
-    answered,
-    next_table_name,
+    add_table,
+    is_own_pattern,
+    move_table,
     own_pattern_id,
+    pattern_options,
+    remove_table,
     removal_question,
+    restore_table,
+    store_own_pattern,
     table_name,
 )
 from patroon_tui.core.session import OwnPattern, Session, Table
 from patroon_tui.messages import AskConfirm, EditOwnPattern, SessionChanged
-from patroon_tui import keyboard
-from patroon_tui.widgets.compact_button import CompactButton
-from patroon_tui.widgets.fields import RecordArea, RecordInput
-from patroon_tui.widgets.loop_view import LoopView
+from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.recording import RecordingBody, ask
+from patroon_tui.widgets.table_form import TableForm, width_classes
+from patroon_tui.widgets.table_list import TableSide
 
-#: Below this width of the form the loop is drawn under the pattern choice, not beside it.
-WIDE_FORM = 90
-#: Below this width of the panel the pattern choice and its button stack.
-NARROW = 76
-#: From this width of the panel the table list gets room for longer names.
-ROOMY = 120
 #: ctrl+↑ and ctrl+↓ share one entry in the footer.
 OTHER_TABLE = Binding.Group("Andere tafel", compact=True)
-
-
-class TableList(OptionList):
-    """The list of tables. It never takes the cursor (ctrl+↑/↓ choose a table), so a word
-    typed after tab always lands in a text field."""
-
-    can_focus = False
-
-
-class MinutesInput(Input):
-    """How long the tables talk. Reached with ctrl+g only, never by tab: a word typed after
-    tab must land in a text field, and this one takes digits only. A letter typed here goes
-    back into the text field typed in last (``keyboard.CharacterField``)."""
-
-    can_focus = False
-
-    def accepts(self, character: str) -> bool:
-        return character.isdigit()
-
-    def on_blur(self) -> None:
-        self.can_focus = False
-
-
-class LayerChoice(RadioSet):
-    """The layer of the triangle; ctrl+l chooses the next one (it never takes the cursor)."""
-
-    can_focus = False
-
-
-__all__ = ["TablesPanel", "answered", "removal_question", "table_name"]
 
 
 class TablesPanel(RecordingBody):
@@ -136,17 +92,12 @@ class TablesPanel(RecordingBody):
         ids = [t.id for t in session.tables]
         shown = session.progress.table
         self._current_id: str | None = shown if shown in ids else (ids[0] if ids else None)
-        self._prompts: dict[str, str] = {}
-        # What the list, the pattern choice and the form show, so that reloading from the
-        # session (each time the screen is shown again) only touches what changed.
-        self._list_shown: list[tuple[str, str]] | None = None
-        self._options_shown: list[tuple[str, str]] | None = None
-        self._form_table: str | None = None
-        self._loop_shown: str | None = None
-        # Whether the form shows the current table: until then it must not be read back.
-        self._loaded = False
         # The last table removed, with its place, while ctrl+z can still put it back.
         self._removed: tuple[int, Table] | None = None
+        self._side = TableSide(deck, session, plenary=self.plenary, id="tables-side")
+        self._form = TableForm(
+            deck, session, self._current(), pattern_options(deck, session), id="table-detail"
+        )
 
     # -- public API -------------------------------------------------------------------
 
@@ -164,13 +115,13 @@ class TablesPanel(RecordingBody):
         """The current table's first field (who sits there)."""
         if not self.is_mounted or self._current() is None:
             return None
-        return self.query_one("#table-participants", Input)
+        return self._form.participants_field
 
     def first_answer_field(self) -> Widget | None:
         """The current table's first answer."""
-        if not self.is_mounted or not self._questions:
-            return self.first_field()
-        return self._answer(self._questions[0].id) if self._current() else None
+        if not self.is_mounted or self._current() is None:
+            return None
+        return self._form.first_answer()
 
     def focus_first_answer(self) -> None:
         """Cursor in the current table's first answer."""
@@ -185,10 +136,9 @@ class TablesPanel(RecordingBody):
         ids = [t.id for t in self.session.tables]
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
-        self._fill_list()
-        self._fill_pattern_options()
+        self._side.fill(self._current_id)
+        self._show_pattern_row()
         self._load_form()
-        self._load_minutes()
 
     def select_table(self, table_id: str) -> None:
         """Show the table with this id in the form."""
@@ -196,7 +146,7 @@ class TablesPanel(RecordingBody):
         self._flush()
         self._set_current(table_id)
         self._load_form()
-        self._highlight_current()
+        self._side.highlight(self._current_id)
 
     def _set_current(self, table_id: str | None) -> None:
         """Show ``table_id`` from now on, and remember it in the session for a resume."""
@@ -213,101 +163,17 @@ class TablesPanel(RecordingBody):
         # in), so showing the screen does not restyle the whole form a moment later.
         parent = self.parent
         width = parent.size.width if isinstance(parent, Widget) and parent.size.width else 0
-        self.update_classes(self._width_classes(width or self.app.size.width))
-        # Every field is built showing the current table, so the form is right in its first
-        # layout; filling it after mounting would change (and lay out and paint) it again.
-        table = self._current()
-        prompts = {t.id: self._prompt(t) for t in self.session.tables}
-        self._list_shown = [(table_id, prompt.plain) for table_id, prompt in prompts.items()]
-        self._prompts = dict(self._list_shown)
-        self._options_shown = self._pattern_options()
-        found = self._pattern_steps(table.pattern) if table and table.pattern else None
-        self._loop_shown = repr(found)
-        self._form_table = table.id if table else None
-        self._loaded = table is not None
-        answers = table.answers if table else {}
-        layers = self._layer_ids()
-        layer = layers.index(table.layer) if table and table.layer in layers else 0
+        self.update_classes(width_classes(width or self.app.size.width))
         with Horizontal(id="tables-body"):
-            with Vertical(id="tables-side"):
-                yield Static("Plenair" if self.plenary else "Tafels", classes="pane-title")
-                yield TableList(
-                    *(Option(prompt, id=table_id) for table_id, prompt in prompts.items()),
-                    id="tables-list",
-                    compact=True,
-                )
-                yield Label("Duur (min.) ^g", classes="field-label")
-                yield MinutesInput(
-                    self._minutes_shown(),
-                    id="timer-minutes",
-                    type="integer",
-                    max_length=3,
-                    compact=True,
-                    select_on_focus=False,
-                    tooltip="Hoe lang de tafels praten; de timer loopt in de kopregel.",
-                )
-            detail = VerticalScroll(id="table-detail")
-            detail.display = table is not None
-            with detail:
-                with Horizontal(classes="field-row"):
-                    yield Label("Naam", classes="row-label")
-                    yield RecordInput(table.name if table else "", id="table-name", compact=True)
-                with Horizontal(classes="field-row"):
-                    yield Label("Deelnemers", classes="row-label")
-                    yield RecordInput(
-                        table.participants if table else "",
-                        id="table-participants",
-                        placeholder="Welke organisaties en rollen?",
-                        compact=True,
-                    )
-                with Horizontal(classes="field-row", id="pattern-row"):
-                    yield Label("Patroon", classes="row-label")
-                    choice = Select[str](
-                        self._options_shown,
-                        prompt="Nog geen patroon",
-                        value=table.pattern if table and table.pattern else Select.NULL,
-                        id="table-pattern",
-                        compact=True,
-                    )
-                    choice.can_focus = False
-                    yield choice
-                    own = CompactButton(
-                        self._own_label(table.pattern if table else ""), id="own-pattern-button"
-                    )
-                    own.can_focus = False
-                    yield own
-                for question in self._questions:
-                    yield Static(question.text, classes="question")
-                    yield RecordArea(
-                        answers.get(question.id, ""), id=f"answer-{question.id}", classes="answer"
-                    )
-                # The question is the deck's; a deck without one gets a plain label.
-                layer_question = self.deck.layer_question.strip() or "Laag van de driehoek"
-                yield Static(f"{layer_question} (ctrl+l)", classes="question")
-                with LayerChoice(id="table-layer", compact=True):
-                    for index, title in enumerate(["Geen", *(x.title for x in self.deck.layers)]):
-                        yield RadioButton(title, value=index == layer, compact=True)
-                # Last in the form: at narrow widths the loop comes after the fields being
-                # typed in; at wide widths it is docked beside them (see the stylesheet).
-                loop = LoopView(*(found or ("", ["…", "…"])), id="table-loop")
-                loop.display = found is not None
-                yield loop
+            yield self._side
+            yield self._form
 
     def on_mount(self) -> None:
         self._reload()
 
-    @staticmethod
-    def _width_classes(width: int) -> dict[str, bool]:
-        side = 28 if width >= ROOMY else (16 if width < NARROW else 18)
-        return {
-            "-roomy": width >= ROOMY,
-            "-narrow": width < NARROW,
-            "-wide-form": width - side >= WIDE_FORM,
-        }
-
     def on_resize(self) -> None:
         # One batch: each separate class change would restyle every field in the form.
-        self.update_classes(self._width_classes(self.size.width))
+        self.update_classes(width_classes(self.size.width))
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -319,198 +185,33 @@ class TablesPanel(RecordingBody):
         except KeyError:
             return None
 
-    def _editing(self) -> Table | None:
-        """The table the form's fields belong to, once the form shows it."""
-        return self._current() if self._loaded else None
-
-    def _answer(self, question_id: str) -> RecordArea:
-        return self.query_one(f"#answer-{question_id}", RecordArea)
-
-    def _layer_ids(self) -> list[str]:
-        return ["", *(layer.id for layer in self.deck.layers)]
-
-    def _prompt(self, table: Table) -> Text:
-        text = Text(table_name(table))
-        text.append(f"  {answered(table)}/{len(self._questions)}", style="dim")
-        return text
-
-    def _fill_list(self) -> None:
-        prompts = {t.id: self._prompt(t) for t in self.session.tables}
-        shown = [(table_id, prompt.plain) for table_id, prompt in prompts.items()]
-        if shown != self._list_shown:
-            option_list = self.query_one("#tables-list", OptionList)
-            option_list.set_options(Option(prompt, id=tid) for tid, prompt in prompts.items())
-            self._list_shown = shown
-            self._prompts = dict(shown)
-        self._highlight_current()
-
-    def _update_prompt(self, table: Table) -> None:
-        prompt = self._prompt(table)
-        if self._prompts.get(table.id) != prompt.plain:
-            self._prompts[table.id] = prompt.plain
-            self.query_one("#tables-list", OptionList).replace_option_prompt(table.id, prompt)
-            self._list_shown = None  # the list changed under it: compare afresh next time
-
-    def _highlight_current(self) -> None:
-        option_list = self.query_one("#tables-list", OptionList)
-        if self._current_id is not None:
-            option_list.highlighted = option_list.get_option_index(self._current_id)
-
-    def _pattern_options(self) -> list[tuple[str, str]]:
-        options = [(p.title, p.id) for p in self.deck.patterns]
-        options += [(f"{p.title} (eigen patroon)", p.id) for p in self.session.patterns]
-        known = {value for _, value in options}
-        # A pattern id the deck and the session don't know (a hand-edited file) stays
-        # choosable, so loading the table never drops it.
-        for table in self.session.tables:
-            if table.pattern and table.pattern not in known:
-                options.append((f"Onbekend patroon ({table.pattern})", table.pattern))
-                known.add(table.pattern)
-        return options
-
-    def _fill_pattern_options(self) -> None:
-        select = self.query_one("#table-pattern", Select)
-        options = self._pattern_options()
-        if options != self._options_shown:
-            select.set_options(options)
-            self._options_shown = options
+    def _show_pattern_row(self) -> None:
+        """The pattern choice, its loop and the own-pattern button as the session has them."""
+        self._form.set_pattern_options(pattern_options(self.deck, self.session))
         table = self._current()
-        value = table.pattern if table and table.pattern else Select.NULL
-        if select.value != value:
-            select.value = value
-
-    def _pattern_steps(self, pattern_id: str) -> tuple[str, list[str]] | None:
-        try:
-            pattern = self.deck.pattern(pattern_id)
-            return pattern.title, list(pattern.steps)
-        except KeyError:
-            pass
-        try:
-            own = self.session.own_pattern(pattern_id)
-            return own.title, list(own.steps)
-        except KeyError:
-            return None
-
-    def _show_loop(self, pattern_id: str) -> None:
-        loop = self.query_one("#table-loop", LoopView)
-        found = self._pattern_steps(pattern_id) if pattern_id else None
-        loop.display = found is not None
-        key = repr(found)
-        if found is not None and key != self._loop_shown:
-            loop.set_pattern(*found)
-        self._loop_shown = key
+        self._form.show_pattern(table.pattern if table is not None else "")
 
     def _load_form(self) -> None:
         """Show the current table in the form."""
-        table = self._current()
-        detail = self.query_one("#table-detail")
-        detail.display = table is not None
-        self._loaded = table is not None
-        if table is None:
-            return
-        fields: list[tuple[RecordInput | RecordArea, str]] = [
-            (self.query_one("#table-name", RecordInput), table.name),
-            (self.query_one("#table-participants", RecordInput), table.participants),
-            *((self._answer(q.id), table.answers.get(q.id, "")) for q in self._questions),
-        ]
-        # Another table always loads every field (a field's undo history must not carry one
-        # table's words into another); the same table reloaded only where it changed.
-        same = self._form_table == table.id
-        for field, value in fields:
-            if not same or field.model_value() != value:
-                field.load_value(value)
-        select = self.query_one("#table-pattern", Select)
-        value = table.pattern if table.pattern else Select.NULL
-        if select.value != value:
-            select.value = value
-        self._show_loop(table.pattern)
-        layers = self._layer_ids()
-        index = layers.index(table.layer) if table.layer in layers else 0
-        radio = self.query_one("#table-layer", RadioSet)
-        if radio.pressed_index != index:
-            buttons = list(radio.query(RadioButton))
-            buttons[index].value = True
-        own = self.query_one("#own-pattern-button", CompactButton)
-        own.label = self._own_label(table.pattern)
-        if self._form_table != table.id:
-            # Another table: start at its top. The same one reloaded keeps its place.
-            self._form_table = table.id
-            detail.scroll_home(animate=False)
-
-    def _is_own(self, pattern_id: str) -> bool:
-        return any(p.id == pattern_id for p in self.session.patterns)
-
-    def _own_label(self, pattern_id: str) -> str:
-        return "Eigen patroon bewerken (ctrl+o)" if self._is_own(pattern_id) else "Eigen patroon (ctrl+o)"
-
-    def _minutes_shown(self) -> str:
-        total = self.session.progress.timer_seconds_total or self.deck.timer_minutes * 60
-        return str(max(1, round(total / 60)))
-
-    def _load_minutes(self) -> None:
-        minutes = self.query_one("#timer-minutes", Input)
-        value = self._minutes_shown()
-        if minutes.value != value:
-            minutes.value = value
+        self._form.show(self._current())
 
     def _changed(self) -> None:
         self.post_message(SessionChanged())
 
-    def _typed(self) -> None:
+    def _typed(self, table: Table) -> None:
         """A field of the form was edited: ctrl+z now undoes there, not a removal."""
         self._removed = None
+        self._side.update_prompt(table)
         self._changed()
-
-    # -- reading the form into the session ---------------------------------------------
 
     def _flush(self) -> None:
         """Write every field of the form into the current table (before showing another)."""
-        table = self._current()
-        if table is None or not self._loaded:
-            return
-        changed = self._read_name(table) | self._read_participants(table)
-        for question in self._questions:
-            changed |= self._read_answer(table, question.id)
-        changed |= self._read_layer(table)
-        if changed:
+        table = self._form.editing()
+        if table is not None and self._form.read_all(table):
+            self._side.update_prompt(table)
             self._changed()
 
-    def _read_layer(self, table: Table) -> bool:
-        radio = self.query_one("#table-layer", RadioSet)
-        buttons = list(radio.query(RadioButton))
-        pressed = [i for i, button in enumerate(buttons) if button.value]
-        if len(pressed) > 1:
-            # Just pressed: the radio set has not switched the previous button off yet.
-            pressed = [i for i in pressed if buttons[i] is not radio.pressed_button] or pressed
-        layers = self._layer_ids()
-        layer = layers[pressed[0]] if pressed and pressed[0] < len(layers) else ""
-        if layer == table.layer:
-            return False
-        table.layer = layer
-        return True
-
-    def _read_name(self, table: Table) -> bool:
-        value = self.query_one("#table-name", RecordInput).model_value()
-        if value == table.name:
-            return False
-        table.name = value
-        self._update_prompt(table)
-        return True
-
-    def _read_participants(self, table: Table) -> bool:
-        value = self.query_one("#table-participants", RecordInput).model_value()
-        if value == table.participants:
-            return False
-        table.participants = value
-        return True
-
-    def _read_answer(self, table: Table, question_id: str) -> bool:
-        value = self._answer(question_id).model_value()
-        if value == table.answers.get(question_id, ""):
-            return False
-        table.answers[question_id] = value
-        self._update_prompt(table)
-        return True
+    # -- the form's fields changed -----------------------------------------------------
 
     # Change events may arrive after the form was reloaded for another table; the handlers
     # therefore read the field as it is now and compare it with the current table, so a
@@ -518,74 +219,22 @@ class TablesPanel(RecordingBody):
 
     @on(Input.Changed, "#table-name")
     def _name_changed(self) -> None:
-        table = self._editing()
-        if table is not None and self._read_name(table):
-            self._typed()
+        table = self._form.editing()
+        if table is not None and self._form.read_name(table):
+            self._typed(table)
 
     @on(Input.Changed, "#table-participants")
     def _participants_changed(self) -> None:
-        table = self._editing()
-        if table is not None and self._read_participants(table):
-            self._typed()
+        table = self._form.editing()
+        if table is not None and self._form.read_participants(table):
+            self._typed(table)
 
     @on(RecordArea.Changed, ".answer")
     def _answer_changed(self, event: RecordArea.Changed) -> None:
-        table = self._editing()
+        table = self._form.editing()
         question_id = (event.text_area.id or "").removeprefix("answer-")
-        if table is not None and self._read_answer(table, question_id):
-            self._typed()
-
-    @on(RecordArea.SelectionChanged, ".answer")
-    def _answer_cursor_moved(self, event: RecordArea.SelectionChanged) -> None:
-        # The answer grows as it is typed; once its layout is done, scroll the form so the
-        # line being typed (and the field's lower edge) stays in sight.
-        self.call_after_refresh(self._keep_cursor_in_view, event.text_area)
-
-    def _keep_cursor_in_view(self, area: RecordArea) -> None:
-        if not area.has_focus:
-            return
-        detail = self.query_one("#table-detail", VerticalScroll)
-        cursor = area.cursor_screen_offset
-        view = detail.content_region
-        if view.y <= cursor.y < view.bottom - 1:
-            return
-        x, y = cursor - view.offset + detail.scroll_offset
-        detail.scroll_to_region(Region(x, y, 1, 2), animate=False, immediate=True)
-
-    @on(Select.Changed, "#table-pattern")
-    def _pattern_changed(self) -> None:
-        table = self._editing()
-        if table is None:
-            return
-        value = self.query_one("#table-pattern", Select).value
-        pattern_id = "" if value is Select.NULL else str(value)
-        if pattern_id == table.pattern:
-            return
-        table.pattern = pattern_id
-        self._show_loop(pattern_id)
-        own = self.query_one("#own-pattern-button", CompactButton)
-        own.label = self._own_label(pattern_id)
-        self._changed()
-
-    @on(RadioSet.Changed, "#table-layer")
-    def _layer_changed(self) -> None:
-        table = self._editing()
-        if table is not None and self._read_layer(table):
-            self._changed()
-
-    @on(Input.Changed, "#timer-minutes")
-    def _minutes_changed(self, event: Input.Changed) -> None:
-        try:
-            minutes = int(event.input.value)
-        except ValueError:
-            return
-        if not 1 <= minutes <= 240:
-            return
-        progress = self.session.progress
-        current = progress.timer_seconds_total or self.deck.timer_minutes * 60
-        if minutes * 60 != current:
-            progress.timer_seconds_total = minutes * 60
-            self._changed()
+        if table is not None and self._form.read_answer(table, question_id):
+            self._typed(table)
 
     @on(OptionList.OptionHighlighted, "#tables-list")
     def _table_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -630,30 +279,14 @@ class TablesPanel(RecordingBody):
 
     def action_next_pattern(self) -> None:
         """Choose the next pattern for the current table (after the last: none)."""
-        table = self._editing()
-        if table is None:
-            return
-        ids = ["", *(value for _title, value in self._pattern_options())]
-        at = ids.index(table.pattern) if table.pattern in ids else 0
-        select = self.query_one("#table-pattern", Select)
-        chosen = ids[(at + 1) % len(ids)]
-        select.value = chosen if chosen else Select.NULL
-        self._pattern_changed()
+        self._form.next_pattern()
 
     def action_next_layer(self) -> None:
         """Choose the next layer of the triangle for the current table."""
-        table = self._editing()
-        if table is None:
-            return
-        layers = self._layer_ids()
-        at = layers.index(table.layer) if table.layer in layers else 0
-        table.layer = layers[(at + 1) % len(layers)]
-        buttons = list(self.query_one("#table-layer", RadioSet).query(RadioButton))
-        buttons[(at + 1) % len(layers)].value = True
-        self._changed()
+        self._form.next_layer()
 
     def action_minutes(self) -> None:
-        minutes = self.query_one("#timer-minutes", Input)
+        minutes = self._side.minutes
         minutes.can_focus = True
         self.focus_now(minutes)
         minutes.cursor_position = len(minutes.value)
@@ -668,27 +301,25 @@ class TablesPanel(RecordingBody):
             return self._removed is not None
         return super().check_action(action, parameters)
 
-    async def action_new_table(self) -> None:
-        if self.plenary:
-            return
-        self._flush()
-        table = Table(
-            id=self.session.new_table_id(
-                reserved=[self._removed[1].id] if self._removed is not None else []
-            ),
-            name=next_table_name(self.session),
-            answers={q.id: "" for q in self._questions},
-        )
-        self.session.tables.append(table)
-        self._set_current(table.id)
-        self._fill_list()
+    def _show_current(self) -> None:
+        """After the list of tables changed: the list, the form and the cursor in it."""
+        self._side.fill(self._current_id)
         self._load_form()
         self._changed()
         self.focus_first()
 
+    async def action_new_table(self) -> None:
+        if self.plenary:
+            return
+        self._flush()
+        reserved = [self._removed[1].id] if self._removed is not None else []
+        table = add_table(self.session, [q.id for q in self._questions], reserved)
+        self._set_current(table.id)
+        self._show_current()
+
     def action_rename_table(self) -> None:
         if self._current() is not None:
-            self.focus_now(self.query_one("#table-name", RecordInput))
+            self.focus_now(self._form.name_field)
 
     async def action_remove_table(self) -> None:
         table = self._current()
@@ -707,21 +338,17 @@ class TablesPanel(RecordingBody):
         ask(self, AskConfirm(removal_question(table), answer))
 
     def _remove(self, table_id: str) -> None:
-        ids = [t.id for t in self.session.tables]
-        if table_id not in ids:
+        removed = remove_table(self.session, table_id)
+        if removed is None:
             return
-        index = ids.index(table_id)
-        removed = self.session.tables.pop(index)
+        index, table = removed
         if self._current_id == table_id:
             remaining = self.session.tables
             self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
-        self._fill_list()
-        self._load_form()
-        self._changed()
-        self.focus_first()
-        self._removed = (index, removed)
+        self._show_current()
+        self._removed = removed
         self.notify(
-            f"{table_name(removed)} is verwijderd. Ctrl+Z zet de tafel terug.",
+            f"{table_name(table)} is verwijderd. Ctrl+Z zet de tafel terug.",
             title="Tafel verwijderd",
         )
 
@@ -729,31 +356,21 @@ class TablesPanel(RecordingBody):
         """Put the table removed last back where it was, with everything it said."""
         if self._removed is None:
             return
-        index, table = self._removed
+        index, removed = self._removed
         self._removed = None
         self._flush()
-        if any(t.id == table.id for t in self.session.tables):
-            table = table.model_copy(update={"id": self.session.new_table_id()})
-        self.session.tables.insert(min(index, len(self.session.tables)), table)
+        table = restore_table(self.session, index, removed)
         self._set_current(table.id)
-        self._fill_list()
-        self._load_form()
-        self._changed()
-        self.focus_first()
+        self._show_current()
         self.notify(f"{table_name(table)} staat er weer.", title="Tafel terug")
 
     def action_move_table(self, delta: int) -> None:
         table = self._current()
         if table is None or self.plenary:
             return
-        tables = self.session.tables
-        index = tables.index(table)
-        target = index + delta
-        if not 0 <= target < len(tables):
-            return
-        tables[index], tables[target] = tables[target], tables[index]
-        self._fill_list()
-        self._changed()
+        if move_table(self.session, table.id, delta):
+            self._side.fill(self._current_id)
+            self._changed()
 
     async def action_own_pattern(self) -> None:
         table = self._current()
@@ -761,43 +378,20 @@ class TablesPanel(RecordingBody):
             return
         self._flush()
         existing = (
-            self.session.own_pattern(table.pattern) if self._is_own(table.pattern) else None
+            self.session.own_pattern(table.pattern)
+            if is_own_pattern(self.session, table.pattern) else None
         )
         pattern_id = own_pattern_id(self.session, table)
         table_id = table.id
 
         def saved(pattern: OwnPattern | None) -> None:
             if pattern is not None:
-                self._store_own_pattern(table_id, pattern)
+                store_own_pattern(self.session, table_id, pattern)
+                self._show_pattern_row()
+                self._changed()
             else:
                 # Thrown away: the editor put the session back as it was; so does the form.
                 self._show_pattern_row()
 
         ask(self, EditOwnPattern(self.session, table_id, pattern_id, existing,
                                  f"Eigen patroon · {table_name(table)}", saved))
-
-    def _show_pattern_row(self) -> None:
-        """The pattern choice, its loop and the own-pattern button as the session has them."""
-        self._fill_pattern_options()
-        table = self._current()
-        pattern_id = table.pattern if table is not None else ""
-        self._show_loop(pattern_id)
-        self.query_one("#own-pattern-button", CompactButton).label = self._own_label(pattern_id)
-
-    def _store_own_pattern(self, table_id: str, pattern: OwnPattern) -> None:
-        patterns = self.session.patterns
-        for index, old in enumerate(patterns):
-            if old.id == pattern.id:
-                patterns[index] = pattern
-                break
-        else:
-            patterns.append(pattern)
-        try:
-            self.session.table(table_id).pattern = pattern.id
-        except KeyError:
-            pass
-        self._fill_pattern_options()
-        self._show_loop(pattern.id)
-        self.query_one("#own-pattern-button", CompactButton).label = self._own_label(pattern.id)
-        self._changed()
-

@@ -1,0 +1,324 @@
+"""``TableForm``: the tables screen's form for one table, built once and reloaded per table.
+
+Name, participants, the pattern with its loop and the own-pattern button, the deck's
+questions with their answers, and the layer of the triangle. The form shows a table
+(``show``) and reads its fields back (``read_*``); the tables panel around it decides which
+table that is and announces each change. Its looks are in the panel's ``tables.tcss``: the
+panel's width classes (``-narrow``, ``-wide-form``) arrange it.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
+from textual.widgets import Label, RadioButton, RadioSet, Select, Static
+
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.records import (
+    following,
+    is_own_pattern,
+    layer_ids,
+    pattern_options,
+    pattern_steps,
+)
+from patroon_tui.core.session import Session, Table
+from patroon_tui.messages import SessionChanged
+from patroon_tui.widgets.compact_button import CompactButton
+from patroon_tui.widgets.fields import RecordArea, RecordInput
+from patroon_tui.widgets.loop_view import LoopView
+
+#: Below this width of the form the loop is drawn under the pattern choice, not beside it.
+WIDE_FORM = 90
+#: Below this width of the panel the pattern choice and its button stack.
+NARROW = 76
+#: From this width of the panel the table list gets room for longer names.
+ROOMY = 120
+
+
+def width_classes(width: int) -> dict[str, bool]:
+    """The tables panel's classes at ``width`` columns, which arrange the list and form."""
+    side = 28 if width >= ROOMY else (16 if width < NARROW else 18)
+    return {
+        "-roomy": width >= ROOMY,
+        "-narrow": width < NARROW,
+        "-wide-form": width - side >= WIDE_FORM,
+    }
+
+
+class LayerChoice(RadioSet):
+    """The layer of the triangle; ctrl+l chooses the next one (it never takes the cursor)."""
+
+    can_focus = False
+
+
+class TableForm(VerticalScroll):
+    """The fields of one table; ``table`` is the one shown when it is built."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        session: Session,
+        table: Table | None,
+        options: list[tuple[str, str]],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.deck = deck
+        self.session = session
+        self._questions = deck.text_questions
+        self._table = table
+        self._options = options
+        #: The table the fields were last loaded with (kept while the form is hidden).
+        self.shown_id: str | None = table.id if table else None
+        #: Whether the form shows the current table: until then it must not be read back.
+        self.loaded = table is not None
+        found = self._steps(table.pattern) if table and table.pattern else None
+        self._loop_shown = repr(found)
+        self.display = table is not None
+
+    # -- building ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # Every field is built showing the table, so the form is right in its first layout;
+        # filling it after mounting would change (and lay out and paint) it again.
+        table = self._table
+        answers = table.answers if table else {}
+        layers = layer_ids(self.deck)
+        layer = layers.index(table.layer) if table and table.layer in layers else 0
+        with Horizontal(classes="field-row"):
+            yield Label("Naam", classes="row-label")
+            yield RecordInput(table.name if table else "", id="table-name", compact=True)
+        with Horizontal(classes="field-row"):
+            yield Label("Deelnemers", classes="row-label")
+            yield RecordInput(
+                table.participants if table else "",
+                id="table-participants",
+                placeholder="Welke organisaties en rollen?",
+                compact=True,
+            )
+        with Horizontal(classes="field-row", id="pattern-row"):
+            yield Label("Patroon", classes="row-label")
+            choice = Select[str](
+                self._options,
+                prompt="Nog geen patroon",
+                value=table.pattern if table and table.pattern else Select.NULL,
+                id="table-pattern",
+                compact=True,
+            )
+            choice.can_focus = False
+            yield choice
+            own = CompactButton(self.own_label(table.pattern if table else ""),
+                                id="own-pattern-button")
+            own.can_focus = False
+            yield own
+        for question in self._questions:
+            yield Static(question.text, classes="question")
+            yield RecordArea(
+                answers.get(question.id, ""), id=f"answer-{question.id}", classes="answer"
+            )
+        # The question is the deck's; a deck without one gets a plain label.
+        layer_question = self.deck.layer_question.strip() or "Laag van de driehoek"
+        yield Static(f"{layer_question} (ctrl+l)", classes="question")
+        with LayerChoice(id="table-layer", compact=True):
+            for index, title in enumerate(["Geen", *(x.title for x in self.deck.layers)]):
+                yield RadioButton(title, value=index == layer, compact=True)
+        # Last in the form: at narrow widths the loop comes after the fields being typed
+        # in; at wide widths it is docked beside them (see the stylesheet).
+        found = self._steps(table.pattern) if table and table.pattern else None
+        loop = LoopView(*(found or ("", ["…", "…"])), id="table-loop")
+        loop.display = found is not None
+        yield loop
+
+    # -- the fields -------------------------------------------------------------------
+
+    @property
+    def name_field(self) -> RecordInput:
+        return self.query_one("#table-name", RecordInput)
+
+    @property
+    def participants_field(self) -> RecordInput:
+        return self.query_one("#table-participants", RecordInput)
+
+    def answer(self, question_id: str) -> RecordArea:
+        return self.query_one(f"#answer-{question_id}", RecordArea)
+
+    def first_answer(self) -> RecordArea | RecordInput:
+        """The first answer's field (the participants where the deck asks nothing)."""
+        if not self._questions:
+            return self.participants_field
+        return self.answer(self._questions[0].id)
+
+    def own_label(self, pattern_id: str) -> str:
+        if is_own_pattern(self.session, pattern_id):
+            return "Eigen patroon bewerken (ctrl+o)"
+        return "Eigen patroon (ctrl+o)"
+
+    def _steps(self, pattern_id: str) -> tuple[str, list[str]] | None:
+        return pattern_steps(self.deck, self.session, pattern_id)
+
+    # -- showing ----------------------------------------------------------------------
+
+    def show(self, table: Table | None) -> None:
+        """Show ``table`` in the fields (``None``: hide the form)."""
+        self.display = table is not None
+        self.loaded = table is not None
+        if table is None:
+            return
+        fields: list[tuple[RecordInput | RecordArea, str]] = [
+            (self.name_field, table.name),
+            (self.participants_field, table.participants),
+            *((self.answer(q.id), table.answers.get(q.id, "")) for q in self._questions),
+        ]
+        # Another table always loads every field (a field's undo history must not carry one
+        # table's words into another); the same table reloaded only where it changed.
+        same = self.shown_id == table.id
+        for field, value in fields:
+            if not same or field.model_value() != value:
+                field.load_value(value)
+        self.show_pattern(table.pattern)
+        layers = layer_ids(self.deck)
+        self.show_layer(layers.index(table.layer) if table.layer in layers else 0)
+        if not same:
+            # Another table: start at its top. The same one reloaded keeps its place.
+            self.shown_id = table.id
+            self.scroll_home(animate=False)
+
+    def set_pattern_options(self, options: list[tuple[str, str]]) -> None:
+        """The patterns to choose from (only touched when they changed)."""
+        if options != self._options:
+            self.query_one("#table-pattern", Select).set_options(options)
+            self._options = options
+
+    def show_pattern(self, pattern_id: str) -> None:
+        """The pattern choice, its loop and the own-pattern button for ``pattern_id``."""
+        select = self.query_one("#table-pattern", Select)
+        value = pattern_id if pattern_id else Select.NULL
+        if select.value != value:
+            select.value = value
+        loop = self.query_one("#table-loop", LoopView)
+        found = self._steps(pattern_id) if pattern_id else None
+        loop.display = found is not None
+        key = repr(found)
+        if found is not None and key != self._loop_shown:
+            loop.set_pattern(*found)
+        self._loop_shown = key
+        self.query_one("#own-pattern-button", CompactButton).label = self.own_label(pattern_id)
+
+    def show_layer(self, index: int) -> None:
+        """Press the layer at ``index`` (0: none); the radio set lets go of the other."""
+        button = list(self.query_one("#table-layer", RadioSet).query(RadioButton))[index]
+        if not button.value:
+            button.value = True
+
+    # -- the choices: a pattern and a layer -------------------------------------------
+
+    def editing(self) -> Table | None:
+        """The table the fields belong to, once the form shows it."""
+        if not self.loaded or self.shown_id is None:
+            return None
+        try:
+            return self.session.table(self.shown_id)
+        except KeyError:
+            return None
+
+    def next_pattern(self) -> None:
+        """Choose the next pattern (after the last: none)."""
+        table = self.editing()
+        if table is not None:
+            ids = ["", *(value for _title, value in pattern_options(self.deck, self.session))]
+            table.pattern = following(ids, table.pattern)
+            self.show_pattern(table.pattern)
+            self.post_message(SessionChanged())
+
+    def next_layer(self) -> None:
+        """Choose the next layer of the triangle."""
+        table = self.editing()
+        if table is not None:
+            layers = layer_ids(self.deck)
+            table.layer = following(layers, table.layer)
+            self.show_layer(layers.index(table.layer))
+            self.post_message(SessionChanged())
+
+    @on(Select.Changed, "#table-pattern")
+    def _pattern_changed(self) -> None:
+        table = self.editing()
+        pattern_id = self.chosen_pattern()
+        if table is not None and pattern_id != table.pattern:
+            table.pattern = pattern_id
+            self.show_pattern(pattern_id)
+            self.post_message(SessionChanged())
+
+    @on(RadioSet.Changed, "#table-layer")
+    def _layer_changed(self) -> None:
+        table = self.editing()
+        if table is not None and self.read_layer(table):
+            self.post_message(SessionChanged())
+
+    # -- reading back into the table ---------------------------------------------------
+
+    def chosen_pattern(self) -> str:
+        value = self.query_one("#table-pattern", Select).value
+        return "" if value is Select.NULL else str(value)
+
+    def read_layer(self, table: Table) -> bool:
+        radio = self.query_one("#table-layer", RadioSet)
+        buttons = list(radio.query(RadioButton))
+        pressed = [i for i, button in enumerate(buttons) if button.value]
+        if len(pressed) > 1:
+            # Just pressed: the radio set has not switched the previous button off yet.
+            pressed = [i for i in pressed if buttons[i] is not radio.pressed_button] or pressed
+        layers = layer_ids(self.deck)
+        layer = layers[pressed[0]] if pressed and pressed[0] < len(layers) else ""
+        if layer == table.layer:
+            return False
+        table.layer = layer
+        return True
+
+    def read_name(self, table: Table) -> bool:
+        value = self.name_field.model_value()
+        if value == table.name:
+            return False
+        table.name = value
+        return True
+
+    def read_participants(self, table: Table) -> bool:
+        value = self.participants_field.model_value()
+        if value == table.participants:
+            return False
+        table.participants = value
+        return True
+
+    def read_answer(self, table: Table, question_id: str) -> bool:
+        value = self.answer(question_id).model_value()
+        if value == table.answers.get(question_id, ""):
+            return False
+        table.answers[question_id] = value
+        return True
+
+    def read_all(self, table: Table) -> bool:
+        """Write every field into ``table``; whether anything changed."""
+        changed = self.read_name(table) | self.read_participants(table)
+        for question in self._questions:
+            changed |= self.read_answer(table, question.id)
+        return self.read_layer(table) | changed
+
+    # -- keeping the line typed in sight -----------------------------------------------
+
+    @on(RecordArea.SelectionChanged, ".answer")
+    def _answer_cursor_moved(self, event: RecordArea.SelectionChanged) -> None:
+        # The answer grows as it is typed; once its layout is done, scroll the form so the
+        # line being typed (and the field's lower edge) stays in sight.
+        self.call_after_refresh(self._keep_cursor_in_view, event.text_area)
+
+    def _keep_cursor_in_view(self, area: RecordArea) -> None:
+        if not area.has_focus:
+            return
+        cursor = area.cursor_screen_offset
+        view = self.content_region
+        if view.y <= cursor.y < view.bottom - 1:
+            return
+        x, y = cursor - view.offset + self.scroll_offset
+        self.scroll_to_region(Region(x, y, 1, 2), animate=False, immediate=True)
