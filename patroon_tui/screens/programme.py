@@ -21,7 +21,6 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui import keyboard
-from patroon_tui.core.agenda_fit import AgendaFit, Layout
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.deck import Screen as DeckScreen
 from patroon_tui.core.session import Session
@@ -30,7 +29,9 @@ from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.notes import NotesPane
+from patroon_tui.screens.agenda_fold import AgendaFold
 from patroon_tui.screens.bodies import Bodies
+from patroon_tui.screens.notes_focus import NotesFocus
 from patroon_tui.widgets.recording import AnswerFirstBody, ExportingBody, RecordingBodyProtocol
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide
 
@@ -111,10 +112,10 @@ class ProgrammeScreen(Screen):
         self._bodies = self._slides.bodies
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None
-        # When the agenda folds away (core/agenda_fit.py), with the facilitator's f4.
-        self._agenda_fit = AgendaFit()
-        # The field that had the cursor when the notes were opened with f2.
-        self._before_notes: Widget | None = None
+        # When the agenda folds away (screens/agenda_fold.py), with the facilitator's f4.
+        self._agenda = AgendaFold(self)
+        # Where the cursor goes as the notes open and close (screens/notes_focus.py).
+        self._notes_focus = NotesFocus(self, self._agenda)
 
     @property
     def has_timer(self) -> bool:
@@ -130,7 +131,7 @@ class ProgrammeScreen(Screen):
             if width >= minimum:
                 self.add_class(name)
                 break
-        self._fit_agenda()
+        self._agenda.fit()
         part = part_label(self.deck.part_of(self._screens[self.index].id))
         yield AppHeader(self.session.session.title, part=part, timer=self._timer,
                         now=self._now, id="header")
@@ -187,7 +188,7 @@ class ProgrammeScreen(Screen):
         else:
             self.set_focus(None)
         self._slides.prune_bodies()
-        self._fit_agenda()
+        self._agenda.fit()
         # Notes: what was typed for the previous screen goes into the model first.
         self.flush_notes()
         self.notes.load(screen.id, self.session.notes.get(screen.id, ""), screen.hint)
@@ -231,17 +232,7 @@ class ProgrammeScreen(Screen):
 
     def flush_notes(self) -> bool:
         """Move edited notes from the pane into the session; ``True`` if anything moved."""
-        pane = self.notes
-        if pane.screen_id is None:
-            return False
-        text = pane.take_text()
-        if text is None:
-            return False
-        if text:
-            self.session.notes[pane.screen_id] = text
-        else:
-            self.session.notes.pop(pane.screen_id, None)
-        return True
+        return self.notes.flush_into(self.session.notes)
 
     # -- navigation --------------------------------------------------------------------
 
@@ -295,67 +286,16 @@ class ProgrammeScreen(Screen):
 
     async def action_notes(self) -> None:
         """Show the notes and put the cursor there; pressed in the notes, hide them."""
-        if self.has_class("-notes") and self.notes.typing:
-            self.remove_class("-notes")
-            self._fit_agenda()
-            # Back to the field of this screen the notes were opened from, if any.
-            back, self._before_notes = self._before_notes, None
-            body = self.body
-            in_body = back is not None and body is not None and body in back.ancestors
-            self.set_focus(back if in_body and back.focusable else None)
-            return
-        focused = self.focused
-        if focused is not None and not self.notes.typing:
-            self._before_notes = focused
-        self.remove_class("-presenting")
-        self.add_class("-notes")
-        self._fit_agenda()
-        # Awaited: keys typed right after f2 wait until the field exists and has the cursor.
-        area = await self.notes.show_area()
-        self.set_focus(area)
+        await self._notes_focus.toggle()
 
     def action_leave_notes(self) -> None:
-        body = self.body
-        back = self._before_notes
-        if back is None or not back.is_attached or body is None or body not in back.ancestors:
-            back = self.stray_key_field()
-        if back is not None and back.focusable:
-            self._before_notes = None
-            self.set_focus(back)
+        self._notes_focus.leave()
 
     def action_agenda(self) -> None:
-        self._agenda_fit.toggle(self._agenda_squeezes(), not self.has_class("-agenda-off"))
-        self._fit_agenda()
-        agenda = self.query_one(Agenda)
-        if self.has_class("-agenda-off") and agenda.has_focus:
-            self.set_focus(None)
-
-    def _agenda_squeezes(self) -> bool:
-        """Whether the agenda would take the room the current screen's content needs."""
-        width, height = self.app.size
-        screen = self.current
-        layout: Layout = (
-            "wide" if self.has_class("-wide") else "narrow" if self.has_class("-narrow")
-            else "normal"
-        )
-        return self._agenda_fit.squeezes(
-            screen.id,
-            recording=screen.kind in RECORDING_WIDGETS,
-            pattern=self.deck.pattern(screen.pattern or "") if screen.kind == "pattern" else None,
-            width=width,
-            height=height,
-            notes=self.has_class("-notes"),
-            layout=layout,
-        )
-
-    def _fit_agenda(self) -> None:
-        """Show or fold the agenda as the facilitator wants it for this kind of screen."""
-        shown = self._agenda_fit.shown(self._agenda_squeezes())
-        if self.has_class("-agenda-off") == shown:
-            self.set_class(not shown, "-agenda-off")
+        self._agenda.toggle()
 
     def on_resize(self) -> None:
-        self._fit_agenda()
+        self._agenda.fit()
 
     def action_presentation(self) -> None:
         presenting = not self.has_class("-presenting")
@@ -379,33 +319,20 @@ class ProgrammeScreen(Screen):
         return body.loop if isinstance(body, PatternSlide) else None
 
     def action_reveal_next(self) -> None:
-        loop = self._loop()
-        if loop is None:
-            return
-        steps = len(loop.steps)
-        shown = loop.reveal
-        # From the whole loop, `r` starts over with step 1; then one more step each time.
-        loop.reveal = 1 if shown is None or shown >= steps else shown + 1
+        if (loop := self._loop()) is not None:
+            loop.reveal_next()
 
     def action_reveal_all(self) -> None:
-        loop = self._loop()
-        if loop is not None:
+        if (loop := self._loop()) is not None:
             loop.reveal = None
 
-    def _step_count(self) -> int:
-        return len(self.deck.pattern(self.current.pattern or "").steps)
-
     def action_highlight_next(self) -> None:
-        loop = self._loop()
-        if loop is not None:
-            current = loop.highlight
-            loop.highlight = 1 if current is None or current >= self._step_count() else current + 1
+        if (loop := self._loop()) is not None:
+            loop.step_highlight(1)
 
     def action_highlight_previous(self) -> None:
-        loop = self._loop()
-        if loop is not None:
-            current = loop.highlight
-            loop.highlight = self._step_count() if current is None or current <= 1 else current - 1
+        if (loop := self._loop()) is not None:
+            loop.step_highlight(-1)
 
     # -- timer and tables --------------------------------------------------------------
 

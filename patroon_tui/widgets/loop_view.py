@@ -90,6 +90,19 @@ class LoopView(Widget):
         self.reveal = self.validate_reveal(self.reveal)
         self.refresh(layout=True)
 
+    def reveal_next(self) -> None:
+        """Show one more step; from the whole loop (or its last step), start over at 1."""
+        shown = self.reveal
+        self.reveal = 1 if shown is None or shown >= len(self._steps) else shown + 1
+
+    def step_highlight(self, delta: int) -> None:
+        """Move the highlight one step on (``delta`` 1) or back (-1), round the loop."""
+        current, steps = self.highlight, len(self._steps)
+        if delta > 0:
+            self.highlight = 1 if current is None or current >= steps else current + 1
+        else:
+            self.highlight = steps if current is None or current <= 1 else current - 1
+
     def validate_highlight(self, value: int | None) -> int | None:
         if value is None or not 1 <= value <= len(self._steps):
             return None

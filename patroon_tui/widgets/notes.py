@@ -139,6 +139,18 @@ class NotesPane(Vertical):
         area.edited = False
         return "\n".join(area.document.lines)
 
+    def flush_into(self, notes: dict[str, str]) -> bool:
+        """Move the edited text into ``notes`` under this pane's screen id (an emptied text
+        removes the entry); ``True`` if anything moved."""
+        text = self.take_text() if self.screen_id is not None else None
+        if text is None or self.screen_id is None:
+            return False
+        if text:
+            notes[self.screen_id] = text
+        else:
+            notes.pop(self.screen_id, None)
+        return True
+
     @on(TextArea.Changed, "#notes-text")
     def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
