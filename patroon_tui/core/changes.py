@@ -3,7 +3,7 @@
 A store remembers each file as it last read or wrote it (:class:`SeenFiles`: inode, size,
 modification time and a SHA-256 of the bytes). Before a save it asks
 :meth:`SeenFiles.other_version` whether the file on disk is still that one; when it is not,
-the save is refused, or the other version is first kept by :func:`keep_copy` in a folder
+the save is refused, or the other version is first kept by :func:`keep_other` in a folder
 of its own, so that nobody's words are lost.
 """
 
@@ -26,7 +26,7 @@ from patroon_tui.core.files import (
 )
 from patroon_tui.core.messages import os_reason
 
-__all__ = ["SeenFiles", "keep_copy"]
+__all__ = ["SeenFiles", "keep_copy", "keep_other"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,27 @@ class SeenFiles:
             self.remember(real, info, raw)
             return None
         return raw
+
+
+def keep_other(seen: SeenFiles, real: Path, folder: Path, suffix: str) -> Path | None:
+    """Copy the other version of ``real`` (if someone else changed it) into ``folder``.
+
+    Afterwards ``seen`` takes the file as it is now. Returns the copy, or ``None`` when the
+    file did not change; raises :class:`StoreError` naming the file when it cannot be kept.
+    """
+    raw = seen.other_version(real)
+    if raw is None:
+        return None
+    try:
+        copy = keep_copy(folder, real.stem, suffix, raw)
+        info = os.stat(real)
+    except OSError as exc:
+        raise StoreError(
+            f"De andere versie van {real} kan niet worden bewaard in {folder}: "
+            f"{os_reason(exc)}. Er is niets opgeslagen."
+        ) from None
+    seen.remember(real, info, raw)
+    return copy
 
 
 def keep_copy(folder: Path, stem: str, suffix: str, raw: bytes) -> Path:

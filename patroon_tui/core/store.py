@@ -28,7 +28,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from patroon_tui.core.changes import SeenFiles, keep_copy
+from patroon_tui.core.changes import SeenFiles, keep_other
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.errors import (
     SessionChangedOnDiskError,
@@ -286,20 +286,7 @@ class SessionStore:
             return self._keep_other(real_path(path))
 
     def _keep_other(self, real: Path) -> Path | None:
-        raw = self._seen.other_version(real)
-        if raw is None:
-            return None
-        folder = self.folder / KEPT_FOLDER
-        try:
-            copy = keep_copy(folder, real.stem, SUFFIX, raw)
-            info = os.stat(real)
-        except OSError as exc:
-            raise StoreError(
-                f"De andere versie van {real} kan niet worden bewaard in {folder}: "
-                f"{os_reason(exc)}. Er is niets opgeslagen."
-            ) from None
-        self._seen.remember(real, info, raw)
-        return copy
+        return keep_other(self._seen, real, self.folder / KEPT_FOLDER, SUFFIX)
 
     # -- saving ------------------------------------------------------------------------------
 
