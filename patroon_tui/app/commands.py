@@ -7,21 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-if TYPE_CHECKING:
-    from patroon_tui.app import PatroonApp
 
 
 class PatroonCommands(Provider):
     """Screens to go to and the app's main actions, in Dutch."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app: PatroonApp = self.app  # type: ignore[assignment]
-        programme = app.programme
+        # Imported here: patroon.py imports this module to name it in COMMANDS.
+        from patroon_tui.app.patroon import PatroonApp
+
+        app = self.app
         commands: list[tuple[str, Callable[[], object], str]] = []
+        if not isinstance(app, PatroonApp):
+            return commands
+        programme = app.programme
         if programme is not None and programme.is_attached:
             for screen in programme.deck.screens:
                 commands.append(

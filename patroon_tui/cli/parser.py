@@ -7,9 +7,9 @@ import argparse
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from patroon_tui.core.messages import printable
 
@@ -79,7 +79,11 @@ def _dutch_usage_message(message: str) -> str:
 
 
 class _DutchHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    # ``groups`` is Any: argparse's own type for them (_MutuallyExclusiveGroup) is private.
+    def add_usage(
+        self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
     def _format_action(self, action: argparse.Action) -> str:
@@ -97,7 +101,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
     as argparse does. Subcommand parsers made from it are Dutch too.
     """
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _DutchHelpFormatter)
         add_help = kwargs.pop("add_help", True)
         super().__init__(*args, add_help=False, **kwargs)

@@ -254,9 +254,11 @@ def _owner_id(data: object, loc: tuple[int | str, ...]) -> str | None:
     found = None
     node = data
     for item in loc[:-1]:
-        try:
-            node = node[item]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
+        if isinstance(node, dict):
+            node = node.get(item)
+        elif isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
+            node = node[item]
+        else:
             break
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             found = node["id"]
