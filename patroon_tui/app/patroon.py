@@ -25,6 +25,7 @@ from patroon_tui.app.key_routing import KeyRouting
 from patroon_tui.app.lifecycle import Lifecycle
 from patroon_tui.app.opening import SessionOpening
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.keys import format_key
 from patroon_tui.core.session import Session
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import ScreenShown, SessionChanged
@@ -48,7 +49,7 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
         Binding("f1", "help", "Help", priority=True, id="help"),
-        Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, key_display="?", id="help-question"),
+        Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, id="help-question"),
         Binding("ctrl+c", "save", "Opslaan (afsluiten gaat met ctrl+q)", show=False, priority=True, id="ctrl-c"),
     ]
 
@@ -162,6 +163,10 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
             self.notify("Alleen lezen: deze sessie wordt niet opgeslagen.", severity="warning")
 
     # -- help and palette --------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        # The one place keys get their names: the footer and the help screen both ask here.
+        return binding.key_display or format_key(binding.key)
 
     def action_help(self) -> None:
         from patroon_tui.dialogs.help import HelpScreen

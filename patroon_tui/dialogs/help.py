@@ -6,7 +6,8 @@ the recording widgets), so a new binding shows up here without anyone editing a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,14 +19,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_NAMES = {
-    "right": "→", "left": "←", "up": "↑", "down": "↓",
-    "pagedown": "PgDn", "pageup": "PgUp", "space": "Spatie", "escape": "Esc",
-    "enter": "Enter", "tab": "Tab", "home": "Home", "end": "End", "delete": "Delete",
-    "backspace": "Backspace", "question_mark": "?", "insert": "Insert",
-}
-MODIFIERS = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
-
 TYPING_NOTE = (
     "Op de invulschermen (tafels, principes, eerste stappen, driehoek, samenvatting) typen "
     "n, p en spatie gewoon mee: blader daar met PgDn/PgUp (ook de klikker) of Alt+→/Alt+←. "
@@ -34,20 +27,13 @@ TYPING_NOTE = (
 )
 
 
-def format_key(key: str) -> str:
-    """``ctrl+pagedown`` → ``Ctrl+PgDn``; ``f2`` → ``F2``; ``R`` → ``Shift+R``."""
-    *mods, name = key.split("+")
-    if len(name) == 1 and name.isupper():
-        mods.append("shift")
-    shown = KEY_NAMES.get(name, name.upper() if name.startswith("f") and name[1:].isdigit() else name)
-    if len(shown) == 1 and mods:
-        shown = shown.upper()
-    return "+".join([*(MODIFIERS.get(m, m) for m in mods), shown])
-
-
-def format_keys(keys: str) -> str:
-    """A binding's comma-separated keys, each formatted."""
-    return ", ".join(format_key(k.strip()) for k in keys.split(","))
+def key_names(display: Callable[[Binding], str], binding: Binding) -> str:
+    """The keys of ``binding`` as ``display`` (the app's ``get_key_display``) names them:
+    every key of a comma-separated list, the binding's own ``key_display`` for one key."""
+    keys = [key.strip() for key in binding.key.split(",")]
+    if len(keys) == 1:
+        return display(binding)
+    return ", ".join(display(replace(binding, key=key, key_display=None)) for key in keys)
 
 
 def bindings_of(declared: Iterable[BindingType]) -> list[Binding]:
@@ -84,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
                     table.add_column("doet", ratio=2)
                     for binding in bindings:
                         # The tooltip, where a binding has one, is the longer text the footer has no room for.
-                        table.add_row(Text(format_keys(binding.key)), Text(binding.tooltip or binding.description))
+                        table.add_row(Text(key_names(self.app.get_key_display, binding)), Text(binding.tooltip or binding.description))
                     yield Static(table, classes="help-section")
             yield Static("Esc of F1: terug · ↑/↓: schuiven", id="help-close")
 

@@ -50,8 +50,8 @@ class ProgrammeScreen(Screen):
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "next", "Volgende", key_display="→", id="next"),
-        Binding("left", "previous", "Vorige", key_display="←", show=False, id="previous"),
+        Binding("right", "next", "Volgende", id="next"),
+        Binding("left", "previous", "Vorige", show=False, id="previous"),
         # Printable keys only turn pages where nobody types: on a recording screen a word
         # typed while the cursor is on a button or list would otherwise turn the page.
         Binding("space,n", "turn(1)", "Volgende (niet op invulschermen)", show=False, id="next-letter"),
@@ -77,10 +77,10 @@ class ProgrammeScreen(Screen):
         Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
         Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
         Binding("r", "reveal_next", "Stap voor stap", id="reveal-next"),
-        Binding("R", "reveal_all", "Alle stappen tonen", key_display="R", show=False, id="reveal-all"),
+        Binding("R", "reveal_all", "Alle stappen tonen", show=False, id="reveal-all"),
         Binding("h", "highlight_next", "Volgende stap markeren", show=False, id="highlight-next"),
         Binding(
-            "H", "highlight_previous", "Vorige stap markeren", key_display="H", show=False,
+            "H", "highlight_previous", "Vorige stap markeren", show=False,
             id="highlight-previous",
         ),
         Binding("up", "scroll(-1)", "Dia omhoog schuiven", show=False, id="scroll-up"),

@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.dialogs.help import HelpScreen, bindings_of, format_keys
+from patroon_tui.core.keys import format_keys
+from patroon_tui.dialogs.help import HelpScreen, bindings_of
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.agenda import Agenda
@@ -17,6 +18,7 @@ from patroon_tui.widgets.fields import RecordInput
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.recording import RecordingBody
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, recording_class
+from tests.waiting import until
 
 
 async def test_presentation_mode_hides_everything_but_the_slide(make_app):
@@ -109,11 +111,21 @@ async def test_help_lists_every_binding(make_app, deck):
         assert isinstance(app.screen, HelpScreen)
 
 
-def test_key_names_are_readable():
-    assert format_keys("right,pagedown,space,n") == "→, PgDn, Spatie, n"
-    assert format_keys("alt+left,ctrl+pageup") == "Alt+←, Ctrl+PgUp"
-    assert format_keys("R") == "Shift+R"
-    assert format_keys("f2") == "F2"
+async def test_the_footer_and_the_help_name_keys_alike(make_app):
+    """One name per key (the app's get_key_display): not "^q" in the footer and
+    "Ctrl+Q" in the help."""
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        footer = app.screen.query_one(Footer)
+        await until(pilot, lambda: footer.query("FooterKey"))
+        shown = {getattr(key, "action", ""): getattr(key, "key_display", "")
+                 for key in footer.query("FooterKey")}
+        assert shown["quit"] == "Ctrl+Q", shown
+        assert shown["notes"] == "F2", shown
+        await pilot.press("f1")
+        text = "\n".join(render_text(s) for s in app.screen.query(".help-section"))
+        for name in ("Ctrl+Q", "Ctrl+P", "F2", "PgDn, Alt+→, Ctrl+PgDn", "Shift+R"):
+            assert name in text, name
 
 
 async def test_the_help_key_is_in_the_footer_on_every_screen(make_app, deck):
