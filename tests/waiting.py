@@ -10,20 +10,31 @@ TIMEOUT = 10.0
 """Seconds before a wait gives up: far beyond any real wait, short of a hung test."""
 
 
+def holds(condition: Callable[[], object]) -> bool:
+    """``condition()``, where a lookup that fails (a table or note not there yet) is "not yet"."""
+    try:
+        return bool(condition())
+    except LookupError:
+        return False
+
+
 async def until(pilot, condition: Callable[[], object], timeout: float = TIMEOUT) -> None:
     """Let the app run until ``condition()`` holds; fail the test after ``timeout``."""
     deadline = time.monotonic() + timeout
-    while not condition():
+    while True:
+        # The app runs in this event loop (and its workers in threads): a short sleep
+        # lets both go on; the condition is looked at again every 5 ms.
+        await asyncio.sleep(0.005)
+        if holds(condition):
+            return
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout} s for {condition}")
-        await pilot.pause()
-        await asyncio.sleep(0.005)  # a worker thread gets its turn too
 
 
 def until_sync(condition: Callable[[], object], timeout: float = TIMEOUT) -> None:
     """As :func:`until`, outside the app (another process, a thread)."""
     deadline = time.monotonic() + timeout
-    while not condition():
+    while not holds(condition):
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout} s for {condition}")
         time.sleep(0.005)

@@ -112,6 +112,10 @@ class KeyRouting(App):
         await super().on_event(event)
 
     async def _deliver(self, event: events.Key) -> None:
+        if not self.screen_stack:
+            # The app is ending and its screens are gone: no field is left to take a key
+            # typed after that (``self.screen`` would raise).
+            return
         screen = self.screen
         if isinstance(screen, CommandPalette) and event.key == "enter":
             # Enter picks what the list shows: first let the search for what was typed

@@ -18,6 +18,7 @@ from patroon_tui.widgets.fields import RecordInput
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.recording import RecordingBody
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, recording_class
+from tests.app.test_typing import palette_offers
 from tests.waiting import until
 
 
@@ -71,7 +72,7 @@ async def test_palette_jumps_to_a_screen_by_title(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"wereldvrede")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Wereldvrede"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ProgrammeScreen)

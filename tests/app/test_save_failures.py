@@ -3,13 +3,17 @@ offers only safe ways out (try again, a copy elsewhere, or a confirmed quit)."""
 
 from __future__ import annotations
 
+import time
+
 from patroon_tui.app import autosave as autosave_module
+from patroon_tui.app.autosave import DEBOUNCE_SECONDS
 from patroon_tui.core.store import SessionStore, loads_session
 from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.save_indicator import SaveIndicator
 from tests.app.test_typing import burst
+from tests.waiting import until
 
 
 def notices_of(app) -> list[tuple[str, str]]:
@@ -63,17 +67,11 @@ async def test_an_unexpected_error_in_the_writer_is_shown_and_retried(make_app, 
         assert app.path.read_bytes() == before
         # Saving is not switched off: it is tried again by itself …
         tried = len(attempts)
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if len(attempts) > tried:
-                break
+        await until(pilot, lambda: len(attempts) > tried)
         assert len(attempts) > tried
         # … and once the writer works again, everything reaches the file without a key.
         monkeypatch.undo()
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.save_state == "saved":
-                break
+        await until(pilot, lambda: app.save_state == "saved")
         assert app.save_state == "saved"
         assert store.load(app.path).notes["programma"] == "De zaal noemt"
         await pilot.press("ctrl+q")
@@ -154,10 +152,7 @@ async def test_retry_from_the_quit_question_saves_and_ends(make_app, store, monk
                     until=lambda: isinstance(app.screen, ChoiceDialog))
         monkeypatch.undo()  # the stick is back in
         await pilot.press("o")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if not app.is_running:
-                break
+        await until(pilot, lambda: not app.is_running)
     assert app.return_code == 0
     assert store.load(app.path).notes["programma"] == "bijna"
 
@@ -192,7 +187,8 @@ def kept_versions(store) -> list:
 async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await burst(pilot, "<f2>", "eerst", "<ctrl+s>", until=lambda: app.save_state == "saved")
+        await burst(pilot, "<f2>", "eerst", "<ctrl+s>",
+                    until=lambda: app.save_state == "saved" and b"eerst" in app.path.read_bytes())
         theirs = changed_by_someone_else(app.path)
         await burst(pilot, " en meer", "<ctrl+s>",
                     until=lambda: isinstance(app.screen, ChoiceDialog))
@@ -202,18 +198,17 @@ async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(make_a
         await pilot.press("l")  # later: nothing is written, nothing is asked meanwhile
         await pilot.pause()
         assert app.path.read_bytes() == theirs
-        await burst(pilot, "!", until=lambda: app.session.notes["programma"].endswith("!"))
-        for _ in range(30):
-            await pilot.pause(0.05)
+        await burst(pilot, "!", until=lambda: app.screen.notes.text_area.text.endswith("!"))
+        # Nothing can be waited for here: the check is that no save comes. Long enough for
+        # the autosave to have saved the "!" had it been free to (its pause, then a tick).
+        typed = time.monotonic()
+        await until(pilot, lambda: time.monotonic() - typed > DEBOUNCE_SECONDS + 0.5)
         assert app.path.read_bytes() == theirs and isinstance(app.screen, ProgrammeScreen)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.id == "other-version"
         await pilot.press("m")  # mine, with theirs kept
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if app.save_state == "saved":
-                break
+        await until(pilot, lambda: app.save_state == "saved")
         assert store.load(app.path).notes["programma"] == "eerst en meer!"
         (kept,) = kept_versions(store)
         assert kept.read_bytes() == theirs
@@ -224,7 +219,8 @@ async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(make_a
 async def test_quit_keeps_both_versions_without_asking(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await burst(pilot, "<f2>", "eerst", "<ctrl+s>", until=lambda: app.save_state == "saved")
+        await burst(pilot, "<f2>", "eerst", "<ctrl+s>",
+                    until=lambda: app.save_state == "saved" and b"eerst" in app.path.read_bytes())
         theirs = changed_by_someone_else(app.path)
         await burst(pilot, " en dan", "<ctrl+q>", until=lambda: not app.is_running)
     assert store.load(app.path).notes["programma"] == "eerst en dan"

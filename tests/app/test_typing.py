@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from textual import events
+from textual.command import CommandList
 
 from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.dialogs.confirm import ConfirmScreen
@@ -18,6 +19,7 @@ from patroon_tui.widgets.first_steps import StepOwner
 from patroon_tui.widgets.principles import PrincipleInput
 from patroon_tui.widgets.tables import TablesPanel
 from tests.app.conftest import reopen
+from tests.waiting import until as wait_until
 
 
 def key_events(*parts: str) -> list[events.Key]:
@@ -38,14 +40,24 @@ def key_events(*parts: str) -> list[events.Key]:
     return keys
 
 
+def palette_offers(app, title: str) -> bool:
+    """Whether the open command palette's first hit is ``title`` (it searches in a worker)."""
+    lists = app.screen.query(CommandList)
+    if not lists or not lists.first().option_count:
+        return False
+    return title in str(lists.first().get_option_at_index(0).prompt)
+
+
 async def burst(pilot, *parts: str, until=None) -> None:
     """Send ``parts`` in one go; then wait until ``until()`` holds, or the app is idle."""
     for key in key_events(*parts):
         pilot.app.post_message(key)
-    for _ in range(200):
-        await pilot.pause(0.01)
-        if until is not None and until():
-            break
+    if until is not None:
+        await wait_until(pilot, until)
+    else:
+        # Nothing to wait for but the app working through the keys: Textual's idle wait.
+        for _ in range(3):
+            await pilot.pause()
     await pilot.pause()
 
 
@@ -114,7 +126,8 @@ async def test_palette_jump_then_typing(make_app, store, deck):
         await pilot.pause()
         await burst(pilot, "Ga naar: Aan de tafels",
                     until=lambda: "tafels" in str(app.screen.query("Input").first().value))
-        await pilot.pause(0.3)  # the palette searches in a worker
+        # The palette searches in a worker: wait for its hit.
+        await wait_until(pilot, lambda: palette_offers(app, "Ga naar: Aan tafel"))
         await burst(pilot, "<enter>", " erbij", until=lambda: table(app).participants.endswith("erbij"))
         assert programme(app).current.id == "tafels"
         assert table(app).participants == "Zorgaanbieder, huisarts erbij"
