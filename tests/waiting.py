@@ -38,3 +38,10 @@ def until_sync(condition: Callable[[], object], timeout: float = TIMEOUT) -> Non
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout} s for {condition}")
         time.sleep(0.005)
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Wait until the app is idle (Textual's own idle wait), ``rounds`` times over: for keys
+    sent without anything in particular to wait for."""
+    for _ in range(rounds):
+        await pilot.pause()

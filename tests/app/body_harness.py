@@ -21,6 +21,7 @@ from patroon_tui.core.timer import TableTimer
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.timer import TimerDisplay
+from tests.waiting import settle, until as wait_until
 
 
 class BodyHarness(DialogHost, KeyRouting):
@@ -97,15 +98,16 @@ async def paste_text(pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def send_at_once(pilot, *keys: str, until=lambda: True) -> None:
+async def send_at_once(pilot, *keys: str, until=None) -> None:
     """Keys arriving together, as from a fast typist: none waits for the one before.
 
-    Then lets the app work through them, until ``until()`` holds (or it clearly never will).
+    Then lets the app work through them: until ``until()`` holds, or (none given) until
+    it is idle.
     """
     for key in keys:
         char = " " if key == "space" else (key if len(key) == 1 else None)
         pilot.app.post_message(events.Key(key, char))
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if until():
-            break
+    if until is None:
+        await settle(pilot)
+    else:
+        await wait_until(pilot, until)

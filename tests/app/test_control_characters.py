@@ -9,6 +9,7 @@ from patroon_tui.app import PatroonApp
 from patroon_tui.core.validation import review
 from tests.app.conftest import FIXED_NOW
 from tests.app.test_typing import burst
+from tests.waiting import until as wait_until
 
 CLEAR_AND_RETITLE = "\x1b[2J\x1b]0;gehackt\x07"
 
@@ -46,10 +47,7 @@ async def test_a_paste_shows_its_control_characters(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await burst(pilot, "<f2>", "Notitie ", until=lambda: app.focused is not None)
         app.post_message(events.Paste(f"geplakt{CLEAR_AND_RETITLE}\nregel twee"))
-        for _ in range(40):
-            await pilot.pause(0.02)
-            if "regel twee" in app.screen.notes.text_area.text:
-                break
+        await wait_until(pilot, lambda: "regel twee" in app.screen.notes.text_area.text)
         text = app.screen.notes.text_area.text
         assert text.startswith("Notitie geplakt\\x1b[2J") and "\x1b" not in text
         assert text.endswith("\nregel twee")

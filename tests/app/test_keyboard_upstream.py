@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
+from tests.waiting import until as wait_until
 
 UPSTREAM = (
     "Textual now applies a field's editing keys in the order typed (Textual #6605): "
@@ -33,10 +34,7 @@ async def burst(app: App, pilot, *keys: str, until) -> None:
     for key in keys:
         char = key if len(key) == 1 else None
         app.post_message(events.Key(key, char))
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if until():
-            break
+    await wait_until(pilot, until)
 
 
 async def test_backspace_in_a_burst_lands_after_the_next_letter_in_an_input():

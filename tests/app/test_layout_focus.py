@@ -9,6 +9,8 @@ from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.agenda import Agenda
 from patroon_tui.widgets.slide import RECORDING_WIDGETS
 from tests.app.conftest import reopen
+from tests.app.test_typing import palette_offers
+from tests.waiting import until as wait_until
 
 TYPED_IN = ("tables", "principles", "first_steps", "triangle")
 
@@ -112,7 +114,7 @@ async def test_arrival_puts_the_cursor_in_a_text_field(make_app, store, deck, ki
         programme.go_to("programma")
         await pilot.pause()
         await pilot.press("ctrl+p", *deck.screens[index].title[:12].lower().replace(" ", ""))
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_offers(app, deck.screens[index].title))
         await pilot.press("enter")
         await pilot.pause()
         assert programme.current.id == screen_id

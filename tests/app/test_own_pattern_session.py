@@ -22,6 +22,7 @@ from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.dialogs import open_dialog
 from tests.app.conftest import reopen
+from tests.waiting import settle, until as wait_until
 
 
 def key(name: str) -> events.Key:
@@ -47,10 +48,7 @@ async def burst(pilot, *parts: str, until=lambda: False, rounds: int = 200) -> N
     """Post every key at once, then wait (bounded) until ``until()`` holds."""
     for name in keys_of(*parts):
         pilot.app.post_message(key(name))
-    for _ in range(rounds):
-        await pilot.pause(0.01)
-        if until():
-            break
+    await wait_until(pilot, until)
     await pilot.pause()
 
 
@@ -152,10 +150,7 @@ async def test_the_draft_is_in_the_session_and_on_disk_before_the_editor_closes(
         assert editor(app) is not None  # still open
         # Typing on is saved without any key: within two seconds of the last change.
         await burst(pilot, "t", until=lambda: fields(app)[1][0] == "Vraagt")
-        for _ in range(40):
-            await pilot.pause(0.1)
-            if store.load(app.path).patterns[0].steps[0] == "Vraagt":
-                break
+        await wait_until(pilot, lambda: store.load(app.path).patterns[0].steps[0] == "Vraagt")
         assert store.load(app.path).patterns[0].steps[0] == "Vraagt"
         assert editor(app) is not None
     # The terminal closed with the editor open: a fresh start has the pattern.
@@ -351,8 +346,7 @@ async def test_a_burst_of_random_keys_does_not_break_the_editor():
             names = ["ctrl+o", *(rng.choice(KEYS) for _ in range(120))]
             for name in names:
                 app.post_message(key(name))
-            for _ in range(50):
-                await pilot.pause(0.01)
+            await settle(pilot)
             assert app.is_running, seed
             assert app.screen_stack[0] is base, seed
             # Dismissed once per opening, never more (a second pop would take the base).
@@ -381,8 +375,7 @@ async def test_random_keys_on_the_tables_screen_and_in_the_editor(make_app, stor
             rng = random.Random(seed)
             for name in ["f9", "ctrl+o", *(rng.choice(KEYS) for _ in range(80))]:
                 app.post_message(key(name))
-            for _ in range(60):
-                await pilot.pause(0.01)
+            await settle(pilot)
             assert app.is_running, seed
             assert app.screen_stack[0] is programme, seed
             for own in app.session.patterns:

@@ -8,6 +8,7 @@ import os
 from patroon_tui.core import store as store_module
 from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.screens.programme import ProgrammeScreen
+from tests.waiting import until as wait_until
 
 
 async def test_locked_session_offers_read_only(make_app, store):
@@ -109,10 +110,7 @@ async def test_failing_disk_retries_by_itself(make_app, store, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         monkeypatch.setattr(store_module.os, "replace", fail_once)
         await pilot.press("f2", "o", "k", "ctrl+s")
-        for _ in range(40):
-            await pilot.pause(0.1)
-            if failures and app.save_state == "saved":
-                break
+        await wait_until(pilot, lambda: failures and app.save_state == "saved")
         assert failures and app.save_state == "saved"
         assert store.load(app.path).notes["programma"] == "ok"
         await pilot.press("ctrl+q")
@@ -125,11 +123,8 @@ async def test_quit_right_after_typing_keeps_the_last_letters(make_app, store):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f9")
         # f9 moves the cursor once the tables screen has laid out its form.
-        for _ in range(50):
-            await pilot.pause(0.05)
-            field = app.focused
-            if field is not None and (field.id or "").startswith("answer-"):
-                break
+        await wait_until(pilot, lambda: (app.focused.id or "").startswith("answer-"))
+        field = app.focused
         assert field is not None and field.id.startswith("answer-")
         # The letters are still queued in the field when ctrl+q is handled.
         for char in "wacht op":

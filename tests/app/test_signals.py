@@ -72,8 +72,8 @@ def test_signal_while_typing_keeps_the_text(tmp_path, signum):
         drain(fd, 0.3)
         for char in "Tot hier getypt é 🙂":
             os.write(fd, char.encode())
-            time.sleep(0.02)
-        time.sleep(0.3)
+            time.sleep(0.02)  # typed one key at a time, as a person types
+        read_until(fd, "🙂".encode())  # the last key is on the screen
         os.kill(pid, signum)
         deadline = time.monotonic() + 15
         status = None
@@ -166,7 +166,7 @@ def test_the_last_keys_before_a_signal_are_in_the_file(tmp_path, signum):
         read_until(fd, "Volgende".encode())
         drain(fd, 0.3)
         os.write(fd, F2 + "Tot de laatste letter é".encode())
-        time.sleep(0.1)
+        time.sleep(0.1)  # the scenario itself: the signal comes a tenth of a second later
         os.kill(pid, signum)
         deadline = time.monotonic() + 15
         while True:

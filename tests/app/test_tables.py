@@ -11,6 +11,7 @@ from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.tables import TablesPanel
 from tests.app.body_harness import BodyHarness, send_at_once, type_text
+from tests.waiting import settle, until as wait_until
 
 
 @pytest.fixture
@@ -395,10 +396,7 @@ async def test_a_word_typed_while_another_part_of_the_app_waits_is_kept(deck, mo
         app.query_one(TablesPanel).focus_first()
         await pilot.pause()
         await pilot.press("ctrl+down", "d")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if session.tables[1].participants == "d":
-                break
+        await wait_until(pilot, lambda: session.tables[1].participants == "d")
         assert session.tables[1].participants == "d"
         assert app.query_one("#table-participants", Input).value == "d"
 
@@ -414,7 +412,8 @@ async def test_two_table_keys_in_a_burst_end_on_the_second_table(deck):
             pilot, "ctrl+down", "ctrl+down", "x",
             until=lambda: session.tables[2].participants == "x",
         )
-        await pilot.pause(0.1)  # late highlight events of the list have arrived
+        # Late highlight events of the list have arrived: the app is idle again.
+        await settle(pilot)
         assert [t.participants for t in session.tables] == ["", "", "x"]
         assert app.query_one(TablesPanel).current_table_id == "tafel-3"
         assert app.query_one("#tables-list", OptionList).highlighted == 2
