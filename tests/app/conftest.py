@@ -40,3 +40,12 @@ def reopen(store, deck, app, **kwargs):
     """A fresh app on the same session file, as `patroon open ID` would build it."""
     session = store.load(app.path)
     return PatroonApp(deck, store, session, app.path, now=lambda: FIXED_NOW, **kwargs)
+
+
+def one_per_kind(deck) -> list:
+    """The first screen of each kind, in programme order: a sweep meets every kind of
+    screen without turning all the pages (the walkthrough does that once)."""
+    first: dict = {}
+    for screen in deck.screens:
+        first.setdefault(screen.kind, screen)
+    return list(first.values())

@@ -18,6 +18,7 @@ from patroon_tui.widgets.fields import RecordInput
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.recording import RecordingBody
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide, recording_class
+from tests.app.conftest import one_per_kind
 from tests.app.test_typing import palette_offers
 from tests.waiting import until
 
@@ -129,16 +130,17 @@ async def test_the_footer_and_the_help_name_keys_alike(make_app):
             assert name in text, name
 
 
-async def test_the_help_key_is_in_the_footer_on_every_screen(make_app, deck):
+async def test_the_help_key_is_in_the_footer_on_every_kind_of_screen(make_app, deck):
     """However many keys a screen has, f1 stays in sight (docked right); the rest is in help."""
     for size in ((80, 24), (60, 20)):
         app = make_app()
         async with app.run_test(size=size) as pilot:
-            for _ in deck.screens:
-                await pilot.pause()
+            for screen in one_per_kind(deck):
+                app.screen.go_to(screen.id)
                 footer = app.screen.query_one(Footer)
+                await until(pilot, lambda: footer.query("FooterKey"))
+                await pilot.pause()
                 keys = [key for key in footer.query("FooterKey") if getattr(key, "action", "") == "help"]
                 assert len(keys) == 1, app.screen.current.id
                 region = keys[0].region
                 assert region.width and region.right <= size[0], (size, app.screen.current.id)
-                await pilot.press("alt+right")

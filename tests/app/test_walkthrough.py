@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-
 from patroon_tui.screens.programme import ProgrammeScreen
-from tests.app.conftest import reopen
+from tests.app.conftest import one_per_kind, reopen
 
 NOTES = {
     "complexer": "Woningnood: 'urgent'.",
@@ -32,11 +31,17 @@ async def walk_every_screen(pilot, deck) -> None:
     assert app.session.progress.visited == screen_ids
 
 
-async def test_every_screen_at_160x45(make_app, deck):
+async def test_every_kind_of_screen_at_160x45(make_app, deck):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        await walk_every_screen(pilot, deck)
-        assert app.screen.has_class("-wide")
+        programme = app.screen
+        for screen in one_per_kind(deck):
+            programme.go_to(screen.id)
+            await pilot.pause()
+            body = programme.body
+            assert programme.current.id == screen.id
+            assert body is not None and body.display and body.region.width > 100, screen.id
+        assert programme.has_class("-wide")
         await pilot.press("ctrl+q")
     assert app.return_code == 0
 
