@@ -10,6 +10,8 @@ Three differences from ``Footer(compact=True)``:
   plain footer rebuilds itself for each, with a layout pass each time.
 - The help key (f1) is docked at the right edge, so it stays visible when a screen has more
   keys than the terminal is wide; the keys that do not fit are all in the help.
+
+Keys that Textual's own widgets bind (the open dropdown's escape) are named in Dutch too.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from textual.widgets import Footer
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+
+#: Descriptions of keys bound inside Textual's widgets, as the footer shows them.
+TEXTUAL_KEYS_IN_DUTCH = {
+    "Dismiss menu": "Menu sluiten",  # the open list of a Select
+}
 
 
 class AppFooter(Footer):
@@ -50,6 +58,9 @@ class AppFooter(Footer):
                 if isinstance(compact, Reactive):
                     # Set before mounting, so no watcher runs and no class changes.
                     widget.set_reactive(compact, False)
+                description = getattr(widget, "description", "")
+                if description in TEXTUAL_KEYS_IN_DUTCH:
+                    widget.description = TEXTUAL_KEYS_IN_DUTCH[description]
                 if widget.action == "help":
                     widget.add_class("-help", update=False)
             yield widget

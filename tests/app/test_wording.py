@@ -1,0 +1,39 @@
+"""What the screens say: each question once on the conversation slide, Dutch key names."""
+
+from __future__ import annotations
+
+from textual.widgets import Markdown, Select
+
+from patroon_tui.screens.programme import ProgrammeScreen
+from tests.waiting import until
+
+
+async def test_the_conversation_slide_lists_each_question_once(make_app, deck):
+    app = make_app()
+    app.session.progress.screen = "in-gesprek"
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProgrammeScreen)
+        await pilot.pause()
+        shown = screen.body.query_one(Markdown).source
+        assert [shown.count(q.text) for q in deck.questions] == [1] * len(deck.questions)
+        assert "25 minuten" in shown
+        await pilot.press("ctrl+q")
+
+
+async def test_the_open_pattern_list_names_its_escape_key_in_dutch(make_app):
+    app = make_app()
+    app.session.progress.screen = "tafels"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.screen.query("#table-pattern"))
+        select = app.screen.query_one("#table-pattern", Select)
+        select.expanded = True
+        await until(pilot, lambda: "Menu sluiten" in footer_descriptions(app))
+        assert not [d for d in footer_descriptions(app) if "Dismiss" in d]
+        await pilot.press("escape")
+        await until(pilot, lambda: not select.expanded)
+        await pilot.press("ctrl+q")
+
+
+def footer_descriptions(app) -> list[str]:
+    return [str(getattr(key, "description", "")) for key in app.screen.query("AppFooter > *")]
