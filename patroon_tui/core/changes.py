@@ -5,6 +5,9 @@ modification time and a SHA-256 of the bytes). Before a save it asks
 :meth:`SeenFiles.other_version` whether the file on disk is still that one; when it is not,
 the save is refused, or the other version is first kept by :func:`keep_other` in a folder
 of its own, so that nobody's words are lost.
+
+:class:`TypedContent` remembers what each file says (apart from where the app stands), so
+that its ``updated`` moves only when that changed.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from patroon_tui.core.errors import StoreError
 from patroon_tui.core.files import (
@@ -25,8 +30,9 @@ from patroon_tui.core.files import (
     write_temp,
 )
 from patroon_tui.core.messages import os_reason
+from patroon_tui.core.session_toml import same_data, typed_content
 
-__all__ = ["SeenFiles", "keep_copy", "keep_other"]
+__all__ = ["SeenFiles", "TypedContent", "keep_copy", "keep_other"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,36 @@ class SeenFiles:
             self.remember(real, info, raw)
             return None
         return raw
+
+
+class TypedContent:
+    """Per session file, what was typed or chosen in it and when that last changed.
+
+    ``updated`` moves only when something typed or chosen changed: opening a session or
+    turning a page is not an update of what it says. Not locked itself: the store calls it
+    while holding :data:`patroon_tui.core.lock.SAVE_LOCK`.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[Path, tuple[dict[str, Any], dt.datetime]] = {}
+
+    def remember(self, target: Path, data: dict[str, Any], updated: dt.datetime) -> None:
+        """``data`` was written to ``target`` with this ``updated``."""
+        self._known[target] = (typed_content(data), updated)
+
+    def unchanged_since(self, target: Path, data: dict[str, Any]) -> dt.datetime | None:
+        """The file's ``updated`` when ``data`` types and chooses nothing new over it."""
+        known = self._known.get(target)
+        if known is None:
+            try:  # the first save since opening: compare with the file as it was opened
+                parsed = tomllib.loads(target.read_text(encoding="utf-8"))
+                known = (typed_content(parsed), parsed["session"]["updated"])
+            except (OSError, ValueError, UnicodeError, KeyError, TypeError):
+                return None
+        content, updated = known
+        if isinstance(updated, dt.datetime) and same_data(content, typed_content(data)):
+            return updated
+        return None
 
 
 def keep_other(seen: SeenFiles, real: Path, folder: Path, suffix: str) -> Path | None:

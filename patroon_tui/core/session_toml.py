@@ -204,6 +204,15 @@ def same_data(a: Any, b: Any) -> bool:
     return a == b
 
 
+def typed_content(data: dict[str, Any]) -> dict[str, Any]:
+    """The parts of session data the facilitator typed or chose: all but ``[progress]``
+    (where the app stands) and ``session.updated`` (when that last changed)."""
+    content = {key: value for key, value in data.items() if key != "progress"}
+    if isinstance(content.get("session"), dict):
+        content["session"] = {k: v for k, v in content["session"].items() if k != "updated"}
+    return content
+
+
 def dumps_session(session: Session) -> str:
     """The session as canonical TOML text: the same content always gives the same text.
 

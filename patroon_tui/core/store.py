@@ -28,7 +28,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from patroon_tui.core.changes import SeenFiles, keep_other
+from patroon_tui.core.changes import SeenFiles, TypedContent, keep_other
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.errors import (
     SessionChangedOnDiskError,
@@ -119,6 +119,7 @@ class SessionStore:
         """The sessions folder; made (0700) on the first save."""
         self._seen = SeenFiles()
         # What this store last read or wrote per real file, guarded by SAVE_LOCK.
+        self._typed = TypedContent()
         self.last_kept: Path | None = None
         """Where the last ``save(keep_other=True)`` kept the other version; ``None`` when
         the file had not changed (or no save kept one)."""
@@ -311,13 +312,15 @@ class SessionStore:
     def _write(
         self, session: Session, target: Path, *, exclusive: bool, keep_other: bool = False
     ) -> None:
-        updated = utc_now()
         with SAVE_LOCK:
             tmp: Path | None = None
             if not exclusive:
                 self.last_kept = None
             try:
                 data = canonical_data(session)
+                # ``updated`` moves only when something typed or chosen changed: opening
+                # a session, or turning a page, is not an update of what it says.
+                updated = self._typed.unchanged_since(target, data) or utc_now()
                 data["session"]["updated"] = updated
                 text = emit_toml(data)
                 raw = text.encode("utf-8")
@@ -355,6 +358,7 @@ class SessionStore:
                     os.replace(tmp, target)
                 tmp = None
                 self._seen.remember(real_path(target), info, raw)
+                self._typed.remember(target, data, updated)
                 try:
                     fsync_folder(target.parent)
                 except OSError as exc:

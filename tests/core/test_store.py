@@ -303,3 +303,33 @@ def test_create_where_a_file_stands_in_for_the_folder_fails_plainly(tmp_path, de
     with pytest.raises(StoreError, match="kan niet worden gemaakt"):
         store.create(title="Wijkteam Noord", deck=deck)
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def _updated_on_disk(path: Path) -> dt.datetime:
+    return tomllib.loads(path.read_text(encoding="utf-8"))["session"]["updated"]
+
+
+def test_updated_moves_only_when_something_typed_or_chosen_changed(tmp_path, deck):
+    first = SessionStore(tmp_path)
+    session = first.create(title="Wijkteam", deck=deck)
+    path = first.path_for(session.session.id)
+    session.notes["programma"] = "Eerste notitie."
+    first.save(session)
+    typed_at = _updated_on_disk(path)
+
+    # Opened again by another program run: walking through the screens is no update.
+    again = SessionStore(tmp_path)
+    opened = again.load(path)
+    opened.progress.screen = "complexer"
+    opened.progress.visited = ["programma", "complexer"]
+    again.save(opened, path)
+    assert _updated_on_disk(path) == typed_at
+    assert opened.session.updated == typed_at
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["progress"]["screen"] == "complexer"
+    again.save(opened, path)
+    assert _updated_on_disk(path) == typed_at
+
+    # A word typed (or a choice made) moves it.
+    opened.notes["complexer"] = "Een woord."
+    again.save(opened, path)
+    assert _updated_on_disk(path) > typed_at
