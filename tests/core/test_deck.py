@@ -652,29 +652,24 @@ def _quote_trouble(text: str) -> list[str]:
     other way round) and an opening mark used to close are reported.
     """
     trouble = [f"straight quote {mark!r}" for mark in "'\"" if mark in text]
-    open_single = open_double = False
+    closing = {"‘": "’", "“": "”"}
+    opened = {mark: False for mark in closing}
     for index, char in enumerate(text):
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if char == "’" and before.isalpha() and after.isalpha():
             continue  # an apostrophe
-        if char == "‘":
-            if open_single:
-                trouble.append(f"‘ opened twice near {text[max(0, index - 20):index + 20]!r}")
-            open_single = True
-        elif char == "’":
-            if not open_single:
-                trouble.append(f"’ without ‘ near {text[max(0, index - 20):index + 20]!r}")
-            open_single = False
-        elif char == "“":
-            if open_double:
-                trouble.append(f"“ opened twice near {text[max(0, index - 20):index + 20]!r}")
-            open_double = True
-        elif char == "”":
-            if not open_double:
-                trouble.append(f"” without “ near {text[max(0, index - 20):index + 20]!r}")
-            open_double = False
-    if open_single or open_double:
+        near = repr(text[max(0, index - 20):index + 20])
+        for mark, close in closing.items():
+            if char == mark:
+                if opened[mark]:
+                    trouble.append(f"{mark} opened twice near {near}")
+                opened[mark] = True
+            elif char == close:
+                if not opened[mark]:
+                    trouble.append(f"{close} without {mark} near {near}")
+                opened[mark] = False
+    if any(opened.values()):
         trouble.append(f"a quotation left open in {text[:40]!r}")
     return trouble
 
