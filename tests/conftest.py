@@ -2,6 +2,8 @@
 
 import pytest
 
+from patroon_tui.core import hyphen
+
 
 @pytest.fixture(autouse=True)
 def _sessions_dir(tmp_path, monkeypatch):
@@ -9,3 +11,11 @@ def _sessions_dir(tmp_path, monkeypatch):
     folder = tmp_path / "sessions"
     monkeypatch.setenv("PATROON_SESSIONS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _hyphenation_read():
+    """Read the hyphenation dictionary before any test: the app reads it in a thread soon
+    after start, so a drawing made in the first fifth of a second would otherwise depend
+    on how fast that thread was (a test that needs the moment before resets it itself)."""
+    hyphen.load()

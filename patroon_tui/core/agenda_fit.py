@@ -47,11 +47,14 @@ def ring_fits(pattern: Pattern, width: int, height: int) -> bool:
     """Whether ``pattern`` is drawn as a ring (not a chain) in ``width`` × ``height``."""
     # Imported here: drawing is needed only once a pattern screen is asked about, so a
     # session resumed elsewhere does not load it before its first screen is shown.
+    from patroon_tui.core import hyphen
     from patroon_tui.core.loop import RING_MIN_WIDTH, draw_loop
 
     if width < RING_MIN_WIDTH or height < 1:
         return False
-    return draw_loop(pattern.title, pattern.steps, width, height).layout == "ring"
+    # Drawn as the screen will draw it: without the dictionary until it has been read.
+    drawing = draw_loop(pattern.title, pattern.steps, width, height, hyphenate=hyphen.ready())
+    return drawing.layout == "ring"
 
 
 class AgendaFit:

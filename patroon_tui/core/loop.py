@@ -27,7 +27,7 @@ from typing import Literal
 from patroon_tui.core.canvas import ASCII, UNICODE, Glyphs
 from patroon_tui.core.cells import cell_width, char_width, clean
 from patroon_tui.core.ring import CONFIGS, Ring, draw_ring, fits_one_line, most_text, plan_ring
-from patroon_tui.core.wrap import label_lines, shorten, truncate, wrap
+from patroon_tui.core.wrap import Breaking, label_lines, shorten, truncate, wrap
 
 __all__ = [
     "CHAIN_TRUNCATE_WIDTH",
@@ -75,7 +75,9 @@ def _draw_chain(
     highlight: int | None,
     reveal: int,
     glyphs: Glyphs,
+    hyphenate: bool,
 ) -> LoopDrawing:
+    whole, tight_words = _breakings(hyphenate)
     n = len(steps)
     label_width = len(str(max(n, 1)))
     quoted = f"‘{title.strip()}’" if title.strip() else ""
@@ -83,15 +85,18 @@ def _draw_chain(
     header = [truncate(head, width), ""] if head else []
     one_line = width < CHAIN_TRUNCATE_WIDTH
     text_w = width - label_width - 2
-    full = [wrap(s, text_w) or [""] for s in steps]
-    most = max((len(f) for f in full), default=1)
+    full = [wrap(s, text_w, whole) or [""] for s in steps]
 
     def block_height(k: int) -> int:
         return len(header) + sum(min(len(f), k) for f in full) + max(n - 1, 0) + 1
 
+    if height is not None and block_height(10**6) > height:
+        full = [wrap(s, text_w, tight_words) or [""] for s in steps]
+    most = max((len(f) for f in full), default=1)
+
     k = 1 if one_line else most
     if height is not None and not one_line and block_height(most) > height:
-        reserve = _detail_room(steps, width, label_width) if steps else 1
+        reserve = _detail_room(steps, width, label_width, whole) if steps else 1
         k = _fit(block_height, most, height, reserve)
     shortened = one_line or k < most
 
@@ -121,7 +126,7 @@ def _draw_chain(
         out.append(truncate(back, width))
     detail: list[str] = []
     if shortened and highlight is not None:
-        detail = _detail(highlight, steps[highlight - 1], width, label_width)
+        detail = _detail(highlight, steps[highlight - 1], width, label_width, whole)
         room = len(detail) if height is None else height - len(out) - 1
         detail = shorten(detail, room, width) if room > 0 else []
         if detail:
@@ -129,15 +134,23 @@ def _draw_chain(
     return LoopDrawing(out, spans, "chain", detail)
 
 
-def _detail(number: int, text: str, width: int, label_width: int) -> list[str]:
+def _breakings(hyphenate: bool) -> tuple[Breaking, Breaking]:
+    """How words break when every word fits, and when room is short."""
+    if hyphenate:
+        return Breaking.SYLLABLES, Breaking.FILL
+    return Breaking.CUT, Breaking.CUT
+
+
+def _detail(number: int, text: str, width: int, label_width: int, breaking: Breaking) -> list[str]:
     """A step's full text as written under a shortened drawing."""
-    return [truncate(line, width) for line in label_lines(number, text, width, label_width)]
+    lines = label_lines(number, text, width, label_width, breaking)
+    return [truncate(line, width) for line in lines]
 
 
-def _detail_room(steps: list[str], width: int, label_width: int) -> int:
+def _detail_room(steps: list[str], width: int, label_width: int, breaking: Breaking) -> int:
     """Lines to keep free under a drawing for the longest step's detail (and a blank line)."""
     text_w = width - label_width - 2
-    return 1 + max(max(len(wrap(s, text_w)), 1) for s in steps)
+    return 1 + max(max(len(wrap(s, text_w, breaking)), 1) for s in steps)
 
 
 def _fit(block_height: Callable[[int], int], most: int, height: int, reserve: int) -> int:
@@ -162,6 +175,7 @@ def draw_loop(
     reveal: int | None = None,
     ascii: bool = False,
     marker: str = DEFAULT_MARKER,
+    hyphenate: bool = True,
 ) -> LoopDrawing:
     """Draw a pattern's steps as a ring of boxes (or a chain when space is short).
 
@@ -171,7 +185,9 @@ def draw_loop(
     ``height=None`` boxes are as tall as their text needs. ``highlight`` (1-based) selects the
     step whose full text is written under the drawing when boxes were shortened; ``reveal``
     shows steps ``1..reveal`` and empty placeholder boxes (same places) for the rest, with
-    arrows only between shown steps. ``ascii`` draws with ``+ - | > < ^ v``.
+    arrows only between shown steps. ``ascii`` draws with ``+ - | > < ^ v``. ``hyphenate``
+    breaks words where Dutch breaks them (reading the dictionary the first time, see
+    :mod:`patroon_tui.core.hyphen`); ``False`` cuts a word only when it fits no line.
     """
     width = max(1, int(width))
     texts = [clean(str(s)) for s in steps]
@@ -186,17 +202,32 @@ def draw_loop(
     configs: list[tuple[int, int, int] | None]
     configs = [None] if n == 2 else list(CONFIGS.get(n, []))
     if width < RING_MIN_WIDTH or not configs:
-        return _draw_chain(title, marker, texts, width, height, highlight, shown_up_to, glyphs)
+        return _draw_chain(
+            title, marker, texts, width, height, highlight, shown_up_to, glyphs, hyphenate
+        )
 
     label_width = len(str(n))
+    whole, tight_words = _breakings(hyphenate)
     best: Ring | None = None
     reserves: dict[int, int] = {}  # detail width -> room the longest step's detail needs
     for config in configs:
-        full = plan_ring(config, texts, title, marker, width, None, 2)
+        full = plan_ring(config, texts, title, marker, width, None, 2, whole)
         if full is None:
             continue
         if height is None or full.height <= height:
             best = full
+            break
+        # Every word shown, with short arrows, then with words broken to fill lines, comes
+        # before any text cut short.
+        tries = [(1, whole)]
+        if tight_words != whole:
+            tries += [(2, tight_words), (1, tight_words)]
+        for connector, breaking in tries:
+            tight = plan_ring(config, texts, title, marker, width, None, connector, breaking)
+            if tight is not None and tight.height <= height:
+                best = tight
+                break
+        if best is not None and not best.text_shortened:
             break
         # At most one line less per box than the full text; an earlier layout wins a tie.
         most = max(max(len(b.lines) for b in full.boxes.values()), 1)
@@ -205,23 +236,29 @@ def draw_loop(
             continue
         detail_width = min(width, full.width)
         if detail_width not in reserves:
-            reserves[detail_width] = _detail_room(texts, detail_width, label_width)
+            reserves[detail_width] = _detail_room(texts, detail_width, label_width, whole)
         reserve = reserves[detail_width]
-        found = most_text(config, texts, title, marker, width, most, height - reserve, least)
+        room = height - reserve
+        found = most_text(config, texts, title, marker, width, most, room, least, tight_words)
         if found is None and not fits_one_line(
-            config, texts, title, marker, width, height - reserve
+            config, texts, title, marker, width, room, tight_words
         ):
             # Not even one-line boxes leave room for the detail: fill the height instead.
-            found = most_text(config, texts, title, marker, width, most, height, least)
+            found = most_text(
+                config, texts, title, marker, width, most, height, least, tight_words
+            )
         if found is not None:
             best = found
     if best is None:
-        return _draw_chain(title, marker, texts, width, height, highlight, shown_up_to, glyphs)
+        return _draw_chain(
+            title, marker, texts, width, height, highlight, shown_up_to, glyphs, hyphenate
+        )
 
     ring = best
     detail: list[str] = []
     if ring.text_shortened and highlight is not None:
-        detail = _detail(highlight, texts[highlight - 1], min(width, ring.width), label_width)
+        detail_width = min(width, ring.width)
+        detail = _detail(highlight, texts[highlight - 1], detail_width, label_width, whole)
         if height is not None:
             room = height - ring.height - 1
             detail = shorten(detail, room, min(width, ring.width)) if room > 0 else []

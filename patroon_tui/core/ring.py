@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from patroon_tui.core.canvas import Canvas, Glyphs
 from patroon_tui.core.cells import cell_width
-from patroon_tui.core.wrap import shorten, truncate, wrap
+from patroon_tui.core.wrap import Breaking, shorten, truncate, wrap
 
 __all__ = ["CONFIGS", "Ring", "draw_ring", "fits_one_line", "most_text", "plan_ring"]
 
@@ -66,12 +66,13 @@ class Ring:
     lines_per_box: int  # the cap on text lines per box (a large number when none)
 
 
-def _title_block(title: str, marker: str, width: int) -> list[str]:
+def _title_block(title: str, marker: str, width: int, breaking: Breaking) -> list[str]:
     """The quoted title (at most three lines) and the kind of loop, for the ring's middle."""
     width = max(width, 4)
     lines: list[str] = []
     if title.strip():
-        lines = shorten(wrap(f"‘{title.strip()}’", width), _TITLE_MAX_LINES, width)
+        quoted = wrap(f"‘{title.strip()}’", width, min(breaking, Breaking.SYLLABLES))
+        lines = shorten(quoted, _TITLE_MAX_LINES, width)
     if marker.strip():
         lines.append(truncate(marker.strip(), width))
     return lines or [""]
@@ -96,18 +97,21 @@ def plan_ring(
     width: int,
     k: int | None,
     connector: int,
+    breaking: Breaking = Breaking.CUT,
 ) -> Ring | None:
     """Place the boxes of one layout; ``None`` when the boxes would be too narrow.
 
     ``config`` is ``(top, side rows, bottom)``, or ``None`` for two boxes side by side.
-    ``k`` caps the text lines per box (``None``: all); ``connector`` is the arrows' length.
+    ``k`` caps the text lines per box (``None``: all); ``connector`` is the arrows' length;
+    ``breaking`` says how words may break (:class:`~patroon_tui.core.wrap.Breaking`); with
+    ``FILL`` only the boxes that make their row tall have words broken to fill lines.
     """
     n = len(steps)
     label_width = len(str(n))
     inset = 4 + label_width + 2  # borders, padding, "3  "
 
     if config is None:
-        title_lines = _title_block(title, marker, 26)
+        title_lines = _title_block(title, marker, 26, breaking)
         gap = max(9, max(cell_width(t) for t in title_lines) + 4)
         box_w = _box_width((width - gap) // 2, steps)
         if box_w < _BOX_MIN:
@@ -150,7 +154,17 @@ def plan_ring(
         has_sides = sides
 
     text_w = box_w - inset
-    wrapped = {i + 1: wrap(s, text_w) for i, s in enumerate(steps)}
+    wrapped = {i + 1: wrap(s, text_w, breaking) for i, s in enumerate(steps)}
+    if breaking == Breaking.FILL:
+        # A box lower than its row's tallest keeps its words whole: breaking them gains nothing.
+        for row in rows:
+            tallest = max(len(wrapped[s]) for s in row)
+            if k is not None:
+                tallest = min(tallest, k)
+            for step in row:
+                whole = wrap(steps[step - 1], text_w, Breaking.SYLLABLES)
+                if len(whole) <= tallest:
+                    wrapped[step] = whole
     shortened = False
     shown: dict[int, list[str]] = {}
     for step, lines in wrapped.items():
@@ -168,7 +182,7 @@ def plan_ring(
         left_arrow = max(xs[1], xs[n]) + 2
         right_arrow = min(xs[top], xs[top + 1]) + box_w - 3
         title_room = max(4, right_arrow - left_arrow - 5)
-    title_lines = _title_block(title, marker, title_room)
+    title_lines = _title_block(title, marker, title_room, breaking)
 
     boxes: dict[int, _Box] = {}
     y = 0
@@ -277,6 +291,7 @@ def most_text(
     most: int,
     height: int,
     least: int = 1,
+    breaking: Breaking = Breaking.CUT,
 ) -> Ring | None:
     """The ring with the most text lines per box (``least`` to ``most - 1``) that fits ``height``.
 
@@ -287,14 +302,14 @@ def most_text(
     lo, hi, best = least, most - 1, None
     while lo <= hi:
         k = (lo + hi) // 2
-        ring = plan_ring(config, steps, title, marker, width, k, 1)
+        ring = plan_ring(config, steps, title, marker, width, k, 1, breaking)
         if ring is not None and ring.height <= height:
             best, lo = ring, k + 1
         else:
             hi = k - 1
     if best is None:
         return None
-    roomy = plan_ring(config, steps, title, marker, width, best.lines_per_box, 2)
+    roomy = plan_ring(config, steps, title, marker, width, best.lines_per_box, 2, breaking)
     return roomy if roomy is not None and roomy.height <= height else best
 
 
@@ -305,7 +320,8 @@ def fits_one_line(
     marker: str,
     width: int,
     height: int,
+    breaking: Breaking = Breaking.CUT,
 ) -> bool:
     """Whether the ring with one text line per box fits ``height``."""
-    ring = plan_ring(config, steps, title, marker, width, 1, 1)
+    ring = plan_ring(config, steps, title, marker, width, 1, 1, breaking)
     return ring is not None and ring.height <= height

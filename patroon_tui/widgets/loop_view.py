@@ -2,7 +2,9 @@
 
 The drawing itself comes from :func:`patroon_tui.core.loop.draw_loop`; this widget redraws it
 for its content size on every resize and styles the highlighted step's box with the
-``loop-view--highlight`` component class.
+``loop-view--highlight`` component class. Words are broken where Dutch breaks them once the
+hyphenation dictionary is read; the first view to be mounted reads it in a thread, and every
+view draws again when it is there.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.worker import Worker, WorkerState
 
+from patroon_tui.core import hyphen
 from patroon_tui.core.cells import cell_width, char_width, graphemes
 from patroon_tui.core.loop import LoopDrawing, draw_loop
 
@@ -82,6 +86,15 @@ class LoopView(Widget):
         """The pattern's steps in cycle order."""
         return list(self._steps)
 
+    def on_mount(self) -> None:
+        if not hyphen.ready():
+            # Reading the dictionary takes a fifth of a second: not while the screen waits.
+            self.run_worker(hyphen.load, thread=True, group="hyphen", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "hyphen" and event.state == WorkerState.SUCCESS:
+            self.refresh(layout=True)
+
     def set_pattern(self, title: str, steps: Sequence[str]) -> None:
         """Draw another pattern (or the same one after an edit)."""
         self._title = title
@@ -118,7 +131,9 @@ class LoopView(Widget):
         size = self.content_size
         width = size.width if width is None else width
         height = size.height if height is None else height
+        hyphenate = hyphen.ready()
         key = (width, height, self.highlight, self.reveal, self._title, tuple(self._steps))
+        key += (hyphenate,)
         if key != self._cache_key or self._drawing is None:
             self._drawing = draw_loop(
                 self._title,
@@ -127,14 +142,22 @@ class LoopView(Widget):
                 max(height, 1),
                 highlight=self.highlight,
                 reveal=self.reveal,
+                hyphenate=hyphenate,
             )
             self._cache_key = key
         return self._drawing
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # for ``height: auto``: as tall as the drawing needs with every word shown
-        lines = draw_loop(self._title, self._steps, max(width, 1), None, highlight=self.highlight)
-        return len(lines.lines)
+        drawing = draw_loop(
+            self._title,
+            self._steps,
+            max(width, 1),
+            None,
+            highlight=self.highlight,
+            hyphenate=hyphen.ready(),
+        )
+        return len(drawing.lines)
 
     def on_resize(self) -> None:
         self.refresh()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from patroon_tui.core import hyphen
 from patroon_tui.core.deck import load_deck
 from patroon_tui.widgets.loop_view import LoopView
+from tests.waiting import until
 
 SIZES = [(60, 20), (80, 24), (100, 30), (120, 40), (160, 45), (200, 60), (250, 70), (70, 22)]
 
@@ -102,3 +104,14 @@ async def test_reveal_and_set_pattern():
         shown = "\n".join(screen_lines(view))
         assert "‘Eigen patroon’" in shown and "Dan dat." in shown
         assert "Wereldvrede" not in shown
+
+
+async def test_breaks_words_once_the_dictionary_is_read(monkeypatch):
+    monkeypatch.setattr(hyphen, "_dictionary", None)  # as in a fresh process
+    app = LoopApp("tussen-wal-en-schip")
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(LoopView)
+        # read in a thread, then drawn again: "organisa-" / "ties" saves the line that
+        # lets every word of the loop be shown in 24 rows
+        await until(pilot, lambda: "voor organisa-" in "\n".join(screen_lines(view)))
+        assert hyphen.ready()

@@ -62,13 +62,13 @@ def test_two_steps_have_arrows_both_ways():
 
 def test_short_height_shortens_boxes_and_writes_highlighted_step_below():
     pattern = load_deck().pattern("wereldvrede")
-    drawing = draw_loop(pattern.title, pattern.steps, 100, 18, highlight=5)
+    drawing = draw_loop(pattern.title, pattern.steps, 100, 16, highlight=5)
     assert drawing.layout == "ring"
-    assert len(drawing.lines) <= 18
+    assert len(drawing.lines) <= 16
     assert any("…" in line for line in body_lines(drawing))
     assert drawing.detail and drawing.lines[-len(drawing.detail) :] == drawing.detail
     assert squeeze(" ".join(drawing.detail)) == "5" + squeeze(pattern.steps[4])
-    without = draw_loop(pattern.title, pattern.steps, 100, 18)
+    without = draw_loop(pattern.title, pattern.steps, 100, 16)
     assert without.detail == []
     # the ring does not move when a step is highlighted
     assert body_lines(without) == body_lines(drawing)
@@ -123,13 +123,39 @@ def test_ascii_draws_the_same_ring_with_plain_characters():
     assert "<-" in text and "v" in text and "^" in text
 
 
-def test_a_word_too_long_for_its_box_is_broken_with_a_hyphen():
+def test_a_word_too_long_for_its_box_breaks_where_dutch_breaks_it():
     pattern = load_deck().pattern("wereldvrede")
     drawing = draw_loop(pattern.title, pattern.steps, 80)
     # 17 cells of text per line: the word fills the line it starts on, then goes on
+    rows = [i for i, line in enumerate(drawing.lines) if "mee.’ (gemeen-    │" in line]
+    assert len(rows) == 1
+    assert "│    schappelijkheid)  │" in drawing.lines[rows[0] + 1]
+    # the other words of the box stay whole: breaking them would not save a line
+    assert "│ 2  Op abstract       │" in drawing.lines[rows[0] - 5]
+    assert "│    partners het      │" in drawing.lines[rows[0] - 3]
+
+
+def test_without_the_dictionary_a_word_too_long_is_cut_between_letters():
+    pattern = load_deck().pattern("wereldvrede")
+    drawing = draw_loop(pattern.title, pattern.steps, 80, hyphenate=False)
     rows = [i for i, line in enumerate(drawing.lines) if "mee.’ (gemeensch- │" in line]
     assert len(rows) == 1
     assert "│    appelijkheid)" in drawing.lines[rows[0] + 1]
+
+
+def test_words_are_broken_to_fill_lines_only_where_room_is_short():
+    pattern = load_deck().pattern("tussen-wal-en-schip")
+    roomy = draw_loop(pattern.title, pattern.steps, 78)
+    assert "-" not in "".join(roomy.lines)  # with room enough no word is broken
+    plain = draw_loop(pattern.title, pattern.steps, 78, 24, hyphenate=False)
+    broken = draw_loop(pattern.title, pattern.steps, 78, 24)
+    assert any("…" in line for line in plain.lines)
+    assert not any("…" in line for line in broken.lines)
+    assert "│    voor organisa-    │" in "\n".join(broken.lines)
+    # box 1 is lower than box 2 in any case: its words stay whole
+    assert "-" not in box_text(broken, 1)
+    for number, step in enumerate(pattern.steps, 1):
+        assert box_text(broken, number, like=step) == f"{number}{squeeze(step)}"
 
 
 def test_a_word_breaks_after_its_own_hyphen_first():
