@@ -9,7 +9,8 @@ Three differences from ``Footer(compact=True)``:
   Textual announces every focus change twice (at once and after the next refresh), and the
   plain footer rebuilds itself for each, with a layout pass each time.
 - The help key (f1) is docked at the right edge, so it stays visible when a screen has more
-  keys than the terminal is wide; the keys that do not fit are all in the help.
+  keys than the terminal is wide; a key that would run under it is left out whole (never
+  cut to "f5 P"), with every key after it, and all of them are in the help.
 
 Keys that Textual's own widgets bind (the open dropdown's escape) are named in Dutch too.
 """
@@ -49,6 +50,7 @@ class AppFooter(Footer):
         self.add_class("-compact", update=False)
         self._rebuild_pending = False
         self._shown: tuple[object, ...] | None = None
+        self._fitted_width = -1
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
@@ -87,3 +89,35 @@ class AppFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+        self.call_after_refresh(self._leave_out_what_does_not_fit)
+
+    def on_resize(self) -> None:
+        # Leaving keys out changes what the footer holds, which is reported as a resize
+        # too: only a new width lays every key out again to see which fit.
+        if self.size.width == self._fitted_width:
+            return
+        self._fitted_width = self.size.width
+        for key in self._keys():
+            key.display = True
+        self.call_after_refresh(self._leave_out_what_does_not_fit)
+
+    def _keys(self) -> list:
+        return [child for child in self.children if hasattr(child, "action")]
+
+    def _leave_out_what_does_not_fit(self) -> None:
+        keys = self._keys()
+        help_keys = [key for key in keys if key.has_class("-help")]
+        if not self.is_attached or not help_keys:
+            return
+        if not all(key.display for key in keys):
+            return  # already fitted to this width (a hidden key has no place to measure)
+        if not all(key.region.width for key in keys):
+            self.call_after_refresh(self._leave_out_what_does_not_fit)  # not laid out yet
+            return
+        limit = help_keys[0].region.x
+        over = False
+        for key in keys:
+            if key in help_keys:
+                continue
+            over = over or key.region.right > limit
+            key.display = not over

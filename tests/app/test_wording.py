@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Markdown, Select
 
 from patroon_tui.screens.programme import ProgrammeScreen
@@ -37,3 +38,27 @@ async def test_the_open_pattern_list_names_its_escape_key_in_dutch(make_app):
 
 def footer_descriptions(app) -> list[str]:
     return [str(getattr(key, "description", "")) for key in app.screen.query("AppFooter > *")]
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 24)])
+async def test_a_key_that_does_not_fit_the_footer_is_left_out_whole(make_app, size):
+    app = make_app()
+    app.session.progress.screen = "tafels"
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.screen.query("#table-pattern"))
+        footer = app.screen.query_one("AppFooter")
+        keys = [key for key in footer.children if hasattr(key, "action")]
+        help_key = next(key for key in keys if key.has_class("-help"))
+
+        def fitted() -> bool:
+            shown = [key for key in keys if key.display and key is not help_key]
+            return bool(shown) and all(key.region.right <= help_key.region.x for key in shown)
+
+        await until(pilot, fitted)
+        shown = [key for key in keys if key.display and key is not help_key]
+        left_out = [key for key in keys if not key.display]
+        # keys are left out from the end of the row only
+        assert keys[: len(shown)] == shown
+        if size[0] < 100:
+            assert left_out
+        await pilot.press("ctrl+q")
