@@ -52,10 +52,16 @@ def describe_entry(entry: SessionEntry, today: dt.date, titles: dict[str, str]) 
     return text
 
 
+WERKVORMEN = {"tafels": "aan tafels", "plenair": "plenair"}
+"""How each werkvorm is named on the start screen."""
+
+
 class StartScreen(Screen):
     """New session form on the left, saved sessions on the right."""
 
     CSS_PATH = "start.tcss"
+    # Below 80 columns the form and the list share the width, and the form drops its gaps.
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "focus_form", "Nieuwe sessie", id="start-new"),
         Binding("ctrl+o", "focus_list", "Opgeslagen sessies", id="start-list"),
@@ -84,15 +90,22 @@ class StartScreen(Screen):
                 yield Input(id="new-facilitator", compact=True, select_on_focus=False)
                 yield Label("Locatie")
                 yield Input(id="new-location", compact=True, select_on_focus=False)
-                yield Label("Werkvorm")
+                # The choice in words as well: the dot's colour alone is easy to miss, and
+                # is lost on a projector or in a terminal without colours.
+                yield Label(f"Werkvorm: {WERKVORMEN['tafels']}", id="werkvorm-label")
                 with RadioSet(id="new-werkvorm", compact=True):
-                    yield RadioButton("aan tafels", value=True, name="tafels")
-                    yield RadioButton("plenair", name="plenair")
+                    yield RadioButton(WERKVORMEN["tafels"], value=True, name="tafels")
+                    yield RadioButton(WERKVORMEN["plenair"], name="plenair")
                 yield Button("Start de sessie", id="new-start", variant="primary", compact=True)
             with Vertical(id="saved-sessions"):
                 yield Label("Opgeslagen sessies (nieuwste eerst)", classes="start-heading")
                 yield OptionList(id="saved-list")
         yield AppFooter()
+
+    @on(RadioSet.Changed, "#new-werkvorm")
+    def _werkvorm_chosen(self, event: RadioSet.Changed) -> None:
+        chosen = WERKVORMEN.get(event.pressed.name or "", "")
+        self.query_one("#werkvorm-label", Label).update(f"Werkvorm: {chosen}")
 
     def on_mount(self) -> None:
         self.reload()

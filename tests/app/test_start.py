@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from textual.widgets import Button, Label, OptionList
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.screens.programme import ProgrammeScreen
@@ -47,3 +47,28 @@ async def test_pick_a_saved_session_newest_first(deck, store):
         assert app.screen.current.id == "wereldvrede"
         await pilot.press("ctrl+q")
     assert older.session.id != newer.session.id
+
+
+async def test_at_60x20_every_label_and_the_start_button_are_shown_whole(deck, store):
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one("#new-session")
+        assert form.region.width >= 28
+        for widget in [*form.query(Label), *form.query(Button)]:
+            text = str(widget.render()).strip() if isinstance(widget, Label) else "Start de sessie"
+            assert widget.region.width >= len(text), text
+            # on screen, not scrolled out of the form
+            assert form.region.contains_region(widget.region), text
+        await pilot.press("ctrl+q")
+
+
+async def test_the_chosen_werkvorm_is_named_in_words(deck, store):
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        label = app.screen.query_one("#werkvorm-label", Label)
+        assert str(label.render()) == "Werkvorm: aan tafels"
+        await pilot.press("tab", "tab", "tab", "tab", "down", "space")
+        await pilot.pause()
+        assert str(label.render()) == "Werkvorm: plenair"
+        await pilot.press("ctrl+q")
