@@ -68,6 +68,8 @@ class TableSide(Vertical):
             id="tables-list",
             compact=True,
         )
+        # What "2/4" after a table's name means, said once under the list.
+        yield Static(f"x/{self._questions} = vragen beantwoord", classes="list-legend")
         yield Label("Duur (min.) ^g", classes="field-label")
         yield MinutesInput(
             self._minutes_shown(),
@@ -84,8 +86,11 @@ class TableSide(Vertical):
         return self.query_one("#timer-minutes", MinutesInput)
 
     def _prompt(self, table: Table) -> Text:
-        text = Text(table_name(table))
-        text.append(f"  {answered(table)}/{self._questions}", style="dim")
+        # The count first and the name after it, on one line: a name longer than the list is
+        # wide ends in "…" (the form shows it whole) instead of breaking a word at the
+        # list's edge ("Veiligheidshu" / "is Noord  0/4").
+        text = Text(f"{answered(table)}/{self._questions} ", style="dim")
+        text.append(table_name(table))
         return text
 
     def _all_prompts(self) -> dict[str, Text]:
