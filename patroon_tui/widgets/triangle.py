@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from patroon_tui.core.deck import Layer
 from patroon_tui.core.records import count_label, tables_on_layer
@@ -30,6 +30,7 @@ BAND_ROWS = 3
 def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
     """A triangle in ASCII, cut into one band per label, each label beside its band.
 
+    A label's lines (split at ``\n``) go beside its band from the middle row down.
     Drawn by hand rather than with a library: it is a dozen lines of slashes, and the
     labels must line up with the bands.
     """
@@ -42,7 +43,9 @@ def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
         last_of_band = row % band_rows == band_rows - 1
         fill = "_" if last_of_band else " "
         shape = " " * indent + "/" + fill * inner + "\\"
-        label = labels[row // band_rows] if row % band_rows == band_rows // 2 else ""
+        label_lines = labels[row // band_rows].split("\n")
+        at = row % band_rows - band_rows // 2
+        label = label_lines[at] if 0 <= at < len(label_lines) else ""
         line = shape.ljust(base + 2)
         lines.append(f"{line}   {label}".rstrip())
     return lines
@@ -83,8 +86,10 @@ class TrianglePanel(RecordingBody):
     # -- building ---------------------------------------------------------------------
 
     def _figure(self) -> list[str]:
+        # The count on a line of its own: beside the figure a long layer name and its
+        # count do not fit 80 columns on one line.
         labels = [
-            f"{n}  {layer.title} · {count_label(len(tables_on_layer(self.session, layer.id)))}"
+            f"{n}  {layer.title}\n   {count_label(len(tables_on_layer(self.session, layer.id)))}"
             for n, layer in enumerate(self.deck.layers, start=1)
         ]
         return draw_triangle(labels)
@@ -105,6 +110,7 @@ class TrianglePanel(RecordingBody):
                     if layer.questions:
                         questions = "\n".join(f"• {q}" for q in layer.questions)
                         yield Static(questions, classes="layer-questions")
+                    yield Label(f"Notities bij laag {n}", classes="note-label")
                     yield LayerNote(self.session.layer_notes.get(layer.id, ""), layer.id)
 
     # -- typing -----------------------------------------------------------------------

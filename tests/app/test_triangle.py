@@ -33,7 +33,9 @@ async def test_counts_follow_the_tables_and_notes_are_kept(deck):
     async with app.run_test(size=(80, 24)) as pilot:
         panel = app.query_one(TrianglePanel)
         figure = str(app.query_one("#triangle-figure", Static).content)
-        assert "Over spelregels · 2 tafels" in figure
+        rows = figure.splitlines()
+        row = next(i for i, line in enumerate(rows) if line.endswith("2  Over spelregels"))
+        assert rows[row + 1].endswith("   2 tafels")
         assert str(app.query_one("#count-spelregels", Static).content) == "2 tafels: Tafel 1, Tafel 2"
         questions = str(app.query_one("#layer-spelregels .layer-questions", Static).content)
         assert deck.layers[1].questions[0] in questions
