@@ -24,8 +24,11 @@ class AppHeader(Horizontal):
 
     DEFAULT_CSS = """
     AppHeader { height: 1; dock: top; background: $panel; color: $text; }
-    AppHeader #header-title { width: auto; max-width: 40%; padding: 0 1; text-style: bold; }
+    AppHeader #header-title { width: auto; max-width: 30%; padding: 0 1; text-style: bold; }
     AppHeader #header-part { width: 1fr; color: $text-muted; padding: 0 1; }
+    /* One row: a title or part too long for it ends in "…" instead of wrapping out of view
+       (a part wrapped after "2 ·" showed only the number). */
+    AppHeader #header-title, AppHeader #header-part { text-wrap: nowrap; text-overflow: ellipsis; }
     AppHeader #header-timer { width: auto; }
     AppHeader #header-clock { width: auto; padding: 0 1; }
     """
