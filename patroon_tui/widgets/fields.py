@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from patroon_tui.core.messages import KEPT_CONTROLS, printable
+from patroon_tui.widgets.rewrap import RedrawnOnResize
 
 #: Undo steps a one-line field keeps.
 UNDO_DEPTH = 200
@@ -32,7 +33,7 @@ class ShowsControls:
         event.text = printable(event.text, keep=KEPT_CONTROLS)
 
 
-class RecordArea(ShowsControls, TextArea):
+class RecordArea(ShowsControls, RedrawnOnResize):
     """A multi-line field bound to one text in the session."""
 
     def __init__(self, value: str = "", **kwargs) -> None:

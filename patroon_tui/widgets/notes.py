@@ -16,9 +16,10 @@ from textual.widget import AwaitMount
 from textual.widgets import Static, TextArea
 
 from patroon_tui.widgets.fields import ShowsControls
+from patroon_tui.widgets.rewrap import RedrawnOnResize
 
 
-class NotesArea(ShowsControls, TextArea):
+class NotesArea(ShowsControls, RedrawnOnResize):
     """A text area that knows, at once, whether it was edited since it was loaded.
 
     ``TextArea.Changed`` arrives through the message queue, possibly after the key that
