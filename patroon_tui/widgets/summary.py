@@ -28,6 +28,9 @@ from patroon_tui.messages import AskConfirm, AskReportPath
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.recording import RecordingBody, ask
 
+#: The width the loops are drawn at in the exported file and on a wide screen.
+REPORT_WIDTH = 100
+
 CSS_TEXT = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
 
@@ -112,7 +115,20 @@ class SummaryPanel(RecordingBody):
     # -- building ---------------------------------------------------------------------
 
     def _report(self) -> str:
-        return render_report(self.session, self.deck)
+        return render_report(self.session, self.deck, width=self._loop_width())
+
+    def _loop_width(self) -> int:
+        # The loops are drawn as wide as a code block's text is on this screen (the
+        # report's padding and the block's own, 2 columns a side), so no ring runs past the
+        # right edge; before the first layout, the file's width.
+        if not self.is_mounted:
+            return REPORT_WIDTH
+        width = self.query_one("#summary-report", Markdown).content_region.width - 4
+        return min(REPORT_WIDTH, width) if width >= 20 else REPORT_WIDTH
+
+    def on_resize(self) -> None:
+        # After the layout, when the report's own width is known.
+        self.call_after_refresh(self.refresh_from_session)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-bar"):
@@ -165,7 +181,7 @@ class SummaryPanel(RecordingBody):
 
     @work(thread=True, exclusive=True, group="export-report")
     def _write(self, path: Path) -> None:
-        text = render_report(self.session, self.deck)
+        text = render_report(self.session, self.deck, width=REPORT_WIDTH)
         try:
             write_text_atomic(path, text, mode=0o600)
         except OSError as exc:
