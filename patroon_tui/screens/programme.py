@@ -49,7 +49,8 @@ class ProgrammeScreen(Screen):
     AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
     # Below 30 rows a presented pattern needs its slide's title row for the loop itself.
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (30, "-tall")]
+    # From 40 rows a text slide has room to sit in the middle and space its points.
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (30, "-tall"), (40, "-roomy")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right", "next", "Volgende", id="next"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
+from tests.app.screen_text import screen_rows
 from tests.waiting import until
 
 
@@ -35,4 +36,47 @@ async def test_at_60x20_the_header_keeps_the_parts_name_beside_a_running_timer(m
         await until(pilot, lambda: holder.region.width >= 8)  # the timer is in the row
         part = app.screen.query_one("#header-part", Static).render_line(0).text.strip()
         assert part.startswith("2 · Patr") and part.endswith("…")
+        await pilot.press("ctrl+q")
+
+
+async def test_on_a_big_terminal_a_presented_text_slide_sits_in_the_middle(make_app):
+    app = make_app()
+    app.session.progress.screen = "complexer"
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: app.screen.query(".slide-body"))
+        await pilot.press("f5")
+        title = "Organisatie in het publieke domein wordt complexer"
+
+        def placed() -> tuple[int, int, int, int] | None:
+            rows = screen_rows(app)
+            drawn = [n for n, row in enumerate(rows) if row.strip()]
+            lefts = [len(row) - len(row.lstrip()) for row in rows if row.strip().startswith("•")]
+            if not any(title in row for row in rows) or not lefts:
+                return None
+            longest = max(len(row.rstrip()) for row in rows if row.strip().startswith("•"))
+            return drawn[0], len(rows) - 1 - drawn[-1], min(lefts), len(rows[0]) - longest
+
+        await until(pilot, lambda: placed() is not None and placed()[0] > 5)
+        above, below, left, right = placed()
+        assert abs(above - below) <= 3  # in the middle, not in the top rows
+        assert left >= 20 and right >= 20  # a readable measure, centred
+        await pilot.press("ctrl+q")
+
+
+async def test_the_summarys_rings_fit_the_width_they_are_shown_in(make_app, deck):
+    from patroon_tui.core.session import Table
+
+    app = make_app()
+    app.session.tables = [Table(id="tafel-1", name="Tafel 1", pattern="wereldvrede")]
+    app.session.progress.screen = "samenvatting"
+    async with app.run_test(size=(80, 150)) as pilot:
+        step = deck.pattern("wereldvrede").steps[0]
+
+        def boxes() -> list[str]:
+            return [row for row in screen_rows(app) if "┌" in row]
+
+        def whole() -> bool:  # every box that starts also ends on the screen
+            return all(row.count("┌") == row.count("┐") for row in boxes())
+
+        await until(pilot, lambda: boxes() and step[:12] in "".join(screen_rows(app)) and whole())
         await pilot.press("ctrl+q")
