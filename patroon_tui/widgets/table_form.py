@@ -31,6 +31,10 @@ from patroon_tui.widgets.loop_view import LoopView
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
 WIDE_FORM = 90
+#: From this width of the form the loop beside it is a ring (68 columns) instead of a chain:
+#: the form keeps some 60 columns, and the example patterns need 66 to be drawn as a ring.
+RING_FORM = 128
+RING_WIDTH = 68
 #: Below this width of the panel the pattern choice and its button stack.
 NARROW = 76
 #: From this width of the panel the table list gets room for longer names.
@@ -44,6 +48,7 @@ def width_classes(width: int) -> dict[str, bool]:
         "-roomy": width >= ROOMY,
         "-narrow": width < NARROW,
         "-wide-form": width - side >= WIDE_FORM,
+        "-ring-form": width - side >= RING_FORM,
     }
 
 

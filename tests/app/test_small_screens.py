@@ -80,3 +80,26 @@ async def test_the_summarys_rings_fit_the_width_they_are_shown_in(make_app, deck
 
         await until(pilot, lambda: boxes() and step[:12] in "".join(screen_rows(app)) and whole())
         await pilot.press("ctrl+q")
+
+
+async def test_the_tables_screen_draws_the_chosen_pattern_as_a_ring_where_one_fits(make_app):
+    from patroon_tui.widgets.loop_view import LoopView
+
+    app = make_app()
+    app.session.tables[0].pattern = "wereldvrede"
+    app.session.progress.screen = "tafels"
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: app.screen.query("#table-loop"))
+        loop = app.screen.query_one("#table-loop", LoopView)
+
+        def drawn() -> str:
+            return "\n".join(row[loop.region.x : loop.region.right] for row in screen_rows(app)
+                             [loop.region.y : loop.region.bottom])
+
+        await until(pilot, lambda: "terug naar 1" in drawn())  # beside the agenda: a chain
+        await pilot.press("f4")  # the agenda away: room for a ring
+        await until(pilot, lambda: "┌" in drawn())
+        assert all(row.count("┌") == row.count("┐") for row in drawn().splitlines())
+        await pilot.press("f4")
+        await until(pilot, lambda: "terug naar 1" in drawn())
+        await pilot.press("ctrl+q")
