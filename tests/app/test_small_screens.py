@@ -127,3 +127,22 @@ async def test_at_60x20_f4_lays_the_agenda_over_the_form_and_typing_goes_on(make
         await pilot.press("f4")
         await until(pilot, lambda: not agenda.region.width)
         await pilot.press("ctrl+q")
+
+
+async def test_the_open_pattern_list_is_framed_and_shows_each_name_on_one_line(make_app):
+
+    app = make_app()
+    app.session.progress.screen = "tafels"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query("#table-pattern"))
+        await pilot.click("#table-pattern")
+        overlay = app.screen.query_one("#table-pattern > SelectOverlay")
+        await until(pilot, lambda: overlay.region.height > 2)
+        await pilot.pause()
+        rows = screen_rows(app)
+        box = overlay.region
+        drawn = [row[box.x : box.right] for row in rows[box.y : box.bottom]]
+        assert drawn[0].startswith("╭") and drawn[-1].startswith("╰")
+        assert any("│Slagbomen neer bij schaarste" in row for row in drawn)
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
