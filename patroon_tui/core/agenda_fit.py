@@ -27,6 +27,10 @@ Layout = Literal["narrow", "normal", "wide"]
 """The programme screen's width class, which decides where the notes pane goes."""
 
 
+#: Below this many rows a pattern slide has no title row (``-short`` on the screen).
+SHORT_BELOW = 30
+
+
 def agenda_width(width: int) -> int:
     """Columns the agenda takes in a terminal ``width`` wide."""
     return AGENDA_WIDTH_WIDE if width >= WIDE_FROM else AGENDA_WIDTH
@@ -34,7 +38,9 @@ def agenda_width(width: int) -> int:
 
 def slide_room(width: int, height: int, *, notes: bool, layout: Layout) -> tuple[int, int]:
     """Columns and rows a slide gets without the agenda (the notes pane open or not)."""
-    slide_width, slide_height = width - 2, height - 3  # padding; header, footer, title
+    # padding; header, footer and (from SHORT_BELOW rows, see the stylesheet) the title
+    slide_width = width - 2
+    slide_height = height - (3 if height >= SHORT_BELOW else 2)
     if notes:
         if layout == "wide":
             slide_width -= 56  # the notes beside the slide

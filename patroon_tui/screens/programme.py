@@ -29,6 +29,7 @@ from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.notes import NotesPane
+from patroon_tui.core.agenda_fit import SHORT_BELOW
 from patroon_tui.screens.agenda_fold import AgendaFold
 from patroon_tui.screens.bodies import Bodies
 from patroon_tui.screens.notes_focus import NotesFocus
@@ -48,9 +49,9 @@ class ProgrammeScreen(Screen):
     # Styles: programme.tcss and widgets/slide.tcss, loaded by the app (see PatroonApp).
     AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
-    # Below 30 rows a presented pattern needs its slide's title row for the loop itself.
+    # Below 30 rows a pattern slide needs its title row for the loop (the ring names it).
     # From 40 rows a text slide has room to sit in the middle and space its points.
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (30, "-tall"), (40, "-roomy")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (SHORT_BELOW, "-tall"), (40, "-roomy")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right", "next", "Volgende", id="next"),

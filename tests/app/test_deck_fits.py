@@ -1,5 +1,9 @@
 """The default deck's example patterns are shown to the last word at the sizes a room uses:
-80×24 presenting (F5), and 120×34 and 160×45 on the facilitator's screen."""
+80×24 presenting (F5), and 80×24, 120×34 and 160×45 on the facilitator's screen.
+
+At 80×24 on the facilitator's screen 'Tussen wal en schip' needs 24 rows and gets 22 (the
+header and footer take two): its boxes are shortened there, and a highlighted step's text is
+written out in full under the ring."""
 
 from __future__ import annotations
 
@@ -10,7 +14,12 @@ from patroon_tui.widgets.loop_view import LoopView
 from tests.core.loop_helpers import box_text
 from tests.waiting import until
 
-CASES = [((80, 24), True), ((120, 34), False), ((160, 45), False)]
+CASES = [
+    ((80, 24), True, ()),
+    ((80, 24), False, ("tussen-wal-en-schip",)),
+    ((120, 34), False, ()),
+    ((160, 45), False, ()),
+]
 
 
 def shown_lines(view: LoopView) -> list[str]:
@@ -18,16 +27,18 @@ def shown_lines(view: LoopView) -> list[str]:
     return [view.render_line(y).text.rstrip() for y in range(view.content_size.height)]
 
 
-@pytest.mark.parametrize("size,presenting", CASES, ids=["80x24-f5", "120x34", "160x45"])
+@pytest.mark.parametrize(
+    "size,presenting,too_long", CASES, ids=["80x24-f5", "80x24", "120x34", "160x45"]
+)
 async def test_every_step_of_every_example_pattern_is_shown_whole(
-    make_app, deck, size, presenting
+    make_app, deck, size, presenting, too_long
 ):
     app = make_app()
     async with app.run_test(size=size) as pilot:
         programme = app.screen
         if presenting:
             await pilot.press("f5")
-        for screen in [s for s in deck.screens if s.kind == "pattern"]:
+        for screen in [s for s in deck.screens if s.kind == "pattern" and s.id not in too_long]:
             programme.go_to(screen.id)
             await pilot.pause()
             view = programme.body.query_one(LoopView)
