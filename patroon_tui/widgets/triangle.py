@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 
 from patroon_tui.core.deck import Layer
 from patroon_tui.core.records import count_label, tables_on_layer
+from patroon_tui.core.wrap import wrap
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.recording import RecordingBody
@@ -30,8 +31,8 @@ BAND_ROWS = 3
 def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
     """A triangle in ASCII, cut into one band per label, each label beside its band.
 
-    A label's lines (split at ``\n``) go beside its band from the middle row down.
-    Drawn by hand rather than with a library: it is a dozen lines of slashes, and the
+    A label's lines (split at ``\n``) go beside its band from the middle row down, or from
+    higher up when there are more lines than rows below the middle. Drawn by hand rather than with a library: it is a dozen lines of slashes, and the
     labels must line up with the bands.
     """
     rows = band_rows * len(labels)
@@ -44,7 +45,8 @@ def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
         fill = "_" if last_of_band else " "
         shape = " " * indent + "/" + fill * inner + "\\"
         label_lines = labels[row // band_rows].split("\n")
-        at = row % band_rows - band_rows // 2
+        start = max(0, min(band_rows // 2, band_rows - len(label_lines)))
+        at = row % band_rows - start
         label = label_lines[at] if 0 <= at < len(label_lines) else ""
         line = shape.ljust(base + 2)
         lines.append(f"{line}   {label}".rstrip())
@@ -75,7 +77,7 @@ class TrianglePanel(RecordingBody):
         """Recount the tables per layer and reload the notes from the session."""
         if not self.when_ready(self.refresh_from_session):
             return
-        self.query_one("#triangle-figure", Static).update("\n".join(self._figure()))
+        self._redraw_figure()
         for layer in self.deck.layers:
             self.query_one(f"#count-{layer.id}", Static).update(self._count_text(layer))
             note = self.query_one(f"#note-{layer.id}", LayerNote)
@@ -87,12 +89,32 @@ class TrianglePanel(RecordingBody):
 
     def _figure(self) -> list[str]:
         # The count on a line of its own: beside the figure a long layer name and its
-        # count do not fit 80 columns on one line.
-        labels = [
-            f"{n}  {layer.title}\n   {count_label(len(tables_on_layer(self.session, layer.id)))}"
-            for n, layer in enumerate(self.deck.layers, start=1)
-        ]
+        # count do not fit 80 columns on one line. A name wider than the room beside the
+        # figure takes two lines rather than losing its end.
+        bands = BAND_ROWS * len(self.deck.layers)
+        room = self._figure_width() - (2 * bands + 2) - 3 - 3  # figure, gap, "1  "
+        labels = []
+        for n, layer in enumerate(self.deck.layers, start=1):
+            title = wrap(layer.title, room) if room >= 12 else [layer.title]
+            if len(title) > BAND_ROWS - 1:
+                title = [title[0], " ".join(title[1:])]  # cut at the end, as before
+            count = count_label(len(tables_on_layer(self.session, layer.id)))
+            lines = [f"{n}  {title[0]}", *(f"   {line}" for line in title[1:]), f"   {count}"]
+            labels.append("\n".join(lines))
         return draw_triangle(labels)
+
+    def _figure_width(self) -> int:
+        if not self.is_mounted:
+            return 200  # before the first layout: one line per name
+        return self.query_one("#triangle-figure", Static).content_region.width or 200
+
+    def on_resize(self) -> None:
+        # After the layout, when the figure's own width is known.
+        self.call_after_refresh(self._redraw_figure)
+
+    def _redraw_figure(self) -> None:
+        if self.is_mounted:
+            self.query_one("#triangle-figure", Static).update("\n".join(self._figure()))
 
     def _count_text(self, layer: Layer) -> str:
         names = tables_on_layer(self.session, layer.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
-from tests.app.screen_text import screen_rows
+from tests.app.screen_text import screen_rows, shown_in
 from tests.waiting import until
 
 
@@ -145,4 +145,20 @@ async def test_the_open_pattern_list_is_framed_and_shows_each_name_on_one_line(m
         assert drawn[0].startswith("╭") and drawn[-1].startswith("╰")
         assert any("│Slagbomen neer bij schaarste" in row for row in drawn)
         await pilot.press("escape")
+        await pilot.press("ctrl+q")
+
+
+async def test_at_60x20_the_triangle_gives_a_long_layer_name_two_lines(make_app, deck):
+    app = make_app()
+    app.session.progress.screen = "driehoek"
+    async with app.run_test(size=(60, 20)) as pilot:
+        await until(pilot, lambda: app.screen.query("#triangle-figure"))
+        figure = app.screen.query_one("#triangle-figure", Static)
+        words = " ".join(layer.title for layer in deck.layers).split()
+
+        def shown() -> str:
+            return " ".join(shown_in(app, figure).split())
+
+        await until(pilot, lambda: all(word in shown().split() for word in words))
+        assert "…" not in shown()
         await pilot.press("ctrl+q")
