@@ -4,7 +4,7 @@ Name, participants, the pattern with its loop and the own-pattern button, the de
 questions with their answers, and the layer of the triangle. The form shows a table
 (``show``) and reads its fields back (``read_*``); the tables panel around it decides which
 table that is and announces each change. Its looks are in the panel's ``tables.tcss``: the
-panel's width classes (``-narrow``, ``-wide-form``) arrange it.
+panel's width classes (``-narrow``, ``-wide-form``, ``-ring-form``, ``-stack-pattern``) arrange it.
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ WIDE_FORM = 90
 #: the form keeps some 60 columns, and the example patterns need 66 to be drawn as a ring.
 RING_FORM = 128
 RING_WIDTH = 68
-#: Below this width of the panel the pattern choice and its button stack.
+#: Below this width of the panel the list and labels narrow, and the pattern row stacks.
 NARROW = 76
+#: The pattern row on one line: its label, the choice at its narrowest, the button.
+PATTERN_ROW = 58
 #: From this width of the panel the table list gets room for longer names.
 ROOMY = 120
 
@@ -44,11 +46,18 @@ ROOMY = 120
 def width_classes(width: int) -> dict[str, bool]:
     """The tables panel's classes at ``width`` columns, which arrange the list and form."""
     side = 28 if width >= ROOMY else (16 if width < NARROW else 18)
+    form = width - side
+    # The fields' own width: beside the loop (a ring of RING_WIDTH, or 45 % for a chain,
+    # see the stylesheet) when there is room for it there, else the whole form.
+    fields = form - RING_WIDTH - 2 if form >= RING_FORM else (
+        int(form * 0.55) - 2 if form >= WIDE_FORM else form
+    )
     return {
         "-roomy": width >= ROOMY,
         "-narrow": width < NARROW,
-        "-wide-form": width - side >= WIDE_FORM,
-        "-ring-form": width - side >= RING_FORM,
+        "-wide-form": form >= WIDE_FORM,
+        "-ring-form": form >= RING_FORM,
+        "-stack-pattern": width < NARROW or fields < PATTERN_ROW,
     }
 
 

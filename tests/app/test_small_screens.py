@@ -162,3 +162,14 @@ async def test_at_60x20_the_triangle_gives_a_long_layer_name_two_lines(make_app,
         await until(pilot, lambda: all(word in shown().split() for word in words))
         assert "…" not in shown()
         await pilot.press("ctrl+q")
+
+
+async def test_beside_a_chain_the_pattern_row_stacks_so_its_button_shows_whole(make_app):
+    app = make_app()
+    app.session.tables[0].pattern = "wereldvrede"
+    app.session.progress.screen = "tafels"
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: app.screen.query("#own-pattern-button"))
+        button = app.screen.query_one("#own-pattern-button")
+        await until(pilot, lambda: shown_in(app, button) == "Eigen patroon (ctrl+o)")
+        await pilot.press("ctrl+q")
