@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
 from textual import events
 
 from textual.binding import Binding

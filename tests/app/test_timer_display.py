@@ -137,6 +137,7 @@ async def test_the_length_set_on_the_tables_screen_is_used(deck, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         minutes = app.query_one("#timer-minutes")
         await pilot.press("ctrl+g", "ctrl+a", "ctrl+k", "1", "0")
+        assert app.focused is minutes  # ctrl+g took the cursor to the minutes
         await pilot.press("f6")
         assert shown(app) == "⏱ 10:00"
         clock.advance(10 * 60)
