@@ -89,15 +89,18 @@ class KeyRouting(App):
 
     def hold_after_screen_change(self, before: object) -> None:
         """Hold keys until a screen just pushed or popped has set itself up."""
-        screen = self.screen
-        if screen is before:
-            return
+        if self.screen is not before:
+            self.hold_for_screen()
+
+    def hold_for_screen(self) -> None:
+        """Hold keys until the current screen has set itself up (mounted, drawn once, the
+        cursor in its field): also the first screen, while the app starts."""
         release = self.hold_keys(HOLD_WAIT)
 
         def after_screen() -> None:
             self.call_after_refresh(release)
 
-        if not screen.call_later(after_screen):
+        if not self.screen.call_later(after_screen):
             release()
 
     # -- delivering --------------------------------------------------------------------

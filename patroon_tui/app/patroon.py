@@ -105,6 +105,10 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
             self._read_only_notice = None
         self._show_open_notices()
         if self.programme is not None:
+            # Keys typed while the app starts (a facilitator types as soon as the window
+            # is there) wait until the programme has put the cursor in its field; the
+            # first of them would otherwise reach the screen before any field and be lost.
+            self.hold_for_screen()
             return
         if self.session is not None and self.path is not None:
             self._ask_locked(self.session, self.path, self.start_screen, self._locked_pid)

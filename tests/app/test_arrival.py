@@ -10,6 +10,7 @@ from patroon_tui.core.session import FirstStep, Principle
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import reopen
 from tests.app.test_typing import burst
+from tests.waiting import until
 
 TYPED = " wat doen we als"
 
@@ -73,3 +74,20 @@ async def test_typing_at_once_on_arrival_appends(make_app, store, deck, screen_i
         assert first_text(app.session, screen_id) == "Eerder" + TYPED
         await pilot.press("ctrl+q")
     assert first_text(store.load(app.path), screen_id) == "Eerder" + TYPED
+
+
+@pytest.mark.parametrize("screen_id", SCREENS)
+async def test_typing_while_the_app_starts_lands_whole(make_app, store, deck, screen_id):
+    from textual import events
+
+    # The keys are in the app's queue before it has drawn anything, as when a facilitator
+    # types the moment ``patroon open`` is entered: the first of them used to reach the
+    # screen before any field and vanish.
+    app = prepared(make_app, store, deck, screen_id, screen_id)
+    for ch in TYPED:
+        app.post_message(events.Key("space" if ch == " " else ch, ch))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: first_text(app.session, screen_id).endswith(TYPED.strip()))
+        await pilot.pause()
+        assert first_text(app.session, screen_id) == "Eerder" + TYPED
+        await pilot.press("ctrl+q")
