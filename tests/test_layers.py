@@ -1,6 +1,6 @@
 """The layers run one way (cli → app → screens → dialogs → widgets → core): the
 import-linter contract in pyproject.toml holds, and it does catch a widget importing a
-screen."""
+screen; and no module grows past 400 lines."""
 
 from __future__ import annotations
 
@@ -41,3 +41,14 @@ def test_a_widget_importing_a_screen_breaks_it(tmp_path):
     result = lint_imports(copy)
     assert result.returncode != 0
     assert "patroon_tui.widgets.agenda -> patroon_tui.screens.start" in result.stdout
+
+
+def test_no_module_of_the_app_is_over_400_lines():
+    # One job per module: a module that grows past this wants splitting (docs/architecture.md).
+    package = REPO_ROOT / "patroon_tui"
+    long = {
+        str(path.relative_to(package)): n
+        for path in package.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

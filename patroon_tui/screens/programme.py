@@ -49,8 +49,7 @@ class ProgrammeScreen(Screen):
     # Styles: programme.tcss and widgets/slide.tcss, loaded by the app (see PatroonApp).
     AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
-    # Below 30 rows a pattern slide needs its title row for the loop (the ring names it).
-    # From 40 rows a text slide has room to sit in the middle and space its points.
+    # -short: a pattern slide's title row goes to the loop; -roomy: text slides centre.
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (SHORT_BELOW, "-tall"), (40, "-roomy")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -131,10 +130,7 @@ class ProgrammeScreen(Screen):
     def compose(self) -> ComposeResult:
         # The width classes are set now, so the first layout does not restyle everything.
         width = self.app.size.width
-        for minimum, name in reversed(self.HORIZONTAL_BREAKPOINTS):
-            if width >= minimum:
-                self.add_class(name)
-                break
+        self.add_class(next(n for m, n in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= m))
         self._agenda.fit()
         part = part_label(self.deck.part_of(self._screens[self.index].id))
         yield AppHeader(self.session.session.title, part=part, timer=self._timer,
