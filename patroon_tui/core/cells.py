@@ -13,26 +13,46 @@ draws with (rich's ``cell_len``, which the core must not import).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from types import ModuleType
 
-import wcwidth
+__all__ = ["PLAIN", "cell_width", "char_width", "clean", "graphemes"]
 
-__all__ = ["cell_width", "char_width", "clean", "graphemes"]
+#: Characters that are one cell and one cluster each, whatever surrounds them: printable
+#: ASCII, Latin letters with their accents, Dutch quotation marks and dashes, arrows, box
+#: drawing and the shapes a loop is drawn with (a test checks each against ``wcwidth``).
+#: Text made of these alone is measured without ``wcwidth``, whose import alone costs some
+#: 70 ms on the way to the first screen; anything else (a combining accent, an emoji, CJK,
+#: a zero width joiner) is measured by ``wcwidth``.
+PLAIN = re.compile(
+    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25f7]*"
+)
+
+
+def _wcwidth() -> ModuleType:
+    import wcwidth
+
+    return wcwidth
+
+
+def _plain(text: str) -> bool:
+    return text.isascii() and "\r" not in text or PLAIN.fullmatch(text) is not None
 
 
 def graphemes(text: str) -> Iterable[str]:
     """The grapheme clusters of ``text``, in order; joined they give ``text`` back."""
-    if text.isascii() and "\r" not in text:
-        return text  # every ASCII character is a cluster of its own, except "\r\n"
+    if _plain(text):
+        return text  # every character is a cluster of its own (ASCII: except "\r\n")
     return _clusters(text)
 
 
 @lru_cache(maxsize=4096)
 def _clusters(text: str) -> tuple[str, ...]:
     # A drawing puts the same borders and wrapped lines on its grid at every redraw.
-    return tuple(wcwidth.iter_graphemes(text))
+    return tuple(_wcwidth().iter_graphemes(text))
 
 
 @lru_cache(maxsize=8192)
@@ -42,9 +62,9 @@ def char_width(char: str) -> int:
     ``char`` is one code point or one grapheme cluster (an item of :func:`graphemes`).
     A control character counts as one cell: :func:`clean` puts a space in its place.
     """
-    if len(char) == 1 and unicodedata.category(char) == "Cc":
+    if len(char) == 1 and (unicodedata.category(char) == "Cc" or PLAIN.fullmatch(char)):
         return 1
-    width = wcwidth.wcswidth(char)
+    width = _wcwidth().wcswidth(char)
     if width < 0:  # a control character inside a cluster
         return sum(map(char_width, char))
     return min(width, 2)
@@ -52,7 +72,7 @@ def char_width(char: str) -> int:
 
 def cell_width(text: str) -> int:
     """Display width of ``text`` in terminal cells."""
-    if text.isascii():
+    if text.isascii() or PLAIN.fullmatch(text):
         return len(text)
     return sum(map(char_width, graphemes(text)))
 

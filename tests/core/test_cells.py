@@ -64,3 +64,37 @@ def test_a_ring_with_emoji_sequences_stays_aligned(width):
         assert box_text(drawing, step, like=f"{step}{steps[step - 1]}") == (
             f"{step}{''.join(steps[step - 1].split())}"
         )
+
+
+def test_plain_characters_are_one_cell_and_one_cluster_as_wcwidth_says():
+    import wcwidth
+
+    from patroon_tui.core.cells import PLAIN
+
+    plain = [chr(c) for c in range(0x10000) if PLAIN.fullmatch(chr(c))]
+    assert "‘" in plain and "┌" in plain and "é" in plain and "\u0301" not in plain
+    for ch in plain:
+        assert wcwidth.wcwidth(ch) == 1, hex(ord(ch))
+        assert len(list(wcwidth.iter_graphemes("x" + ch + ch + "y"))) == 4, hex(ord(ch))
+        assert cell_width("a" + ch) == 2 and list(graphemes(ch + ch)) == [ch, ch]
+
+
+def test_a_drawing_of_plain_dutch_text_does_not_import_wcwidth():
+    # wcwidth's import costs some 70 ms on the way to the first screen; a fresh interpreter.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    check = (
+        "import sys\n"
+        "from patroon_tui.core.loop import draw_loop\n"
+        "draw_loop('‘Wereldvrede’', ['Eén stap — ‘Hier moeten we iets mee.’', 'Daarna…'], 80,"
+        " hyphenate=False)\n"
+        "print('wcwidth' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "False"
