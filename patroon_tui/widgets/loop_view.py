@@ -3,8 +3,8 @@
 The drawing itself comes from :func:`patroon_tui.core.loop.draw_loop`; this widget redraws it
 for its content size on every resize and styles the highlighted step's box with the
 ``loop-view--highlight`` component class. Words are broken where Dutch breaks them once the
-hyphenation dictionary is read; the first view to be mounted reads it in a thread, and every
-view draws again when it is there.
+hyphenation dictionary is read: the first view reads it in a thread half a second after its
+first paint (``DICTIONARY_AFTER``), and every view draws again when it is there.
 """
 
 from __future__ import annotations
@@ -44,6 +44,10 @@ def _split_at_cells(line: str, start: int, end: int) -> tuple[str, str, str]:
             cell += w
         index += len(ch)
     return line[:i_start], line[i_start:i_end], line[i_end:]
+
+
+#: Seconds after the first loop is drawn before the hyphenation dictionary is read.
+DICTIONARY_AFTER = 0.5
 
 
 class LoopView(Widget):
@@ -88,7 +92,14 @@ class LoopView(Widget):
 
     def on_mount(self) -> None:
         if not hyphen.ready():
-            # Reading the dictionary takes a fifth of a second: not while the screen waits.
+            # Reading the dictionary takes a fifth of a second of CPU. Not on the way to
+            # the first paint, nor just after it while the screen settles: a thread holds
+            # the interpreter's lock for much of that time. Until then loops are drawn
+            # without breaking words at syllables, and drawn again once it is read.
+            self.call_after_refresh(self.set_timer, DICTIONARY_AFTER, self._read_dictionary)
+
+    def _read_dictionary(self) -> None:
+        if not hyphen.ready():
             self.run_worker(hyphen.load, thread=True, group="hyphen", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
