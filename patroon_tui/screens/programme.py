@@ -128,9 +128,10 @@ class ProgrammeScreen(Screen):
     # -- building ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # The width classes are set now, so the first layout does not restyle everything.
-        width = self.app.size.width
-        self.add_class(next(n for m, n in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= m))
+        # The size classes are set now, so the first layout does not restyle everything.
+        width, height = self.app.size
+        self.add_class(next(n for m, n in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= m),
+                       next(n for m, n in reversed(self.VERTICAL_BREAKPOINTS) if height >= m))
         self._agenda.fit()
         part = part_label(self.deck.part_of(self._screens[self.index].id))
         yield AppHeader(self.session.session.title, part=part, timer=self._timer,
