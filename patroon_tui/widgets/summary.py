@@ -1,11 +1,13 @@
 """The summary screen's body: everything recorded, readable in one place, and its export.
 
-``SummaryPanel`` shows the session's report (``core.report.render_report``) as Markdown and
-exports it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
+``SummaryPanel`` shows the session's report (``core.report.render_report``) as Markdown, its
+loops drawn as wide as the screen shows them (the file gets ``REPORT_WIDTH``), and exports
+it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
 (``dialogs.export``, asked for with ``AskReportPath``) proposes ``<session>-verslag.md``
 beside the session file; the file is written atomically (0600: it holds every note), off
 the interface's path, and the facilitator is told where it went or, in one plain sentence,
-why it could not be written. An existing file is replaced only after asking; a session file never.
+why it could not be written. An existing file is replaced only after asking; a session
+file never.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ class SummaryPanel(RecordingBody):
         super().__init__(deck, session, id=id, classes=classes)
         self._session_path = session_path
         self._shown = ""
+        self._drawn_at = REPORT_WIDTH  # the width the shown report's loops were drawn at
 
     # -- public API -------------------------------------------------------------------
 
@@ -115,7 +118,8 @@ class SummaryPanel(RecordingBody):
     # -- building ---------------------------------------------------------------------
 
     def _report(self) -> str:
-        return render_report(self.session, self.deck, width=self._loop_width())
+        self._drawn_at = self._loop_width()
+        return render_report(self.session, self.deck, width=self._drawn_at)
 
     def _loop_width(self) -> int:
         # The loops are drawn as wide as a code block's text is on this screen (the
@@ -127,8 +131,13 @@ class SummaryPanel(RecordingBody):
         return min(REPORT_WIDTH, width) if width >= 20 else REPORT_WIDTH
 
     def on_resize(self) -> None:
-        # After the layout, when the report's own width is known.
-        self.call_after_refresh(self.refresh_from_session)
+        # After the layout, when the report's own width is known; a report of many tables
+        # takes a while to draw, so only when the loops' width has changed.
+        def redraw() -> None:
+            if self._loop_width() != self._drawn_at:
+                self.refresh_from_session()
+
+        self.call_after_refresh(redraw)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-bar"):

@@ -32,8 +32,9 @@ def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
     """A triangle in ASCII, cut into one band per label, each label beside its band.
 
     A label's lines (split at ``\n``) go beside its band from the middle row down, or from
-    higher up when there are more lines than rows below the middle. Drawn by hand rather than with a library: it is a dozen lines of slashes, and the
-    labels must line up with the bands.
+    higher up when there are more lines than rows below the middle. Drawn by hand rather
+    than with a library: it is a dozen lines of slashes, and the labels must line up with
+    the bands.
     """
     rows = band_rows * len(labels)
     base = 2 * rows  # inner width of the bottom row
