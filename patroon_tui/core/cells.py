@@ -39,7 +39,7 @@ def _wcwidth() -> ModuleType:
 
 
 def _plain(text: str) -> bool:
-    return text.isascii() and "\r" not in text or PLAIN.fullmatch(text) is not None
+    return (text.isascii() and "\r" not in text) or PLAIN.fullmatch(text) is not None
 
 
 def graphemes(text: str) -> Iterable[str]:

@@ -4,7 +4,8 @@ Name, participants, the pattern with its loop and the own-pattern button, the de
 questions with their answers, and the layer of the triangle. The form shows a table
 (``show``) and reads its fields back (``read_*``); the tables panel around it decides which
 table that is and announces each change. Its looks are in the panel's ``tables.tcss``: the
-panel's width classes (``-narrow``, ``-wide-form``, ``-ring-form``, ``-stack-pattern``) arrange it.
+panel's width classes (``-narrow``, ``-wide-form``, ``-ring-form``, ``-stack-pattern``,
+from ``width_classes``) arrange it.
 """
 
 from __future__ import annotations
