@@ -26,6 +26,12 @@ def screen_rows(app) -> list[str]:
     return ["".join(cells.get(r, {}).get(c, " ") for c in range(app.size.width)) for r in range(height)]
 
 
+def rows_in(app, widget) -> list[str]:
+    """The screen's rows across ``widget``'s region (border included), one string per row."""
+    region = widget.region
+    return [row[region.x : region.right] for row in screen_rows(app)[region.y : region.bottom]]
+
+
 def shown_in(app, widget) -> str:
     """The words drawn inside ``widget`` (within its border and padding), as one line."""
     region = widget.content_region

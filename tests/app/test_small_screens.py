@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
-from tests.app.screen_text import screen_rows, shown_in
+from tests.app.screen_text import rows_in, screen_rows, shown_in
 from tests.waiting import until
 
 
@@ -93,8 +93,7 @@ async def test_the_tables_screen_draws_the_chosen_pattern_as_a_ring_where_one_fi
         loop = app.screen.query_one("#table-loop", LoopView)
 
         def drawn() -> str:
-            return "\n".join(row[loop.region.x : loop.region.right] for row in screen_rows(app)
-                             [loop.region.y : loop.region.bottom])
+            return "\n".join(rows_in(app, loop))
 
         await until(pilot, lambda: "terug naar 1" in drawn())  # beside the agenda: a chain
         await pilot.press("f4")  # the agenda away: room for a ring
@@ -130,7 +129,6 @@ async def test_at_60x20_f4_lays_the_agenda_over_the_form_and_typing_goes_on(make
 
 
 async def test_the_open_pattern_list_is_framed_and_shows_each_name_on_one_line(make_app):
-
     app = make_app()
     app.session.progress.screen = "tafels"
     async with app.run_test(size=(80, 24)) as pilot:
@@ -139,9 +137,7 @@ async def test_the_open_pattern_list_is_framed_and_shows_each_name_on_one_line(m
         overlay = app.screen.query_one("#table-pattern > SelectOverlay")
         await until(pilot, lambda: overlay.region.height > 2)
         await pilot.pause()
-        rows = screen_rows(app)
-        box = overlay.region
-        drawn = [row[box.x : box.right] for row in rows[box.y : box.bottom]]
+        drawn = rows_in(app, overlay)
         assert drawn[0].startswith("╭") and drawn[-1].startswith("╰")
         assert any("│Slagbomen neer bij schaarste" in row for row in drawn)
         await pilot.press("escape")
