@@ -71,6 +71,9 @@ def child_bare() -> None:
 
 
 def child_app(command: list[str]) -> None:
+    from patroon_tui.core import collector
+
+    collector.pause()  # as the command line does before it imports the app
     from patroon_tui.app import build_app
     from patroon_tui.core.deck import load_deck
     from patroon_tui.core.store import SessionStore

@@ -4,7 +4,6 @@ one, the terminal check, and what is said on the terminal once the app is gone."
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,25 +14,6 @@ from patroon_tui.core.messages import printable
 
 if TYPE_CHECKING:
     from patroon_tui.core.store import SessionStore
-
-
-#: Objects allocated between two collections of the youngest generation (Python's default
-#: is 700). Building a screen allocates tens of thousands of objects that all stay.
-GC_THRESHOLD = 10_000
-
-
-def tune_garbage_collection() -> None:
-    """Make Python's cyclic garbage collector cheaper for the app's lifetime.
-
-    Everything imported and loaded so far (modules, classes, the deck) lives as long as the
-    app: frozen, the collector no longer scans it again and again. Building the programme
-    screen allocates many objects that all stay; with the default threshold the collector
-    ran hundreds of times while the first screen was built, together about a tenth of the
-    start-up time.
-    """
-    gc.freeze()
-    gen0, gen1, gen2 = gc.get_threshold()
-    gc.set_threshold(max(gen0, GC_THRESHOLD), gen1, gen2)
 
 
 def build_app(
@@ -48,7 +28,6 @@ def build_app(
 
     Raises ``StoreError`` when the session cannot be made or read.
     """
-    tune_garbage_collection()
     if new_options is not None:
         today = dt.date.today()
         session = store.create(

@@ -24,6 +24,7 @@ from patroon_tui.app.commands import PatroonCommands
 from patroon_tui.app.key_routing import KeyRouting
 from patroon_tui.app.lifecycle import Lifecycle
 from patroon_tui.app.opening import SessionOpening
+from patroon_tui.core import collector
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.keys import format_key
 from patroon_tui.core.session import Session
@@ -99,6 +100,9 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
+        # The command line paused the collector while the app was built; it runs again
+        # once the first screen is drawn, without rescanning what start-up built.
+        self.call_after_refresh(collector.resume)
         self._restore_signals = install_signal_handlers(self._on_deadly_signal)
         if self._read_only_notice is not None:
             self._notify_read_only(self._read_only_notice)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from patroon_tui.cli import parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE, PROG
+from patroon_tui.core import collector
 from patroon_tui.core.files import report_target_problem, write_text_atomic
 from patroon_tui.core.messages import os_reason, printable
 
@@ -72,12 +73,18 @@ def launch_app(
     function, so the other commands stay fast.
 
     """
-    from patroon_tui.app import run_app
+    # Paused from before Textual is imported until the app's first screen is drawn (see
+    # ``core.collector``); back on in any case once the app is gone.
+    collector.pause()
+    try:
+        from patroon_tui.app import run_app
 
-    return run_app(
-        store=store, deck=deck, session_path=session_path, screen=screen,
-        new_options=new_options,
-    )
+        return run_app(
+            store=store, deck=deck, session_path=session_path, screen=screen,
+            new_options=new_options,
+        )
+    finally:
+        collector.resume()
 
 
 # -- commands --------------------------------------------------------------------------

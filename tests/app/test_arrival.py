@@ -91,3 +91,20 @@ async def test_typing_while_the_app_starts_lands_whole(make_app, store, deck, sc
         await pilot.pause()
         assert first_text(app.session, screen_id) == "Eerder" + TYPED
         await pilot.press("ctrl+q")
+
+
+async def test_the_collector_runs_again_once_the_first_screen_is_drawn(make_app):
+    import gc
+
+    from patroon_tui.core import collector
+
+    # The command line pauses it before the app is built (start-up allocates objects that
+    # all stay); the app must turn it on again, or a long session's garbage piles up.
+    collector.pause()
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, gc.isenabled)
+            await pilot.press("ctrl+q")
+    finally:
+        gc.enable()
