@@ -10,6 +10,10 @@ hundred and more collections before the first screen of a 60-table session stood
 everything built so far is frozen, so the collector never scans it again, and the youngest
 generation is collected less often from then on. A process that never paused gets the
 freeze and the threshold all the same.
+
+What start-up left as garbage is frozen with the rest and never freed: measured, about
+10 000 of 120 000 objects in a 60-table resume, about 1.4 MB. Collecting it first
+would take a full collection, 0.1 s, before the screen stands.
 """
 
 from __future__ import annotations
