@@ -157,6 +157,25 @@ def test_a_symlinked_session_is_saved_to_its_target_and_stays_a_link(store, deck
     ]
 
 
+def test_a_session_under_two_names_is_listed_once(store, deck, tmp_path):
+    beside = store.create(title="Noord", deck=deck, date=DAY)
+    (store.folder / "a-alias.toml").symlink_to(store.path_for(beside.session.id).name)
+    elsewhere = tmp_path / "gedeeld"
+    elsewhere.mkdir()
+    away = store.create(title="Zuid", deck=deck, date=DAY)
+    store.path_for(away.session.id).rename(elsewhere / "zuid.toml")
+    (store.folder / "zuid-1.toml").symlink_to(elsewhere / "zuid.toml")
+    (store.folder / "zuid-2.toml").symlink_to(elsewhere / "zuid.toml")
+    (store.folder / "rondje.toml").symlink_to("rondje.toml")
+
+    entries = store.list()
+    assert sorted(e.id for e in entries) == [
+        beside.session.id, "rondje", "zuid-1"
+    ]
+    assert {e.title for e in entries if e.error is None} == {"Noord", "Zuid"}
+    assert next(e for e in entries if e.id == "rondje").error
+
+
 # -- read-only files, disks and folders ---------------------------------------------------------
 
 
