@@ -195,8 +195,7 @@ class SessionStore:
 
         A file that cannot be read is listed with ``error`` set instead of breaking the list;
         a folder that cannot be read raises :class:`StoreError`. No folder: no sessions yet.
-        A session under two names (a symlink beside its file, two links to one file
-        elsewhere) is listed once: by its own name, or else by the first link's.
+        A session under two names (a symlink to it) is listed once, by its own name.
         """
         try:
             names = sorted(os.listdir(self.folder))
@@ -208,18 +207,13 @@ class SessionStore:
             raise StoreError(
                 f"De sessiemap {self.folder} kan niet worden gelezen: {os_reason(exc)}."
             ) from None
-        names = [n for n in names if not n.startswith(".") and n.endswith(SUFFIX)]
-        # Opening either name opens (and locks) the one real file, so a second row would
-        # be the same session twice; the real file's own name goes first.
-        names.sort(key=lambda n: (self.folder / n).is_symlink())
+        # Either name opens (and locks) the one real file: a second row would be the same
+        # session twice. The real file's own name goes first; a link loop is unreadable.
+        paths = [self.folder / n for n in names if n[:1] != "." and n.endswith(SUFFIX)]
         seen: set[Path] = set()
         entries = []
-        for name in names:
-            path = self.folder / name
-            try:
-                real = path.resolve()
-            except (OSError, RuntimeError):  # a link loop: listed below as unreadable
-                real = path
+        for path in sorted(paths, key=Path.is_symlink):
+            real = path.resolve() if path.exists() else path
             if real in seen:
                 continue
             seen.add(real)
