@@ -28,7 +28,7 @@ _resumed = False
 
 
 def pause() -> None:
-    """Stop the collector until ``resume()``: nothing built while starting is garbage."""
+    """Stop the collector until ``resume()``: what start-up builds nearly all stays."""
     gc.disable()
 
 
