@@ -31,6 +31,14 @@ async def until(pilot, condition: Callable[[], object], timeout: float = TIMEOUT
             raise AssertionError(f"waited {timeout} s for {condition}")
 
 
+async def mounted(pilot, selector: str, expect_type: type | None = None):
+    """The widget ``selector`` on the app's screen, once the screen has it."""
+    await until(pilot, lambda: pilot.app.screen.query(selector))
+    found = pilot.app.screen.query_one(selector)
+    assert expect_type is None or isinstance(found, expect_type), found
+    return found
+
+
 def until_sync(condition: Callable[[], object], timeout: float = TIMEOUT) -> None:
     """As :func:`until`, outside the app (another process, a thread)."""
     deadline = time.monotonic() + timeout

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import OptionList, Static
 
 from tests.app.screen_text import rows_in, screen_rows, shown_in
-from tests.waiting import until
+from tests.waiting import mounted, until
 
 
 async def test_at_60x20_each_table_is_one_line_and_the_count_is_explained(make_app):
@@ -89,8 +89,7 @@ async def test_the_tables_screen_draws_the_chosen_pattern_as_a_ring_where_one_fi
     app.session.tables[0].pattern = "wereldvrede"
     app.session.progress.screen = "tafels"
     async with app.run_test(size=(160, 45)) as pilot:
-        await until(pilot, lambda: app.screen.query("#table-loop"))
-        loop = app.screen.query_one("#table-loop", LoopView)
+        loop = await mounted(pilot, "#table-loop", LoopView)
 
         def drawn() -> str:
             return "\n".join(rows_in(app, loop))
@@ -148,8 +147,7 @@ async def test_at_60x20_the_triangle_gives_a_long_layer_name_two_lines(make_app,
     app = make_app()
     app.session.progress.screen = "driehoek"
     async with app.run_test(size=(60, 20)) as pilot:
-        await until(pilot, lambda: app.screen.query("#triangle-figure"))
-        figure = app.screen.query_one("#triangle-figure", Static)
+        figure = await mounted(pilot, "#triangle-figure", Static)
         words = " ".join(layer.title for layer in deck.layers).split()
 
         def shown() -> str:
@@ -165,7 +163,6 @@ async def test_beside_a_chain_the_pattern_row_stacks_so_its_button_shows_whole(m
     app.session.tables[0].pattern = "wereldvrede"
     app.session.progress.screen = "tafels"
     async with app.run_test(size=(160, 45)) as pilot:
-        await until(pilot, lambda: app.screen.query("#own-pattern-button"))
-        button = app.screen.query_one("#own-pattern-button")
+        button = await mounted(pilot, "#own-pattern-button")
         await until(pilot, lambda: shown_in(app, button) == "Eigen patroon (ctrl+o)")
         await pilot.press("ctrl+q")

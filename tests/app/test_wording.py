@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Markdown, Select
 
 from patroon_tui.screens.programme import ProgrammeScreen
-from tests.waiting import until
+from tests.waiting import mounted, until
 
 
 async def test_the_conversation_slide_lists_each_question_once(make_app, deck):
@@ -26,8 +26,7 @@ async def test_the_open_pattern_list_names_its_escape_key_in_dutch(make_app):
     app = make_app()
     app.session.progress.screen = "tafels"
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, lambda: app.screen.query("#table-pattern"))
-        select = app.screen.query_one("#table-pattern", Select)
+        select = await mounted(pilot, "#table-pattern", Select)
         select.expanded = True
         await until(pilot, lambda: "Menu sluiten" in footer_descriptions(app))
         assert not [d for d in footer_descriptions(app) if "Dismiss" in d]
@@ -45,7 +44,7 @@ async def test_a_key_that_does_not_fit_the_footer_is_left_out_whole(make_app, si
     app = make_app()
     app.session.progress.screen = "tafels"
     async with app.run_test(size=size) as pilot:
-        await until(pilot, lambda: app.screen.query("#table-pattern"))
+        await mounted(pilot, "#table-pattern")
         footer = app.screen.query_one("AppFooter")
         narrow = size[0] < 100
 
