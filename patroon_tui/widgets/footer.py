@@ -11,8 +11,6 @@ Three differences from ``Footer(compact=True)``:
 - The help key (f1) is docked at the right edge, so it stays visible when a screen has more
   keys than the terminal is wide; a key that would run under it is left out whole (never
   cut to "f5 P"), with every key after it, and all of them are in the help.
-
-Keys that Textual's own widgets bind (the open dropdown's escape) are named in Dutch too.
 """
 
 from __future__ import annotations
@@ -25,12 +23,6 @@ from textual.widgets import Footer
 
 if TYPE_CHECKING:
     from textual.screen import Screen
-
-
-#: Descriptions of keys bound inside Textual's widgets, as the footer shows them.
-TEXTUAL_KEYS_IN_DUTCH = {
-    "Dismiss menu": "Menu sluiten",  # the open list of a Select
-}
 
 
 class AppFooter(Footer):
@@ -60,9 +52,6 @@ class AppFooter(Footer):
                 if isinstance(compact, Reactive):
                     # Set before mounting, so no watcher runs and no class changes.
                     widget.set_reactive(compact, False)
-                description = getattr(widget, "description", "")
-                if description in TEXTUAL_KEYS_IN_DUTCH:
-                    widget.description = TEXTUAL_KEYS_IN_DUTCH[description]
                 if widget.action == "help":
                     widget.add_class("-help", update=False)
             yield widget

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.recording import RecordingBody
 
 # One function per kind, each importing its module when called: the first screen appears
-# without paying for the recording widgets (the tables form alone brings Select, RadioSet
-# and the loop view), and a session resumed on one of them loads only that one.
+# without paying for the recording widgets (the tables form alone brings its choices,
+# the own-pattern button and the loop view), and a session resumed on one of them loads
+# only that one.
 
 
 def _tables() -> type[RecordingBody]:

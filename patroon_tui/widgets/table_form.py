@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
-from textual.widgets import Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Label, Static
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.records import (
@@ -26,6 +26,7 @@ from patroon_tui.core.records import (
 )
 from patroon_tui.core.session import Session, Table
 from patroon_tui.messages import SessionChanged
+from patroon_tui.widgets.choices import LayerChoice, PatternChoice
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.fields import RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
@@ -62,14 +63,12 @@ def width_classes(width: int) -> dict[str, bool]:
     }
 
 
-class LayerChoice(RadioSet):
-    """The layer of the triangle; ctrl+l chooses the next one (it never takes the cursor)."""
-
-    can_focus = False
-
-
 class TableForm(VerticalScroll):
     """The fields of one table; ``table`` is the one shown when it is built."""
+
+    # A click on the form between its fields, or on a choice (which never takes the
+    # cursor), leaves the cursor in the field being typed in: letters go on there.
+    FOCUS_ON_CLICK = False
 
     def __init__(
         self,
@@ -116,15 +115,13 @@ class TableForm(VerticalScroll):
             )
         with Horizontal(classes="field-row", id="pattern-row"):
             yield Label("Patroon", classes="row-label")
-            choice = Select[str](
+            # Neither choice takes the cursor: ctrl+t and ctrl+l choose from the keyboard.
+            yield PatternChoice(
                 self._options,
+                table.pattern if table else "",
                 prompt="Nog geen patroon",
-                value=table.pattern if table and table.pattern else Select.NULL,
                 id="table-pattern",
-                compact=True,
             )
-            choice.can_focus = False
-            yield choice
             own = CompactButton(self.own_label(table.pattern if table else ""),
                                 id="own-pattern-button")
             own.can_focus = False
@@ -137,9 +134,7 @@ class TableForm(VerticalScroll):
         # The question is the deck's; a deck without one gets a plain label.
         layer_question = self.deck.layer_question.strip() or "Laag van de driehoek"
         yield Static(f"{layer_question} (ctrl+l)", classes="question")
-        with LayerChoice(id="table-layer", compact=True):
-            for index, title in enumerate(["Geen", *(x.title for x in self.deck.layers)]):
-                yield RadioButton(title, value=index == layer, compact=True)
+        yield LayerChoice(["Geen", *(x.title for x in self.deck.layers)], layer, id="table-layer")
         # Last in the form: at narrow widths the loop comes after the fields being typed
         # in; at wide widths it is docked beside them (see the stylesheet).
         found = self._steps(table.pattern) if table and table.pattern else None
@@ -197,22 +192,22 @@ class TableForm(VerticalScroll):
         layers = layer_ids(self.deck)
         self.show_layer(layers.index(table.layer) if table.layer in layers else 0)
         if not same:
-            # Another table: start at its top. The same one reloaded keeps its place.
+            # Another table: start at its top. The same one reloaded keeps its place; a
+            # menu opened for the one before is not for this one.
+            self.query_one("#table-pattern", PatternChoice).close()
             self.shown_id = table.id
             self.scroll_home(animate=False)
 
     def set_pattern_options(self, options: list[tuple[str, str]]) -> None:
         """The patterns to choose from (only touched when they changed)."""
         if options != self._options:
-            self.query_one("#table-pattern", Select).set_options(options)
+            self.query_one("#table-pattern", PatternChoice).set_options(options)
             self._options = options
 
     def show_pattern(self, pattern_id: str) -> None:
         """The pattern choice, its loop and the own-pattern button for ``pattern_id``."""
-        select = self.query_one("#table-pattern", Select)
-        value = pattern_id if pattern_id else Select.NULL
-        if select.value != value:
-            select.value = value
+        choice = self.query_one("#table-pattern", PatternChoice)
+        choice.value = pattern_id
         loop = self.query_one("#table-loop", LoopView)
         found = self._steps(pattern_id) if pattern_id else None
         loop.display = found is not None
@@ -223,10 +218,8 @@ class TableForm(VerticalScroll):
         self.query_one("#own-pattern-button", CompactButton).label = self.own_label(pattern_id)
 
     def show_layer(self, index: int) -> None:
-        """Press the layer at ``index`` (0: none); the radio set lets go of the other."""
-        button = list(self.query_one("#table-layer", RadioSet).query(RadioButton))[index]
-        if not button.value:
-            button.value = True
+        """Mark the layer at ``index`` (0: none)."""
+        self.query_one("#table-layer", LayerChoice).index = index
 
     # -- the choices: a pattern and a layer -------------------------------------------
 
@@ -257,7 +250,7 @@ class TableForm(VerticalScroll):
             self.show_layer(layers.index(table.layer))
             self.post_message(SessionChanged())
 
-    @on(Select.Changed, "#table-pattern")
+    @on(PatternChoice.Changed, "#table-pattern")
     def _pattern_changed(self) -> None:
         table = self.editing()
         pattern_id = self.chosen_pattern()
@@ -266,7 +259,7 @@ class TableForm(VerticalScroll):
             self.show_pattern(pattern_id)
             self.post_message(SessionChanged())
 
-    @on(RadioSet.Changed, "#table-layer")
+    @on(LayerChoice.Changed, "#table-layer")
     def _layer_changed(self) -> None:
         table = self.editing()
         if table is not None and self.read_layer(table):
@@ -275,18 +268,12 @@ class TableForm(VerticalScroll):
     # -- reading back into the table ---------------------------------------------------
 
     def chosen_pattern(self) -> str:
-        value = self.query_one("#table-pattern", Select).value
-        return "" if value is Select.NULL else str(value)
+        return self.query_one("#table-pattern", PatternChoice).value
 
     def read_layer(self, table: Table) -> bool:
-        radio = self.query_one("#table-layer", RadioSet)
-        buttons = list(radio.query(RadioButton))
-        pressed = [i for i, button in enumerate(buttons) if button.value]
-        if len(pressed) > 1:
-            # Just pressed: the radio set has not switched the previous button off yet.
-            pressed = [i for i in pressed if buttons[i] is not radio.pressed_button] or pressed
+        index = self.query_one("#table-layer", LayerChoice).index
         layers = layer_ids(self.deck)
-        layer = layers[pressed[0]] if pressed and pressed[0] < len(layers) else ""
+        layer = layers[index] if index < len(layers) else ""
         if layer == table.layer:
             return False
         table.layer = layer

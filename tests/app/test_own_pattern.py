@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 from textual import events
-from textual.widgets import Select
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.session import OwnPattern, Table, new_session
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
+from patroon_tui.widgets.choices import PatternChoice
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.tables import TablesPanel
+from tests.waiting import mounted
 from tests.app.body_harness import BodyHarness, send_at_once, type_text
 
 
@@ -197,8 +198,11 @@ async def test_edit_an_existing_own_pattern_and_choose_it_at_another_table(deck)
         await pilot.press("ctrl+down")
         assert app.query_one(TablesPanel).current_table_id == "tafel-2"
         # The tables form offers it by its new title; choosing it there works as for any.
-        select = app.query_one("#table-pattern", Select)
-        select.value = "eigen-tafel-1"  # raises when the form does not offer it
+        choice = app.query_one("#table-pattern", PatternChoice)
+        assert ("Ouder (eigen patroon)", "eigen-tafel-1") in choice.options
+        choice.open()
+        menu = await mounted(pilot, "#table-pattern > PatternMenu")
+        await pilot.click(menu, offset=(2, 1 + len(choice.options)))  # the last: Ouder
         await pilot.pause()
         assert session.tables[1].pattern == "eigen-tafel-1"
 

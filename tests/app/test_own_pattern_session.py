@@ -21,6 +21,7 @@ from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.dialogs import open_dialog
 from tests.app.conftest import reopen
+from tests.app.screen_text import shown_in
 from tests.waiting import settle, until as wait_until
 
 
@@ -257,16 +258,15 @@ async def test_discarding_an_edit_puts_back_the_pattern_and_the_tables_choice(ma
 
 
 async def test_discarding_a_new_pattern_leaves_the_form_as_before(make_app):
-    from textual.widgets import Select
-
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot, "Weg ermee", until=lambda: pattern(app) is not None)
         await burst(pilot, "<ctrl+g>", "j", until=lambda: editor(app) is None)
         assert app.session.patterns == []
         assert app.session.tables[0].pattern == ""
-        select = app.screen.query_one("#table-pattern", Select)
-        assert select.value == Select.NULL
+        choice = app.screen.query_one("#table-pattern")
+        assert choice.value == ""
+        assert shown_in(app, choice) == "Nog geen patroon ▼"
         assert str(app.screen.query_one("#own-pattern-button").label) == "Eigen patroon (ctrl+o)"
 
 

@@ -133,13 +133,12 @@ async def test_the_open_pattern_list_is_framed_and_shows_each_name_on_one_line(m
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.screen.query("#table-pattern"))
         await pilot.click("#table-pattern")
-        overlay = app.screen.query_one("#table-pattern > SelectOverlay")
+        overlay = await mounted(pilot, "#table-pattern > PatternMenu")
         await until(pilot, lambda: overlay.region.height > 2)
         await pilot.pause()
         drawn = rows_in(app, overlay)
         assert drawn[0].startswith("╭") and drawn[-1].startswith("╰")
         assert any("│Slagbomen neer bij schaarste" in row for row in drawn)
-        await pilot.press("escape")
         await pilot.press("ctrl+q")
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, OptionList, RadioSet, Select
+from textual.widgets import Input, OptionList
 
 from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import Table, new_session
+from patroon_tui.core.session import OwnPattern, Table, new_session
 from patroon_tui.dialogs.confirm import ConfirmScreen
+from patroon_tui.widgets.choices import LayerChoice, PatternChoice
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.tables import TablesPanel
 from tests.app.body_harness import BodyHarness, send_at_once, type_text
-from tests.waiting import settle, until as wait_until
+from tests.app.screen_text import shown_in
+from tests.waiting import mounted, settle, until as wait_until
 
 
 @pytest.fixture
@@ -189,17 +191,71 @@ async def test_rename_and_reorder(deck):
 async def test_pattern_choice_lists_deck_and_own_patterns_and_draws_the_loop(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        select = app.query_one("#table-pattern", Select)
-        assert select.value is Select.NULL
-        assert select.prompt == "Nog geen patroon"
+    async with app.run_test(size=(100, 30)) as pilot:
+        choice = app.query_one("#table-pattern", PatternChoice)
+        assert choice.value == ""
+        assert shown_in(app, choice) == "Nog geen patroon ▼"
+        assert [v for _t, v in choice.options] == [p.id for p in deck.patterns]
         assert not app.query_one("#table-loop").display
         await pilot.press("ctrl+t")  # the next pattern: the first of the deck
         await pilot.pause()
         assert session.tables[0].pattern == deck.patterns[0].id
-        assert select.value == deck.patterns[0].id
+        assert choice.value == deck.patterns[0].id
+        assert shown_in(app, choice) == f"{deck.patterns[0].title} ▼"
         loop = app.query_one("#table-loop")
         assert loop.display
+
+
+async def test_a_pattern_is_chosen_from_its_menu_with_the_mouse(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
+        field = app.focused
+        await pilot.click("#table-pattern")
+        menu = await mounted(pilot, "#table-pattern > PatternMenu")
+        # The menu lists "none" first, then the deck's patterns, one per line in its frame.
+        second = deck.patterns[1]
+        await pilot.click(menu, offset=(2, 3))
+        await wait_until(pilot, lambda: session.tables[0].pattern == second.id)
+        await wait_until(pilot, lambda: not app.screen.query("PatternMenu"))
+        choice = app.query_one("#table-pattern", PatternChoice)
+        assert shown_in(app, choice) == f"{second.title} ▼"
+        assert app.query_one("#table-loop").display
+        assert app.focused is field  # the cursor stayed where it was typing
+        await pilot.click("#table-pattern")
+        menu = await mounted(pilot, "#table-pattern > PatternMenu")
+        await pilot.click(menu, offset=(2, 1))  # "Nog geen patroon"
+        await wait_until(pilot, lambda: session.tables[0].pattern == "")
+        assert not app.query_one("#table-loop").display
+
+
+async def test_the_pattern_menu_shows_a_typed_title_as_typed(deck):
+    session = new_session(session_id="s", title="S")
+    session.patterns.append(OwnPattern(id="eigen-tafel-1", title="[b]Wij & [zij]", steps=["a", "b"]))
+    app = make_app(deck, session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#table-pattern")
+        menu = await mounted(pilot, "#table-pattern > PatternMenu")
+        await wait_until(pilot, lambda: "[b]Wij & [zij] (eigen patroon)" in shown_in(app, menu))
+
+
+async def test_typing_goes_on_into_the_field_while_the_pattern_menu_is_open(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
+        field = app.focused
+        await pilot.click("#table-pattern")
+        await mounted(pilot, "#table-pattern > PatternMenu")
+        await send_at_once(pilot, *"wacht op", until=lambda: field.text == "wacht op")
+        assert app.focused is field
+        assert app.screen.query("PatternMenu")  # a click on the pattern again closes it
+        await pilot.click("#table-pattern")
+        await wait_until(pilot, lambda: not app.screen.query("PatternMenu"))
+        assert session.tables[0].pattern == ""
 
 
 async def test_the_layer_is_chosen_with_the_keyboard(deck):
@@ -209,10 +265,29 @@ async def test_the_layer_is_chosen_with_the_keyboard(deck):
         await pilot.press("ctrl+l", "ctrl+l", "ctrl+l")
         await pilot.pause()
         assert session.tables[0].layer == "relatie"
-        assert app.query_one("#table-layer", RadioSet).pressed_index == 3
+        layer = app.query_one("#table-layer", LayerChoice)
+        assert layer.index == 3
+        layer.scroll_visible(animate=False, immediate=True)
+        await wait_until(pilot, lambda: "● Over relatienetwerk" in shown_in(app, layer))
         await pilot.press("ctrl+l")  # wraps round to "Geen"
         await pilot.pause()
         assert session.tables[0].layer == ""
+
+
+async def test_a_layer_is_chosen_with_the_mouse(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
+        field = app.focused
+        layer = app.query_one("#table-layer", LayerChoice)
+        layer.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.click(layer, offset=(3, 2))  # the second layer's line
+        await wait_until(pilot, lambda: session.tables[0].layer == deck.layers[1].id)
+        assert layer.index == 2
+        assert app.focused is field
 
 
 async def test_the_timer_length_is_a_field_of_the_session(deck):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Markdown, Select
+from textual.widgets import Markdown
 
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.waiting import mounted, until
@@ -19,19 +19,6 @@ async def test_the_conversation_slide_lists_each_question_once(make_app, deck):
         shown = screen.body.query_one(Markdown).source
         assert [shown.count(q.text) for q in deck.questions] == [1] * len(deck.questions)
         assert "25 minuten" in shown
-        await pilot.press("ctrl+q")
-
-
-async def test_the_open_pattern_list_names_its_escape_key_in_dutch(make_app):
-    app = make_app()
-    app.session.progress.screen = "tafels"
-    async with app.run_test(size=(100, 30)) as pilot:
-        select = await mounted(pilot, "#table-pattern", Select)
-        select.expanded = True
-        await until(pilot, lambda: "Menu sluiten" in footer_descriptions(app))
-        assert not [d for d in footer_descriptions(app) if "Dismiss" in d]
-        await pilot.press("escape")
-        await until(pilot, lambda: not select.expanded)
         await pilot.press("ctrl+q")
 
 
