@@ -5,13 +5,13 @@ cursor: ctrl+t and ctrl+l choose from the keyboard, and a letter typed goes on i
 field being typed in. What the two brought besides a mouse click (eight widgets with their
 stylesheets, and a list built up front for a menu that is rarely opened) made resuming on
 the tables screen a sixth slower (``benchmarks/bench_startup.py``). Each choice here is one
-widget that draws its text; the pattern's menu is built when it is first clicked.
+widget that draws its text; the pattern's menu is built only while it is open.
 
 Both are for the mouse and never take the focus. A click on the pattern opens its menu
 under it; a click on a name chooses it, and the menu closes on a choice, on a second click
-on the pattern, or when the mouse leaves it. A click on a layer chooses it. Each posts
-``Changed`` on a choice made with the mouse; setting ``value`` or ``index`` from code
-redraws without a message, as the form does when it shows a table.
+on the pattern, when the mouse leaves it, or when the form is hidden. A click on a layer
+chooses it. Each posts ``Changed`` on a choice made with the mouse; setting ``value`` or
+``index`` from code redraws without a message, as the form does when it shows a table.
 """
 
 from __future__ import annotations
@@ -158,6 +158,10 @@ class PatternChoice(Widget, can_focus=False):
             self.close()
         else:
             self.open()
+
+    def on_hide(self) -> None:
+        # The screen turned, or the form hid: the menu is not left open for its return.
+        self.close()
 
     def on_pattern_menu_chosen(self, event: PatternMenu.Chosen) -> None:
         event.stop()
