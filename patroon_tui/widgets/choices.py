@@ -68,7 +68,6 @@ class PatternChoice(Widget, can_focus=False):
     PatternChoice {
         width: 1fr;
         height: 1;
-        padding: 0 1 0 0;
         background: $surface;
         color: $foreground;
         pointer: pointer;
