@@ -274,6 +274,18 @@ async def test_the_layer_is_chosen_with_the_keyboard(deck):
         assert session.tables[0].layer == ""
 
 
+async def test_a_click_on_a_question_leaves_the_cursor_in_its_field(deck):
+    session = new_session(session_id="s", title="S")
+    app = make_app(deck, session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(TablesPanel).focus_first_answer()
+        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
+        field = app.focused
+        await pilot.click(app.query(".question").first(), offset=(2, 0))
+        await send_at_once(pilot, *"dus", until=lambda: field.text == "dus")
+        assert app.focused is field
+
+
 async def test_a_layer_is_chosen_with_the_mouse(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
