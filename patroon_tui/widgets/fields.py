@@ -8,6 +8,8 @@
 - Pasted text shows its control characters (an escape sequence could clear or retitle the
   terminal) in their visible form, ``\\x1b`` (``ShowsControls``); tabs, new lines and
   bidi marks stay.
+- A click in a form's scroll area (``FieldScroll``) between its fields, on a label or a
+  question, leaves the cursor in the field being typed in: the next letters go on there.
 - Ctrl+Z / ctrl+Y undo and redo in every field. ``TextArea`` has its own history; Textual's
   ``Input`` (8.2) has none, so ``RecordInput`` keeps a small one of its own.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from patroon_tui.core.messages import KEPT_CONTROLS, printable
@@ -23,6 +26,13 @@ from patroon_tui.widgets.rewrap import RedrawnOnResize
 
 #: Undo steps a one-line field keeps.
 UNDO_DEPTH = 200
+
+
+class FieldScroll(VerticalScroll):
+    """The scroll area of a form: scrolled with the keys when it has the cursor, never
+    given it by a click (Textual focuses the nearest focusable widget under the mouse)."""
+
+    FOCUS_ON_CLICK = False
 
 
 class ShowsControls:

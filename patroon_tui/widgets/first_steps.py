@@ -15,13 +15,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from patroon_tui.core.records import FIRST_STEP_QUESTION, first_step_suggestions
 from patroon_tui.core.session import FirstStep
 from patroon_tui.widgets.editable_list import EditableList, ListField, shorten
+from patroon_tui.widgets.fields import FieldScroll
 
 __all__ = ["FIRST_STEP_QUESTION", "FirstStepsPanel", "StepOwner", "StepText"]
 
@@ -130,7 +131,7 @@ class FirstStepsPanel(EditableList):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="first-steps-columns"):
-            with VerticalScroll(id="first-steps-agreed"):
+            with FieldScroll(id="first-steps-agreed"):
                 yield Static("Afgesproken eerste stappen", classes="section-title")
                 yield self.list_container()
             with Vertical(id="first-steps-suggestions"):

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
 from patroon_tui.core.session import Principle
 from patroon_tui.widgets.editable_list import EditableList, ListField, shorten
+from patroon_tui.widgets.fields import FieldScroll
 
 __all__ = ["PrincipleInput", "PrinciplesPanel", "shorten"]
 
@@ -82,11 +83,11 @@ class PrinciplesPanel(EditableList):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="principles-columns"):
-            with VerticalScroll(id="principles-own"):
+            with FieldScroll(id="principles-own"):
                 yield Static("Onze principes", classes="section-title")
                 yield self.list_container()
             if self.deck.principles:
-                with VerticalScroll(id="principles-examples"):
+                with FieldScroll(id="principles-examples"):
                     yield Static("Voorbeelden", classes="section-title")
                     for n, text in enumerate(self.deck.principles, start=1):
                         yield Static(f"{n}. {text}", classes="example")

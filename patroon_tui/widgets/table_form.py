@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.geometry import Region
 from textual.widgets import Label, Static
 
@@ -28,7 +28,7 @@ from patroon_tui.core.session import Session, Table
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.choices import LayerChoice, PatternChoice
 from patroon_tui.widgets.compact_button import CompactButton
-from patroon_tui.widgets.fields import RecordArea, RecordInput
+from patroon_tui.widgets.fields import FieldScroll, RecordArea, RecordInput
 from patroon_tui.widgets.loop_view import LoopView
 
 #: Below this width of the form the loop is drawn under the pattern choice, not beside it.
@@ -63,12 +63,8 @@ def width_classes(width: int) -> dict[str, bool]:
     }
 
 
-class TableForm(VerticalScroll):
+class TableForm(FieldScroll):
     """The fields of one table; ``table`` is the one shown when it is built."""
-
-    # A click on the form between its fields, or on a choice (which never takes the
-    # cursor), leaves the cursor in the field being typed in: letters go on there.
-    FOCUS_ON_CLICK = False
 
     def __init__(
         self,

@@ -12,14 +12,14 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Label, Static
 
 from patroon_tui.core.deck import Layer
 from patroon_tui.core.records import count_label, tables_on_layer
 from patroon_tui.core.wrap import wrap
 from patroon_tui.messages import SessionChanged
-from patroon_tui.widgets.fields import RecordArea
+from patroon_tui.widgets.fields import FieldScroll, RecordArea
 from patroon_tui.widgets.recording import RecordingBody
 
 __all__ = ["LayerNote", "TrianglePanel", "count_label", "draw_triangle"]
@@ -124,7 +124,7 @@ class TrianglePanel(RecordingBody):
         return f"{count_label(len(names))}: {', '.join(names)}"
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="triangle-scroll"):
+        with FieldScroll(id="triangle-scroll"):
             yield Static("\n".join(self._figure()), id="triangle-figure")
             for n, layer in enumerate(self.deck.layers, start=1):
                 with Vertical(classes="layer", id=f"layer-{layer.id}"):

@@ -155,3 +155,27 @@ async def test_printable_keys_still_turn_pages_elsewhere(make_app, deck):
         await pilot.press("pageup")
         assert programme.current.id == deck.screens[deck.screen_index(summary) - 1].id
         await pilot.press("ctrl+q")
+
+
+@pytest.mark.parametrize("kind", TYPED_IN)
+async def test_a_click_beside_the_fields_leaves_the_cursor_where_it_types(make_app, deck, kind):
+    from tests.app.test_typing import burst
+
+    app = make_app(start_screen=first_of(deck, kind))
+    # Small, so the scroll area has more than fits: only then can it take the cursor.
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.focused, (Input, TextArea)))
+        field = app.focused
+        before = field.value if isinstance(field, Input) else field.text
+        # A heading or question in the body's scroll area: not a field.
+        label = next(w for w in app.screen.body.query("VerticalScroll Static")
+                     if w.region.height and not w.focusable)
+        assert any(a.focusable for a in label.ancestors_with_self[1:] if a is not app.screen
+                   and a in app.screen.body.walk_children())
+        await pilot.click(label, offset=(1, 0))
+        await pilot.pause()
+        assert app.focused is field  # the field keeps its cursor on the screen too
+        await burst(pilot, "zo", until=lambda: (field.value if isinstance(field, Input)
+                                                else field.text) == before + "zo")
+        assert app.focused is field
+        await pilot.press("ctrl+q")
