@@ -1,8 +1,10 @@
 """Textual's soft-wrapped ``TextArea`` repaints only some lines when the layout around it
-changes its width; ``patroon_tui.widgets.rewrap`` works around it.
+changes its width, and is not wrapped in its first layout; ``patroon_tui.widgets.rewrap``
+works around both.
 
-The first test shows the bug in a plain ``TextArea``: once it fails, Textual repaints by
-itself and ``RedrawnOnResize`` can go. The second shows the workaround holds.
+Each ``plain_text_area`` test shows one in a plain ``TextArea``: once it fails, Textual
+does it by itself and that part of ``RedrawnOnResize`` can go. The others show the
+workaround holds.
 """
 
 from __future__ import annotations
@@ -61,3 +63,44 @@ async def test_a_plain_text_area_still_shows_its_old_wrapping_after_a_width_chan
 async def test_redrawn_on_resize_shows_every_word_once():
     shown, _ = await widened_and_back(RedrawnOnResize)
     assert shown == TEXT
+
+
+class FirstHeights(App):
+    """A long answer in a narrow auto-height area; records the height of each layout."""
+
+    CSS = "TextArea { width: 40; height: auto; max-height: 20; }"
+
+    def __init__(self, area: type[TextArea]) -> None:
+        super().__init__()
+        self.area = area
+        self.heights: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        heights = self.heights
+
+        class Recorded(self.area):
+            def get_content_height(self, container, viewport, width):
+                height = super().get_content_height(container, viewport, width)
+                heights.append(height)
+                return height
+
+        yield Recorded(TEXT, soft_wrap=True, id="area")
+
+
+async def first_and_last_height(area: type[TextArea]) -> tuple[int, int]:
+    app = FirstHeights(area)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        field = app.query_one("#area", TextArea)
+        assert field.wrapped_document.height > 1  # wrapped in the end
+        return app.heights[0], field.wrapped_document.height
+
+
+async def test_a_plain_text_area_is_one_line_high_in_its_first_layout():
+    first, wrapped = await first_and_last_height(TextArea)
+    assert first == 1 < wrapped  # laid out unwrapped first: the screen is laid out twice
+
+
+async def test_redrawn_on_resize_is_as_high_as_its_wrapped_text_from_its_first_layout():
+    first, wrapped = await first_and_last_height(RedrawnOnResize)
+    assert first == wrapped
