@@ -64,7 +64,13 @@ class AppFooter(Footer):
             return
         if self.is_attached and screen is self.screen:
             self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+            if self._shown is None:
+                # The first keys are built with the screen's own first changes (its body,
+                # the cursor arriving), not a refresh later: that would lay out and paint
+                # the whole screen once more before it stands.
+                self.call_later(self._rebuild)
+            else:
+                self.call_after_refresh(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
