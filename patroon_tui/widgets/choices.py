@@ -2,10 +2,11 @@
 
 The form had Textual's ``Select`` and ``RadioSet`` here. In this form neither takes the
 cursor: ctrl+t and ctrl+l choose from the keyboard, and a letter typed goes on into the
-field being typed in. What the two brought besides a mouse click (eight widgets with their
-stylesheets, and a list built up front for a menu that is rarely opened) made resuming on
-the tables screen a sixth slower (``benchmarks/bench_startup.py``). Each choice here is one
-widget that draws its text; the pattern's menu is built only while it is open.
+field being typed in. What the two brought besides a mouse click (eleven widgets with their
+stylesheets, and a list built up front for a menu that is rarely opened) cost resuming on
+the tables screen some 4 % (``benchmarks/bench_startup.py``, old and new paired). Each
+choice here is one widget that draws its text; the pattern's menu is built only while it
+is open.
 
 Both are for the mouse and never take the focus. A click on the pattern opens its menu
 under it; a click on a name chooses it, and the menu closes on a choice, on a second click
@@ -118,18 +119,16 @@ class PatternChoice(Widget, can_focus=False):
 
     @value.setter
     def value(self, value: str) -> None:
-        if value and value not in (v for _title, v in self._options):
-            raise ValueError(f"no option {value!r}")
+        # Any id is shown, also one that is not offered (a file edited by hand names a
+        # pattern that is not there): it is the table's, and is never silently dropped.
         if value != self._value:
             self._value = value
             self.set_class(not value, "-empty")
             self.refresh()
 
     def set_options(self, options: list[tuple[str, str]]) -> None:
-        """Offer ``options`` ((title, id) pairs); a value no longer offered becomes none."""
+        """Offer ``options`` ((title, id) pairs); the value stays as it is."""
         self._options = options
-        if self._value not in (v for _title, v in options):
-            self.value = ""
         self.refresh()
         for menu in self.query(PatternMenu):
             menu.set_options(options, self.prompt, self._value)
@@ -146,7 +145,8 @@ class PatternChoice(Widget, can_focus=False):
         self.query(PatternMenu).remove()
 
     def render(self) -> Content:
-        title = next((t for t, v in self._options if v == self._value), self.prompt)
+        title = next((t for t, v in self._options if v == self._value), self._value)
+        title = title or self.prompt
         width = max(self.content_region.width - 2, 1)
         return Content.assemble(Content(title).truncate(width, ellipsis=True, pad=True), " ▼")
 
@@ -211,7 +211,7 @@ class LayerChoice(Widget, can_focus=False):
     def index(self, index: int) -> None:
         if index != self._index:
             self._index = index
-            self.refresh(layout=True)
+            self.refresh()  # the same lines, other marks: no layout
 
     def render(self) -> Content:
         lines = []

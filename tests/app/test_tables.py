@@ -231,9 +231,26 @@ async def test_a_pattern_is_chosen_from_its_menu_with_the_mouse(deck):
         assert not app.query_one("#table-loop").display
 
 
+async def test_a_pattern_the_form_does_not_offer_is_shown_and_kept(deck):
+    # A file edited by hand can name a pattern that is neither the deck's nor an own one.
+    session = new_session(session_id="s", title="S")
+    session.tables[0].pattern = "door-de-hand"
+    app = make_app(deck, session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        choice = await mounted(pilot, "#table-pattern", PatternChoice)
+        shown = "Onbekend patroon (door-de-hand) ▼"
+        await wait_until(pilot, lambda: shown_in(app, choice) == shown)
+        app.query_one(TablesPanel).focus_first_answer()
+        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
+        await send_at_once(pilot, *"ja",
+                           until=lambda: session.tables[0].answers.get("herkenbaar") == "ja")
+        assert session.tables[0].pattern == "door-de-hand"
+
+
 async def test_the_pattern_menu_shows_a_typed_title_as_typed(deck):
     session = new_session(session_id="s", title="S")
-    session.patterns.append(OwnPattern(id="eigen-tafel-1", title="[b]Wij & [zij]", steps=["a", "b"]))
+    typed = OwnPattern(id="eigen-tafel-1", title="[b]Wij & [zij]", steps=["a", "b"])
+    session.patterns.append(typed)
     app = make_app(deck, session)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.click("#table-pattern")
