@@ -206,15 +206,25 @@ async def test_pattern_choice_lists_deck_and_own_patterns_and_draws_the_loop(dec
         assert loop.display
 
 
+async def in_first_answer(pilot, app) -> RecordArea:
+    """Put the cursor in the first answer, as a facilitator typing there; return it."""
+    app.query_one(TablesPanel).focus_first_answer()
+    await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
+    return app.focused
+
+
+async def open_menu(pilot):
+    """Click the pattern choice; return its open menu."""
+    await pilot.click("#table-pattern")
+    return await mounted(pilot, "#table-pattern > PatternMenu")
+
+
 async def test_a_pattern_is_chosen_from_its_menu_with_the_mouse(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.query_one(TablesPanel).focus_first_answer()
-        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
-        field = app.focused
-        await pilot.click("#table-pattern")
-        menu = await mounted(pilot, "#table-pattern > PatternMenu")
+        field = await in_first_answer(pilot, app)
+        menu = await open_menu(pilot)
         # The menu lists "none" first, then the deck's patterns, one per line in its frame.
         second = deck.patterns[1]
         await pilot.click(menu, offset=(2, 3))
@@ -224,8 +234,7 @@ async def test_a_pattern_is_chosen_from_its_menu_with_the_mouse(deck):
         assert shown_in(app, choice) == f"{second.title} ▼"
         assert app.query_one("#table-loop").display
         assert app.focused is field  # the cursor stayed where it was typing
-        await pilot.click("#table-pattern")
-        menu = await mounted(pilot, "#table-pattern > PatternMenu")
+        menu = await open_menu(pilot)
         await pilot.click(menu, offset=(2, 1))  # "Nog geen patroon"
         await wait_until(pilot, lambda: session.tables[0].pattern == "")
         assert not app.query_one("#table-loop").display
@@ -240,8 +249,7 @@ async def test_a_pattern_the_form_does_not_offer_is_shown_and_kept(deck):
         choice = await mounted(pilot, "#table-pattern", PatternChoice)
         shown = "Onbekend patroon (door-de-hand) ▼"
         await wait_until(pilot, lambda: shown_in(app, choice) == shown)
-        app.query_one(TablesPanel).focus_first_answer()
-        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
+        await in_first_answer(pilot, app)
         await send_at_once(pilot, *"ja",
                            until=lambda: session.tables[0].answers.get("herkenbaar") == "ja")
         assert session.tables[0].pattern == "door-de-hand"
@@ -253,8 +261,7 @@ async def test_the_pattern_menu_shows_a_typed_title_as_typed(deck):
     session.patterns.append(typed)
     app = make_app(deck, session)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.click("#table-pattern")
-        menu = await mounted(pilot, "#table-pattern > PatternMenu")
+        menu = await open_menu(pilot)
         await wait_until(pilot, lambda: "[b]Wij & [zij] (eigen patroon)" in shown_in(app, menu))
 
 
@@ -262,11 +269,8 @@ async def test_typing_goes_on_into_the_field_while_the_pattern_menu_is_open(deck
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.query_one(TablesPanel).focus_first_answer()
-        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
-        field = app.focused
-        await pilot.click("#table-pattern")
-        await mounted(pilot, "#table-pattern > PatternMenu")
+        field = await in_first_answer(pilot, app)
+        await open_menu(pilot)
         await send_at_once(pilot, *"wacht op", until=lambda: field.text == "wacht op")
         assert app.focused is field
         assert app.screen.query("PatternMenu")  # a click on the pattern again closes it
@@ -295,9 +299,7 @@ async def test_a_click_on_a_question_leaves_the_cursor_in_its_field(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.query_one(TablesPanel).focus_first_answer()
-        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
-        field = app.focused
+        field = await in_first_answer(pilot, app)
         await pilot.click(app.query(".question").first(), offset=(2, 0))
         await send_at_once(pilot, *"dus", until=lambda: field.text == "dus")
         assert app.focused is field
@@ -307,9 +309,7 @@ async def test_a_layer_is_chosen_with_the_mouse(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.query_one(TablesPanel).focus_first_answer()
-        await wait_until(pilot, lambda: isinstance(app.focused, RecordArea))
-        field = app.focused
+        field = await in_first_answer(pilot, app)
         layer = app.query_one("#table-layer", LayerChoice)
         layer.scroll_visible(animate=False, immediate=True)
         await pilot.pause()
