@@ -1,6 +1,6 @@
 """Textual's soft-wrapped ``TextArea`` repaints only some lines when the layout around it
-changes its width, and is not wrapped in its first layout; ``patroon_tui.widgets.rewrap``
-works around both.
+changes its width, is not wrapped in its first layout, and cannot be drawn without its
+component styles; ``patroon_tui.widgets.rewrap`` works around all three.
 
 Each ``plain_text_area`` test shows one in a plain ``TextArea``: once it fails, Textual
 does it by itself and that part of ``RedrawnOnResize`` can go. The others show the
@@ -9,8 +9,10 @@ workaround holds.
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.widgets import TextArea
 
 from patroon_tui.widgets.rewrap import RedrawnOnResize
@@ -104,3 +106,23 @@ async def test_a_plain_text_area_is_one_line_high_in_its_first_layout():
 async def test_redrawn_on_resize_is_as_high_as_its_wrapped_text_from_its_first_layout():
     first, wrapped = await first_and_last_height(RedrawnOnResize)
     assert first == wrapped
+
+
+async def drawn_once_removed(area: type[TextArea]):
+    app = Frame(area)
+    async with app.run_test(size=(80, 10)) as pilot:
+        field = app.query_one("#area", TextArea)
+        await settle(pilot)
+        await field.remove()
+        # What a frame drawn from the last layout does before the next layout drops it.
+        return field.render_lines(Region(0, 0, 20, 2))
+
+
+async def test_a_plain_text_area_drawn_just_after_it_was_removed_raises():
+    with pytest.raises(KeyError, match="text-area--gutter"):  # Textual #6208, #6528
+        await drawn_once_removed(TextArea)
+
+
+async def test_redrawn_on_resize_is_drawn_blank_just_after_it_was_removed():
+    lines = await drawn_once_removed(RedrawnOnResize)
+    assert [line.text for line in lines] == [" " * 20] * 2
