@@ -20,7 +20,10 @@ queue and reads the next one at once. Three things then go wrong:
 - while a change is under way (``keyboard.hold``), keys wait in order and are delivered,
   when it ends, to whatever has the cursor then;
 - on a recording screen a printable key typed while the cursor is not in a text field goes
-  into the screen's text field (``stray_key_field``), never nowhere.
+  into the screen's text field (``stray_key_field``), never nowhere;
+- enter typed before the app has taken the terminal (the first half second after
+  ``patroon open``) is enter: the terminal's line discipline still turns its carriage
+  return into a line feed then, which Textual reads as ctrl+j (``as_typed``).
 
 This is the one module that works around Textual, for (1)/(2); the test
 ``tests/app/test_keyboard_upstream.py`` fails once Textual runs a field's bindings in order
@@ -44,6 +47,19 @@ from patroon_tui.keyboard import HOLD_WAIT, Release, StrayKeys, drained, settled
 #: How long enter in the command palette waits for its search, and the palette's command
 #: for the keys typed behind it.
 PALETTE_WAIT = 0.5
+
+
+def as_typed(event: events.Key) -> events.Key:
+    """The key the facilitator pressed: enter for a line feed.
+
+    Keys typed while the app starts wait in the terminal, which is still in its ordinary
+    (cooked) mode and turns enter's carriage return into a line feed (termios ICRNL);
+    Textual reads that as ctrl+j, which no field takes, and the enter was lost. A line
+    feed typed later is ctrl+j, the key terminals have always sent as enter too.
+    """
+    if event.key == "ctrl+j" and event.character == "\n":
+        return events.Key("enter", "\r")
+    return event
 
 
 class KeyRouting(App):
@@ -107,6 +123,7 @@ class KeyRouting(App):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
+            event = as_typed(event)
             if self._holds or self._held_keys:
                 self._held_keys.append(event)
                 return

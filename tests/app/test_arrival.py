@@ -108,3 +108,34 @@ async def test_the_collector_runs_again_once_the_first_screen_is_drawn(make_app)
             await pilot.press("ctrl+q")
     finally:
         gc.enable()
+
+
+
+@pytest.mark.parametrize("when", ["on-arrival", "while-starting", "before-raw-mode"])
+async def test_enter_typed_at_once_on_resume_starts_the_next_principle(
+    make_app, store, deck, when
+):
+    from textual import events
+
+    from tests.app.test_typing import key_events
+
+    # Resumed on the principles screen, the facilitator types a principle, enter and the
+    # next one before the screen has settled: enter must start a new principle, not vanish
+    # ("Eerder VierVijf" in one principle). Before the app has the terminal in raw mode,
+    # the terminal sends enter as a line feed, which Textual reads as ctrl+j.
+    app = prepared(make_app, store, deck, "eigen-principes", "eigen-principes")
+    keys = key_events(" Vier", "<enter>", "Vijf")
+    if when == "before-raw-mode":
+        keys = [events.Key("ctrl+j", "\n") if k.key == "enter" else k for k in keys]
+    if when != "on-arrival":
+        for key in keys:
+            app.post_message(key)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if when == "on-arrival":
+            for key in keys:
+                app.post_message(key)
+        await until(pilot, lambda: [p.text for p in app.session.principles][-1:] == ["Vijf"])
+        await pilot.pause()
+        assert [p.text for p in app.session.principles] == ["Eerder Vier", "Vijf"]
+        await pilot.press("ctrl+q")
+    assert [p.text for p in store.load(app.path).principles] == ["Eerder Vier", "Vijf"]

@@ -92,8 +92,9 @@ def test_signal_while_typing_keeps_the_text(tmp_path, signum):
     assert store.load(session.session.id).notes.get("programma") == "Tot hier getypt é 🙂"
 
 
-def start_app(store: SessionStore, session_id: str) -> tuple[int, int]:
-    """The app in a pseudo-terminal of 80×24, as a facilitator starts it."""
+def start_app(store: SessionStore, session_id: str, typed: bytes = b"") -> tuple[int, int]:
+    """The app in a pseudo-terminal of 80×24, as a facilitator starts it; ``typed`` is
+    typed at once, before the app has taken the terminal."""
     pid, fd = pty.fork()
     if pid == 0:
         env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), TERM="xterm-256color")
@@ -104,6 +105,8 @@ def start_app(store: SessionStore, session_id: str) -> tuple[int, int]:
             env,
         )
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    if typed:
+        os.write(fd, typed)
     return pid, fd
 
 
@@ -182,3 +185,30 @@ def test_the_last_keys_before_a_signal_are_in_the_file(tmp_path, signum):
         os.close(fd)
     assert os.waitstatus_to_exitcode(status) == 128 + signum
     assert store.load(session.session.id).notes.get("programma") == "Tot de laatste letter é"
+
+
+def test_enter_typed_while_the_app_starts_is_enter(tmp_path):
+    """Resumed on the principles screen, typed the moment the command is entered: the
+    terminal still turns enter into a line feed then, and the enter used to vanish
+    ("Eerder VierVijf" in one principle)."""
+    from patroon_tui.core.session import Principle
+
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Meteen", deck=load_deck())
+    session.principles = [Principle(text="Eerder")]
+    session.progress.screen = "eigen-principes"
+    store.save(session, store.path_for(session.session.id))
+    pid, fd = start_app(store, session.session.id, typed=" Vier\rVijf".encode())
+    try:
+        read_until(fd, "Nieuw principe".encode())  # the screen's footer: it is drawn
+        deadline = time.monotonic() + 15
+        while len(store.load(session.session.id).principles) < 2:
+            assert time.monotonic() < deadline, "the second principle was never saved"
+            drain(fd, 0.1)
+        os.write(fd, b"\x11")  # ctrl+q
+        wait_for_end(pid, fd)
+    finally:
+        os.close(fd)
+    assert [p.text for p in store.load(session.session.id).principles] == [
+        "Eerder Vier", "Vijf"
+    ]

@@ -22,12 +22,17 @@ from tests.app.conftest import reopen
 from tests.waiting import until as wait_until
 
 
+TERMINAL_CHARACTERS = {"enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
+
+
 def key_events(*parts: str) -> list[events.Key]:
     """Key events for ``parts``: a part in ``<…>`` is one named key, anything else text."""
     keys = []
     for part in parts:
         if part.startswith("<") and part.endswith(">") and len(part) > 2:
-            keys.append(events.Key(part[1:-1], None))
+            name = part[1:-1]
+            # As a terminal sends them: enter is a carriage return, tab a tab character.
+            keys.append(events.Key(name, TERMINAL_CHARACTERS.get(name)))
             continue
         for char in part:
             if char == " ":
