@@ -43,10 +43,14 @@ _BOM = "\ufeff"
 # offers a depth limit or a pre-parse depth count, so this small hand-written tokenizer
 # counts ``[`` and ``{`` outside strings and comments. It only has to find the spans that
 # are *not* structure; anything else that is wrong is left to tomllib to report.
+# The string patterns are written as "unrolled loops" (a run of plain characters, then any
+# number of escape-or-quote plus a run): the same strings as ``(?:[^"\\]|\\.)*``, but the
+# regex engine takes a run of plain characters in one step instead of one alternation per
+# character, which made this scan a tenth of the time it takes to open a large session.
 _TOKENS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'  # multi-line basic string (up to 2 extra quotes)
-    r"|'''(?:[^']|'(?!''))*''''{0,2}"  # multi-line literal string
-    r'|"(?:[^"\\\n]|\\.)*"?'  # basic string (an unterminated one ends at the line's end)
+    r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*""""{0,2}'  # multi-line basic (+ up to 2 quotes)
+    r"|'''[^']*(?:'(?!'')[^']*)*''''{0,2}"  # multi-line literal string
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"?'  # basic string (an unterminated one ends at the line's end)
     r"|'[^'\n]*'?"  # literal string
     r"|#[^\n]*"  # comment
     r"|(?P<open>[\[{])"

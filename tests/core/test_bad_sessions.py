@@ -338,6 +338,32 @@ def test_the_scanner_only_refuses_what_is_really_too_deep(data):
         assert data_problem(parsed) is not None
 
 
+# The scanner's string patterns as first written, one alternation per character: the
+# faster ones in ``toml_scan`` must take exactly the same spans out of any text.
+_PLAIN_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'
+    r"|'''(?:[^']|'(?!''))*''''{0,2}"
+    r'|"(?:[^"\\\n]|\\.)*"?'
+    r"|'[^'\n]*'?"
+    r"|#[^\n]*"
+    r"|(?P<open>[\[{])"
+    r"|(?P<close>[\]}])"
+    r"|(?P<digits>(?<![0-9_])[0-9_]{1001,})",
+    re.DOTALL,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab[]{}\"\'#\\\n =1_")), max_size=60))
+def test_the_scanner_finds_the_same_spans_as_the_plain_patterns(text):
+    from patroon_tui.core import toml_scan
+
+    def spans(pattern):
+        return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+    assert spans(toml_scan._TOKENS) == spans(_PLAIN_TOKENS)
+
+
 def test_a_deck_option_pointing_at_another_file_never_quotes_it(tmp_path, capsys):
     secret = tmp_path / "shadow"
     secret.write_text("root:$6$geheim$abc:19000:0:99999:7:::\n", encoding="utf-8")
