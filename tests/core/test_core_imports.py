@@ -40,3 +40,37 @@ def test_core_module_imports_no_textual_or_rich(module):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"{module} imports {result.stdout.strip()}"
+
+
+PLUGIN_SCAN = """
+import importlib.metadata as metadata
+groups = []
+original = metadata.entry_points
+def recording(**kwargs):
+    groups.append(kwargs.get("group"))
+    return original(**kwargs)
+metadata.entry_points = recording
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.session_toml import dumps_session, loads_session
+from patroon_tui.core.store import SessionStore
+import tempfile, pathlib
+store = SessionStore(pathlib.Path(tempfile.mkdtemp()))
+session = store.create(title="Start", deck=load_deck())
+loads_session(dumps_session(session), "start.toml")
+print(groups.count("pydantic"))
+"""
+
+
+@pytest.mark.parametrize("setting", [None, "none"])
+def test_opening_a_session_does_not_search_the_installed_packages_for_plugins(setting):
+    # Every start used to look through all installed packages for pydantic plugins (about
+    # 30 ms); a value the user set themselves is kept.
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    result = subprocess.run(
+        [sys.executable, "-c", PLUGIN_SCAN], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("0" if setting is None else "1")
