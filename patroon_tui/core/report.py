@@ -1,39 +1,32 @@
-"""The session report: a session and its deck rendered as a Markdown document in Dutch.
-
-``render_report`` is what ``patroon export`` prints and what the summary screen saves. The
-report lists everything the facilitator recorded: the tables with their participants,
-pattern, answers and triangle layer, the own patterns, the leading principles, the first
-steps and the notes. Nothing recorded is left out, not even answers to questions or notes
-on screens the deck does not know.
+"""The report as Markdown: :func:`render_markdown` writes a report document
+(:mod:`patroon_tui.core.report_doc`) in Markdown, with each loop drawn in a code block above
+its steps; :func:`render_report` does so for a session, as ``patroon export`` prints it and
+the summary screen shows and saves it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Sequence
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.loop import draw_loop
-from patroon_tui.core.session import Session, Table
+from patroon_tui.core.report_doc import (
+    Document, Grid, Heading, Items, Line, Loop, Paragraph, TypedText, build_report,
+)
+from patroon_tui.core.session import Session
 
-# A hand-kept list rather than the locale module: the report must be Dutch whatever locale
-# the machine runs in, and Dutch month names are all we need.
-_MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-_WERKVORM = {"tafels": "in gesprek aan tafels", "plenair": "plenair gesprek"}
+__all__ = ["render_markdown", "render_report"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BACKTICK_RUN = re.compile(r"`+")
 # Characters that Markdown (CommonMark plus GitHub's extensions: tables, strikethrough,
-# math, autolinks via `<`) may read as markup anywhere in a line.
-_INLINE_MARKUP = set("\\`*_[]<>#~|&$")
+# math, autolinks via `<`) may read as markup anywhere in a line. An ampersand is markup
+# only where it starts an entity ("&amp;", "&#38;"): only there is it escaped.
+_INLINE_MARKUP = set("\\`*_[]<>#~|$")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Line starts that Markdown reads as a block: headings, quotes, lists, rules, fences.
 _BLOCK_START = re.compile(r"^(?:[-+*=>#~]|\d+[.)])")
-_ESCAPE = re.compile(r"([\\`*_\[\]<>#~|&$])")
+_ESCAPE = re.compile(r"([\\`*_\[\]<>#~|$]|&(?=#?[A-Za-z0-9]+;))")
 _ESCAPE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
 
 
@@ -65,6 +58,7 @@ def _is_plain(text: str) -> bool:
         and _LINE_BREAK.search(text) is None
         and text.isprintable()
         and not (_INLINE_MARKUP & set(text))
+        and _ENTITY.search(text) is None
         and _BLOCK_START.match(text) is None
     )
 
@@ -109,155 +103,79 @@ def _item(prefix: str, text: str) -> str:
     return prefix.rstrip() + "\n" + _indent(_fence(text), " " * len(prefix))
 
 
-# -- pieces ----------------------------------------------------------------------------
+# -- rendering -------------------------------------------------------------------------
 
 
-def _dutch_date(date: dt.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+def _line(line: Line) -> str:
+    """A line of runs: typed text escaped, the report's words as they are, bold marked
+    (neighbouring bold runs as one)."""
+    out: list[tuple[bool, str]] = []
+    for run in line:
+        text = _inline(run.text) if run.typed else run.text
+        if out and out[-1][0] == run.strong:
+            out[-1] = (run.strong, out[-1][1] + text)
+        else:
+            out.append((run.strong, text))
+    return "".join(f"**{text}**" if strong and text else text for strong, text in out)
 
 
-def _local_time(moment: dt.datetime) -> str:
-    local = moment.astimezone() if moment.tzinfo else moment
-    return f"{_dutch_date(local.date())}, {local:%H:%M}"
+def _cell(line: Line) -> str:
+    # A table cell is one line; `|` is escaped by _inline already.
+    return _line(line).replace("\n", "<br>")
 
 
-def _steps_block(title: str, steps: Sequence[str], width: int, ascii: bool) -> list[str]:
+def _loop(loop: Loop, width: int, ascii: bool) -> list[str]:
     """A pattern drawn as a loop, then its steps in full as a numbered list.
 
     The list repeats the drawing's text on purpose: where a box had to shorten a step, or a
     reader copies the text out, every word is still there.
     """
-    drawing = draw_loop(title, steps, width, ascii=ascii)
+    drawing = draw_loop(loop.title, list(loop.steps), width, ascii=ascii)
     out = [_fence("\n".join(line.rstrip() for line in drawing.lines)), ""]
-    out += [f"{n}. {_inline(step)}" for n, step in enumerate(steps, start=1)]
-    out.append("")
-    out.append(f"Na stap {len(steps)} begint de cirkel weer bij stap 1.")
+    out += [f"{n}. {_inline(step)}" for n, step in enumerate(loop.steps, start=1)]
+    out += ["", f"Na stap {len(loop.steps)} begint de cirkel weer bij stap 1."]
     return out
 
 
-def _pattern_lines(session: Session, deck: Deck, pattern_id: str, width: int, ascii: bool):
-    if not pattern_id:
-        return ["Nog geen patroon gekozen."]
-    try:
-        pattern = deck.pattern(pattern_id)
-        title, steps, origin = pattern.title, pattern.steps, ""
-    except KeyError:
-        try:
-            own = session.own_pattern(pattern_id)
-        except KeyError:
-            return [
-                f"Patroon {_inline(pattern_id)} (dit patroon staat niet in het programma "
-                "en niet bij de eigen patronen)."
-            ]
-        title, steps, origin = own.title, own.steps, " (eigen patroon)"
-    return [f"**{_inline(title)}**{origin}", "", *_steps_block(title, steps, width, ascii)]
-
-
-def _table_section(session: Session, deck: Deck, table: Table, width: int, ascii: bool):
-    out = [f"### {_inline(table.name) or table.id}", "", "#### Deelnemers", ""]
-    out.append(_block(table.participants) if table.participants else "Niet ingevuld.")
-    out += ["", "#### Patroon", ""]
-    out += _pattern_lines(session, deck, table.pattern, width, ascii)
-    out += ["", "#### Antwoorden", ""]
-    known = {q.id for q in deck.questions}
-    questions = [
-        (q.id, q.text) for q in deck.questions if q.kind == "text" or q.id in table.answers
-    ]
-    # Answers to questions the deck does not have (another programme, a hand edit) are
-    # printed too, under their id: nothing recorded is dropped.
-    questions += [(qid, None) for qid in table.answers if qid not in known]
-    for qid, text in questions:
-        heading = _inline(text) if text is not None else f"Vraag {_inline(qid)}"
-        out += [f"**{heading}**", ""]
-        answer = table.answers.get(qid, "")
-        out += [_block(answer) if answer else "Geen antwoord.", ""]
-    out += ["#### Laag in de driehoek", ""]
-    if table.layer:
-        titles = {layer.id: layer.title for layer in deck.layers}
-        out.append(_inline(titles.get(table.layer, table.layer)))
-    else:
-        out.append("Nog geen laag gekozen.")
-    return out
-
-
-def _notes_section(
-    heading: str, notes: dict[str, str], order: Sequence[tuple[str, str]], unknown: str
-) -> list[str]:
-    filled = {key: text for key, text in notes.items() if text}
-    if not filled:
-        return []
-    out = [f"## {heading}", ""]
-    for key, title in order:
-        if key in filled:
-            out += [f"### {_inline(title)}", "", _block(filled.pop(key)), ""]
-    for key, text in filled.items():
-        out += [f"### {_inline(key)} ({unknown})", "", _block(text), ""]
-    return out
-
-
-# -- the report ------------------------------------------------------------------------
-
-
-def render_report(session: Session, deck: Deck, *, width: int = 100, ascii: bool = False) -> str:
-    """The whole session as a Markdown report in Dutch.
-
-    ``width`` is the width the pattern loops are drawn at; ``ascii`` draws them with plain
-    ASCII characters instead of box-drawing ones.
-    """
-    info = session.session
-    out = [f"# {_inline(info.title)}", ""]
-    out.append(f"- **Datum:** {_dutch_date(info.date)}")
-    if info.facilitator:
-        out.append(f"- **Facilitator:** {_inline(info.facilitator)}")
-    if info.location:
-        out.append(f"- **Locatie:** {_inline(info.location)}")
-    out.append(f"- **Werkvorm:** {_WERKVORM.get(info.werkvorm, info.werkvorm)}")
-    deck_name = deck.title if info.deck == deck.id else info.deck
-    out.append(f"- **Programma:** {_inline(deck_name)}")
-    out.append(f"- **Laatst bijgewerkt:** {_local_time(info.updated)}")
-    out.append("")
-
-    out += ["## Tafels", ""]
-    if not session.tables:
-        out += ["Er zijn geen tafels vastgelegd.", ""]
-    for table in session.tables:
-        out += _table_section(session, deck, table, width, ascii)
+def _items(block: Items) -> list[str]:
+    out = []
+    for n, item in enumerate(block.items, start=1):
+        prefix = f"{n}. " if block.numbered else "- "
+        out.append(_item(prefix, item.text) if item.typed else prefix + item.text)
+        if item.detail:
+            out += ["", " " * len(prefix) + _line(item.detail)]
         out.append("")
+    return out[:-1]
 
-    out += ["## Eigen patronen", ""]
-    if not session.patterns:
-        out += ["Er zijn geen eigen patronen gemaakt.", ""]
-    for pattern in session.patterns:
-        out += [f"### {_inline(pattern.title)}", ""]
-        out += _steps_block(pattern.title, pattern.steps, width, ascii)
+
+def render_markdown(doc: Document, *, width: int = 100, ascii: bool = False) -> str:
+    """``doc`` as Markdown; loops are drawn ``width`` cells wide (``ascii``: in ASCII)."""
+    out = [f"# {_inline(doc.title)}", ""]
+    out += [f"- **{label}:** {_line(value)}" for label, value in doc.details]
+    out.append("")
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out.append(f"{'#' * block.level} {_line(block.line)}")
+        elif isinstance(block, Paragraph):
+            out.append(_line(block.line))
+        elif isinstance(block, TypedText):
+            out.append(_block(block.text))
+        elif isinstance(block, Items):
+            out += _items(block)
+        elif isinstance(block, Grid):
+            out.append("| " + " | ".join(block.header) + " |")
+            out.append("|" + "|".join("---" for _ in block.header) + "|")
+            out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+        else:
+            out += _loop(block, width, ascii)
         out.append("")
-
-    out += ["## Leidende principes", ""]
-    principles = [p.text for p in session.principles if p.text]
-    if not principles:
-        out += ["Er zijn geen leidende principes vastgelegd.", ""]
-    for n, text in enumerate(principles, start=1):
-        out += [_item(f"{n}. ", text), ""]
-
-    out += ["## Eerste stappen", ""]
-    steps = [s for s in session.first_steps if s.text or s.owner]
-    if not steps:
-        out += ["Er zijn geen eerste stappen vastgelegd.", ""]
-    names = {t.id: t.name for t in session.tables}
-    for n, step in enumerate(steps, start=1):
-        prefix = f"{n}. "
-        out.append(_item(prefix, step.text) if step.text else f"{prefix}(geen omschrijving)")
-        pad = " " * len(prefix)
-        who = f"Eigenaar: {_inline(step.owner) if step.owner else 'nog niemand'}"
-        if step.table:
-            who += f" · van tafel: {_inline(names.get(step.table, step.table))}"
-        out += ["", pad + who, ""]
-
-    screens = [(s.id, s.title) for s in deck.screens]
-    out += _notes_section("Notities per scherm", session.notes, screens, "onbekend scherm")
-    layers = [(layer.id, layer.title) for layer in deck.layers]
-    out += _notes_section("Notities per laag", session.layer_notes, layers, "onbekende laag")
-
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
+
+
+def render_report(
+    session: Session, deck: Deck, *, width: int = 100, ascii: bool = False, notes: bool = True
+) -> str:
+    """The whole session as a Markdown report in Dutch (see :func:`render_markdown`)."""
+    return render_markdown(build_report(session, deck, notes=notes), width=width, ascii=ascii)

@@ -1,4 +1,5 @@
-"""The Markdown report: everything recorded is in it, word for word, in a sensible order."""
+"""The Markdown report: everything recorded is in it, word for word, in the order a reader
+needs it (overview first), each pattern once."""
 
 from __future__ import annotations
 
@@ -81,17 +82,39 @@ def test_the_report_has_the_session_details_and_dutch_headings(deck):
         "Anouk de Vries",
         "Buurthuis De Kolk, Amsterdam-Noord",
         "in gesprek aan tafels",
+        "## Overzicht",
+        "### Gekozen patronen",
+        "### Lagen in de driehoek",
+        "### Leidende principes",
+        "### Eerste stappen",
         "## Tafels",
         "#### Deelnemers",
         "#### Patroon",
         "#### Laag in de driehoek",
-        "## Eigen patronen",
-        "## Leidende principes",
-        "## Eerste stappen",
+        "## Patronen",
         "## Notities per scherm",
         "## Notities per laag",
     ):
         assert expected in report
+    # In the order a director reads: the overview before the long per-table sections.
+    order = ["## Overzicht", "## Tafels", "## Patronen", "## Notities per scherm"]
+    assert [report.index(h) for h in order] == sorted(report.index(h) for h in order)
+
+
+def test_the_overview_names_each_tables_pattern_and_layer(deck):
+    report = render_report(hand_written(), deck)
+    overview = report[report.index("## Overzicht") : report.index("## Tafels")]
+    assert "| Tafel 1 | Wat is voorliggend? | Over spelregels |" in overview
+    assert "| Tafel 2 | Wachten op elkaar (eigen patroon) | Nog geen laag gekozen. |" in overview
+    assert "| Over spelregels | Tafel 1 |" in overview
+    assert "| Over doel en vakinhoud | geen tafel |" in overview
+
+
+def test_the_notes_can_be_left_out(deck):
+    report = render_report(hand_written(), deck, notes=False)
+    assert "## Notities" not in report
+    assert "Wethouder noemt de woningnood" not in report
+    assert "Niemand weet wie besluit" not in report
 
 
 def test_tables_and_questions_come_in_order_with_the_full_question_text(deck):
@@ -113,19 +136,24 @@ def test_an_answer_to_a_question_the_deck_does_not_know_is_kept_under_its_id(dec
     assert "Een antwoord op een vraag die het programma niet kent." in report
 
 
-def test_a_table_shows_its_pattern_steps_and_layer_title(deck):
+def test_a_table_names_its_pattern_and_layer_and_the_pattern_is_drawn_once(deck):
     session = hand_written()
     report = render_report(session, deck)
     table_1 = report[report.index("### Tafel 1") : report.index("### Tafel 2")]
     pattern = deck.pattern("wat-is-voorliggend")
     assert pattern.title in table_1
-    for step in pattern.steps:
-        assert step in table_1
     assert "Over spelregels" in table_1
-    table_2 = report[report.index("### Tafel 2") : report.index("## Eigen patronen")]
-    assert "Wachten op elkaar" in table_2
-    assert "Niemand belt de inwoner; de zorg groeit." in table_2
+    table_2 = report[report.index("### Tafel 2") : report.index("## Patronen")]
+    assert "Wachten op elkaar (eigen patroon)" in table_2
     assert "Nog geen laag gekozen." in table_2
+    patterns = report[report.index("## Patronen") : report.index("## Notities per scherm")]
+    for step in pattern.steps:
+        assert step in patterns
+    assert "Gekozen door: Tafel 1" in patterns
+    assert "Niemand belt de inwoner; de zorg groeit." in patterns
+    # The own pattern chosen by Tafel 2 is in the report once, not also under the table.
+    assert report.count("3. Niemand belt de inwoner; de zorg groeit.") == 1
+    assert report.count("### Wachten op elkaar") == 1
 
 
 def test_an_unchosen_pattern_says_so(deck, session):
@@ -136,19 +164,41 @@ def test_an_unchosen_pattern_says_so(deck, session):
 def test_own_patterns_principles_and_first_steps_are_listed(deck):
     session = hand_written()
     report = render_report(session, deck)
-    own = report[report.index("## Eigen patronen") : report.index("## Leidende principes")]
-    assert "### Wachten op elkaar" in own
+    own = report[report.index("### Wachten op elkaar") : report.index("## Notities per scherm")]
     for n, step in enumerate(session.patterns[0].steps, start=1):
         assert f"{n}. {step}" in own
-    principles = report[report.index("## Leidende principes") : report.index("## Eerste stappen")]
+    principles = report[
+        report.index("### Leidende principes") : report.index("### Eerste stappen")
+    ]
     for principle in session.principles:
         assert shown(principle.text) in visible_blocks(principles)
-    steps = report[report.index("## Eerste stappen") : report.index("## Notities per scherm")]
+    steps = report[report.index("### Eerste stappen") : report.index("## Tafels")]
     assert "Maandelijks gezamenlijk casusoverleg" in steps
     assert "Eigenaar: GGZ · van tafel: Tafel 1" in steps
     assert "Telefoonlijst van de wijk delen 📞" in steps
-    assert "Eigenaar: Politie \\(wijkagent\\)" in steps or "Eigenaar: Politie (wijkagent)" in steps
+    assert "Eigenaar: Politie (wijkagent)" in steps
     assert "van tafel: Tafel 2" in steps
+
+
+def test_an_own_pattern_no_table_chose_is_still_in_the_report(deck, session):
+    session.patterns.append(OwnPattern(id="los", title="Los patroon", steps=["Een", "Twee"]))
+    report = render_report(session, deck)
+    patterns = report[report.index("## Patronen") :]
+    assert "### Los patroon (eigen patroon)" in patterns
+    assert "Door geen tafel gekozen." in patterns
+
+
+def test_an_ampersand_is_written_as_typed(deck, session):
+    session.session.title = "Gemeente & GGZ"
+    session.tables[0].name = "Zorg & Veiligheid"
+    report = render_report(session, deck)
+    assert report.startswith("# Gemeente & GGZ\n")
+    assert "\\&" not in report
+    # Where it would start an entity, it is escaped so that it still reads as typed.
+    session.session.title = "A &amp; B"
+    report = render_report(session, deck)
+    tokens = MarkdownIt("commonmark").parse(report)
+    assert tokens[1].children[0].content == "A &amp; B"
 
 
 def test_notes_follow_the_programme_and_unknown_screens_come_last(deck):
@@ -184,7 +234,9 @@ def test_an_answer_full_of_markdown_is_shown_verbatim(deck, session):
     # The rest of the report is still read as Markdown after that answer.
     tokens = MarkdownIt("commonmark").parse(report)
     headings = [
-        t.content for t in tokens if t.type == "inline" and "Laag in de driehoek" in t.content
+        t.content
+        for before, t in zip(tokens, tokens[1:])
+        if before.type == "heading_open" and "Laag in de driehoek" in t.content
     ]
     assert headings == ["Laag in de driehoek"]
 
@@ -257,20 +309,20 @@ def _loop_blocks(report: str) -> list[str]:
     ]
 
 
-def test_each_chosen_and_own_pattern_is_drawn_as_a_loop_above_its_steps(deck):
+def test_each_chosen_and_own_pattern_is_drawn_once_as_a_loop_above_its_steps(deck):
     session = hand_written()
     report = render_report(session, deck)
     loops = _loop_blocks(report)
-    # Tafel 1's deck pattern, Tafel 2's own pattern, and the own pattern in its section.
-    assert len(loops) == 3
+    # Tafel 1's deck pattern and Tafel 2's own pattern, each once.
+    assert len(loops) == 2
     assert "Wat is voorliggend?" in loops[0]
     assert "┌" in loops[0] and "▶" in loops[0]
-    assert "Wachten op elkaar" in loops[1] and loops[1] == loops[2]
+    assert "Wachten op elkaar" in loops[1]
     # The full steps follow the drawing, so nothing a box shortened is lost.
-    table_1 = report[report.index("### Tafel 1") : report.index("### Tafel 2")]
-    drawing_end = table_1.index("```\n", table_1.index("```text") + 1)
+    section = report[report.index("### Wat is voorliggend?") :]
+    drawing_end = section.index("```\n", section.index("```text") + 1)
     for n, step in enumerate(deck.pattern("wat-is-voorliggend").steps, start=1):
-        assert table_1.index(f"{n}. {step}") > drawing_end
+        assert section.index(f"{n}. {step}") > drawing_end
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 140])
@@ -279,7 +331,7 @@ def test_loops_fit_the_width_asked_for(deck, width):
 
     report = render_report(hand_written(), deck, width=width)
     blocks = _loop_blocks(report)
-    assert len(blocks) == 3
+    assert len(blocks) == 2
     for block in blocks:
         assert all(cell_width(line) <= width for line in block.splitlines())
 
