@@ -32,6 +32,7 @@ __all__ = [
     "TextFileError",
     "file_read_only",
     "fsync_folder",
+    "write_bytes_atomic",
     "make_folder",
     "pid_alive",
     "probe_folder",
@@ -129,7 +130,14 @@ def write_temp(folder: Path, data: bytes, *, prefix: str, mode: int) -> Path:
 def write_text_atomic(
     path: Path, text: str, *, mode: int | None = None, replace: bool = True
 ) -> None:
-    """Write ``text`` (UTF-8) to ``path``: afterwards the file is the old or the new text.
+    """Write ``text`` (UTF-8) to ``path``, as :func:`write_bytes_atomic` does."""
+    write_bytes_atomic(path, text.encode("utf-8"), mode=mode, replace=replace)
+
+
+def write_bytes_atomic(
+    path: Path, data: bytes, *, mode: int | None = None, replace: bool = True
+) -> None:
+    """Write ``data`` to ``path``: afterwards the file is the old or the new content.
 
     Raises ``OSError`` (``IsADirectoryError`` for a folder) naming ``path``; an existing
     file is then left as it was. A path that is a device or a pipe (``/dev/stdout``) is
@@ -139,7 +147,6 @@ def write_text_atomic(
     file is never replaced: ``FileExistsError`` is raised and nothing is written.
     """
     path = Path(path)
-    data = text.encode("utf-8")
     try:
         info = path.stat()
     except FileNotFoundError:

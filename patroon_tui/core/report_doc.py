@@ -268,11 +268,13 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
     out: list[Block] = [Heading(2, (words("Patronen"),), new_page=True)]
     if not ids:
         out.append(Paragraph((words("Er is nog geen patroon gekozen of gemaakt."),)))
-    for pattern_id in ids:
+    for n, pattern_id in enumerate(ids):
         found = _pattern_of(session, deck, pattern_id)
         assert found is not None
         title, steps, own = found
-        out.append(Heading(3, (Run(title),) + ((words(" (eigen patroon)"),) if own else ())))
+        # Printed, each pattern gets a page: its heading never ends a page without its loop.
+        heading = (Run(title),) + ((words(" (eigen patroon)"),) if own else ())
+        out.append(Heading(3, heading, new_page=n > 0))
         tables = chosen.get(pattern_id)
         if tables:
             out.append(Paragraph((words("Gekozen door: "), Run(", ".join(tables)))))
