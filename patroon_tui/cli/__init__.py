@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from patroon_tui.cli import parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE, PROG
 from patroon_tui.core import collector
-from patroon_tui.core.files import report_target_problem, write_text_atomic
+from patroon_tui.core.files import report_target_problem, write_bytes_atomic
 from patroon_tui.core.messages import os_reason, printable
 
 if TYPE_CHECKING:
@@ -211,12 +211,42 @@ def _local(moment: dt.datetime) -> str:
     return f"{local:%Y-%m-%d %H:%M}"
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    from patroon_tui.core.report import render_report
+def _format_of(target: Path | None) -> str:
+    """The report format a file name asks for (Markdown on the screen)."""
+    from patroon_tui.core.export import format_for
 
+    if target is None:
+        return "md"
+    fmt = format_for(target)
+    if fmt is None and target.exists() and not target.is_file():
+        # A device or a pipe (/dev/stdout) gets what the screen gets; a folder is refused
+        # when it is written to, naming it.
+        return "md"
+    if fmt is None:
+        raise UsageError(
+            f"Aan de naam {target} is niet te zien wat voor verslag het moet worden. "
+            "Kies een naam op .md, .html of .docx, of geef --format md, html of docx."
+        )
+    return fmt
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from patroon_tui.core.export import export_report
+    from patroon_tui.core.privacy import find_personal_data
     from patroon_tui.core.validation import review
 
     store = _store(args)
+    target = None if args.output is None else Path(args.output)
+    if target is not None:
+        problem = report_target_problem(target, store.folder)
+        if problem is not None:
+            raise CommandError(problem)
+    fmt = args.format or _format_of(target)
+    if target is None and fmt == "docx" and sys.stdout.isatty():
+        raise UsageError(
+            "Een Word-verslag kan niet op het scherm. Geef -o BESTAND.docx, of stuur het "
+            "naar een bestand: patroon export ID --format docx > verslag.docx."
+        )
     deck = _deck(args)
     path = store.resolve(args.session)
     session = store.load(path)
@@ -227,24 +257,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
             f"Let op: de sessie hoort bij programma '{session.session.deck}', "
             f"het rapport gebruikt '{deck.id}'."
         )
-    report = render_report(session, deck, width=args.width, ascii=args.ascii)
-    if args.output is None:
+    findings = find_personal_data(session, deck)
+    for finding in findings:
+        _say(f"Let op, mogelijk een persoonsgegeven: {printable(finding.describe())}.")
+    if findings:
+        _say(
+            "Ze zijn in het verslag vervangen door een markering."
+            if args.redact
+            else "Ze staan zo in het verslag; geef --redact om ze te vervangen door een markering."
+        )
+    data = export_report(
+        session, deck, fmt, notes=not args.no_notes, redact=args.redact, width=args.width,
+        ascii=args.ascii,
+    )
+    if target is None:
         if sys.stdout.isatty():
             # Notes from a shared file may hold terminal escapes; piped or redirected, the
             # report stays exactly what was typed.
-            report = printable(report, keep="\n\t")
+            data = printable(data.decode("utf-8"), keep="\n\t").encode("utf-8")
         # Bytes, not text: the report is UTF-8 whatever encoding the terminal reports.
         sys.stdout.flush()
-        sys.stdout.buffer.write(report.encode("utf-8"))
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
-    target = Path(args.output)
-    problem = report_target_problem(target, store.folder)
-    if problem is not None:
-        raise CommandError(problem)
     try:
         # 0600 like the sessions: a report holds every note of the workshop.
-        write_text_atomic(target, report, mode=REPORT_MODE, replace=args.force)
+        write_bytes_atomic(target, data, mode=REPORT_MODE, replace=args.force)
     except FileExistsError:
         raise CommandError(
             f"{target} bestaat al; het verslag is niet geschreven. Kies een andere naam, "

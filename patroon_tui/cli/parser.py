@@ -254,9 +254,12 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
     export = command(
         "export",
         run["export"],
-        help="maak het verslag van een sessie (Markdown)",
-        description="Maak het verslag van een sessie als Markdown: alles wat de tafels "
-        "zeiden, met de patronen getekend. Zonder -o komt het op het scherm.",
+        help="maak het verslag van een sessie (Markdown, HTML of Word)",
+        description="Maak het verslag van een sessie: een overzicht, alles wat de tafels "
+        "zeiden en de patronen getekend, als Markdown, als webpagina (HTML) of als Word-"
+        "document (docx). Zonder -o komt het als Markdown op het scherm. Vooraf wordt "
+        "gezocht naar persoonsgegevens (BSN, telefoonnummer, e-mailadres, IBAN); wat "
+        "gevonden wordt, staat op het scherm, en --redact vervangt het in het verslag.",
     )
     export.add_argument(
         "-o",
@@ -264,6 +267,25 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         metavar="BESTAND",
         help="schrijf het verslag naar dit bestand in plaats van naar het scherm; een "
         "bestaand bestand wordt alleen vervangen met --overschrijven, een sessiebestand nooit",
+    )
+    export.add_argument(
+        "--format",
+        choices=["md", "html", "docx"],
+        help="het soort verslag: md (Markdown), html (webpagina) of docx (Word); zonder "
+        "--format volgt het uit de naam bij -o (.md, .html, .docx)",
+    )
+    export.add_argument(
+        "--redact",
+        action="store_true",
+        help="vervang gevonden persoonsgegevens (BSN, telefoonnummer, e-mailadres, IBAN) "
+        "in het verslag door een markering",
+    )
+    export.add_argument(
+        "--no-notes",
+        "--zonder-notities",
+        dest="no_notes",
+        action="store_true",
+        help="laat de notities van de facilitator uit het verslag",
     )
     export.add_argument(
         "--overschrijven",
@@ -277,7 +299,8 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         metavar="BREEDTE",
         type=_width,
         default=100,
-        help="breedte van de getekende patronen in tekens (20 tot en met 500, standaard 100)",
+        help="breedte van de getekende patronen in Markdown, in tekens (20 tot en met 500, "
+        "standaard 100)",
     )
     export.add_argument(
         "--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens"
