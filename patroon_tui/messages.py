@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from patroon_tui.core.export import ExportRequest
     from patroon_tui.core.session import OwnPattern, Session
 
 
@@ -72,12 +73,17 @@ class AskConfirm(Message):
 
 
 class AskReportPath(Message):
-    """Ask where the report goes, proposing ``proposed``."""
+    """Ask where the report goes and as what, proposing ``proposed`` and showing the
+    personal data found (``findings``, one line each); answered with an ``ExportRequest``."""
 
-    def __init__(self, proposed: Path, on_answer: Callable[[Path | None], object]) -> None:
+    def __init__(
+        self, proposed: Path, on_answer: Callable[[ExportRequest | None], object],
+        findings: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.proposed = proposed
         self.on_answer = on_answer
+        self.findings = findings or []
         self.release: Callable[[], None] | None = None
 
 

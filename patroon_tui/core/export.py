@@ -8,6 +8,7 @@ a .docx is asked for.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from patroon_tui.core.deck import Deck
@@ -16,10 +17,10 @@ from patroon_tui.core.report import render_markdown
 from patroon_tui.core.report_doc import build_report
 from patroon_tui.core.session import Session
 
-__all__ = ["FORMATS", "SUFFIXES", "export_report", "format_for", "suffix_for"]
+__all__ = ["FORMATS", "SUFFIXES", "ExportRequest", "export_report", "format_for", "suffix_for"]
 
 #: The formats, with what they are called for the facilitator.
-FORMATS = {"md": "Markdown", "html": "webpagina (HTML)", "docx": "Word (docx)"}
+FORMATS = {"md": "Markdown", "html": "HTML (webpagina)", "docx": "Word (docx)"}
 
 #: File name endings and the format each one means.
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -65,3 +66,13 @@ def export_report(
 
         return render_docx(doc)
     raise ValueError(f"unknown report format {fmt!r}")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the facilitator chose in the export dialog."""
+
+    path: Path
+    fmt: str
+    notes: bool = True
+    redact: bool = False

@@ -66,8 +66,8 @@ class DialogHost:
         from patroon_tui.dialogs.export import ExportReportScreen
 
         event.stop()
-        await open_dialog(self, ExportReportScreen(event.proposed), event.on_answer,
-                          event.release)
+        await open_dialog(self, ExportReportScreen(event.proposed, event.findings),
+                          event.on_answer, event.release)
 
     async def on_edit_own_pattern(self, event: EditOwnPattern) -> None:
         from patroon_tui.dialogs.own_pattern import OwnPatternScreen

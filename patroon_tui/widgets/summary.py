@@ -4,8 +4,9 @@
 loops drawn as wide as the screen shows them (the file gets ``REPORT_WIDTH``), and exports
 it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
 (``dialogs.export``, asked for with ``AskReportPath``) proposes ``<session>-verslag.md``
-beside the session file; the file is written atomically (0600: it holds every note), off
-the interface's path, and the facilitator is told where it went or, in one plain sentence,
+beside the session file, offers Markdown, HTML and Word, the notes or not, and shows the
+personal data found (``core.privacy``) with the choice to replace it; the file is written
+atomically (0600: it holds every note), in a worker off the interface's path, and the facilitator is told where it went or, in one plain sentence,
 why it could not be written. An existing file is replaced only after asking; a session
 file never.
 """
@@ -22,8 +23,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Markdown, Static
 
 from patroon_tui.core.deck import Deck
+from patroon_tui.core.export import ExportRequest
 from patroon_tui.core.messages import printable
-from patroon_tui.core.files import report_target_problem, write_text_atomic
+from patroon_tui.core.files import report_target_problem, write_bytes_atomic
 from patroon_tui.core.report import render_report
 from patroon_tui.core.session import Session
 from patroon_tui.messages import AskConfirm, AskReportPath
@@ -154,11 +156,15 @@ class SummaryPanel(RecordingBody):
         self.action_export()
 
     def action_export(self) -> None:
-        proposed = default_report_path(self.session, self.session_path)
+        from patroon_tui.core.privacy import find_personal_data
 
-        def chosen(path: Path | None) -> None:
-            if path is None:
+        proposed = default_report_path(self.session, self.session_path)
+        findings = [f.describe() for f in find_personal_data(self.session, self.deck)]
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is None:
                 return
+            path = request.path
             problem = self._target_problem(path)
             if problem is not None:
                 self.notify(printable(problem), title="Verslag niet opgeslagen",
@@ -167,12 +173,12 @@ class SummaryPanel(RecordingBody):
             if path.is_file():
                 ask(self, AskConfirm(
                     f"{path.name} bestaat al. Overschrijven?",
-                    lambda yes: self._write(path) if yes else None,
+                    lambda yes: self._start_writing(request) if yes else None,
                 ))
             else:
-                self._write(path)
+                self._start_writing(request)
 
-        ask(self, AskReportPath(proposed, chosen))
+        ask(self, AskReportPath(proposed, chosen, findings))
 
     def _target_problem(self, path: Path) -> str | None:
         """Why the report must not go to ``path`` (it would replace a session), or ``None``."""
@@ -188,11 +194,19 @@ class SummaryPanel(RecordingBody):
                 return problem
         return None
 
+    def _start_writing(self, request: ExportRequest) -> None:
+        # The worker reads a copy: the session goes on changing as the facilitator types.
+        self._write(request, self.session.model_copy(deep=True))
+
     @work(thread=True, exclusive=True, group="export-report")
-    def _write(self, path: Path) -> None:
-        text = render_report(self.session, self.deck, width=REPORT_WIDTH)
+    def _write(self, request: ExportRequest, session: Session) -> None:
+        from patroon_tui.core.export import export_report
+
+        path = request.path
         try:
-            write_text_atomic(path, text, mode=0o600)
+            data = export_report(session, self.deck, request.fmt, notes=request.notes,
+                                 redact=request.redact, width=REPORT_WIDTH)
+            write_bytes_atomic(path, data, mode=0o600)
         except OSError as exc:
             message = export_error(path, exc)
             self.app.call_from_thread(
@@ -200,4 +214,3 @@ class SummaryPanel(RecordingBody):
             )
             return
         self.app.call_from_thread(self.notify, f"Verslag opgeslagen: {path}", title="Verslag")
-

@@ -12,6 +12,7 @@ from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.export import ExportReportScreen
 from patroon_tui.widgets.summary import SummaryPanel
 from tests.app.body_harness import BodyHarness, paste_text
+from tests.waiting import until
 
 
 @pytest.fixture
@@ -123,3 +124,67 @@ async def test_control_characters_in_notes_are_shown_escaped(deck, saved):
         assert "a\x1b]0;gekaapt\x07b" in panel._shown  # the report itself is exact
         shown = app.query_one("#summary-report", Markdown).source
         assert "\x1b" not in shown and "a\\x1b]0;gekaapt\\x07b" in shown
+
+
+async def open_export(pilot, app) -> ExportReportScreen:
+    await pilot.press("ctrl+e")
+    await until(pilot, lambda: isinstance(app.screen, ExportReportScreen))
+    return app.screen
+
+
+async def test_word_is_chosen_with_the_buttons_and_the_name_follows(deck, saved):
+    import docx
+
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot, app)
+        await pilot.press("shift+tab", "right", "right", "space")  # the format buttons
+        target = path.with_name(f"{path.stem}-verslag.docx")
+        await until(pilot, lambda: dialog.query_one("#export-path", Input).value == str(target))
+        await pilot.press("tab", "enter")  # back in the file name: enter saves
+        await until(pilot, target.exists)
+        await app.workers.wait_for_complete()
+    word = docx.Document(str(target))
+    assert "Ja, \"elke\" week 😀" in [p.text for p in word.paragraphs]
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+async def test_personal_data_is_listed_before_writing_and_can_be_replaced(deck, saved):
+    session, path = saved
+    session.tables[0].answers["bijdrage"] = "Bel 06-12345678 of mail piet@gemeente.nl"
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot, app)
+        listed = [str(s.render()) for s in dialog.query(".finding")]
+        assert len(listed) == 2
+        assert listed[0].startswith("• telefoonnummer ‘06-12345678’ in Tafel 1, vraag ‘")
+        assert listed[1].startswith("• e-mailadres ‘piet@gemeente.nl’ in Tafel 1")
+        await pilot.press("tab", "tab", "space")  # past the notes choice: replace them
+        await until(pilot, lambda: dialog.query_one("#export-redact").value)
+        await pilot.press("shift+tab", "shift+tab", "enter")
+        target = path.with_name(f"{path.stem}-verslag.md")
+        await until(pilot, target.exists)
+        await app.workers.wait_for_complete()
+    text = target.read_text("utf-8")
+    assert "Bel [telefoonnummer verwijderd] of mail [e-mailadres verwijderd]" in text
+    assert "06-12345678" not in text and "piet@gemeente.nl" not in text
+    # The session itself keeps what was typed.
+    assert session.tables[0].answers["bijdrage"] == "Bel 06-12345678 of mail piet@gemeente.nl"
+
+
+async def test_the_notes_can_be_left_out_of_the_file(deck, saved):
+    session, path = saved
+    session.notes["programma"] = "Alleen voor mij"
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot, app)
+        assert not dialog.query("#export-redact")  # nothing found: nothing to replace
+        await pilot.press("tab", "space")
+        await until(pilot, lambda: not dialog.query_one("#export-notes").value)
+        await pilot.press("shift+tab", "enter")
+        target = path.with_name(f"{path.stem}-verslag.md")
+        await until(pilot, target.exists)
+        await app.workers.wait_for_complete()
+    assert "Alleen voor mij" not in target.read_text("utf-8")
+    assert "Ja, \"elke\" week" in target.read_text("utf-8")
