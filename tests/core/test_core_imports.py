@@ -74,3 +74,18 @@ def test_opening_a_session_does_not_search_the_installed_packages_for_plugins(se
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ("0" if setting is None else "1")
+
+
+def test_the_app_starts_without_the_word_writer():
+    # python-docx and lxml take about a tenth of a second to import: only a Word export
+    # pays for them, never the start of the app or of another command.
+    code = (
+        "import sys, patroon_tui.app, patroon_tui.cli, patroon_tui.core.export;"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml'))))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
