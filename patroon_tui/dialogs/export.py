@@ -48,7 +48,7 @@ class ExportReportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Bestand:")
             yield Input(str(self.proposed), id="export-path", select_on_focus=False,
                         compact=True)
-            yield Checkbox("Notities van de facilitator opnemen", value=True,
+            yield Checkbox("Notities opnemen", value=True,
                            id="export-notes", compact=True)
             if self.findings:
                 count = len(self.findings)
@@ -57,10 +57,11 @@ class ExportReportScreen(ModalScreen[ExportRequest | None]):
                     "verslag, tenzij je ze laat vervangen:",
                     id="export-findings-title",
                 )
-                with VerticalScroll(id="export-findings", can_focus=False):
+                # Tab reaches the list, so that arrows scroll a long one into view.
+                with VerticalScroll(id="export-findings"):
                     for finding in self.findings:
                         yield Static(f"• {printable(finding)}", classes="finding", markup=False)
-                yield Checkbox("Persoonsgegevens vervangen door een markering", value=False,
+                yield Checkbox("Vervang ze door een markering", value=False,
                                id="export-redact", compact=True)
             with Horizontal(id="export-buttons"):
                 yield Button("Opslaan", variant="primary", id="export-save")

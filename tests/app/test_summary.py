@@ -160,9 +160,10 @@ async def test_personal_data_is_listed_before_writing_and_can_be_replaced(deck, 
         assert len(listed) == 2
         assert listed[0].startswith("• telefoonnummer ‘06-12345678’ in Tafel 1, vraag ‘")
         assert listed[1].startswith("• e-mailadres ‘piet@gemeente.nl’ in Tafel 1")
-        await pilot.press("tab", "tab", "space")  # past the notes choice: replace them
+        # Past the notes choice and the list of what was found: replace them.
+        await pilot.press("tab", "tab", "tab", "space")
         await until(pilot, lambda: dialog.query_one("#export-redact").value)
-        await pilot.press("shift+tab", "shift+tab", "enter")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "enter")
         target = path.with_name(f"{path.stem}-verslag.md")
         await until(pilot, target.exists)
         await app.workers.wait_for_complete()
