@@ -21,9 +21,8 @@ queue and reads the next one at once. Three things then go wrong:
   when it ends, to whatever has the cursor then;
 - on a recording screen a printable key typed while the cursor is not in a text field goes
   into the screen's text field (``stray_key_field``), never nowhere;
-- enter typed before the app has taken the terminal (the first half second after
-  ``patroon open``) is enter: the terminal's line discipline still turns its carriage
-  return into a line feed then, which Textual reads as ctrl+j (``as_typed``).
+- enter typed before the app has taken the terminal is enter, and escape with a letter
+  typed right after it is escape and the letter, not alt+letter (``as_typed``).
 
 This is the one module that works around Textual, for (1)/(2); the test
 ``tests/app/test_keyboard_upstream.py`` fails once Textual runs a field's bindings in order
@@ -49,17 +48,32 @@ from patroon_tui.keyboard import HOLD_WAIT, Release, StrayKeys, drained, settled
 PALETTE_WAIT = 0.5
 
 
-def as_typed(event: events.Key) -> events.Key:
-    """The key the facilitator pressed: enter for a line feed.
+def as_typed(event: events.Key) -> list[events.Key]:
+    """The keys the facilitator pressed, where the terminal's bytes say otherwise.
 
-    Keys typed while the app starts wait in the terminal, which is still in its ordinary
-    (cooked) mode and turns enter's carriage return into a line feed (termios ICRNL);
-    Textual reads that as ctrl+j, which no field takes, and the enter was lost. A line
-    feed typed later is ctrl+j, the key terminals have always sent as enter too.
+    - Enter as a line feed: keys typed while the app starts wait in the terminal, which is
+      still in its ordinary (cooked) mode and turns enter's carriage return into a line
+      feed (termios ICRNL); Textual reads that as ctrl+j, which no field takes, and the
+      enter was lost. A line feed typed later is ctrl+j, which terminals send for enter too.
+    - Escape and a letter: a letter typed within a tenth of a second after escape arrives
+      in the same read as the escape's byte, and Textual reads the two as alt+letter (the
+      terminal's "meta" prefix): the escape was lost and the letter went where the escape
+      would have taken the cursor away from. The app binds no alt+letter, so it is read
+      as what was typed: escape, then the letter.
     """
     if event.key == "ctrl+j" and event.character == "\n":
-        return events.Key("enter", "\r")
-    return event
+        return [events.Key("enter", "\r")]
+    char = event.character
+    if (
+        event.key.startswith("alt+")
+        and char is not None
+        and len(char) == 1
+        and char.isalpha()
+        and event.key in (f"alt+{char}", f"alt+shift+{char.lower()}")
+    ):
+        # As the terminal sends a letter on its own: "a" is the key a, "A" the key A.
+        return [events.Key("escape", "\x1b"), events.Key(char, char)]
+    return [event]
 
 
 class KeyRouting(App):
@@ -123,11 +137,11 @@ class KeyRouting(App):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            event = as_typed(event)
-            if self._holds or self._held_keys:
-                self._held_keys.append(event)
-                return
-            await self._deliver(event)
+            for key in as_typed(event):
+                if self._holds or self._held_keys:
+                    self._held_keys.append(key)
+                else:
+                    await self._deliver(key)
             return
         await super().on_event(event)
 

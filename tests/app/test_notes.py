@@ -136,3 +136,30 @@ async def test_f2_from_a_table_answer_and_back_returns_to_that_answer(make_app, 
         await pilot.press("y")
         assert app.session.tables[0].answers["herkenbaar"] == "y"
         await pilot.press("ctrl+q")
+
+
+async def test_a_word_typed_right_after_escape_goes_back_to_the_answer(make_app, store):
+    from textual import events
+
+    from tests.waiting import until
+
+    # Within a tenth of a second of escape, a terminal's next letter arrives with escape's
+    # byte and Textual reads "alt+j": the escape was lost and "ja" went into the notes.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        programme.go_to("tafels")
+        await pilot.press("f9")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "answer-herkenbaar")
+        await pilot.press("f2", "n", "o", "t", "a")
+        for key in (events.Key("alt+j", "j"), events.Key("a", "a")):
+            app.post_message(key)
+        await until(pilot, lambda: app.session.tables[0].answers.get("herkenbaar") == "ja")
+        assert programme.notes.text_area.text == "nota"
+        assert app.focused is not None and app.focused.id == "answer-herkenbaar"
+        for key in (events.Key("escape", "\x1b"), events.Key("alt+shift+n", "N")):
+            app.post_message(key)  # escape in an answer, then a capital: it lands too
+        await until(pilot, lambda: app.session.tables[0].answers.get("herkenbaar") == "jaN")
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).tables[0].answers["herkenbaar"] == "jaN"
+    assert store.load(app.path).notes["tafels"] == "nota"

@@ -212,3 +212,35 @@ def test_enter_typed_while_the_app_starts_is_enter(tmp_path):
     assert [p.text for p in store.load(session.session.id).principles] == [
         "Eerder Vier", "Vijf"
     ]
+
+
+def test_escape_and_a_word_typed_at_once_leave_the_notes(tmp_path):
+    """Escape and the next letters in one write, as a fast typist's terminal sends them:
+    Textual reads escape's byte and the letter as alt+letter; the escape must still take
+    the cursor back to the principle, and the word land there."""
+    from patroon_tui.core.session import Principle
+
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Esc", deck=load_deck())
+    session.principles = [Principle(text="Eerder")]
+    session.progress.screen = "eigen-principes"
+    store.save(session, store.path_for(session.session.id))
+    pid, fd = start_app(store, session.session.id)
+    try:
+        read_until(fd, "Nieuw principe".encode())
+        os.write(fd, F2)
+        read_until(fd, "esc terug".encode())
+        os.write(fd, b"nota")
+        read_until(fd, b"nota")
+        os.write(fd, b"\x1bja")
+        deadline = time.monotonic() + 15
+        while store.load(session.session.id).principles[0].text != "Eerderja":
+            assert time.monotonic() < deadline, "the word after escape never reached the principle"
+            drain(fd, 0.1)
+        os.write(fd, b"\x11")  # ctrl+q
+        wait_for_end(pid, fd)
+    finally:
+        os.close(fd)
+    saved = store.load(session.session.id)
+    assert [p.text for p in saved.principles] == ["Eerderja"]
+    assert saved.notes.get("eigen-principes") == "nota"
