@@ -32,6 +32,8 @@ by itself, and then the binding part of it can go.
 from __future__ import annotations
 
 import asyncio
+import math
+import time
 from collections import deque
 from typing import Any
 
@@ -42,6 +44,9 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from patroon_tui.keyboard import HOLD_WAIT, Release, StrayKeys, drained, settled, takes
+
+#: Keys that type text besides the printable ones.
+TYPING_KEYS = frozenset({"enter", "backspace", "delete", "tab"})
 
 #: How long enter in the command palette waits for its search, and the palette's command
 #: for the keys typed behind it.
@@ -86,11 +91,20 @@ class KeyRouting(App):
         self._palette_hold: Release | None = None
         self.keys_received = 0
         """How many keys the terminal has sent so far (handled or still queued)."""
+        self._typed_at: float | None = None
 
     def post_message(self, message: Message) -> bool:
         if isinstance(message, events.Key):
             self.keys_received += 1
+            typing = message.is_printable or message.key in TYPING_KEYS
+            self._typed_at = time.monotonic() if typing else None
         return super().post_message(message)
+
+    def typing_pause(self) -> float:
+        """Seconds since the last key that typed text; infinite when the last key was a
+        command (ctrl+s …) or none came yet. A question nobody asked for waits for a pause,
+        or the words typed at it would be taken as its answers."""
+        return math.inf if self._typed_at is None else time.monotonic() - self._typed_at
 
     async def deliver_held_keys(self) -> None:
         """Deliver the keys waiting for a change now, to wherever the cursor is (the app

@@ -27,8 +27,15 @@ class EndOnSignal(Message):
         self.rounds = rounds
 
 
+#: How long the facilitator must have stopped typing before a question nobody asked for
+#: (the file was changed elsewhere) is put in front of the text.
+TYPING_PAUSE = 1.5
+
+
 class Lifecycle:
     """How ``PatroonApp`` ends: quit, signals, rescue."""
+
+    _asking_later = False  # the question about the other version waits for a pause
 
     async def action_quit(self) -> None:
         if self.autosave is None:
@@ -91,6 +98,19 @@ class Lifecycle:
         from patroon_tui.dialogs.choice import ChoiceDialog
 
         if self.screen.id == "other-version" or self.autosave is None:
+            return
+        # Not in the middle of a word: a dialog that appears while the facilitator types
+        # takes the next letters as its keys, and they never reach the text.
+        wait = TYPING_PAUSE - self.typing_pause()
+        if wait > 0:
+            if not self._asking_later:
+                self._asking_later = True
+
+                def ask_now() -> None:
+                    self._asking_later = False
+                    self.ask_about_other_version(error)
+
+                self.set_timer(wait, ask_now)
             return
 
         def answered(choice: str | None) -> None:

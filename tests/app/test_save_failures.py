@@ -227,3 +227,32 @@ async def test_quit_keeps_both_versions_without_asking(make_app, store):
     (kept,) = kept_versions(store)
     assert kept.read_bytes() == theirs
     assert app.kept_versions == [kept]
+
+
+async def test_the_question_about_the_other_version_waits_for_a_pause_in_typing(make_app, store):
+    import asyncio
+
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "<f2>", "eerst", "<ctrl+s>",
+                    until=lambda: app.save_state == "saved" and b"eerst" in app.path.read_bytes())
+        changed_by_someone_else(app.path)
+        programme = app.screen
+        # Typing on at a typist's pace, longer than the autosave lets typing go unsaved: it
+        # finds the other version, and its question must not take the letters typed then.
+        text = " en dan gaan we verder" * 9
+        typed = time.monotonic()
+        for char in text:
+            app.post_message(events.Key("space" if char == " " else char, char))
+            await asyncio.sleep(0.04)  # the typist's pace, not a wait for the app
+            assert not isinstance(app.screen, ChoiceDialog)
+        assert time.monotonic() - typed > autosave_module.MAX_DIRTY_SECONDS + 1
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert app.screen.id == "other-version"
+        assert programme.notes.text_area.text == "eerst" + text
+        await pilot.press("m")
+        await until(pilot, lambda: app.save_state == "saved")
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).notes["programma"] == "eerst" + text
