@@ -248,6 +248,8 @@ class ProgrammeScreen(Screen):
         self.post_message(ScreenShown(self.current.id))
 
     def action_next(self) -> None:
+        if (loop := self._loop()) is not None and loop.reveal_more():
+            return
         if self.index < len(self._screens) - 1:
             self.index += 1
         else:
@@ -260,10 +262,7 @@ class ProgrammeScreen(Screen):
             self.app.bell()
 
     def action_turn(self, delta: int) -> None:
-        if delta > 0:
-            self.action_next()
-        else:
-            self.action_previous()
+        (self.action_next if delta > 0 else self.action_previous)()
 
     @on(OptionList.OptionSelected, "#agenda")
     def _agenda_selected(self, event: OptionList.OptionSelected) -> None:

@@ -119,6 +119,14 @@ class LoopView(Widget):
         shown = self.reveal
         self.reveal = 1 if shown is None or shown >= len(self._steps) else shown + 1
 
+    def reveal_more(self) -> bool:
+        """Show one more step while the loop is shown step by step; ``False`` (nothing
+        done) once it is whole. A clicker has one key forward: it reveals, then turns."""
+        if self.reveal is None or self.reveal >= len(self._steps):
+            return False
+        self.reveal += 1
+        return True
+
     def step_highlight(self, delta: int) -> None:
         """Move the highlight one step on (``delta`` 1) or back (-1), round the loop."""
         current, steps = self.highlight, len(self._steps)

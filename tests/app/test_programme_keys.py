@@ -144,3 +144,20 @@ async def test_the_help_key_is_in_the_footer_on_every_kind_of_screen(make_app, d
                 assert len(keys) == 1, app.screen.current.id
                 region = keys[0].region
                 assert region.width and region.right <= size[0], (size, app.screen.current.id)
+
+
+async def test_the_clicker_shows_the_next_step_of_a_reveal_before_it_turns_the_page(make_app):
+    app = make_app(start_screen="wereldvrede")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press("pagedown")  # the whole loop is shown: the page turns
+        assert screen.current.id != "wereldvrede"
+        await pilot.press("pageup", "r")
+        assert screen.current.id == "wereldvrede" and screen.body.loop.reveal == 1
+        loop = screen.body.loop
+        steps = len(loop.steps)
+        for shown in range(2, steps + 1):
+            await pilot.press("pagedown")
+            assert screen.current.id == "wereldvrede" and loop.reveal == shown
+        await pilot.press("pagedown")  # every step shown: now the page turns
+        assert screen.current.id != "wereldvrede"
