@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from patroon_tui.core.messages import printable
 from patroon_tui.widgets.save_indicator import SaveIndicator
+from patroon_tui.widgets.timer import TimerDisplay
 
 
 class AppHeader(Horizontal):
@@ -53,6 +54,10 @@ class AppHeader(Horizontal):
                 yield self._timer
         yield SaveIndicator(id="header-save")
         yield Static(self._clock(), id="header-clock")
+
+    def on_timer_display_shown(self, event: TimerDisplay.Shown) -> None:
+        event.stop()
+        self.set_class(event.shown, "-timer-on")
 
     def on_mount(self) -> None:
         # A minute clock: checking every few seconds is plenty and costs nothing.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.message import Message
 from textual.widgets import Static
 
 from patroon_tui.core.session import Progress
@@ -24,6 +25,14 @@ def format_seconds(seconds: int) -> str:
 
 
 class TimerDisplay(Static):
+    class Shown(Message):
+        """The timer appeared (it was started) or went away (reset): the header keeps
+        it in view while presenting."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
     """Shows the table timer; hidden while no timer ran."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -45,6 +54,7 @@ class TimerDisplay(Static):
         self._warned = timer.warning or timer.expired
         self._signalled = timer.expired
         self._text = ""
+        self._shown: bool | None = None
 
     def on_mount(self) -> None:
         self._show()
@@ -109,6 +119,9 @@ class TimerDisplay(Static):
     def _show(self) -> None:
         timer = self.timer
         self.display = timer.started
+        if self._shown != timer.started:
+            self._shown = timer.started
+            self.post_message(self.Shown(timer.started))
         alarm = timer.expired and not timer.acknowledged
         self.set_class(timer.warning, "-warning")
         self.set_class(alarm, "-expired")

@@ -161,3 +161,27 @@ async def test_the_clicker_shows_the_next_step_of_a_reveal_before_it_turns_the_p
             assert screen.current.id == "wereldvrede" and loop.reveal == shown
         await pilot.press("pagedown")  # every step shown: now the page turns
         assert screen.current.id != "wereldvrede"
+
+
+async def test_a_started_table_timer_stays_in_view_while_presenting(make_app):
+    from patroon_tui.widgets.header import AppHeader
+    from patroon_tui.widgets.timer import TimerDisplay
+    from tests.waiting import until
+
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        header = screen.query_one(AppHeader)
+        timer = screen.query_one(TimerDisplay)
+        await pilot.press("f5")
+        assert not header.display  # nothing started: presenting shows the slide only
+        await pilot.press("f6")
+        await until(pilot, lambda: header.display and timer.display)
+        assert timer.region.width > 0 and timer.region.y == 0
+        # Alone: the title, the part, the save state and the clock stay out of view.
+        assert not header.query_one("#header-title").display
+        assert not header.query_one("#header-clock").display
+        await pilot.press("f6", "f7")  # paused, then reset: it goes away again
+        await until(pilot, lambda: not header.display)
+        await pilot.press("f5")
+        assert header.display and header.query_one("#header-title").display
