@@ -92,12 +92,15 @@ class KeyRouting(App):
         self.keys_received = 0
         """How many keys the terminal has sent so far (handled or still queued)."""
         self._typed_at: float | None = None
+        self.last_key_at: float | None = None
+        """When the last key arrived (``time.monotonic``)."""
 
     def post_message(self, message: Message) -> bool:
         if isinstance(message, events.Key):
             self.keys_received += 1
+            self.last_key_at = time.monotonic()
             typing = message.is_printable or message.key in TYPING_KEYS
-            self._typed_at = time.monotonic() if typing else None
+            self._typed_at = self.last_key_at if typing else None
         return super().post_message(message)
 
     def typing_pause(self) -> float:

@@ -9,6 +9,7 @@ app's (autosave, timer, the programme screen) and says what opening set right.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from textual.screen import Screen
 from patroon_tui.app.autosave import Autosave
 from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
+from patroon_tui.core.timekeeping import TimeKeeper
 from patroon_tui.messages import CreateSession, OpenSessionFile
 
 if TYPE_CHECKING:
@@ -167,6 +169,9 @@ class SessionOpening:
         if self.is_running:
             self._show_open_notices()
         if not read_only:
+            # Time per screen is counted while the app runs (core/timekeeping.py).
+            self.timekeeper = TimeKeeper(session.progress, session.progress.screen,
+                                         time.monotonic, self.now)
             self.autosave = Autosave(self, self.store, session, path)
             self.autosave.kept = self.kept_versions
             self.save_state = "saved"

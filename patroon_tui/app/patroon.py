@@ -33,6 +33,7 @@ from patroon_tui.messages import ScreenShown, SessionChanged
 
 if TYPE_CHECKING:
     from patroon_tui.core.store import SessionLock, SessionStore
+    from patroon_tui.core.timekeeping import TimeKeeper
     from patroon_tui.screens.programme import ProgrammeScreen
     from patroon_tui.widgets.timer import TimerDisplay
 
@@ -77,6 +78,7 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         self.start_screen = start_screen
         self._now = now or (lambda: dt.datetime.now().astimezone())
         self.autosave: Autosave | None = None
+        self.timekeeper: TimeKeeper | None = None
         self.programme: ProgrammeScreen | None = None
         self.timer_widget: TimerDisplay | None = None
         self._lock: SessionLock | None = None
@@ -108,6 +110,8 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
             self._notify_read_only(self._read_only_notice)
             self._read_only_notice = None
         self._show_open_notices()
+        # Counted into the session, saved with the next save (never a save of its own).
+        self.set_interval(1.0, self._count_time)
         if self.programme is not None:
             # Keys typed while the app starts (a facilitator types as soon as the window
             # is there) wait until the programme has put the cursor in its field; the
@@ -151,7 +155,17 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
 
     @on(ScreenShown)
     def _on_screen_shown(self, event: ScreenShown) -> None:
+        if self.timekeeper is not None:
+            self.timekeeper.shown(event.screen_id)
         self.screen_changed()
+
+    def _count_time(self) -> None:
+        keeper = self.timekeeper
+        if keeper is None:
+            return
+        if self.last_key_at is not None and self.last_key_at > keeper.active_at:
+            keeper.activity(self.last_key_at)
+        keeper.tick()
 
     def session_changed(self) -> None:
         """The session (or a text field) changed: save soon."""

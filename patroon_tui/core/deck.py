@@ -74,6 +74,8 @@ class Screen(_Model):
     """A short tip for the facilitator; shown in the notes pane, never on the projector."""
     pattern: str | None = None
     """For ``kind = "pattern"``: the id of the pattern drawn on this screen."""
+    minutes: int | None = Field(default=None, ge=0, le=600)
+    """Planned minutes for this screen (optional; the part's minutes are what count)."""
 
 
 class Part(_Model):
@@ -87,6 +89,9 @@ class Part(_Model):
     """The part's number in the programme (1-3); ``None`` for the opening."""
     screens: list[Screen] = Field(min_length=1)
     """The part's screens in order."""
+    minutes: int | None = Field(default=None, ge=0, le=600)
+    """Planned minutes for the part (optional): the agenda and the report compare the
+    time spent with it."""
 
 
 class Pattern(_Model):

@@ -3,7 +3,8 @@ the Markdown, HTML and Word renderers all read, so the three formats never drift
 
 :func:`build_report` turns a session and its deck into a :class:`Document` in the order a
 director reads it: the title block, an overview (the pattern and layer each table chose, the
-tables per layer, the principles, the first steps with their owners), then each table, then
+tables per layer, the principles, the first steps with their owners, the time per part
+where the session counted it), then each table, then
 the patterns (each chosen or own pattern once, drawn as a loop), then the notes per screen
 and per layer (unless left out). Nothing recorded is left out, not even answers to
 questions or notes on screens the deck does not know.
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.records import table_name
 from patroon_tui.core.session import Session, Table
+from patroon_tui.core.timekeeping import part_times
 
 __all__ = [
     "Block", "Document", "Heading", "Item", "Items", "Loop", "Paragraph", "Run", "Grid",
@@ -223,6 +225,30 @@ def _overview(session: Session, deck: Deck) -> list[Block]:
         out.append(Items(tuple(items), numbered=True))
     else:
         out.append(Paragraph((words("Er zijn geen eerste stappen vastgelegd."),)))
+    return out + _time_spent(session, deck)
+
+
+def _minutes(seconds: int) -> str:
+    return str(round(seconds / 60))
+
+
+def _time_spent(session: Session, deck: Deck) -> list[Block]:
+    """Per part the planned and the spent minutes, where the session counted any."""
+    progress = session.progress
+    if not progress.seconds:
+        return []
+    rows = tuple(
+        ((words(t.title),), (words("–" if t.planned is None else str(t.planned)),),
+         (words(_minutes(t.spent) + (" (uitgelopen)" if t.over else "")),))
+        for t in part_times(deck, progress)
+    )
+    out: list[Block] = [Heading(3, (words("Tijdsverloop"),)),
+                        Grid(("Deel", "Gepland (min.)", "Werkelijk (min.)"), rows)]
+    if progress.started is not None and progress.last_active is not None:
+        out.append(Paragraph((words(
+            f"Begonnen: {local_time(progress.started)}; "
+            f"laatst actief: {local_time(progress.last_active)}."
+        ),)))
     return out
 
 

@@ -90,6 +90,13 @@ class Progress(_Model):
     """Ids of the screens shown so far, in first-visit order (added key; absent = none)."""
     table: str | None = None
     """Id of the table shown on the tables screen (added key; absent = the first table)."""
+    seconds: dict[str, int] | None = None
+    """Seconds each screen was shown while the app ran, by screen id (added key; absent =
+    none counted yet). See ``core/timekeeping.py`` for what counts."""
+    started: dt.datetime | None = None
+    """When the first second was counted (UTC; added key)."""
+    last_active: dt.datetime | None = None
+    """When the last second was counted (UTC; added key)."""
 
 
 class Table(_Model):

@@ -125,7 +125,13 @@ def canonical_data(session: Session) -> dict[str, Any]:
     if isinstance(info["date"], dt.datetime):
         info["date"] = info["date"].date()
     raw["session"] = _ordered(info, SessionInfo)
-    raw["progress"] = _ordered(raw["progress"], Progress)
+    progress = raw["progress"]
+    for key in ("started", "last_active"):
+        if isinstance(progress.get(key), dt.datetime):
+            progress[key] = utc_ms(progress[key])
+    if isinstance(progress.get("seconds"), dict):
+        progress["seconds"] = dict(sorted(progress["seconds"].items()))
+    raw["progress"] = _ordered(progress, Progress)
     for key in _SORTED_TEXT_MAPS:
         raw[key] = _plain(raw[key])
     tables = []
@@ -142,11 +148,13 @@ def canonical_data(session: Session) -> dict[str, Any]:
     return _ordered(raw, Session)
 
 
-def _contract_datetimes(chunk: str, info: dict[str, Any]) -> str:
+def _contract_datetimes(
+    chunk: str, info: dict[str, Any], keys: tuple[str, ...] = ("created", "updated")
+) -> str:
     # tomli-w writes ``2026-11-28 09:30:00.456000+00:00``; the contract shows the RFC 3339
     # form ``2026-11-28T09:30:00.456Z``. Both parse to the same value; we write the latter.
-    # The declared datetimes are the first lines of ``[session]`` with these exact texts.
-    for key in ("created", "updated"):
+    # The declared datetimes are the first lines of their section with these exact texts.
+    for key in keys:
         value = info.get(key)
         if isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0):
             ms = value.microsecond // 1000
@@ -173,6 +181,8 @@ def emit_toml(data: dict[str, Any]) -> str:
             chunk = tomli_w.dumps({key: value})
             if key == "session":
                 chunk = _contract_datetimes(chunk, value)
+            elif key == "progress":
+                chunk = _contract_datetimes(chunk, value, ("started", "last_active"))
             sections.append(chunk)
         else:
             head[key] = value

@@ -343,3 +343,22 @@ def test_an_ascii_report_draws_loops_without_box_characters(deck):
     for block in loops:
         assert not set(block) & set("┌┐└┘│─▶◀▲▼")
         assert "+" in block and "|" in block
+
+
+def test_the_time_per_part_is_in_the_overview_where_the_session_counted_it(deck, session):
+    import datetime as dt
+
+    assert "Tijdsverloop" not in render_report(session, deck)
+    one, two, three = [p for p in deck.parts if p.number]
+    session.progress.seconds = {
+        one.screens[0].id: one.minutes * 60 + 300, two.screens[0].id: 30 * 60,
+    }
+    session.progress.started = dt.datetime(2026, 11, 28, 8, 30, tzinfo=dt.timezone.utc)
+    session.progress.last_active = dt.datetime(2026, 11, 28, 10, 15, tzinfo=dt.timezone.utc)
+    report = render_report(session, deck)
+    overview = report[report.index("### Tijdsverloop") : report.index("## Tafels")]
+    assert "| Deel | Gepland (min.) | Werkelijk (min.) |" in overview
+    assert f"| {one.title} | {one.minutes} | {one.minutes + 5} (uitgelopen) |" in overview
+    assert f"| {two.title} | {two.minutes} | 30 |" in overview
+    assert f"| {three.title} | {three.minutes} | 0 |" in overview
+    assert "Begonnen: 28 november 2026" in overview and "laatst actief: 28 november 2026" in overview

@@ -1,0 +1,132 @@
+"""Time per screen and per part: what the session records of how long each screen was shown,
+and how that compares with the deck's planned minutes.
+
+:class:`TimeKeeper` counts, into ``progress.seconds``, the seconds each screen is shown
+while the app runs (a resumed session goes on from what the file holds). What is not
+counted, so that a break is not time on a slide:
+
+- any time the app is not running (closed for the lunch, the laptop asleep);
+- time on one screen beyond :data:`IDLE_LIMIT` after the last key or page turn: the room is
+  on a break with the app left open. The next key counts again from then on.
+
+:func:`part_times` gives per part the planned and the spent minutes, and :func:`predicted_end`
+the moment the programme ends if what remains goes as planned. Both take the clock as an
+argument, so tests give them any time they like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.session import Progress
+
+__all__ = ["IDLE_LIMIT", "PartTime", "TimeKeeper", "part_times", "predicted_end"]
+
+#: Seconds on one screen without a key after which nothing more is counted (a break).
+IDLE_LIMIT = 30 * 60
+
+
+class TimeKeeper:
+    """Counts the seconds the current screen is shown into ``progress.seconds``.
+
+    ``clock`` is monotonic seconds (``time.monotonic``), ``wall`` the current moment (for
+    ``started`` and ``last_active``); both are given so tests can move time by hand.
+    """
+
+    def __init__(
+        self, progress: Progress, screen_id: str, clock: Callable[[], float],
+        wall: Callable[[], dt.datetime],
+    ) -> None:
+        self.progress = progress
+        self.screen_id = screen_id
+        self._clock = clock
+        self._wall = wall
+        now = clock()
+        self._counted_to = now
+        self._active_at = now
+        self._fraction = 0.0
+
+    def shown(self, screen_id: str) -> bool:
+        """The programme now shows ``screen_id``: what the last one had is counted first.
+        Returns whether the session changed."""
+        changed = self.activity()
+        self.screen_id = screen_id
+        return changed
+
+    @property
+    def active_at(self) -> float:
+        """When the last key or page turn was (on ``clock``)."""
+        return self._active_at
+
+    def activity(self, at: float | None = None) -> bool:
+        """A key was pressed (or the page turned), now or ``at``: time counts again from
+        then. Returns whether the session changed (what was shown until then is counted
+        first)."""
+        changed = self.tick(at)
+        self._active_at = self._clock() if at is None else at
+        return changed
+
+    def tick(self, at: float | None = None) -> bool:
+        """Count the time since the last tick up to now (or ``at``), no further than the
+        idle limit; returns whether a whole second more was written into ``progress``."""
+        now = self._clock() if at is None else max(at, self._counted_to)
+        end = min(now, self._active_at + IDLE_LIMIT)
+        counted = max(0.0, end - self._counted_to)
+        self._counted_to = now
+        if counted <= 0:
+            return False
+        total = self._fraction + counted
+        whole = int(total)
+        self._fraction = total - whole
+        if whole == 0:
+            return False
+        seconds = dict(self.progress.seconds or {})
+        seconds[self.screen_id] = seconds.get(self.screen_id, 0) + whole
+        self.progress.seconds = seconds
+        moment = self._wall().astimezone(dt.timezone.utc).replace(microsecond=0)
+        if self.progress.started is None:
+            self.progress.started = moment
+        self.progress.last_active = moment
+        return True
+
+
+@dataclass(frozen=True)
+class PartTime:
+    """A part's planned minutes (``None``: the deck plans none) and spent seconds."""
+
+    part_id: str
+    title: str
+    planned: int | None
+    spent: int
+
+    @property
+    def over(self) -> bool:
+        """Whether the part took longer than planned."""
+        return self.planned is not None and self.spent > self.planned * 60
+
+
+def part_times(deck: Deck, progress: Progress) -> list[PartTime]:
+    """Per part of the programme, in order: the planned minutes and the seconds spent."""
+    seconds = progress.seconds or {}
+    return [
+        PartTime(part.id, part.title, part.minutes,
+                 sum(seconds.get(screen.id, 0) for screen in part.screens))
+        for part in deck.parts
+    ]
+
+
+def predicted_end(deck: Deck, progress: Progress, current: str, now: dt.datetime) -> dt.datetime:
+    """When the programme ends if what remains goes as planned: now, plus what is left of
+    the current part's minutes (nothing when it ran over), plus every later part's."""
+    remaining = 0
+    reached = False
+    for times, part in zip(part_times(deck, progress), deck.parts, strict=True):
+        if reached:
+            remaining += (part.minutes or 0) * 60
+        elif any(screen.id == current for screen in part.screens):
+            reached = True
+            remaining += max(0, (part.minutes or 0) * 60 - times.spent)
+    return now + dt.timedelta(seconds=remaining)
