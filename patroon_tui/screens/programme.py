@@ -140,7 +140,8 @@ class ProgrammeScreen(Screen):
             current = self._screens[self.index].id
             visited = set(self.session.progress.visited or []) | {current}
             noted = {sid for sid, text in self.session.notes.items() if text}
-            yield Agenda(self.deck, current, visited, noted, id="agenda")
+            yield Agenda(self.deck, current, visited, noted, id="agenda",
+                         progress=self.session.progress, now=self._now)
             with Container(id="centre"):
                 # The first body is composed with the screen: one layout pass, not two.
                 with Container(id="slide"):

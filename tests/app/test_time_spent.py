@@ -3,6 +3,8 @@ read-only session counts nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.waiting import until
 
 
@@ -26,4 +28,31 @@ async def test_a_read_only_session_counts_nothing(make_app, store):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.timekeeper is None
+        await pilot.press("ctrl+q")
+
+
+async def test_the_agenda_shows_minutes_per_part_and_the_expected_end(make_app, deck):
+    from patroon_tui.widgets.agenda import END_ID, Agenda
+    from tests.app.conftest import FIXED_NOW
+
+    app = make_app()
+    one, two = deck.parts[1], deck.parts[2]
+    # Part 1 ran five minutes over; part 2 is ten minutes in.
+    app.session.progress.seconds = {
+        one.screens[0].id: (one.minutes + 5) * 60, two.screens[0].id: 10 * 60,
+    }
+    app.session.progress.screen = two.screens[1].id
+    async with app.run_test(size=(100, 30)) as pilot:
+        agenda = app.screen.query_one(Agenda)
+
+        def prompt(option_id: str) -> str:
+            return str(agenda.get_option(option_id).prompt)
+
+        assert prompt(f"part:{one.id}").splitlines()[1].strip() == (
+            f"⚠ {one.minutes + 5} van {one.minutes} min"
+        )
+        assert prompt(f"part:{two.id}").splitlines()[1].strip() == f"10 van {two.minutes} min"
+        remaining = (two.minutes - 10) + sum(p.minutes for p in deck.parts[3:])
+        end = FIXED_NOW + dt.timedelta(minutes=remaining)
+        assert prompt(END_ID) == f"Einde rond {end:%H:%M}"
         await pilot.press("ctrl+q")
