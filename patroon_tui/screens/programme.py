@@ -21,8 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui import keyboard
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.deck import Screen as DeckScreen
+from patroon_tui.core.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.session import Session
 from patroon_tui.messages import ScreenShown, SessionChanged
 from patroon_tui.widgets.agenda import Agenda, part_label
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous"}
+SUMMARY_ON_PURPOSE = "De samenvatting toont alle antwoorden: open haar met F4 of ctrl+p."
 
 
 class ProgrammeScreen(Screen):
@@ -167,10 +167,6 @@ class ProgrammeScreen(Screen):
         """The current screen's body widget."""
         return self._bodies.get(self.current.id)
 
-    def _prefetch(self) -> None:
-        """Build the next slide while the room is still looking at this one."""
-        self._slides.prefetch()
-
     def _show(self, index: int, *, fresh: bool = False) -> None:
         screen = self._screens[index]
         fresh = fresh or screen.id not in self._bodies
@@ -211,7 +207,8 @@ class ProgrammeScreen(Screen):
             if self._offered is not None:
                 self.refresh_bindings()
             self._offered = offered
-        self.call_after_refresh(self.set_timer, 1.0, self._prefetch)
+        # The next slide is built while the room still looks at this one.
+        self.call_after_refresh(self.set_timer, 1.0, self._slides.prefetch)
 
     async def _ready(self, body: Widget) -> bool:
         """Wait until ``body`` is mounted; ``True`` if it is still the one shown."""
@@ -251,10 +248,13 @@ class ProgrammeScreen(Screen):
     def action_next(self) -> None:
         if (loop := self._loop()) is not None and loop.reveal_more():
             return
-        if self.index < len(self._screens) - 1:
+        following = self._screens[self.index + 1] if self.index < len(self._screens) - 1 else None
+        if following is not None and following.kind != "summary":
             self.index += 1
-        else:
-            self.app.bell()
+            return
+        self.app.bell()
+        if following is not None:  # every table's answers: never one key away from the room
+            self.notify(SUMMARY_ON_PURPOSE, title="Einde van het programma")
 
     def action_previous(self) -> None:
         if self.index > 0:
@@ -309,9 +309,8 @@ class ProgrammeScreen(Screen):
         if isinstance(focused, (TextArea, Input)) or isinstance(focused, OptionList):
             self.set_focus(None)
             return
-        slide = self.body
-        if isinstance(slide, PatternSlide):
-            slide.loop.highlight = None
+        if (loop := self._loop()) is not None:
+            loop.highlight = None
 
     # -- pattern screens ---------------------------------------------------------------
 

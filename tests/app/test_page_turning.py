@@ -21,13 +21,13 @@ async def test_a_slide_dropped_while_mounting_is_removed_or_taken_back(make_app,
         # the page turns on three slides before that build has been mounted.
         screen.go_to(ids[2])
         await pilot.pause()
-        screen._prefetch()  # ids[3] is being mounted now
+        screen._slides.prefetch()  # ids[3] is being mounted now
         screen.go_to(ids[6])
         await pilot.pause()
         await pilot.pause()
         assert bodies_of(screen, ids[3]) == 0
         # The same, but the dropped slide is shown again before its mount finished.
-        screen._prefetch()  # ids[7]
+        screen._slides.prefetch()  # ids[7]
         screen.go_to(ids[10])
         screen.go_to(ids[7])
         await pilot.pause()
@@ -39,3 +39,25 @@ async def test_a_slide_dropped_while_mounting_is_removed_or_taken_back(make_app,
         assert app.is_running
         assert all(bodies_of(screen, i) <= 1 for i in ids)
         await pilot.press("ctrl+q")
+
+
+async def test_the_page_never_turns_onto_the_summary(make_app):
+    # One PageDown after the closing slide must not put every table's answers on the
+    # projector: the summary is opened on purpose (agenda, ctrl+p, ctrl+e).
+    from patroon_tui.screens.programme import SUMMARY_ON_PURPOSE
+
+    app = make_app(start_screen="vragen")
+    told: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kwargs: (told.append(message), notify(message, **kwargs))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        for key in ("pagedown", "right", "space", "alt+right"):
+            await pilot.press(key)
+            assert screen.current.id == "vragen"
+        assert told.count(SUMMARY_ON_PURPOSE) == 4
+        screen.go_to("samenvatting")
+        await pilot.pause()
+        assert screen.current.id == "samenvatting"
+        await pilot.press("pageup")
+        assert screen.current.id == "vragen"
