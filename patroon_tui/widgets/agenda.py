@@ -3,9 +3,11 @@
 Visited screens are ticked and screens with notes carry a pencil. Under each part's title
 the minutes spent and planned (``⚠`` when it ran over), and at the top when the programme
 will end if what remains goes as planned (``core/timekeeping.py``), kept up to date every
-half minute. An ``OptionList`` (not a
-``Tree``) because its keys do not clash with the programme's navigation keys (a Tree binds
-space) and one flat list is cheap to build for a few dozen screens.
+half minute.
+
+An ``OptionList`` (not a ``Tree``) because its keys do not clash with the programme's
+navigation keys (a Tree binds space) and one flat list is cheap to build for a few dozen
+screens.
 """
 
 from __future__ import annotations
