@@ -6,8 +6,8 @@ it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
 (``dialogs.export``, asked for with ``AskReportPath``) proposes ``<session>-verslag.md``
 beside the session file, offers Markdown, HTML and Word, the notes or not, and shows the
 personal data found (``core.privacy``) with the choice to replace it; the file is written
-atomically (0600: it holds every note), in a worker off the interface's path, and the facilitator is told where it went or, in one plain sentence,
-why it could not be written. An existing file is replaced only after asking; a session
+atomically (0600: it holds every note), in a worker off the interface's path, and the
+facilitator is told where it went or, in one plain sentence, why it could not be written. An existing file is replaced only after asking; a session
 file never.
 """
 
@@ -23,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Markdown, Static
 
 from patroon_tui.core.deck import Deck
-from patroon_tui.core.export import ExportRequest
+from patroon_tui.core.export import ExportRequest, export_report
 from patroon_tui.core.messages import printable
 from patroon_tui.core.files import report_target_problem, write_bytes_atomic
 from patroon_tui.core.report import render_report
@@ -200,15 +200,17 @@ class SummaryPanel(RecordingBody):
 
     @work(thread=True, exclusive=True, group="export-report")
     def _write(self, request: ExportRequest, session: Session) -> None:
-        from patroon_tui.core.export import export_report
-
         path = request.path
         try:
             data = export_report(session, self.deck, request.fmt, notes=request.notes,
                                  redact=request.redact, width=REPORT_WIDTH)
             write_bytes_atomic(path, data, mode=0o600)
-        except OSError as exc:
-            message = export_error(path, exc)
+        except Exception as exc:  # noqa: BLE001 - the workshop goes on; the facilitator is told
+            message = (
+                export_error(path, exc) if isinstance(exc, OSError)
+                else f"Het verslag kon niet worden gemaakt ({type(exc).__name__}); de sessie "
+                "zelf is niet veranderd. Probeer een ander soort verslag."
+            )
             self.app.call_from_thread(
                 self.notify, message, title="Verslag niet opgeslagen", severity="error", timeout=10
             )

@@ -189,3 +189,20 @@ async def test_the_notes_can_be_left_out_of_the_file(deck, saved):
         await app.workers.wait_for_complete()
     assert "Alleen voor mij" not in target.read_text("utf-8")
     assert "Ja, \"elke\" week" in target.read_text("utf-8")
+
+
+async def test_a_report_that_cannot_be_made_is_said_and_the_app_goes_on(deck, saved, monkeypatch):
+    from patroon_tui.widgets import summary as summary_module
+
+    def broken(*args, **kwargs):
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(summary_module, "export_report", broken)
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(pilot, app)
+        await pilot.press("enter")
+        await until(pilot, lambda: any("kon niet worden gemaakt" in n for n in app.notices))
+        assert app.is_running
+        assert not path.with_name(f"{path.stem}-verslag.md").exists()
