@@ -187,45 +187,49 @@ def test_the_last_keys_before_a_signal_are_in_the_file(tmp_path, signum):
     assert store.load(session.session.id).notes.get("programma") == "Tot de laatste letter é"
 
 
+def on_principles(tmp_path, title: str) -> tuple[SessionStore, str]:
+    """A saved session that resumes on the principles screen, one principle typed."""
+    from patroon_tui.core.session import Principle
+
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title=title, deck=load_deck())
+    session.principles = [Principle(text="Eerder")]
+    session.progress.screen = "eigen-principes"
+    store.save(session, store.path_for(session.session.id))
+    return store, session.session.id
+
+
+def until_saved(fd: int, condition, what: str, seconds: float = 15) -> None:
+    """Read the terminal until ``condition()`` holds of the file (the autosave wrote it)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        drain(fd, 0.1)
+
+
 def test_enter_typed_while_the_app_starts_is_enter(tmp_path):
     """Resumed on the principles screen, typed the moment the command is entered: the
     terminal still turns enter into a line feed then, and the enter used to vanish
     ("Eerder VierVijf" in one principle)."""
-    from patroon_tui.core.session import Principle
-
-    store = SessionStore(tmp_path / "sessies")
-    session = store.create(title="Meteen", deck=load_deck())
-    session.principles = [Principle(text="Eerder")]
-    session.progress.screen = "eigen-principes"
-    store.save(session, store.path_for(session.session.id))
-    pid, fd = start_app(store, session.session.id, typed=" Vier\rVijf".encode())
+    store, session_id = on_principles(tmp_path, "Meteen")
+    pid, fd = start_app(store, session_id, typed=" Vier\rVijf".encode())
     try:
         read_until(fd, "Nieuw principe".encode())  # the screen's footer: it is drawn
-        deadline = time.monotonic() + 15
-        while len(store.load(session.session.id).principles) < 2:
-            assert time.monotonic() < deadline, "the second principle was never saved"
-            drain(fd, 0.1)
+        until_saved(fd, lambda: len(store.load(session_id).principles) >= 2,
+                    "the second principle was never saved")
         os.write(fd, b"\x11")  # ctrl+q
         wait_for_end(pid, fd)
     finally:
         os.close(fd)
-    assert [p.text for p in store.load(session.session.id).principles] == [
-        "Eerder Vier", "Vijf"
-    ]
+    assert [p.text for p in store.load(session_id).principles] == ["Eerder Vier", "Vijf"]
 
 
 def test_escape_and_a_word_typed_at_once_leave_the_notes(tmp_path):
     """Escape and the next letters in one write, as a fast typist's terminal sends them:
     Textual reads escape's byte and the letter as alt+letter; the escape must still take
     the cursor back to the principle, and the word land there."""
-    from patroon_tui.core.session import Principle
-
-    store = SessionStore(tmp_path / "sessies")
-    session = store.create(title="Esc", deck=load_deck())
-    session.principles = [Principle(text="Eerder")]
-    session.progress.screen = "eigen-principes"
-    store.save(session, store.path_for(session.session.id))
-    pid, fd = start_app(store, session.session.id)
+    store, session_id = on_principles(tmp_path, "Esc")
+    pid, fd = start_app(store, session_id)
     try:
         read_until(fd, "Nieuw principe".encode())
         os.write(fd, F2)
@@ -233,14 +237,12 @@ def test_escape_and_a_word_typed_at_once_leave_the_notes(tmp_path):
         os.write(fd, b"nota")
         read_until(fd, b"nota")
         os.write(fd, b"\x1bja")
-        deadline = time.monotonic() + 15
-        while store.load(session.session.id).principles[0].text != "Eerderja":
-            assert time.monotonic() < deadline, "the word after escape never reached the principle"
-            drain(fd, 0.1)
+        until_saved(fd, lambda: store.load(session_id).principles[0].text == "Eerderja",
+                    "the word after escape never reached the principle")
         os.write(fd, b"\x11")  # ctrl+q
         wait_for_end(pid, fd)
     finally:
         os.close(fd)
-    saved = store.load(session.session.id)
+    saved = store.load(session_id)
     assert [p.text for p in saved.principles] == ["Eerderja"]
     assert saved.notes.get("eigen-principes") == "nota"
