@@ -1,7 +1,7 @@
 """How long the report of a big session takes in each format, and what Word costs to import.
 
-The session has 60 tables with long answers (about 600 characters each, a phone number in
-some) and 1 MB of notes. Printed, as medians of N runs in this process (wall clock and CPU):
+The session is ``bench_tables``' one (60 tables with long answers, about 600 characters
+each, and 1 MB of notes), with a phone number in every answer. Printed, as medians of N runs in this process (wall clock and CPU):
 
 - ``privacy``: the privacy check over every typed field;
 - ``md``, ``html``, ``docx``: building the report and writing it in that format, as
@@ -25,33 +25,25 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_tables  # noqa: E402
 from patroon_tui.core.deck import load_deck  # noqa: E402
 from patroon_tui.core.export import export_report  # noqa: E402
 from patroon_tui.core.privacy import find_personal_data  # noqa: E402
-from patroon_tui.core.session import Table  # noqa: E402
 from patroon_tui.core.store import SessionStore  # noqa: E402
 
 
 def make_big_session(store: SessionStore, deck):
-    session = store.create(title="Zestig tafels", deck=deck)
-    session.tables = [
-        Table(
-            id=f"tafel-{n}", name=f"Tafel {n}", participants="gemeente, GGZ, corporatie",
-            pattern=deck.patterns[n % len(deck.patterns)].id, layer="spelregels",
-            answers={
-                q.id: f"Antwoord van tafel {n} op {q.id}, bel 06-1234{n:04d}. " * 12
-                for q in deck.text_questions
-            },
-        )
-        for n in range(1, 61)
-    ]
-    per_screen = 1_000_000 // len(deck.screens)
-    for s in deck.screens:
-        line = f"Notitie bij {s.title}.\n"
-        session.notes[s.id] = line * (per_screen // len(line))
-    path = store.save(session)
-    return session, path
+    """The tables benchmark's session, each table choosing another pattern and mentioning
+    a phone number in every answer (so the privacy check and the redaction have work)."""
+    path = bench_tables.make_big_session(store, deck, "samenvatting")
+    session = store.load(path)
+    for n, table in enumerate(session.tables, start=1):
+        table.pattern = deck.patterns[n % len(deck.patterns)].id
+        for qid, answer in table.answers.items():
+            table.answers[qid] = f"{answer}Bel 06-1234{n:04d}."
+    return session, store.save(session, path)
 
 
 def timed(work, runs: int) -> tuple[float, float]:
