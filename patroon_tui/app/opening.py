@@ -169,9 +169,6 @@ class SessionOpening:
         if self.is_running:
             self._show_open_notices()
         if not read_only:
-            # Time per screen is counted while the app runs (core/timekeeping.py).
-            self.timekeeper = TimeKeeper(session.progress, session.progress.screen,
-                                         time.monotonic, self.now)
             self.autosave = Autosave(self, self.store, session, path)
             self.autosave.kept = self.kept_versions
             self.save_state = "saved"
@@ -183,6 +180,10 @@ class SessionOpening:
                                          now=self.now)
         if self.autosave is not None:
             self.autosave.flushers.append(self.programme.flush_notes)
+            # Time per screen is counted while the app runs (core/timekeeping.py), from the
+            # screen the programme opens on (``--screen``, or where the file stopped).
+            self.timekeeper = TimeKeeper(session.progress, self.programme.current.id,
+                                         time.monotonic, self.now)
         return self.programme
 
     def _show_open_notices(self) -> None:

@@ -56,3 +56,19 @@ async def test_the_agenda_shows_minutes_per_part_and_the_expected_end(make_app, 
         end = FIXED_NOW + dt.timedelta(minutes=remaining)
         assert prompt(END_ID) == f"Einde rond {end:%H:%M}"
         await pilot.press("ctrl+q")
+
+
+async def test_time_counts_for_the_screen_opened_on_not_the_one_the_file_stopped_at(
+    make_app, store, deck
+):
+    from tests.app.conftest import reopen
+
+    first = make_app()
+    first.session.progress.screen = "vragen"
+    store.save(first.session, first.path)
+    app = reopen(store, deck, first, start_screen="tafels")  # patroon open --screen tafels
+    async with app.run_test(size=(80, 24)) as pilot:
+        progress = app.session.progress
+        await until(pilot, lambda: (progress.seconds or {}).get("tafels", 0) >= 1, timeout=10)
+        assert "vragen" not in (progress.seconds or {})
+        await pilot.press("ctrl+q")
