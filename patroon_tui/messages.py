@@ -47,6 +47,14 @@ class OpenSessionFile(Message):
         self.path = path
 
 
+class PresentSessionFile(Message):
+    """The start screen's list asks to show a saved session's audience window here."""
+
+    def __init__(self, path) -> None:
+        super().__init__()
+        self.path = path
+
+
 class SessionChanged(Message):
     """A widget changed the session model in place.
 
@@ -103,3 +111,8 @@ class EditOwnPattern(Message):
         self.heading = heading
         self.on_done = on_done
         self.release: Callable[[], None] | None = None
+
+
+class RoomChanged(Message):
+    """What the room should see changed (the screen, the loop's reveal or highlight, the
+    timer, answers shown to the room): the app tells the audience window, if one is there."""

@@ -35,7 +35,14 @@ class PatroonCommands(Provider):
                 ("Notities tonen", programme.action_notes, "Notities bij dit scherm (f2)"),
                 ("Agenda tonen/verbergen", programme.action_agenda, "De zijbalk (f4)"),
                 ("Naar de tafels", programme.action_to_tables, "Wat de tafels zeggen (f9)"),
+                ("Publieksvenster voor de beamer", app.explain_present,
+                 "Hoe de zaal de dia's ziet zonder je notities"),
+                ("Presentatorconsole aan/uit", programme.action_console,
+                 "Dia klein, volgende scherm, notities en tijd (f3)"),
             ]
+            if not app.read_only:
+                actions.append(("Antwoorden tonen aan de zaal aan/uit",
+                                programme.action_show_room, "In het publieksvenster (f8)"))
             if app.has_timer:
                 actions.append(("Timer starten/pauzeren", programme.action_timer_toggle, "f6"))
                 actions.append(("Timer opnieuw", programme.action_timer_reset, "f7"))

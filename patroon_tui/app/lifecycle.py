@@ -187,6 +187,8 @@ class Lifecycle:
                     self.rescue_message = (
                         f"{autosave.error} Een kopie van de sessie staat in {copy}."
                     )
+        if self.room is not None:
+            self.room.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -19,7 +19,7 @@ from patroon_tui.app.autosave import Autosave
 from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
 from patroon_tui.core.timekeeping import TimeKeeper
-from patroon_tui.messages import CreateSession, OpenSessionFile
+from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
 
 if TYPE_CHECKING:
     from patroon_tui.screens.programme import ProgrammeScreen
@@ -64,6 +64,19 @@ class SessionOpening:
 
     def on_open_session_file(self, event: OpenSessionFile) -> None:
         self.open_path(event.path)
+
+    def on_present_session_file(self, event: PresentSessionFile) -> None:
+        """This terminal becomes the audience window of a saved session (never locked)."""
+        from patroon_tui.core.store import StoreError
+        from patroon_tui.screens.audience import AudienceScreen
+
+        try:
+            session = self.store.load(event.path)
+        except StoreError as exc:
+            self.notify(printable(exc, keep="\n"), title="Kan niet tonen", severity="error")
+            return
+        self.switch_screen(AudienceScreen(self.deck, Path(event.path), session.session.id,
+                                          session.progress.screen))
 
     def create_session(self, *, title: str, date: dt.date, facilitator: str, location: str,
                        werkvorm: str) -> None:
@@ -150,6 +163,7 @@ class SessionOpening:
             self.switch_screen(programme)
         else:
             self.push_screen(programme)
+        self.link_room()
 
     def _programme_for(self, session: Session, path: Path, screen_id: str | None, *,
                        read_only: bool) -> ProgrammeScreen:

@@ -27,11 +27,13 @@ from patroon_tui.app.opening import SessionOpening
 from patroon_tui.core import collector
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.keys import format_key
+from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
 from patroon_tui.dialogs import DialogHost
-from patroon_tui.messages import ScreenShown, SessionChanged
+from patroon_tui.messages import RoomChanged, ScreenShown, SessionChanged
 
 if TYPE_CHECKING:
+    from patroon_tui.app.room_link import RoomLink
     from patroon_tui.core.store import SessionLock, SessionStore
     from patroon_tui.core.timekeeping import TimeKeeper
     from patroon_tui.screens.programme import ProgrammeScreen
@@ -78,6 +80,8 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         self.start_screen = start_screen
         self._now = now or (lambda: dt.datetime.now().astimezone())
         self.autosave: Autosave | None = None
+        self.room: RoomLink | None = None
+        """The link to an audience window (not in read-only mode)."""
         self.timekeeper: TimeKeeper | None = None
         self.programme: ProgrammeScreen | None = None
         self.timer_widget: TimerDisplay | None = None
@@ -112,6 +116,7 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         self._show_open_notices()
         # Counted into the session, saved with the next save (never a save of its own).
         self.set_interval(1.0, self._count_time)
+        self.link_room()
         if self.programme is not None:
             # Keys typed while the app starts (a facilitator types as soon as the window
             # is there) wait until the programme has put the cursor in its field; the
@@ -152,12 +157,38 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
     @on(SessionChanged)
     def _on_session_changed(self, event: SessionChanged) -> None:
         self.session_changed()
+        programme = self.programme
+        if self.room is not None and programme is not None and programme.presenter.showing:
+            self.room.changed()  # the answers the room sees are being typed
+
+    @on(RoomChanged)
+    def _on_room_changed(self, event: RoomChanged) -> None:
+        if self.room is not None:
+            self.room.changed()
+
+    def explain_present(self) -> None:
+        """Say how the audience window is opened (the palette's "Publieksvenster")."""
+        name = self.path.stem if self.path is not None else "ID"
+        self.notify(
+            f"Open een tweede terminal op het scherm van de beamer en typ: patroon present "
+            f"{printable(name)}. Dit venster wordt dan de console; f8 toont antwoorden aan "
+            "de zaal.", title="Publieksvenster", timeout=20,
+        )
+
+    def link_room(self) -> None:
+        """Follow an audience window of the open session (none while read-only)."""
+        from patroon_tui.app.room_link import RoomLink
+
+        if self.room is None and self.autosave is not None and self.path is not None:
+            self.room = RoomLink(self, self.path)
 
     @on(ScreenShown)
     def _on_screen_shown(self, event: ScreenShown) -> None:
         if self.timekeeper is not None:
             self.timekeeper.shown(event.screen_id)
         self.screen_changed()
+        if self.room is not None:
+            self.room.changed()
 
     def _count_time(self) -> None:
         keeper = self.timekeeper

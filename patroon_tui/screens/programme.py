@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, TextArea
 from patroon_tui import keyboard
 from patroon_tui.core.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.session import Session
-from patroon_tui.messages import ScreenShown, SessionChanged
+from patroon_tui.messages import RoomChanged, ScreenShown, SessionChanged
 from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
@@ -32,6 +32,8 @@ from patroon_tui.core.agenda_fit import SHORT_BELOW
 from patroon_tui.screens.agenda_fold import AgendaFold
 from patroon_tui.screens.bodies import Bodies
 from patroon_tui.screens.notes_focus import NotesFocus
+from patroon_tui.screens.presenter import Presenter
+from patroon_tui.screens.programme_keys import PROGRAMME_BINDINGS
 from patroon_tui.widgets.recording import AnswerFirstBody, ExportingBody, RecordingBodyProtocol
 from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide
 
@@ -52,43 +54,7 @@ class ProgrammeScreen(Screen):
     # -short: a pattern slide's title row goes to the loop; -roomy: text slides centre.
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (SHORT_BELOW, "-tall"), (40, "-roomy")]
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "next", "Volgende", id="next"),
-        Binding("left", "previous", "Vorige", show=False, id="previous"),
-        # Printable keys only turn pages where nobody types: on a recording screen a word
-        # typed while the cursor is on a button or list would otherwise turn the page.
-        Binding("space,n", "turn(1)", "Volgende (niet op invulschermen)", show=False, id="next-letter"),
-        Binding("p", "turn(-1)", "Vorige (niet op invulschermen)", show=False, id="previous-letter"),
-        # The clicker (PgDn/PgUp) and the chord turn pages everywhere, also while typing.
-        Binding(
-            "pagedown,alt+right,ctrl+pagedown", "next", "Volgende scherm (ook tijdens typen; klikker)",
-            show=False, priority=True, id="next-anywhere",
-        ),
-        Binding(
-            "pageup,alt+left,ctrl+pageup", "previous", "Vorige scherm (ook tijdens typen; klikker)",
-            show=False, priority=True, id="previous-anywhere",
-        ),
-        Binding("f2", "notes", "Notities", priority=True, id="notes"),
-        # Tab in the notes goes back to the field they were opened from (or stays): it must
-        # never leave the cursor on nothing, where the next letters would turn pages.
-        Binding("tab,shift+tab", "leave_notes", "Terug naar het veld", show=False, priority=True,
-                id="notes-tab"),
-        Binding("f4", "agenda", "Agenda", show=False, priority=True, id="agenda"),
-        Binding("f5", "presentation", "Presenteren", priority=True, id="presentation"),
-        Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
-        Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
-        Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
-        Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
-        Binding("r", "reveal_next", "Stap voor stap", id="reveal-next"),
-        Binding("R", "reveal_all", "Alle stappen tonen", show=False, id="reveal-all"),
-        Binding("h", "highlight_next", "Volgende stap markeren", show=False, id="highlight-next"),
-        Binding(
-            "H", "highlight_previous", "Vorige stap markeren", show=False,
-            id="highlight-previous",
-        ),
-        Binding("up", "scroll(-1)", "Dia omhoog schuiven", show=False, id="scroll-up"),
-        Binding("down", "scroll(1)", "Dia omlaag schuiven", show=False, id="scroll-down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = PROGRAMME_BINDINGS
 
     index: reactive[int] = reactive(0, init=False)
     """Position of the current deck screen in programme order."""
@@ -119,6 +85,8 @@ class ProgrammeScreen(Screen):
         self._agenda = AgendaFold(self)
         # Where the cursor goes as the notes open and close (screens/notes_focus.py).
         self._notes_focus = NotesFocus(self, self._agenda)
+        # The console, answers shown to the room, the room's state (screens/presenter.py).
+        self.presenter = Presenter(self, timer, now=now)
 
     @property
     def has_timer(self) -> bool:
@@ -146,6 +114,7 @@ class ProgrammeScreen(Screen):
                 # The first body is composed with the screen: one layout pass, not two.
                 with Container(id="slide"):
                     yield self._slides.new_body(self.index)
+                yield self.presenter.bar
                 yield self._notes_pane
         yield AppFooter()
 
@@ -190,6 +159,7 @@ class ProgrammeScreen(Screen):
         # Notes: what was typed for the previous screen goes into the model first.
         self.flush_notes()
         self.notes.load(screen.id, self.session.notes.get(screen.id, ""), screen.hint)
+        self.presenter.screen_shown()
         part = self.deck.part_of(screen.id)
         self.query_one(AppHeader).set_part(part_label(part))
         progress = self.session.progress
@@ -301,8 +271,20 @@ class ProgrammeScreen(Screen):
     def action_presentation(self) -> None:
         presenting = not self.has_class("-presenting")
         self.set_class(presenting, "-presenting")
+        self.remove_class("-console")
         if presenting and self.focused is not None and self.focused in self.notes.walk_children():
             self.set_focus(None)
+
+    def action_console(self) -> None:
+        self.presenter.toggle_console()
+
+    def action_show_room(self) -> None:
+        self.presenter.toggle_showing()
+
+    # By name, not ``@on``: importing the loop view here would slow every start.
+    def on_loop_view_changed(self, event: LoopView.Changed) -> None:
+        if (loop := self._loop()) is not None and event.loop is loop:
+            self.post_message(RoomChanged())
 
     def action_escape(self) -> None:
         focused = self.focused
@@ -339,10 +321,12 @@ class ProgrammeScreen(Screen):
     def action_timer_toggle(self) -> None:
         if self._timer is not None and self.has_timer:
             self._timer.toggle()
+            self.post_message(RoomChanged())
 
     def action_timer_reset(self) -> None:
         if self._timer is not None and self.has_timer:
             self._timer.reset()
+            self.post_message(RoomChanged())
 
     def action_to_tables(self) -> None:
         tables = next((s for s in self._screens if s.kind == "tables"), None)

@@ -20,6 +20,10 @@ from patroon_tui.widgets.save_indicator import SaveIndicator
 from patroon_tui.widgets.timer import TimerDisplay
 
 
+#: The header's mark while the room sees the answers typed on this screen.
+ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN (f8 uit)"
+
+
 class AppHeader(Horizontal):
     """One line at the top of the programme screen."""
 
@@ -32,6 +36,10 @@ class AppHeader(Horizontal):
     AppHeader #header-title, AppHeader #header-part { text-wrap: nowrap; text-overflow: ellipsis; }
     AppHeader #header-timer { width: auto; }
     AppHeader #header-clock { width: auto; padding: 0 1; }
+    /* While the audience window shows this screen's answers (f8): loud, never missed. */
+    AppHeader #header-room { display: none; width: auto; padding: 0 1; text-style: bold;
+                             background: $error; color: $text; }
+    AppHeader.-showing #header-room { display: block; }
     """
 
     def __init__(self, title: str, *, part: str = "", timer: Widget | None = None,
@@ -49,6 +57,7 @@ class AppHeader(Horizontal):
         # Everything is composed with its text, so the first paint is the final one.
         yield Static(self._title, id="header-title", markup=False)
         yield Static(self._part, id="header-part", markup=False)
+        yield Static(ROOM_SEES, id="header-room", markup=False)
         with Horizontal(id="header-timer"):
             if self._timer is not None:
                 yield self._timer
@@ -71,6 +80,10 @@ class AppHeader(Horizontal):
         label = self.query_one("#header-clock", Static)
         if str(label.content) != clock:
             label.update(clock)
+
+    def set_showing(self, showing: bool) -> None:
+        """Mark that the room sees this screen's answers (or no longer does)."""
+        self.set_class(showing, "-showing")
 
     def set_part(self, text: str) -> None:
         """Show the current part of the programme."""

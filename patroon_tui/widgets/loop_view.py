@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -60,6 +61,13 @@ class LoopView(Widget):
     DEFAULT_CSS = Path(__file__).with_name("loop_view.tcss").read_text(encoding="utf-8")
 
     COMPONENT_CLASSES = {"loop-view--highlight"}
+
+    class Changed(Message):
+        """The reveal or the highlight changed (the audience window follows them)."""
+
+        def __init__(self, loop: LoopView) -> None:
+            super().__init__()
+            self.loop = loop
 
     highlight: reactive[int | None] = reactive(None, layout=True)
     """The highlighted step (1-based), or ``None``."""
@@ -113,6 +121,12 @@ class LoopView(Widget):
         self.highlight = self.validate_highlight(self.highlight)
         self.reveal = self.validate_reveal(self.reveal)
         self.refresh(layout=True)
+
+    def watch_highlight(self) -> None:
+        self.post_message(self.Changed(self))
+
+    def watch_reveal(self) -> None:
+        self.post_message(self.Changed(self))
 
     def reveal_next(self) -> None:
         """Show one more step; from the whole loop (or its last step), start over at 1."""

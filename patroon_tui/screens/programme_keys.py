@@ -1,0 +1,51 @@
+"""The programme screen's keys: turning pages (also the clicker's), the panes and modes,
+the loop, the timer, and the room (presenter console, answers shown to the room).
+
+The help screen and the footer read them from here through ``ProgrammeScreen.BINDINGS``.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+PROGRAMME_BINDINGS: list[BindingType] = [
+    Binding("right", "next", "Volgende", id="next"),
+    Binding("left", "previous", "Vorige", show=False, id="previous"),
+    # Printable keys only turn pages where nobody types: on a recording screen a word
+    # typed while the cursor is on a button or list would otherwise turn the page.
+    Binding("space,n", "turn(1)", "Volgende (niet op invulschermen)", show=False, id="next-letter"),
+    Binding("p", "turn(-1)", "Vorige (niet op invulschermen)", show=False, id="previous-letter"),
+    # The clicker (PgDn/PgUp) and the chord turn pages everywhere, also while typing.
+    Binding(
+        "pagedown,alt+right,ctrl+pagedown", "next", "Volgende scherm (ook tijdens typen; klikker)",
+        show=False, priority=True, id="next-anywhere",
+    ),
+    Binding(
+        "pageup,alt+left,ctrl+pageup", "previous", "Vorige scherm (ook tijdens typen; klikker)",
+        show=False, priority=True, id="previous-anywhere",
+    ),
+    Binding("f2", "notes", "Notities", priority=True, id="notes"),
+    # Tab in the notes goes back to the field they were opened from (or stays): it must
+    # never leave the cursor on nothing, where the next letters would turn pages.
+    Binding("tab,shift+tab", "leave_notes", "Terug naar het veld", show=False, priority=True,
+            id="notes-tab"),
+    Binding("f4", "agenda", "Agenda", show=False, priority=True, id="agenda"),
+    Binding("f5", "presentation", "Presenteren", priority=True, id="presentation"),
+    # The room: the presenter console (slide small, next screen, notes, time), and the
+    # answers of this screen shown in the audience window (patroon present) while on.
+    Binding("f3", "console", "Presentatorconsole", show=False, priority=True, id="console"),
+    Binding("f8", "show_room", "Tonen aan de zaal", show=False, priority=True, id="show-room"),
+    Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
+    Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
+    Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
+    Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
+    Binding("r", "reveal_next", "Stap voor stap", id="reveal-next"),
+    Binding("R", "reveal_all", "Alle stappen tonen", show=False, id="reveal-all"),
+    Binding("h", "highlight_next", "Volgende stap markeren", show=False, id="highlight-next"),
+    Binding(
+        "H", "highlight_previous", "Vorige stap markeren", show=False,
+        id="highlight-previous",
+    ),
+    Binding("up", "scroll(-1)", "Dia omhoog schuiven", show=False, id="scroll-up"),
+    Binding("down", "scroll(1)", "Dia omlaag schuiven", show=False, id="scroll-down"),
+]
