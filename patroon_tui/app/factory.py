@@ -79,3 +79,16 @@ def run_app(
     if app.rescue_message:
         print(printable(app.rescue_message), file=sys.stderr)
     return app.return_code or 0
+
+
+def run_audience(*, deck: Deck, session_path: Path, session_id: str, first_screen: str) -> int:
+    """Run the audience window of ``patroon present`` until it is quit; the exit status."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("Het publieksvenster heeft een terminal nodig; start het in een terminalvenster.",
+              file=sys.stderr)
+        return 1
+    from patroon_tui.app.audience import AudienceApp
+
+    app = AudienceApp(deck, session_path, session_id, first_screen)
+    app.run()
+    return app.return_code or 0

@@ -1,7 +1,7 @@
 """The `patroon` command line: start the app, or list, export and check saved sessions.
 
 ``main(argv)`` parses the commands of the design (``new``, ``open``, ``list``, ``export``,
-``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
+``present``, ``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
 or file that cannot be used, 2 wrong usage, 130 interrupted. Errors are one or two plain
 Dutch sentences on stderr, never a traceback; the help and argparse's own usage errors
 are Dutch too (:class:`DutchArgumentParser`). ``list``, ``export`` and ``check`` never
@@ -154,6 +154,22 @@ def _cmd_open(args: argparse.Namespace) -> int:
         new_options=None,
         deck_path=getattr(args, "deck", None),
     )
+
+
+def _cmd_present(args: argparse.Namespace) -> int:
+    deck = _deck(args)
+    store = _store(args)
+    path = store.resolve(args.session)
+    # Read once, never locked nor written: the facilitator's window owns the file.
+    session = store.load(path)
+    collector.pause()
+    try:
+        from patroon_tui.app import run_audience
+
+        return run_audience(deck=deck, session_path=path, session_id=session.session.id,
+                            first_screen=session.progress.screen)
+    finally:
+        collector.resume()
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -332,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``patroon``, in Dutch."""
     return parser_module.build_parser({
         "start": _cmd_start, "new": _cmd_new, "open": _cmd_open, "list": _cmd_list,
-        "export": _cmd_export, "check": _cmd_check,
+        "export": _cmd_export, "check": _cmd_check, "present": _cmd_present,
     })
 
 

@@ -307,6 +307,17 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
     )
 
     command(
+        "present",
+        run["present"],
+        help="open het publieksvenster voor de beamer: volgt het venster van de begeleider",
+        description="Open het publieksvenster van een sessie, voor de beamer: een tweede "
+        "terminal op het uitgebreide scherm. Het toont de dia die het venster van de "
+        "begeleider toont, groot en zonder notities of toetsen, en volgt elke bladzijde. "
+        "Het sessiebestand wordt alleen gelezen, nooit vergrendeld of veranderd. Stoppen: "
+        "ctrl+q.",
+    )
+
+    command(
         "check",
         run["check"],
         deck=False,

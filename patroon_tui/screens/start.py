@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from patroon_tui.core.messages import printable
 from patroon_tui.core.store import StoreError
-from patroon_tui.messages import CreateSession, OpenSessionFile
+from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
 from patroon_tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ class StartScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "focus_form", "Nieuwe sessie", id="start-new"),
         Binding("ctrl+o", "focus_list", "Opgeslagen sessies", id="start-list"),
+        # This terminal becomes the audience window of the session chosen in the list.
+        Binding("f5", "present", "Publieksvenster", id="start-present"),
     ]
 
     def __init__(self, deck: Deck, store: SessionStore, today: dt.date) -> None:
@@ -144,6 +146,17 @@ class StartScreen(Screen):
         listing.focus()
         if listing.highlighted is None and listing.option_count:
             listing.highlighted = 0
+
+    def action_present(self) -> None:
+        listing = self.query_one("#saved-list", OptionList)
+        option = (listing.get_option_at_index(listing.highlighted)
+                  if listing.highlighted is not None else None)
+        entry = self._entries.get((option.id or "") if option is not None else "")
+        if entry is None or entry.error:
+            self.app.notify("Kies eerst in de lijst de sessie voor het publieksvenster "
+                            "(ctrl+o, pijltjes), en druk dan op f5.", severity="warning")
+            return
+        self.post_message(PresentSessionFile(entry.path))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#new-start")

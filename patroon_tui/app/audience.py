@@ -1,0 +1,38 @@
+"""``AudienceApp``: the audience window of ``patroon present`` — one screen, read-only.
+
+It shows ``AudienceScreen`` (screens/audience.py) and nothing else: no header, footer,
+command palette or notifications the room could read. ctrl+q (or ctrl+c) ends it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from patroon_tui.core.deck import Deck
+from patroon_tui.screens.audience import AudienceScreen
+
+
+class AudienceApp(App):
+    """Follows the facilitator's window of one session on a second terminal."""
+
+    CSS_PATH = ["../widgets/slide.tcss"]
+    TITLE = "Patroon (zaal)"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Stop", show=False, priority=True),
+        Binding("ctrl+c", "quit", "Stop", show=False, priority=True),
+    ]
+
+    def __init__(self, deck: Deck, session_path: Path, session_id: str, first_screen: str,
+                 **screen_options: Callable[[], float] | float | None) -> None:
+        super().__init__()
+        self._screen_args = (deck, Path(session_path), session_id, first_screen)
+        self._screen_options = screen_options
+
+    def on_mount(self) -> None:
+        self.push_screen(AudienceScreen(*self._screen_args, **self._screen_options))

@@ -1,0 +1,153 @@
+"""The audience window's screen: the slide the facilitator's window shows, for the room.
+
+``AudienceScreen`` reads the session's room state (``core/room.py``) ten times a second
+and shows what it names: a text or pattern slide as the programme draws it (the loop with
+the facilitator's reveal and highlight), a recording screen as ``RoomSlide`` (title,
+introduction, the tables' questions; answers only when shown), and the table timer while
+it runs. It never reads the session file after opening, never writes it and never takes
+its lock; it says it is there with a presence file beside the session, which the
+facilitator's window looks for. While no facilitator's window writes a state, the last
+slide stays and one quiet line at the bottom says the window waits.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from patroon_tui.core.deck import Deck, Screen as DeckScreen
+from patroon_tui.core.room import Presence, RoomReader, RoomState
+from patroon_tui.widgets.room_slide import RoomSlide
+from patroon_tui.widgets.slide import (
+    RECORDING_WIDGETS,
+    PatternSlide,
+    TextSlide,
+    conversation_markdown,
+)
+from patroon_tui.widgets.timer import format_seconds
+
+#: Seconds between looks at the room state: a page turn is on the projector within this.
+POLL_EVERY = 0.1
+WAITING = "wacht op het venster van de begeleider…"
+
+
+class AudienceScreen(Screen):
+    """The slide, large and centred; no header, footer, notes or keys on view."""
+
+    CSS_PATH = "audience.tcss"
+    AUTO_FOCUS = ""
+    # Quitting is the one key; it is shown nowhere the room would read it.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "app.quit", "Stop", show=False, priority=True),
+        Binding("ctrl+c", "app.quit", "Stop", show=False, priority=True),
+    ]
+
+    def __init__(
+        self, deck: Deck, session_path: Path, session_id: str, first_screen: str, *,
+        wall: Callable[[], float] = time.time, clock: Callable[[], float] = time.monotonic,
+        poll_every: float | None = POLL_EVERY,
+    ) -> None:
+        super().__init__(id="audience")
+        self.deck = deck
+        self._reader = RoomReader(session_path, session_id)
+        self._presence = Presence(session_path)
+        self._wall = wall
+        self._clock = clock
+        self._poll_every = poll_every
+        self._state: RoomState | None = None
+        ids = {s.id for s in deck.screens}
+        self.screen_id = first_screen if first_screen in ids else deck.screens[0].id
+        """The deck screen shown."""
+        self.following = False
+        """Whether a facilitator's window is being followed now."""
+        self._body: Widget | None = None
+
+    def compose(self) -> ComposeResult:
+        with Container(id="stage"):
+            self._body = self._build(self.screen_id)
+            yield self._body
+        yield Static("", id="room-timer")
+        yield Static(WAITING, id="waiting", markup=False)
+
+    def on_mount(self) -> None:
+        self._presence.announce()
+        if self._poll_every is not None:  # tests poll by hand, with their own clocks
+            self.set_interval(self._poll_every, self.poll)
+        self.set_interval(1.0, self._show_timer)
+        self.call_later(self.poll)
+
+    def on_unmount(self) -> None:
+        self._presence.withdraw()
+
+    @property
+    def body(self) -> Widget | None:
+        """The slide shown."""
+        return self._body
+
+    def _build(self, screen_id: str) -> Widget:
+        screen = self.deck.screen(screen_id)
+        if screen.kind in RECORDING_WIDGETS:
+            return RoomSlide(self.deck, screen)
+        # Text and pattern slides never read the session: the deck draws them.
+        if screen.kind == "pattern":
+            return PatternSlide(screen, self.deck)
+        markdown = (conversation_markdown(self.deck, screen) if screen.kind == "conversation"
+                    else screen.body)
+        return TextSlide(screen, markdown)
+
+    # -- following ---------------------------------------------------------------------
+
+    async def poll(self) -> None:
+        """Look at the room state and show what it says."""
+        state = self._reader.poll(self._clock())
+        self.following = state is not None
+        self.query_one("#waiting", Static).display = state is None
+        if state is None:
+            self._state = None  # followed again from scratch when a window comes back
+            self._show_timer()
+            return
+        if state == self._state:
+            return
+        self._state = state
+        if state.screen != self.screen_id and self._knows(state.screen):
+            self.screen_id = state.screen
+            body = self._build(state.screen)
+            old, self._body = self._body, body
+            if old is not None:
+                old.remove()
+            await self.query_one("#stage", Container).mount(body)
+        self._follow_details(state)
+        self._show_timer()
+
+    def _knows(self, screen_id: str) -> bool:
+        return any(s.id == screen_id for s in self.deck.screens)
+
+    def _follow_details(self, state: RoomState) -> None:
+        body = self._body
+        if isinstance(body, PatternSlide):
+            body.loop.reveal = state.reveal
+            body.loop.highlight = state.highlight
+        elif isinstance(body, RoomSlide):
+            body.show(state.shown)
+
+    def _show_timer(self) -> None:
+        label = self.query_one("#room-timer", Static)
+        state = self._state
+        timer = state.timer if state is not None else None
+        label.display = timer is not None and timer.started and self.following
+        if timer is not None and timer.started:
+            left = timer.left(self._wall())
+            label.update("⏱ Tijd!" if left == 0 else f"⏱ {format_seconds(left)}")
+
+    def current(self) -> DeckScreen:
+        """The deck screen shown."""
+        return self.deck.screen(self.screen_id)

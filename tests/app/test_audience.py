@@ -1,0 +1,251 @@
+"""The audience window (``patroon present``) and the facilitator's window that it follows.
+
+The facilitator's side: with an audience window there (its presence file), every page
+turn, reveal, highlight, timer and answers shown reaches the room state file; notes and
+typing never do. The audience's side: it shows what the state says (polled by hand, with
+its own clocks), waits while nobody writes one, and never writes the session nor takes
+its lock.
+"""
+
+from __future__ import annotations
+
+import os
+
+from patroon_tui.app.audience import AudienceApp
+from patroon_tui.core import room
+from patroon_tui.core.room import RoomState, Shown, TimerState
+from patroon_tui.screens.audience import AudienceScreen
+from patroon_tui.widgets.loop_view import LoopView
+from patroon_tui.widgets.room_slide import RoomSlide
+from tests.app.conftest import reopen
+from tests.app.screen_text import screen_rows
+from tests.app.test_typing import burst
+from tests.waiting import until
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_rows(app))
+
+
+def room_state(app) -> RoomState | None:
+    path = room.room_path(app.path)
+    return RoomState.from_json(path.read_bytes()) if path.exists() else None
+
+
+def audience_there(path) -> None:
+    # This process plays the audience window: its pid is alive, as a real window's is.
+    room.presence_path(path).write_text(str(os.getpid()), encoding="ascii")
+
+
+async def test_with_an_audience_the_page_turns_reach_the_room(make_app, deck):
+    app = make_app()
+    audience_there(app.path)
+    ids = [s.id for s in deck.screens]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: room_state(app) is not None)
+        # The facilitator's window became the console: notes beside the slide, time line.
+        assert app.programme.has_class("-console")
+        await until(pilot, lambda: f"Volgende: {deck.screens[1].title}" in screen_text(app))
+        await burst(pilot, "<pagedown>", "<pagedown>")
+        await until(pilot, lambda: room_state(app).screen == ids[2])
+        await pilot.press("ctrl+q")
+    # The facilitator's window is gone: the audience waits instead of following.
+    assert not room.room_path(app.path).exists()
+
+
+async def test_the_loop_reveal_and_highlight_reach_the_room(make_app, deck):
+    pattern = next(s for s in deck.screens if s.kind == "pattern")
+    app = make_app(start_screen=pattern.id)
+    audience_there(app.path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: room_state(app) is not None)
+        await pilot.press("r")
+        await until(pilot, lambda: room_state(app).reveal == 1)
+        await pilot.press("pagedown")  # the clicker reveals the next step first
+        await until(pilot, lambda: room_state(app).reveal == 2)
+        assert room_state(app).screen == pattern.id
+        await pilot.press("h", "h")
+        await until(pilot, lambda: room_state(app).highlight == 2)
+        await pilot.press("escape")
+        await until(pilot, lambda: room_state(app).highlight is None)
+        await pilot.press("ctrl+q")
+
+
+async def test_notes_and_typing_never_reach_the_room_unless_shown(make_app, deck):
+    app = make_app(start_screen="tafels")
+    audience_there(app.path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: room_state(app) is not None)
+        await burst(pilot, "<f2>", *"geheime notitie", "<tab>", *"Anna Jansen")
+        await until(pilot, lambda: "geheime notitie" in app.session.notes.get("tafels", "")
+                    or app.programme.notes.dirty)
+        await pilot.press("f9")
+        await burst(pilot, *"wat tafel een zei")
+        await until(pilot, lambda: any("wat tafel een zei" in a
+                                       for a in app.session.tables[0].answers.values()))
+        await pilot.press("f6")  # the timer: that the room may see
+        await until(pilot, lambda: room_state(app).timer.running)
+        raw = room.room_path(app.path).read_text(encoding="utf-8")
+        for secret in ("geheime", "Anna", "wat tafel"):
+            assert secret not in raw
+        # f8: the facilitator reads the table's answers back in the plenary round.
+        await pilot.press("f8")
+        await until(pilot, lambda: room_state(app).shown is not None)
+        shown = room_state(app).shown
+        assert shown.title == "Tafel 1"
+        assert any(text == "wat tafel een zei" for _, text in shown.items)
+        assert "DE ZAAL ZIET DE ANTWOORDEN" in screen_text(app)
+        assert "geheime" not in room.room_path(app.path).read_text(encoding="utf-8")
+        # What is typed while shown follows.
+        await burst(pilot, *" en meer")
+        await until(pilot, lambda: any(t.endswith("en meer") for _, t in room_state(app).shown.items))
+        # A page turn ends the showing: the next screen's typing stays off the projector.
+        await pilot.press("pagedown")
+        await until(pilot, lambda: room_state(app).screen != "tafels")
+        assert room_state(app).shown is None
+        assert "DE ZAAL ZIET" not in screen_text(app)
+        await pilot.press("ctrl+q")
+    assert any("wat tafel een zei en meer" in a
+               for a in store_answers(app))
+
+
+def store_answers(app):
+    from patroon_tui.core.store import SessionStore
+
+    session = SessionStore(app.path.parent).load(app.path)
+    return [a for t in session.tables for a in t.answers.values()]
+
+
+async def test_without_an_audience_nothing_is_written_beside_the_session(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await burst(pilot, "<pagedown>", "<pagedown>")
+        await pilot.pause(0.7)  # past the look for an audience window
+        assert not room.room_path(app.path).exists()
+        assert not app.programme.has_class("-console")
+        await pilot.press("f3")  # the console on a key, also without an audience
+        assert app.programme.has_class("-console")
+        await until(pilot, lambda: "Volgende:" in screen_text(app))
+        await pilot.press("ctrl+q")
+
+
+# -- the audience window -----------------------------------------------------------------
+
+
+class Clocks:
+    def __init__(self) -> None:
+        self.wall = 1000.0
+        self.mono = 50.0
+
+
+def audience(deck, app, clocks: Clocks) -> AudienceApp:
+    return AudienceApp(deck, app.path, app.session.session.id, app.session.progress.screen,
+                       wall=lambda: clocks.wall, clock=lambda: clocks.mono, poll_every=None)
+
+
+def write(app, **changes) -> None:
+    values = dict(session=app.session.session.id, screen="programma", pid=os.getpid(), seq=1)
+    values.update(changes)
+    room.write_state(app.path, RoomState(**values))
+
+
+async def follow(pilot, screen: AudienceScreen, clocks: Clocks) -> None:
+    clocks.mono += 0.1
+    await screen.poll()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_the_audience_window_follows_screen_reveal_highlight_and_answers(make_app, deck):
+    app = make_app()
+    clocks = Clocks()
+    pattern = next(s for s in deck.screens if s.kind == "pattern")
+    viewer = audience(deck, app, clocks)
+    async with viewer.run_test(size=(120, 36)) as pilot:
+        screen = viewer.screen
+        assert isinstance(screen, AudienceScreen)
+        await follow(pilot, screen, clocks)
+        assert "wacht op het venster van de begeleider" in screen_text(viewer)
+        write(app, screen="complexer")
+        await follow(pilot, screen, clocks)
+        assert screen.screen_id == "complexer" and screen.following
+        assert deck.screen("complexer").title in screen_text(viewer)
+        assert "wacht op" not in screen_text(viewer)
+        write(app, screen=pattern.id, reveal=2, highlight=1, seq=2)
+        await follow(pilot, screen, clocks)
+        await until(pilot, lambda: screen.body.query_one(LoopView).reveal == 2)
+        loop = screen.body.query_one(LoopView)
+        assert loop.highlight == 1
+        write(app, screen=pattern.id, reveal=None, highlight=3, seq=3)
+        await follow(pilot, screen, clocks)
+        assert (loop.reveal, loop.highlight) == (None, 3)
+        # The tables screen: the questions, never the fields; answers when shown.
+        write(app, screen="tafels", seq=4,
+              timer=TimerState(started=True, running=True, remaining=600, at=clocks.wall))
+        await follow(pilot, screen, clocks)
+        assert isinstance(screen.body, RoomSlide)
+        text = screen_text(viewer)
+        assert deck.screen("tafels").title in text
+        assert "⏱ 10:00" in text
+        clocks.wall += 30
+        await follow(pilot, screen, clocks)
+        screen._show_timer()
+        await pilot.pause()
+        assert "⏱ 09:30" in screen_text(viewer)
+        write(app, screen="tafels", seq=5, shown=Shown("Tafel 2", (("Vraag een", "Wat we zagen"),)))
+        await follow(pilot, screen, clocks)
+        await until(pilot, lambda: "Wat we zagen" in screen_text(viewer))
+        write(app, screen="tafels", seq=6)
+        await follow(pilot, screen, clocks)
+        await until(pilot, lambda: "Wat we zagen" not in screen_text(viewer))
+        # The facilitator's window goes: the slide stays, one quiet line says it waits.
+        room.remove_state(app.path)
+        await follow(pilot, screen, clocks)
+        assert "wacht op het venster van de begeleider" in screen_text(viewer)
+        assert deck.screen("tafels").title in screen_text(viewer)
+        await pilot.press("ctrl+q")
+
+
+async def test_the_audience_never_writes_the_session_nor_takes_its_lock(make_app, deck, store):
+    app = make_app()
+    before = app.path.read_bytes()
+    stamp = app.path.stat().st_mtime_ns
+    viewer = AudienceApp(deck, app.path, app.session.session.id, "programma")
+    async with viewer.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: room.presence_path(app.path).exists())
+        await pilot.pause(0.3)  # polling, as it does in the room
+        # The lock is free: the facilitator's window can be started after the audience's.
+        lock = store.lock(app.path)
+        lock.release()
+        await pilot.press("ctrl+q")
+    assert app.path.read_bytes() == before
+    assert app.path.stat().st_mtime_ns == stamp
+    assert not room.presence_path(app.path).exists()
+    assert not any(p.name.endswith(".lock") and p.name != app.path.name + ".lock"
+                   for p in app.path.parent.iterdir())
+
+
+async def test_the_audience_follows_a_facilitator_that_quits_and_comes_back(make_app, deck, store):
+    app = make_app()
+    clocks = Clocks()
+    viewer = audience(deck, app, clocks)
+    async with viewer.run_test(size=(120, 36)) as viewing:
+        screen = viewer.screen
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: room_state(app) is not None)
+            await burst(pilot, "<pagedown>", "<pagedown>")
+            await until(pilot, lambda: room_state(app).screen == deck.screens[2].id)
+            await follow(viewing, screen, clocks)
+            assert screen.screen_id == deck.screens[2].id
+            await pilot.press("ctrl+q")
+        await follow(viewing, screen, clocks)
+        assert not screen.following
+        again = reopen(store, deck, app)
+        async with again.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: room_state(again) is not None)
+            await pilot.press("pagedown")
+            await until(pilot, lambda: room_state(again).screen == deck.screens[3].id)
+            await follow(viewing, screen, clocks)
+            assert screen.following and screen.screen_id == deck.screens[3].id
+            await pilot.press("ctrl+q")
+        await viewing.press("ctrl+q")
