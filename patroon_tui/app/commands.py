@@ -42,7 +42,7 @@ class PatroonCommands(Provider):
             ]
             if not app.read_only:
                 actions.append(("Antwoorden tonen aan de zaal aan/uit",
-                                programme.action_show_room, "In het publieksvenster (f8)"))
+                                programme.action_show_room, "In het publieksvenster (f10)"))
             if app.has_timer:
                 actions.append(("Timer starten/pauzeren", programme.action_timer_toggle, "f6"))
                 actions.append(("Timer opnieuw", programme.action_timer_reset, "f7"))
@@ -52,6 +52,11 @@ class PatroonCommands(Provider):
                     ("Exporteren", partial(programme.export, summary.id), "Het verslag als Markdown")
                 )
             commands.extend(actions)
+        from patroon_tui.screens.start import StartScreen
+
+        if isinstance(app.screen, StartScreen):
+            commands.append(("Publieksvenster van de gekozen sessie", app.screen.action_present,
+                             "Deze terminal toont de dia's voor de beamer (f5)"))
         commands.append(("Help: alle toetsen", app.action_help, "f1"))
         commands.append(("Opslaan en afsluiten", app.action_quit, "ctrl+q"))
         return commands

@@ -166,12 +166,20 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         if self.room is not None:
             self.room.changed()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The audience window (from the start screen's f5) is on the projector: no help,
+        # palette or save notice for the room to read; ctrl+q still ends it. (By id: its
+        # module is not imported on the way to every first screen.)
+        if self.screen_stack and self.screen_stack[-1].id == "audience" and action != "quit":
+            return False
+        return True
+
     def explain_present(self) -> None:
         """Say how the audience window is opened (the palette's "Publieksvenster")."""
         name = self.path.stem if self.path is not None else "ID"
         self.notify(
             f"Open een tweede terminal op het scherm van de beamer en typ: patroon present "
-            f"{printable(name)}. Dit venster wordt dan de console; f8 toont antwoorden aan "
+            f"{printable(name)}. Dit venster wordt dan de console; f10 toont antwoorden aan "
             "de zaal.", title="Publieksvenster", timeout=20,
         )
 

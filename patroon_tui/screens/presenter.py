@@ -3,7 +3,7 @@ the room, and the room state the audience window follows (``core/room.py``).
 
 ``ProgrammeScreen`` owns one ``Presenter``. The console (f3, or on its own when an audience
 window arrives) shows the notes pane beside the slide and a line with the next screen and
-the programme's time. f8 shows this screen's answers in the audience window; the header
+the programme's time. f10 shows this screen's answers in the audience window; the header
 says so loudly while it is on, and turning the page switches it off, so what is typed on
 the next screen is never on the projector unasked.
 """
@@ -38,7 +38,7 @@ class Presenter:
         self._screen = screen
         self._timer = timer
         self.showing = False
-        """Whether the room sees the current screen's answers (f8)."""
+        """Whether the room sees the current screen's answers (f10)."""
         self.bar = ConsoleBar(screen.deck, screen.session.progress, now=now,
                               id="console-bar")
 

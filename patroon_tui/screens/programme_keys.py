@@ -34,7 +34,7 @@ PROGRAMME_BINDINGS: list[BindingType] = [
     # The room: the presenter console (slide small, next screen, notes, time), and the
     # answers of this screen shown in the audience window (patroon present) while on.
     Binding("f3", "console", "Presentatorconsole", show=False, priority=True, id="console"),
-    Binding("f8", "show_room", "Tonen aan de zaal", show=False, priority=True, id="show-room"),
+    Binding("f10", "show_room", "Tonen aan de zaal", show=False, priority=True, id="show-room"),
     Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
     Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
     Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),

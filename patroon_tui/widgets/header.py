@@ -21,7 +21,7 @@ from patroon_tui.widgets.timer import TimerDisplay
 
 
 #: The header's mark while the room sees the answers typed on this screen.
-ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN (f8 uit)"
+ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN (f10 uit)"
 
 
 class AppHeader(Horizontal):
@@ -36,7 +36,7 @@ class AppHeader(Horizontal):
     AppHeader #header-title, AppHeader #header-part { text-wrap: nowrap; text-overflow: ellipsis; }
     AppHeader #header-timer { width: auto; }
     AppHeader #header-clock { width: auto; padding: 0 1; }
-    /* While the audience window shows this screen's answers (f8): loud, never missed. */
+    /* While the audience window shows this screen's answers (f10): loud, never missed. */
     AppHeader #header-room { display: none; width: auto; padding: 0 1; text-style: bold;
                              background: $error; color: $text; }
     AppHeader.-showing #header-room { display: block; }

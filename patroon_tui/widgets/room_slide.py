@@ -2,7 +2,7 @@
 
 The room sees the screen's title and introduction; on the tables screen also the
 questions the tables talk about. Answers appear only when the facilitator shows them
-(f8 in the facilitator's window), as the room state brings them (``core/room.py``).
+(f10 in the facilitator's window), as the room state brings them (``core/room.py``).
 """
 
 from __future__ import annotations

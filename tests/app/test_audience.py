@@ -88,8 +88,8 @@ async def test_notes_and_typing_never_reach_the_room_unless_shown(make_app, deck
         raw = room.room_path(app.path).read_text(encoding="utf-8")
         for secret in ("geheime", "Anna", "wat tafel"):
             assert secret not in raw
-        # f8: the facilitator reads the table's answers back in the plenary round.
-        await pilot.press("f8")
+        # f10: the facilitator reads the table's answers back in the plenary round.
+        await pilot.press("f10")
         await until(pilot, lambda: room_state(app).shown is not None)
         shown = room_state(app).shown
         assert shown.title == "Tafel 1"
@@ -249,3 +249,27 @@ async def test_the_audience_follows_a_facilitator_that_quits_and_comes_back(make
             assert screen.following and screen.screen_id == deck.screens[3].id
             await pilot.press("ctrl+q")
         await viewing.press("ctrl+q")
+
+
+async def test_the_start_screen_makes_this_terminal_the_audience_window(deck, store):
+    from patroon_tui.app import PatroonApp
+    from tests.app.conftest import FIXED_NOW
+
+    session = store.create(title="Wijkteam Noord", deck=deck, date=FIXED_NOW.date())
+    path = store.path_for(session.session.id)
+    before = path.read_bytes()
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f5")  # nothing chosen yet: said, nothing happens
+        assert app.screen.id == "start"
+        await pilot.press("ctrl+o", "f5")
+        await until(pilot, lambda: isinstance(app.screen, AudienceScreen))
+        await until(pilot, lambda: "wacht op het venster van de begeleider" in screen_text(app))
+        assert room.presence_path(path).exists()
+        await pilot.press("ctrl+p", "f1")  # nothing for the room to read
+        assert isinstance(app.screen, AudienceScreen)
+        # The facilitator's window opens the same session: the lock is free.
+        store.lock(path).release()
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before
+    assert not room.presence_path(path).exists()
