@@ -194,9 +194,9 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
     def _on_screen_shown(self, event: ScreenShown) -> None:
         if self.timekeeper is not None:
             self.timekeeper.shown(event.screen_id)
-        self.screen_changed()
         if self.room is not None:
-            self.room.changed()
+            self.room.publish()  # before the save: the projector does not wait for the disk
+        self.screen_changed()
 
     def _count_time(self) -> None:
         keeper = self.timekeeper

@@ -1,6 +1,6 @@
 """The audience window's screen: the slide the facilitator's window shows, for the room.
 
-``AudienceScreen`` reads the session's room state (``core/room.py``) ten times a second
+``AudienceScreen`` reads the session's room state (``core/room.py``) twenty times a second
 and shows what it names: a text or pattern slide as the programme draws it (the loop with
 the facilitator's reveal and highlight), a recording screen as ``RoomSlide`` (title,
 introduction, the tables' questions; answers only when shown), and the table timer while
@@ -36,7 +36,9 @@ from patroon_tui.widgets.slide import (
 from patroon_tui.widgets.timer import format_seconds
 
 #: Seconds between looks at the room state: a page turn is on the projector within this.
-POLL_EVERY = 0.1
+POLL_EVERY = 0.05
+#: Seconds after a page turn before the next slide is built ahead.
+AHEAD_AFTER = 0.5
 WAITING = "wacht op het venster van de begeleider…"
 
 
@@ -70,6 +72,7 @@ class AudienceScreen(Screen):
         self.following = False
         """Whether a facilitator's window is being followed now."""
         self._body: Widget | None = None
+        self._ahead: tuple[str, Widget] | None = None
 
     def compose(self) -> ComposeResult:
         with Container(id="stage"):
@@ -79,6 +82,7 @@ class AudienceScreen(Screen):
         yield Static(WAITING, id="waiting", markup=False)
 
     def on_mount(self) -> None:
+        self.set_timer(AHEAD_AFTER, self._build_ahead)
         self._presence.announce()
         if self._poll_every is not None:  # tests poll by hand, with their own clocks
             self.set_interval(self._poll_every, self.poll)
@@ -119,14 +123,38 @@ class AudienceScreen(Screen):
             return
         self._state = state
         if state.screen != self.screen_id and self._knows(state.screen):
-            self.screen_id = state.screen
-            body = self._build(state.screen)
-            old, self._body = self._body, body
-            if old is not None:
-                old.remove()
-            await self.query_one("#stage", Container).mount(body)
+            await self._turn_to(state.screen)
         self._follow_details(state)
         self._show_timer()
+
+    async def _turn_to(self, screen_id: str) -> None:
+        self.screen_id = screen_id
+        ahead, self._ahead = self._ahead, None
+        old = self._body
+        if ahead is not None and ahead[0] == screen_id:
+            body = ahead[1]
+            body.display = True
+        else:
+            if ahead is not None:
+                ahead[1].remove()
+            body = self._build(screen_id)
+            await self.query_one("#stage", Container).mount(body)
+        self._body = body
+        if old is not None:
+            old.remove()
+        # The next slide is built while the room looks at this one: the clicker's next
+        # page is then only shown, not built (Markdown takes tens of milliseconds).
+        self.set_timer(AHEAD_AFTER, self._build_ahead)
+
+    async def _build_ahead(self) -> None:
+        ids = [s.id for s in self.deck.screens]
+        index = ids.index(self.screen_id) + 1
+        if self._ahead is not None or index >= len(ids) or not self.is_attached:
+            return
+        body = self._build(ids[index])
+        body.display = False
+        self._ahead = (ids[index], body)
+        await self.query_one("#stage", Container).mount(body)
 
     def _knows(self, screen_id: str) -> bool:
         return any(s.id == screen_id for s in self.deck.screens)
