@@ -39,7 +39,9 @@ class ConsoleBar(Static):
     """One line: what comes next and how the time goes."""
 
     DEFAULT_CSS = """
-    ConsoleBar { height: auto; max-height: 2; padding: 0 1; background: $boost;
+    /* Docked: beside the slide and the notes (wide screens lay them out side by side),
+       not one more column between them. */
+    ConsoleBar { dock: top; height: auto; max-height: 2; padding: 0 1; background: $boost;
                  color: $text-muted; display: none; }
     """
 

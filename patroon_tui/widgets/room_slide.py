@@ -26,6 +26,10 @@ class RoomSlide(SlideScroll):
     RoomSlide .room-question { margin-bottom: 1; }
     RoomSlide #room-shown { height: auto; border-top: hkey $accent 50%; padding-top: 1; }
     RoomSlide #room-shown.-empty { display: none; }
+    /* Answers shown: they are what the room reads now, at any size; the questions are
+       their labels. */
+    RoomSlide.-showing .room-intro, RoomSlide.-showing .room-question { display: none; }
+    RoomSlide.-showing #room-shown { border-top: none; padding-top: 0; }
     RoomSlide .room-shown-title { text-style: bold; margin-bottom: 1; }
     RoomSlide .room-label { text-style: bold; }
     RoomSlide .room-text { margin-bottom: 1; }
@@ -68,6 +72,8 @@ class RoomSlide(SlideScroll):
         box = self.query_one("#room-shown", Vertical)
         box.remove_children()
         box.set_class(shown is None, "-empty")
+        self.set_class(shown is not None, "-showing")
+        self.scroll_home(animate=False)
         if shown is None:
             return
         parts = [Static(shown.title, classes="room-shown-title", markup=False)]

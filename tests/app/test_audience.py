@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from patroon_tui.app.audience import AudienceApp
 from patroon_tui.core import room
 from patroon_tui.core.room import RoomState, Shown, TimerState
@@ -116,9 +118,10 @@ def store_answers(app):
     return [a for t in session.tables for a in t.answers.values()]
 
 
-async def test_without_an_audience_nothing_is_written_beside_the_session(make_app):
+@pytest.mark.parametrize("size", [(60, 20), (100, 30), (160, 45)])
+async def test_without_an_audience_nothing_is_written_beside_the_session(make_app, size):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await burst(pilot, "<pagedown>", "<pagedown>")
         await pilot.pause(0.7)  # past the look for an audience window
         assert not room.room_path(app.path).exists()
@@ -126,6 +129,10 @@ async def test_without_an_audience_nothing_is_written_beside_the_session(make_ap
         await pilot.press("f3")  # the console on a key, also without an audience
         assert app.programme.has_class("-console")
         await until(pilot, lambda: "Volgende:" in screen_text(app))
+        # The line sits above slide and notes, never a column between them.
+        slide = app.programme.query_one("#slide")
+        assert slide.size.width >= (size[0] - 40) // 2
+        assert app.programme.current.title[:20] in screen_text(app)
         await pilot.press("ctrl+q")
 
 
