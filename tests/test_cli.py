@@ -532,3 +532,21 @@ def test_a_bogus_screen_is_wrong_usage_and_starts_nothing(tmp_path, monkeypatch,
     monkeypatch.setattr(cli, "launch_app", lambda **kwargs: pytest.fail("the app started"))
     assert main(["open", GOOD, "--screen", "../../etc", "--sessions-dir", str(folder)]) == 2
     assert "Scherm '../../etc' bestaat niet in het programma." in capsys.readouterr().err
+
+
+def test_present_of_an_unknown_or_corrupt_session_says_so_without_a_traceback(tmp_path):
+    folder = folder_with(tmp_path, CORRUPT)
+    for name in ("onbekend", CORRUPT):
+        result = run("present", name, "--sessions-dir", str(folder))
+        assert result.returncode == 1
+        assert name in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) <= 2
+
+
+def test_present_without_a_terminal_asks_for_one_and_leaves_the_folder_alone(tmp_path):
+    folder = folder_with(tmp_path, GOOD)
+    before = sorted((p.name, p.read_bytes()) for p in folder.iterdir())
+    result = run("present", GOOD, "--sessions-dir", str(folder))
+    assert result.returncode == 1
+    assert "terminal" in result.stderr and "Traceback" not in result.stderr
+    assert sorted((p.name, p.read_bytes()) for p in folder.iterdir()) == before

@@ -24,6 +24,7 @@ from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.slide import PatternSlide
 
 if TYPE_CHECKING:
+    from patroon_tui.screens.agenda_fold import AgendaFold
     from patroon_tui.screens.programme import ProgrammeScreen
     from patroon_tui.widgets.timer import TimerDisplay
 
@@ -33,9 +34,10 @@ NOTHING_TO_SHOW = "Op dit scherm zijn geen antwoorden om aan de zaal te tonen."
 class Presenter:
     """Console mode, answers shown to the room, and the state the room follows."""
 
-    def __init__(self, screen: ProgrammeScreen, timer: TimerDisplay | None, *,
-                 now: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, screen: ProgrammeScreen, timer: TimerDisplay | None,
+                 agenda: AgendaFold, *, now: Callable[[], dt.datetime] | None = None) -> None:
         self._screen = screen
+        self._agenda = agenda
         self._timer = timer
         self.showing = False
         """Whether the room sees the current screen's answers (f10)."""
@@ -54,10 +56,12 @@ class Presenter:
             programme.remove_class("-console")
             if not programme.notes.typing:
                 programme.remove_class("-notes")
+            self._agenda.fit()
             return
         programme.remove_class("-presenting")
         programme.add_class("-console", "-notes")
         programme.notes.text_area  # built and mounted, without taking the cursor
+        self._agenda.fit()  # the notes take room: a narrow screen folds the agenda away
         self.bar.follow(programme.current.id)
 
     def audience_arrived(self) -> None:

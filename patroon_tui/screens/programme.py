@@ -86,7 +86,7 @@ class ProgrammeScreen(Screen):
         # Where the cursor goes as the notes open and close (screens/notes_focus.py).
         self._notes_focus = NotesFocus(self, self._agenda)
         # The console, answers shown to the room, the room's state (screens/presenter.py).
-        self.presenter = Presenter(self, timer, now=now)
+        self.presenter = Presenter(self, timer, self._agenda, now=now)
 
     @property
     def has_timer(self) -> bool:
