@@ -120,7 +120,9 @@ def part_times(deck: Deck, progress: Progress) -> list[PartTime]:
 
 def predicted_end(deck: Deck, progress: Progress, current: str, now: dt.datetime) -> dt.datetime:
     """When the programme ends if what remains goes as planned: now, plus what is left of
-    the current part's minutes (nothing when it ran over), plus every later part's."""
+    the current part's minutes (nothing when it ran over), plus every later part's; to
+    the nearest whole minute (it is shown as HH:MM, and a second more or less spent must
+    not flip the minute shown)."""
     remaining = 0
     reached = False
     for times, part in zip(part_times(deck, progress), deck.parts, strict=True):
@@ -129,4 +131,5 @@ def predicted_end(deck: Deck, progress: Progress, current: str, now: dt.datetime
         elif any(screen.id == current for screen in part.screens):
             reached = True
             remaining += max(0, (part.minutes or 0) * 60 - times.spent)
-    return now + dt.timedelta(seconds=remaining)
+    end = now + dt.timedelta(seconds=remaining)
+    return (end + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)

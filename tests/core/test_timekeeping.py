@@ -106,3 +106,16 @@ def test_the_default_deck_plans_a_two_hour_workshop():
     deck = load_deck()
     assert all(part.minutes for part in deck.parts)
     assert sum(part.minutes for part in deck.parts) == 120
+
+
+def test_the_predicted_end_is_to_the_nearest_minute():
+    # Seconds spent while a screen is being looked at must not flip the minute shown.
+    deck = load_deck()
+    two = deck.parts[2]
+    for spent in (0, 1, 2, 29):
+        progress = Progress(seconds={two.screens[0].id: spent})
+        end = predicted_end(deck, progress, two.screens[0].id, START)
+        assert end == START + dt.timedelta(minutes=two.minutes + deck.parts[3].minutes)
+    progress = Progress(seconds={two.screens[0].id: 31})
+    assert predicted_end(deck, progress, two.screens[0].id, START).minute == (
+        START + dt.timedelta(minutes=two.minutes + deck.parts[3].minutes - 1)).minute
