@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from patroon_tui.core.versions import Baseline, stamp
 from patroon_tui.core.messages import os_reason
 from patroon_tui.core.session import Session
 
@@ -64,6 +65,9 @@ class Autosave:
         self.store = store
         self.session = session
         self.path = path
+        # What each field held at the last save: a changed one counts as an edit of this
+        # run in its version (core/versions.py), so copies of the session can be merged.
+        self.baseline = Baseline.of(session)
         self.flushers: list[Callable[[], bool]] = []
         """Called before each snapshot to move text still inside widgets into the model;
         each returns ``True`` when it moved something."""
@@ -131,6 +135,7 @@ class Autosave:
     def snapshot(self) -> tuple[int, Session]:
         """Flush text fields and copy the model; returns (generation, copy)."""
         self.flush()
+        stamp(self.session, self.baseline)
         self._first_dirty = None
         self._changed += 1
         return self._changed, self.session.model_copy(deep=True)

@@ -72,6 +72,9 @@ class SessionInfo(_Model):
     created: dt.datetime
     """When the session was made (UTC)."""
     updated: dt.datetime
+    origin: str | None = None
+    """The id of the session this file is a copy of, when its own id differs (a copy
+    saved under another name, a merge): copies merge when their origins match."""
     """When the session was last saved (UTC)."""
 
 
@@ -114,6 +117,8 @@ class Table(_Model):
     """Where in the triangle the pattern mainly lives."""
     answers: dict[str, str] = Field(default_factory=dict)
     """Answers keyed by question id."""
+    uid: str | None = None
+    """Identity across copies of the session (merging); written once the app gave one."""
 
 
 class OwnPattern(_Model):
@@ -125,6 +130,8 @@ class OwnPattern(_Model):
     """The pattern's name."""
     steps: list[str] = Field(min_length=2, max_length=12)
     """2-12 steps, in cycle order."""
+    uid: str | None = None
+    """Identity across copies of the session (merging)."""
 
 
 class Principle(_Model):
@@ -132,6 +139,8 @@ class Principle(_Model):
 
     text: str
     """The principle, e.g. ``Als een casus niet past, bellen we eerst …``."""
+    uid: str | None = None
+    """Identity across copies of the session (merging)."""
 
 
 class FirstStep(_Model):
@@ -143,6 +152,16 @@ class FirstStep(_Model):
     """Who does it."""
     table: str = ""
     """Id of the table it came from; ``""`` = none."""
+    uid: str | None = None
+    """Identity across copies of the session (merging)."""
+
+
+class ConflictVersion(_Model):
+    """One copy's text of a field two copies changed differently (``[conflicts]``)."""
+
+    text: str
+    version: str
+    """The version it is (``core/versions.py``: digest, then edits per writer)."""
 
 
 class Session(_Model):
@@ -168,6 +187,15 @@ class Session(_Model):
     """Drafted leading principles."""
     first_steps: list[FirstStep] = Field(default_factory=list)
     """Agreed first steps."""
+    # Merging copies recorded on several laptops (docs/merging.md); all added keys.
+    versions: dict[str, str] | None = None
+    """Per field path, the version of its text: a digest and the edits per writer."""
+    removed: dict[str, str] | None = None
+    """Removed records (``kind/uid``) and the version they were removed at."""
+    conflicts: dict[str, list[ConflictVersion]] | None = None
+    """Per field path, the versions two or more copies gave it, until resolved."""
+    writers: dict[str, str] | None = None
+    """Writer ids and who they are (the laptop's name), for labelling versions."""
 
     @field_validator("format_version")
     @classmethod

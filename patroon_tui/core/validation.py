@@ -177,6 +177,8 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                     "patroon gebruikt de naam van het bestand als id",
                 )
             )
+            if info.origin is None:  # still known as a copy of that session (merging)
+                info.origin = info.id
             info.id = file_id
         else:
             notices.append(
@@ -349,4 +351,30 @@ def review(session: Session, source: str | Path, *, deck: Deck | None = None) ->
     notices = adjust(session, file_id_of(source))
     if deck is not None:
         notices += fit_to_deck(session, deck)
-    return [notice.sentence(str(source)) for notice in notices]
+    sentences = [notice.sentence(str(source)) for notice in notices]
+    if session.conflicts:
+        sentences.append(conflicts_sentence(session, str(source)))
+    return sentences
+
+
+def conflicts_sentence(session: Session, source: str) -> str:
+    """The fields of a merged session that copies changed differently, named."""
+    from patroon_tui.core.versions import records
+
+    names = {uid: table.name for uid, table in records(session, "tables")}
+    where = []
+    for path in session.conflicts or {}:
+        head, _, rest = path.partition("/")
+        if head == "tables":
+            uid, _, field = rest.partition("/")
+            where.append(f"{names.get(uid, uid)}: {field.replace('answers/', 'vraag ')}")
+        elif head == "notes":
+            where.append(f"notities bij {rest}")
+        else:
+            where.append(path)
+    count = len(where)
+    return (
+        f"{source} heeft {count} {'veld' if count == 1 else 'velden'} dat bij het samenvoegen "
+        f"op meer laptops anders is ingevuld: {'; '.join(where)}. Elk zulk veld toont alle "
+        "versies met de laptop erbij; kies of combineer, en haal de regels met ⚠ en ── weg."
+    )

@@ -84,6 +84,12 @@ def _kept(session) -> dict:
     """What a save must keep: everything but the moment of saving and where the programme is."""
     data = session.model_dump()
     data["session"].pop("updated")
+    # What the app adds for merging copies (docs/merging.md) is not something typed.
+    for key in ("versions", "writers"):
+        data.pop(key)
+    for key in ("tables", "patterns", "principles", "first_steps"):
+        for record in data[key]:
+            record.pop("uid")
     progress = data.pop("progress")
     data["kept_progress"] = {
         k: progress.get(k) for k in ("timer_seconds_left", "timer_seconds_total", "table")

@@ -1,0 +1,331 @@
+"""Merging copies of one session recorded on several laptops into one, losing nothing.
+
+Each field is merged by its versions (``core/versions.py``): of all the versions the
+copies hold (a field in conflict holds several), those made from another are dropped;
+one left, or several with the same text, is the result; several texts left are a
+*conflict*. A conflicting text field holds every text, each under a line naming the
+laptop, and is listed in ``[conflicts]`` until the facilitator edits it; a conflicting
+choice (a table's pattern or layer, a first step's table, an own pattern's steps) keeps
+the choice of the latest edit and is listed too. Records are matched by uid; one removed
+on a copy stays removed unless another copy changed it since. Two tables with the same
+name (two laptops that each added "Tafel 2") are both kept, the later one renamed.
+
+The result depends only on the set of copies: merging is commutative, associative and
+idempotent, so merging again with a copy already in changes nothing. Why a merge of
+versions and not a CRDT library: docs/merging.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from patroon_tui.core.session import (
+    ConflictVersion,
+    FirstStep,
+    OwnPattern,
+    Principle,
+    Session,
+    Table,
+)
+from patroon_tui.core.versions import (
+    Version,
+    digest,
+    effective,
+    fields,
+    joined,
+    records,
+    uid_order,
+)
+
+__all__ = ["MergeError", "conflict_text", "identity", "merge_files", "merge_sessions"]
+
+_KINDS = ("tables", "patterns", "principles", "first_steps")
+
+
+class MergeError(Exception):
+    """Copies that cannot be merged; ``str(exc)`` is a Dutch sentence."""
+
+
+def is_choice(path: str) -> bool:
+    return (path.endswith(("/pattern", "/layer", "/steps"))
+            or (path.startswith("first_steps/") and path.endswith("/table")))
+
+
+def _label(session_writers: dict[str, str], version: Version) -> str:
+    writers = [w for w, _ in version.edits]
+    hand = [w for w in writers if w.startswith("hand-")]
+    if hand:
+        return "met de hand bewerkt"
+    # The laptop's name, and the writer: two copies on one laptop are told apart too.
+    names = sorted(f"{session_writers[w]} {w}" if w in session_writers else w for w in writers)
+    return ", ".join(names) or "het origineel"
+
+
+#: In the first line of a conflicting text: it is resolved once this is no longer there.
+CONFLICT_MARK = "versies; kies of combineer, en haal deze regels weg."
+
+
+def conflict_text(session: Session, versions: list[ConflictVersion]) -> str:
+    """The text a conflicting field holds: every version under a line naming its laptop."""
+    writers = session.writers or {}
+    parts = [f"⚠ {len(versions)} {CONFLICT_MARK}"]
+    for number, item in enumerate(versions, 1):
+        version = Version.parse(item.version) or Version(digest(item.text))
+        parts.append(f"── versie {number} ({_label(writers, version)}) ──")
+        parts.append(item.text)
+    return "\n".join(parts)
+
+
+def _candidates(session: Session, path: str, text: str) -> list[tuple[str, Version]]:
+    listed = (session.conflicts or {}).get(path)
+    if listed and (text == conflict_text(session, listed) or is_choice(path)):
+        found = [(c.text, Version.parse(c.version) or Version(digest(c.text))) for c in listed]
+        if is_choice(path):
+            found.append((text, effective(session, path, text)))
+        return found
+    return [(text, effective(session, path, text))]
+
+
+def _latest(found: list[tuple[str, Version]]) -> tuple[str, Version]:
+    return max(found, key=lambda c: (sum(n for _, n in c[1].edits), str(c[1])))
+
+
+def _merge_field(found: list[tuple[str, Version]]):
+    """(text, version, conflict versions or None) of one field."""
+    unique = {str(v): (t, v) for t, v in found}
+    items = list(unique.values())
+    top = [(t, v) for t, v in items
+           if not any(o is not v and o.descends_from(v) and not v.descends_from(o)
+                      for _, o in items)]
+    texts = {t for t, _ in top}
+    if len(texts) == 1:
+        text = top[0][0]
+        return text, joined([v for _, v in top], text), None
+    top.sort(key=lambda c: (sum(n for _, n in c[1].edits), str(c[1])))
+    return None, None, [ConflictVersion(text=t, version=str(v)) for t, v in top]
+
+
+def identity(session: Session) -> str:
+    """Which session a file is a copy of: its origin, or else its own id."""
+    return session.session.origin or session.session.id
+
+
+def merge_sessions(copies: Sequence[Session]) -> Session:
+    """One session holding everything of ``copies`` (copies of one session)."""
+    if not copies:
+        raise MergeError("Er is niets om samen te voegen.")
+    ids = {identity(c) for c in copies}
+    if len(ids) > 1:
+        raise MergeError(
+            "Dit zijn kopieën van verschillende sessies ("
+            + ", ".join(sorted(ids)) + "); alleen kopieën van één sessie gaan samen."
+        )
+    copies = [c.model_copy(deep=True) for c in copies]
+    # The copy whose progress and settings are kept: the one saved last (ties: content).
+    from patroon_tui.core.session_toml import dumps_session
+
+    latest = max(copies, key=lambda c: (c.session.updated, dumps_session(c)))
+    result = latest.model_copy(deep=True)
+    writers: dict[str, str] = {}
+    for copy in copies:
+        writers.update(copy.writers or {})
+    result.writers = dict(sorted(writers.items())) or None
+
+    # References between records by id become references by uid, per copy.
+    texts: dict[str, list[tuple[str, Version]]] = {}
+    for copy in copies:
+        table_uid = {t.id: uid for uid, t in records(copy, "tables")}
+        own_uid = {p.id: uid for uid, p in records(copy, "patterns")}
+        for path, text in fields(copy).items():
+            for text_, version in _candidates(copy, path, text):
+                if path.startswith("first_steps/") and path.endswith("/table"):
+                    text_ = f"@{table_uid[text_]}" if text_ in table_uid else text_
+                elif path.startswith("tables/") and path.endswith("/pattern"):
+                    text_ = f"@{own_uid[text_]}" if text_ in own_uid else text_
+                texts.setdefault(path, []).append((text_, version))
+
+    removed: dict[str, Version] = {}
+    for copy in copies:
+        for key, text in (copy.removed or {}).items():
+            version = Version.parse(text)
+            if version is not None:
+                removed[key] = joined([removed[key], version], "") if key in removed else version
+
+    merged: dict[str, str] = {}
+    versions: dict[str, str] = {}
+    conflicts: dict[str, list[ConflictVersion]] = {}
+    for path in sorted(texts):
+        text, version, conflict = _merge_field(texts[path])
+        if conflict is not None:
+            found = [(c.text, Version.parse(c.version)) for c in conflict]
+            # A choice keeps the latest edit's; a text holds every version, marked.
+            text = _latest(found)[0] if is_choice(path) else conflict_text(result, conflict)
+            version = joined([v for _, v in found], text)
+            conflicts[path] = conflict
+        merged[path] = text
+        versions[path] = str(version)
+
+    def alive(kind: str, uid: str) -> bool:
+        tomb = removed.get(f"{kind}/{uid}")
+        if tomb is None:
+            return True
+        prefix = f"{kind}/{uid}/"
+        return any(not tomb.descends_from(v) for path, found in texts.items()
+                   if path.startswith(prefix) for _, v in found)
+
+    present: dict[str, list[str]] = {}
+    for kind in _KINDS:
+        uids = {uid for copy in copies for uid, _ in records(copy, kind)}
+        present[kind] = sorted((u for u in uids if alive(kind, u)), key=uid_order)
+
+    def value(path: str, default: str = "") -> str:
+        return merged.get(path, default)
+
+    # Own patterns first: tables refer to them.
+    patterns, own_ids = [], {}
+    for uid in present["patterns"]:
+        source = next(p for c in copies for u, p in records(c, "patterns") if u == uid)
+        # Every row, empty ones too: a draft in the editor keeps them (core/pattern_draft.py).
+        steps = value(f"patterns/{uid}/steps").split("\n")
+        pattern_id = _free(source.id, uid, {p.id for p in patterns})
+        own_ids[uid] = pattern_id
+        patterns.append(OwnPattern(
+            id=pattern_id, uid=uid, title=value(f"patterns/{uid}/title"),
+            steps=steps if len(steps) >= 2 else list(source.steps),
+        ))
+    tables, table_ids = [], {}
+    for uid in present["tables"]:
+        source = next(t for c in copies for u, t in records(c, "tables") if u == uid)
+        table_id = _free(source.id, uid, {t.id for t in tables})
+        table_ids[uid] = table_id
+        name = value(f"tables/{uid}/name", source.name)
+        names = {t.name for t in tables}
+        if name in names:  # two laptops each added "Tafel 2": both kept, this one renamed
+            # After its uid, not a count: the same name whatever the copies are merged with.
+            name = f"{name} ({uid[-4:]})"
+            versions[f"tables/{uid}/name"] = str(
+                Version.parse(versions[f"tables/{uid}/name"]).bumped("samenvoegen", name))
+        pattern = value(f"tables/{uid}/pattern")
+        if pattern.startswith("@"):
+            pattern = own_ids.get(pattern[1:], "")
+        answers = {path.rsplit("/", 1)[1]: text for path, text in merged.items()
+                   if path.startswith(f"tables/{uid}/answers/")}
+        layer = value(f"tables/{uid}/layer")
+        tables.append(Table(
+            id=table_id, uid=uid, name=name, participants=value(f"tables/{uid}/participants"),
+            pattern=pattern, layer=layer if layer in ("", "doel", "spelregels", "relatie") else "",
+            answers=answers,
+        ))
+    principles = [Principle(uid=uid, text=value(f"principles/{uid}/text"))
+                  for uid in present["principles"]]
+    steps_ = []
+    for uid in present["first_steps"]:
+        table = value(f"first_steps/{uid}/table")
+        if table.startswith("@"):
+            table = table_ids.get(table[1:], "")
+        steps_.append(FirstStep(uid=uid, text=value(f"first_steps/{uid}/text"),
+                                owner=value(f"first_steps/{uid}/owner"), table=table))
+    result.tables, result.patterns = tables, patterns
+    result.principles, result.first_steps = principles, steps_
+    result.notes = {p.split("/", 1)[1]: t for p, t in merged.items()
+                    if p.startswith("notes/") and t}
+    result.layer_notes = {p.split("/", 1)[1]: t for p, t in merged.items()
+                          if p.startswith("layer_notes/") and t}
+    for name in ("title", "facilitator", "location"):
+        setattr(result.session, name, value(f"session/{name}", getattr(result.session, name)))
+    origin = ids.pop()
+    result.session.origin = None if result.session.id == origin else origin
+    result.session.created = min(c.session.created for c in copies)
+    result.session.updated = max(c.session.updated for c in copies)
+    latest_table = {t.id: u for u, t in records(latest, "tables")}.get(latest.progress.table or "")
+    result.progress.table = table_ids.get(latest_table or "")
+    _merge_progress(result, copies)
+    result.removed = {k: str(v) for k, v in sorted(removed.items())} or None
+    # A choice between records is named by its id in the merged session.
+    ids = {**{f"@{u}": i for u, i in table_ids.items()}, **{f"@{u}": i for u, i in own_ids.items()}}
+    for listed in conflicts.values():
+        for item in listed:
+            item.text = ids.get(item.text, item.text)
+    result.conflicts = conflicts or None
+    # A version without edits says nothing the text does not: left out.
+    kept = {k: v for k, v in versions.items()
+            if _exists(result, k) and (p := Version.parse(v)) is not None and p.edits}
+    result.versions = dict(sorted(kept.items())) or None
+    return result
+
+
+def _free(wanted: str, uid: str, taken: set[str]) -> str:
+    """``wanted``, or when taken one made from the record's uid (so the same id however
+    the copies are grouped in merges)."""
+    if wanted not in taken:
+        return wanted
+    tail = "".join(ch for ch in uid.lower() if ch.isalnum())
+    for size in range(4, len(tail) + 1):
+        candidate = f"{wanted}-{tail[-size:]}"
+        if candidate not in taken:
+            return candidate
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    return f"{wanted}-{n}"
+
+
+def _exists(session: Session, path: str) -> bool:
+    return path in fields(session)
+
+
+def _merge_progress(result: Session, copies: Sequence[Session]) -> None:
+    progress = result.progress
+    seconds: dict[str, int] = {}
+    for copy in copies:
+        for screen, n in (copy.progress.seconds or {}).items():
+            seconds[screen] = max(seconds.get(screen, 0), n)
+    progress.seconds = dict(sorted(seconds.items())) or None
+    visited = sorted({s for c in copies for s in (c.progress.visited or [])})
+    progress.visited = visited or None
+    starts = [c.progress.started for c in copies if c.progress.started is not None]
+    progress.started = min(starts) if starts else None
+    actives = [c.progress.last_active for c in copies if c.progress.last_active is not None]
+    progress.last_active = max(actives) if actives else None
+
+
+def merge_files(store, paths: Sequence[Path], target: Path | None = None) -> tuple[Path, Session]:
+    """Merge the session files at ``paths`` into a new file: ``target``, or a new session
+    ``<id>-samen`` in ``store``'s folder. Never writes over a copy nor any existing file.
+
+    Raises :class:`MergeError` (copies of different sessions, a target that exists or
+    cannot be a session's name) and ``StoreError`` (a file that cannot be read or saved),
+    each a Dutch sentence naming the file.
+    """
+    from patroon_tui.core.files import real_path
+    from patroon_tui.core.session import ID_RE
+
+    copies = [store.load(path) for path in paths]
+    try:
+        merged = merge_sessions(copies)
+    except MergeError as exc:
+        named = ", ".join(f"{Path(p).name} ({identity(c)})"
+                          for p, c in zip(paths, copies, strict=True))
+        raise MergeError(f"{exc} Gegeven: {named}.") from None
+    origin = identity(merged)
+    if target is not None:
+        target = Path(target)
+        if target.exists() and real_path(target) in {real_path(Path(p)) for p in paths}:
+            raise MergeError(f"{target} is een van de kopieën; samenvoegen overschrijft "
+                             "nooit een kopie. Kies een nieuwe naam.")
+        if target.exists():
+            raise MergeError(f"{target} bestaat al; kies een nieuwe naam.")
+        if target.suffix != ".toml" or not ID_RE.match(target.stem):
+            raise MergeError(f"{target.name} kan geen sessiebestand heten: gebruik kleine "
+                             "letters, cijfers en streepjes, en eindig op .toml.")
+        new_id = target.stem
+    else:
+        new_id, n = f"{origin}-samen", 1
+        while store.path_for(new_id).exists():
+            n += 1
+            new_id = f"{origin}-samen-{n}"
+        target = store.path_for(new_id)
+    merged.session.id = new_id
+    merged.session.origin = None if new_id == origin else origin
+    return store.save(merged, target), merged

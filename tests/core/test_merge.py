@@ -1,0 +1,241 @@
+"""Merging copies of one session recorded on several laptops (``core/merge.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.merge import MergeError, conflict_text, merge_sessions
+from patroon_tui.core.session import Principle, Table, new_session
+from patroon_tui.core.session_toml import dumps_session, loads_session
+from patroon_tui.core.versions import Baseline, fields, stamp
+
+DECK = load_deck()
+QUESTIONS = [q.id for q in DECK.text_questions]
+T0 = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def renamed(names: list[str]) -> bool:
+    """Tafel 1, Tafel 2, and the other laptop's Tafel 2 renamed visibly."""
+    return (names[:2] == ["Tafel 1", "Tafel 2"] and len(names) == 3
+            and names[2].startswith("Tafel 2 (") and names[2].endswith(")"))
+
+
+def base_session():
+    session = new_session(session_id="2026-12-04-wijkteam", title="Wijkteam", now=T0)
+    session.tables[0].answers[QUESTIONS[0]] = "Wat we samen zagen"
+    session.principles = [Principle(text="Eerst bellen")]
+    session.notes["programma"] = "Begin om negen uur"
+    return session
+
+
+class Laptop:
+    """One copy of the session, edited as the app would (stamped at each save)."""
+
+    def __init__(self, base, writer: str, minute: int) -> None:
+        text = dumps_session(base)
+        self.session = loads_session(text, "kopie")
+        self.baseline = Baseline.of(self.session)
+        self.writer = writer
+        self.session.session.updated = T0 + dt.timedelta(minutes=minute)
+
+    def save(self):
+        stamp(self.session, self.baseline, self.writer)
+        return loads_session(dumps_session(self.session), "kopie")
+
+
+def all_texts(session) -> list[str]:
+    texts = list(fields(session).values())
+    for versions in (session.conflicts or {}).values():
+        texts += [v.text for v in versions]
+    return texts
+
+
+def same(a, b) -> bool:
+    return dumps_session(a) == dumps_session(b)
+
+
+# -- properties --------------------------------------------------------------------------
+
+WORDS = st.sampled_from(["ja", "nee", "misschien", "Tafel 2", ""])
+
+edit = st.one_of(
+    st.tuples(st.just("answer"), st.integers(0, 3), st.sampled_from(QUESTIONS), WORDS),
+    st.tuples(st.just("note"), st.sampled_from(["programma", "tafels"]), WORDS),
+    st.tuples(st.just("add_table"), WORDS),
+    st.tuples(st.just("remove_table"), st.integers(0, 3)),
+    st.tuples(st.just("principle"), st.integers(0, 2), WORDS),
+    st.tuples(st.just("add_principle"), WORDS),
+    st.tuples(st.just("remove_principle"), st.integers(0, 2)),
+    st.tuples(st.just("save")),
+)
+
+
+def apply(laptop: Laptop, script, tag: str) -> set[str]:
+    """Run an edit script; returns the texts it typed (each unique to this laptop)."""
+    session = laptop.session
+    typed: set[str] = set()
+    for n, step in enumerate(script):
+        kind = step[0]
+        word = f"{step[-1]} {tag}{n}" if isinstance(step[-1], str) else ""
+        if kind == "answer" and session.tables:
+            table = session.tables[step[1] % len(session.tables)]
+            table.answers[step[2]] = word
+        elif kind == "note":
+            session.notes[step[1]] = word
+        elif kind == "add_table":
+            session.tables.append(Table(id=session.new_table_id(), name=word or "Tafel"))
+        elif kind == "remove_table" and session.tables:
+            del session.tables[step[1] % len(session.tables)]
+        elif kind == "principle" and session.principles:
+            session.principles[step[1] % len(session.principles)].text = word
+        elif kind == "add_principle":
+            session.principles.append(Principle(text=word))
+        elif kind == "remove_principle" and session.principles:
+            del session.principles[step[1] % len(session.principles)]
+        elif kind == "save":
+            laptop.save()
+        if word:
+            typed.add(word)
+    return typed
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(edit, max_size=8), min_size=3, max_size=3))
+def test_merging_is_commutative_associative_idempotent_and_keeps_every_word(scripts):
+    base = base_session()
+    copies = []
+    finals = []
+    for number, script in enumerate(scripts):
+        laptop = Laptop(base, f"w{number}", number)
+        apply(laptop, script, f"L{number}-")
+        copies.append(laptop.save())
+        finals.append(fields(copies[-1]))
+    a, b, c = copies
+    texts = [dumps_session(copy) for copy in copies]
+    ab = merge_sessions([a, b])
+    assert same(ab, merge_sessions([b, a]))
+    assert same(merge_sessions([ab, c]), merge_sessions([a, merge_sessions([b, c])]))
+    assert same(merge_sessions([ab, c]), merge_sessions([a, b, c]))
+    assert same(merge_sessions([ab, a]), ab)
+    assert same(merge_sessions([ab, ab]), ab)
+    assert [dumps_session(copy) for copy in copies] == texts  # the inputs as they were
+    everything = all_texts(merge_sessions([a, b, c]))
+    for final in finals:
+        for path, text in final.items():
+            if "-" in text and text.split()[-1].startswith("L"):  # typed on a laptop
+                assert any(text in t for t in everything), (path, text)
+
+
+# -- the cases of the issue ---------------------------------------------------------------
+
+
+def test_two_laptops_that_each_add_a_table_keep_both_the_second_renamed():
+    base = base_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    for laptop, who in ((one, "gemeente"), (two, "ggz")):
+        laptop.session.tables.append(Table(id="tafel-2", name="Tafel 2", participants=who))
+    merged = merge_sessions([one.save(), two.save()])
+    assert renamed([t.name for t in merged.tables])
+    assert len({t.id for t in merged.tables}) == 3
+    assert sorted(t.participants for t in merged.tables[1:]) == ["gemeente", "ggz"]
+
+
+def test_a_table_removed_on_one_laptop_and_edited_on_another_stays_with_the_edit():
+    base = base_session()
+    base.tables.append(Table(id="tafel-2", name="Tafel 2"))
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    one.session.tables.pop()
+    two.session.tables[1].answers[QUESTIONS[1]] = "Toch nog iets"
+    merged = merge_sessions([one.save(), two.save()])
+    assert [t.name for t in merged.tables] == ["Tafel 1", "Tafel 2"]
+    assert merged.tables[1].answers[QUESTIONS[1]] == "Toch nog iets"
+    # Removed and not edited elsewhere: removed.
+    three = Laptop(base, "drie", 3)
+    merged = merge_sessions([one.save(), three.save()])
+    assert [t.name for t in merged.tables] == ["Tafel 1"]
+
+
+def test_the_same_answer_edited_on_two_laptops_keeps_both_marked_until_edited():
+    base = base_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    one.session.tables[0].answers[QUESTIONS[0]] = "Versie van laptop een"
+    two.session.tables[0].answers[QUESTIONS[0]] = "Versie van laptop twee"
+    merged = merge_sessions([one.save(), two.save()])
+    text = merged.tables[0].answers[QUESTIONS[0]]
+    assert "Versie van laptop een" in text and "Versie van laptop twee" in text
+    assert text.startswith("⚠ 2 versies")
+    (path,) = merged.conflicts
+    assert text == conflict_text(merged, merged.conflicts[path])
+    # An edit elsewhere wins where only one laptop changed it.
+    assert merged.tables[0].answers.get(QUESTIONS[1], "") == ""
+    # The facilitator resolves it by editing the field: the conflict is gone, and the
+    # resolution wins over both versions in a later merge.
+    opened = Laptop(merged, "drie", 9)
+    opened.session.tables[0].answers[QUESTIONS[0]] = "Samen: een en twee"
+    resolved = opened.save()
+    assert resolved.conflicts is None
+    again = merge_sessions([resolved, one.save(), two.save()])
+    assert again.tables[0].answers[QUESTIONS[0]] == "Samen: een en twee"
+    assert again.conflicts is None
+
+
+def test_a_copy_edited_in_a_text_editor_merges_as_an_edit():
+    base = base_session()
+    app_copy = Laptop(base, "een", 1)
+    app_copy.session.notes["programma"] = "In de app getypt"
+    first = app_copy.save()
+    # The other copy: an answer changed by hand in the file, no app involved.
+    text = dumps_session(Laptop(base, "x", 0).save()).replace(
+        "Wat we samen zagen", "Met de hand verbeterd")
+    by_hand = loads_session(text, "met-de-hand.toml")
+    merged = merge_sessions([first, by_hand])
+    assert merged.notes["programma"] == "In de app getypt"
+    answer = merged.tables[0].answers[QUESTIONS[0]]
+    assert "Met de hand verbeterd" in answer
+
+
+def test_three_copies_merge_in_one_go():
+    base = base_session()
+    laptops = [Laptop(base, f"w{n}", n) for n in range(3)]
+    for n, laptop in enumerate(laptops):
+        laptop.session.principles.append(Principle(text=f"Principe van laptop {n}"))
+        laptop.session.tables[0].participants = "" if n else "Gemeente en GGZ"
+    merged = merge_sessions([laptop.save() for laptop in laptops])
+    texts = [p.text for p in merged.principles]
+    assert texts[0] == "Eerst bellen"
+    assert sorted(texts[1:]) == [f"Principe van laptop {n}" for n in range(3)]
+    assert merged.tables[0].participants == "Gemeente en GGZ"
+
+
+def test_copies_of_different_sessions_are_refused():
+    other = new_session(session_id="2026-12-04-ander", title="Ander", now=T0)
+    try:
+        merge_sessions([base_session(), other])
+    except MergeError as exc:
+        assert "verschillende sessies" in str(exc)
+    else:
+        raise AssertionError("merged two different sessions")
+
+
+def test_own_patterns_merge_by_uid_with_their_empty_rows():
+    from patroon_tui.core.session import OwnPattern
+
+    base = base_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    for laptop, title in ((one, "Ons patroon"), (two, "Hun patroon")):
+        laptop.session.patterns.append(
+            OwnPattern(id="eigen-tafel-1", title=title, steps=["Eerst", "", "Dan"]))
+        laptop.session.tables[0].pattern = "eigen-tafel-1"
+    merged = merge_sessions([one.save(), two.save()])
+    assert sorted(p.title for p in merged.patterns) == ["Hun patroon", "Ons patroon"]
+    assert all(p.steps == ["Eerst", "", "Dan"] for p in merged.patterns)
+    assert len({p.id for p in merged.patterns}) == 2
+    # The table's choice differs (each laptop chose its own): one kept, both listed.
+    (path,) = merged.conflicts
+    assert path.endswith("/pattern")
+    assert merged.tables[0].pattern in {p.id for p in merged.patterns}
+    assert {v.text for v in merged.conflicts[path]} == {p.id for p in merged.patterns}
