@@ -328,7 +328,9 @@ def test_ctrl_c_exits_130_quietly(tmp_path, monkeypatch, capsys):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_list_sessions", lambda store: interrupted(None))
+    from patroon_tui.cli import listing
+
+    monkeypatch.setattr(listing, "list_sessions", lambda store: interrupted(None))
     assert main(["list"]) == 130
     assert capsys.readouterr() == ("", "")
 

@@ -1,7 +1,7 @@
 """The `patroon` command line: start the app, or list, export and check saved sessions.
 
 ``main(argv)`` parses the commands of the design (``new``, ``open``, ``list``, ``export``,
-``present``, ``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
+``present``, ``merge``, ``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
 or file that cannot be used, 2 wrong usage, 130 interrupted. Errors are one or two plain
 Dutch sentences on stderr, never a traceback; the help and argparse's own usage errors
 are Dutch too (:class:`DutchArgumentParser`). ``list``, ``export`` and ``check`` never
@@ -14,7 +14,6 @@ window or clear the screen.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui.cli import parser as parser_module
-from patroon_tui.cli.parser import EXIT_USAGE, PROG
+from patroon_tui.cli.parser import EXIT_USAGE
 from patroon_tui.core import collector
 from patroon_tui.core.files import report_target_problem, write_bytes_atomic
 from patroon_tui.core.messages import os_reason, printable
@@ -172,59 +171,34 @@ def _cmd_present(args: argparse.Namespace) -> int:
         collector.resume()
 
 
-def _cmd_list(args: argparse.Namespace) -> int:
-    return _list_sessions(_store(args))
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from patroon_tui.core.merge import MergeError, merge_files
 
-
-def _list_sessions(store: SessionStore) -> int:
-    entries = store.list()
-    if not entries:
-        print(
-            f"Er zijn nog geen sessies in {store.folder}. "
-            f'Maak er een met: {PROG} new --title "Naam van de sessie"'
-        )
-        return EXIT_OK
-    # rich comes with Textual but is light on its own; its table measures emoji and wide
-    # characters in titles so the columns stay straight. Never wrapped: one session a line.
-    import io
-
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0),
-                  header_style="")
-    for column in ("id", "titel", "datum", "laatst gewijzigd", "tafels", "gestopt bij"):
-        table.add_column(column, no_wrap=True, overflow="ignore")
-    unreadable: list[str] = []
-    for entry in entries:
-        # Ids, titles and errors come from file names and file contents, which may hold
-        # terminal escapes (a shared file): printed escaped, one row per line.
-        if entry.error is not None:
-            unreadable.append(f"{printable(entry.id)}  onleesbaar: {printable(entry.error)}")
-            continue
-        table.add_row(
-            printable(entry.id),
-            printable(entry.title or ""),
-            entry.date.isoformat() if entry.date else "",
-            _local(entry.updated) if entry.updated else "",
-            "" if entry.tables is None else str(entry.tables),
-            printable(entry.screen or ""),
-        )
-    out = io.StringIO()
-    Console(file=out, width=100_000, color_system=None, highlight=False, markup=False,
-            emoji=False).print(table)
-    for line in out.getvalue().splitlines():
-        print(line.rstrip())
-    # A file that cannot be read has no updated time: they come last anyway.
-    for line in unreadable:
-        print(line)
+    if len(args.copies) < 2:
+        raise UsageError("Geef minstens twee kopieën om samen te voegen.")
+    store = _store(args)
+    paths = [store.resolve(name) for name in args.copies]
+    target = None if args.output is None else Path(args.output)
+    try:
+        written, merged = merge_files(store, paths, target)
+    except MergeError as exc:
+        raise CommandError(str(exc)) from None
+    conflicts = len(merged.conflicts or {})
+    tables = len(merged.tables)
+    _say(
+        f"{len(paths)} kopieën samengevoegd in {written}: {tables} "
+        f"{'tafel' if tables == 1 else 'tafels'}, {conflicts} "
+        f"{'tegenstrijdig veld' if conflicts == 1 else 'tegenstrijdige velden'}"
+        + (" (patroon check noemt ze)." if conflicts else ".")
+    )
+    print(printable(merged.session.id))
     return EXIT_OK
 
 
-def _local(moment: dt.datetime) -> str:
-    local = moment.astimezone() if moment.tzinfo else moment
-    return f"{local:%Y-%m-%d %H:%M}"
+def _cmd_list(args: argparse.Namespace) -> int:
+    from patroon_tui.cli.listing import list_sessions
+
+    return list_sessions(_store(args))
 
 
 def _format_of(target: Path | None) -> str:
@@ -349,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser_module.build_parser({
         "start": _cmd_start, "new": _cmd_new, "open": _cmd_open, "list": _cmd_list,
         "export": _cmd_export, "check": _cmd_check, "present": _cmd_present,
+        "merge": _cmd_merge,
     })
 
 

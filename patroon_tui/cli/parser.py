@@ -317,6 +317,23 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         "ctrl+q.",
     )
 
+    merge = command(
+        "merge",
+        run["merge"],
+        session=False,
+        deck=False,
+        help="voeg kopieën van één sessie samen (een laptop per tafel)",
+        description="Voeg kopieën van één sessie samen die op meer laptops zijn ingevuld. "
+        "Alles blijft: tafels die op twee laptops zijn toegevoegd allebei, en een veld dat "
+        "op twee laptops anders is ingevuld met alle versies erin, gemarkeerd. Zonder -o "
+        "komt het resultaat als nieuwe sessie in de sessiemap; een kopie wordt nooit "
+        "overschreven.",
+    )
+    merge.add_argument("copies", nargs="+", metavar="BESTAND_OF_ID",
+                       help="twee of meer kopieën: id (zie 'patroon list') of pad")
+    merge.add_argument("-o", "--output", metavar="BESTAND",
+                       help="schrijf de samengevoegde sessie naar dit nieuwe bestand")
+
     command(
         "check",
         run["check"],
