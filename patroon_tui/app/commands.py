@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 
 class PatroonCommands(Provider):
@@ -54,9 +54,13 @@ class PatroonCommands(Provider):
             commands.extend(actions)
         from patroon_tui.screens.start import StartScreen
 
-        if isinstance(app.screen, StartScreen):
-            commands.append(("Publieksvenster van de gekozen sessie", app.screen.action_present,
+        # The screen below the palette (which is itself the app's screen now).
+        below = [s for s in app.screen_stack if not isinstance(s, CommandPalette)]
+        if below and isinstance(below[-1], StartScreen):
+            commands.append(("Publieksvenster van de gekozen sessie", below[-1].action_present,
                              "Deze terminal toont de dia's voor de beamer (f5)"))
+            commands.append(("Samenvoegen…", app.ask_merge,
+                             "Kopieën van één sessie van meer laptops samenvoegen"))
         commands.append(("Help: alle toetsen", app.action_help, "f1"))
         commands.append(("Opslaan en afsluiten", app.action_quit, "ctrl+q"))
         return commands

@@ -65,6 +65,41 @@ class SessionOpening:
     def on_open_session_file(self, event: OpenSessionFile) -> None:
         self.open_path(event.path)
 
+    def ask_merge(self) -> None:
+        """The start screen's "Samenvoegen…": tick copies of a session, merge them."""
+        from patroon_tui.core.store import StoreError
+        from patroon_tui.dialogs.merge import MergeScreen
+
+        try:
+            entries = [(e.path, f"{e.title} · {e.path.name}") for e in self.store.list()
+                       if e.error is None]
+        except StoreError as exc:
+            self.notify(printable(exc), title="Samenvoegen", severity="error")
+            return
+        self.push_screen(MergeScreen(entries), self._merge_chosen)
+
+    def _merge_chosen(self, paths: list[Path] | None) -> None:
+        from patroon_tui.core.merge import MergeError, merge_files
+        from patroon_tui.core.store import StoreError
+
+        if not paths:
+            return
+        try:
+            written, merged = merge_files(self.store, paths)
+        except (MergeError, StoreError) as exc:
+            self.notify(printable(exc, keep="\n"), title="Samenvoegen lukt niet",
+                        severity="error", timeout=15)
+            return
+        conflicts = len(merged.conflicts or {})
+        self.notify(
+            f"{len(paths)} kopieën samengevoegd in {printable(written.name)}; "
+            + (f"{conflicts} velden zijn op meer laptops anders ingevuld en tonen alle "
+               "versies." if conflicts else "niets was tegenstrijdig."),
+            title="Samengevoegd", timeout=15,
+        )
+        if self.screen.id == "start":
+            self.screen.reload()
+
     def on_present_session_file(self, event: PresentSessionFile) -> None:
         """This terminal becomes the audience window of a saved session (never locked)."""
         from patroon_tui.core.store import StoreError

@@ -1,0 +1,65 @@
+"""Choosing the copies of a session to merge ("Samenvoegen…" on the start screen).
+
+``MergeScreen(entries)`` lists the saved sessions; space ticks one, and the button (or
+``s``: the dialog has no text field, and ctrl+s stays the app's save) merges the ticked ones: it dismisses with their paths, or ``None`` (escape).
+Copies of one session usually sit side by side in the list, under one title.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, SelectionList, Static
+
+from patroon_tui.core.messages import printable
+
+
+class MergeScreen(ModalScreen[list[Path] | None]):
+    """Tick two or more copies of one session; merge them into a new session."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    AUTO_FOCUS = "#merge-list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annuleren", id="merge.cancel"),
+        Binding("s", "merge", "Samenvoegen", id="merge.merge"),
+    ]
+
+    def __init__(self, entries: list[tuple[Path, str]]) -> None:
+        super().__init__(id="merge")
+        self._entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="merge-dialog"):
+            yield Static("Kopieën samenvoegen", id="merge-title")
+            yield Static("Vink met spatie de kopieën van één sessie aan (een per laptop) en "
+                         "kies Samenvoegen (s). De kopieën blijven zoals ze zijn; het "
+                         "resultaat is een nieuwe sessie.", id="merge-help")
+            yield SelectionList[str](
+                *((printable(label), str(path)) for path, label in self._entries),
+                id="merge-list", compact=True,
+            )
+            with Horizontal(id="merge-buttons"):
+                yield Button("Samenvoegen (s)", variant="primary", id="merge-go")
+                yield Button("Annuleren (esc)", id="merge-cancel")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_merge(self) -> None:
+        chosen = self.query_one("#merge-list", SelectionList).selected
+        if len(chosen) < 2:
+            self.notify("Vink minstens twee kopieën aan (spatie).", severity="warning")
+            return
+        self.dismiss([Path(p) for p in chosen])
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "merge-go":
+            self.action_merge()
+        else:
+            self.action_cancel()
