@@ -135,7 +135,10 @@ class Autosave:
     def snapshot(self) -> tuple[int, Session]:
         """Flush text fields and copy the model; returns (generation, copy)."""
         self.flush()
-        stamp(self.session, self.baseline)
+        try:
+            stamp(self.session, self.baseline)
+        except Exception:  # versions only help merging: a fault there never stops a save
+            self.baseline = Baseline.of(self.session)
         self._first_dirty = None
         self._changed += 1
         return self._changed, self.session.model_copy(deep=True)
