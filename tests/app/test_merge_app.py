@@ -90,3 +90,21 @@ async def test_a_merged_conflict_is_said_shown_with_both_versions_and_resolved_b
     saved = store.load(path)
     assert saved.tables[0].answers["herkenbaar"] == "Samen gezegd"
     assert saved.conflicts is None
+
+
+async def test_a_fault_in_the_versions_never_stops_a_save(make_app, store, monkeypatch):
+    from patroon_tui.app import autosave
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(autosave, "stamp", broken)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        await burst(pilot, "nog steeds bewaard")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        assert app.save_state == "saved"
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).notes["programma"] == "nog steeds bewaard"
