@@ -137,7 +137,14 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     for copy in copies:
         table_uid = {t.id: uid for uid, t in records(copy, "tables")}
         own_uid = {p.id: uid for uid, p in records(copy, "patterns")}
-        for path, text in fields(copy).items():
+        present = fields(copy)
+        for path in (copy.versions or {}).keys() - present.keys():
+            # Emptied here (a note whose key went): "" with its version, if its record is.
+            head, _, rest = path.partition("/")
+            if head in _KINDS and not any(u == rest.split("/")[0] for u, _ in records(copy, head)):
+                continue
+            present[path] = ""
+        for path, text in present.items():
             for text_, version in _candidates(copy, path, text):
                 if path.startswith("first_steps/") and path.endswith("/table"):
                     text_ = f"@{table_uid[text_]}" if text_ in table_uid else text_
@@ -249,8 +256,12 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             item.text = ids.get(item.text, item.text)
     result.conflicts = conflicts or None
     # A version without edits says nothing the text does not: left out.
+    # Versions of emptied notes stay (or a merge with an older copy would bring the text
+    # back); those of records no longer there go.
+    alive_uids = {f"{kind}/{u}" for kind in _KINDS for u, _ in records(result, kind)}
     kept = {k: v for k, v in versions.items()
-            if _exists(result, k) and (p := Version.parse(v)) is not None and p.edits}
+            if (k.partition("/")[0] not in _KINDS or "/".join(k.split("/")[:2]) in alive_uids)
+            and (p := Version.parse(v)) is not None and p.edits}
     result.versions = dict(sorted(kept.items())) or None
     return result
 
@@ -269,10 +280,6 @@ def _free(wanted: str, uid: str, taken: set[str]) -> str:
     while f"{wanted}-{n}" in taken:
         n += 1
     return f"{wanted}-{n}"
-
-
-def _exists(session: Session, path: str) -> bool:
-    return path in fields(session)
 
 
 def _merge_progress(result: Session, copies: Sequence[Session]) -> None:

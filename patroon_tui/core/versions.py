@@ -231,6 +231,12 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
         stamped = True
     uids = {f"{kind}/{uid}" for kind in _KINDS for uid, _ in records(session, kind)}
     gone = baseline.uids - uids
+    for path in baseline.hashes.keys() - now.keys():
+        # A note emptied (its key goes): an edit to "", or a merge would bring it back.
+        if not any(path.startswith(key + "/") for key in gone):
+            before = Version.parse(versions.get(path, "")) or Version(baseline.hashes[path])
+            versions[path] = str(before.bumped(writer, ""))
+            stamped = True
     if gone:
         removed = dict(session.removed or {})
         for key in gone:

@@ -65,6 +65,7 @@ WORDS = st.sampled_from(["ja", "nee", "misschien", "Tafel 2", ""])
 edit = st.one_of(
     st.tuples(st.just("answer"), st.integers(0, 3), st.sampled_from(QUESTIONS), WORDS),
     st.tuples(st.just("note"), st.sampled_from(["programma", "tafels"]), WORDS),
+    st.tuples(st.just("drop_note"), st.sampled_from(["programma", "tafels"])),
     st.tuples(st.just("add_table"), WORDS),
     st.tuples(st.just("remove_table"), st.integers(0, 3)),
     st.tuples(st.just("principle"), st.integers(0, 2), WORDS),
@@ -86,6 +87,8 @@ def apply(laptop: Laptop, script, tag: str) -> set[str]:
             table.answers[step[2]] = word
         elif kind == "note":
             session.notes[step[1]] = word
+        elif kind == "drop_note":
+            session.notes.pop(step[1], None)
         elif kind == "add_table":
             session.tables.append(Table(id=session.new_table_id(), name=word or "Tafel"))
         elif kind == "remove_table" and session.tables:
@@ -239,3 +242,15 @@ def test_own_patterns_merge_by_uid_with_their_empty_rows():
     assert path.endswith("/pattern")
     assert merged.tables[0].pattern in {p.id for p in merged.patterns}
     assert {v.text for v in merged.conflicts[path]} == {p.id for p in merged.patterns}
+
+
+def test_a_note_emptied_on_one_laptop_stays_empty():
+    base = base_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    del one.session.notes["programma"]  # the app drops a note emptied to nothing
+    two.session.notes["tafels"] = "Iets anders"
+    merged = merge_sessions([one.save(), two.save()])
+    assert "programma" not in merged.notes
+    assert merged.notes["tafels"] == "Iets anders"
+    # Merged again with the copy that still has it: it stays gone.
+    assert "programma" not in merge_sessions([merged, two.save()]).notes
