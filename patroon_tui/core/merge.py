@@ -121,11 +121,15 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             "Dit zijn kopieën van verschillende sessies ("
             + ", ".join(sorted(ids)) + "); alleen kopieën van één sessie gaan samen."
         )
-    copies = [c.model_copy(deep=True) for c in copies]
-    # The copy whose progress and settings are kept: the one saved last (ties: content).
     from patroon_tui.core.session_toml import dumps_session
 
-    latest = max(copies, key=lambda c: (c.session.updated, dumps_session(c)))
+    # In an order of their own (their text), so whichever order they are given in, the
+    # same copy gives a record its id and the keys this program does not know.
+    texts_of = sorted(((dumps_session(c), c.model_copy(deep=True)) for c in copies),
+                      key=lambda pair: pair[0])
+    copies = [c for _, c in texts_of]
+    # The copy whose progress and settings are kept: the one saved last (ties: content).
+    latest = max(texts_of, key=lambda pair: (pair[1].session.updated, pair[0]))[1]
     result = latest.model_copy(deep=True)
     writers: dict[str, str] = {}
     for copy in copies:
@@ -198,7 +202,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         pattern_id = _free(source.id, uid, {p.id for p in patterns})
         own_ids[uid] = pattern_id
         patterns.append(OwnPattern(
-            id=pattern_id, uid=uid, title=value(f"patterns/{uid}/title"),
+            **(source.model_extra or {}), id=pattern_id, uid=uid, title=value(f"patterns/{uid}/title"),
             steps=steps if len(steps) >= 2 else list(source.steps),
         ))
     tables, table_ids = [], {}
@@ -220,18 +224,19 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
                    if path.startswith(f"tables/{uid}/answers/")}
         layer = value(f"tables/{uid}/layer")
         tables.append(Table(
-            id=table_id, uid=uid, name=name, participants=value(f"tables/{uid}/participants"),
+            **(source.model_extra or {}), id=table_id, uid=uid, name=name, participants=value(f"tables/{uid}/participants"),
             pattern=pattern, layer=layer if layer in ("", "doel", "spelregels", "relatie") else "",
             answers=answers,
         ))
-    principles = [Principle(uid=uid, text=value(f"principles/{uid}/text"))
+    principles = [Principle(**_extra(copies, "principles", uid), uid=uid,
+                            text=value(f"principles/{uid}/text"))
                   for uid in present["principles"]]
     steps_ = []
     for uid in present["first_steps"]:
         table = value(f"first_steps/{uid}/table")
         if table.startswith("@"):
             table = table_ids.get(table[1:], "")
-        steps_.append(FirstStep(uid=uid, text=value(f"first_steps/{uid}/text"),
+        steps_.append(FirstStep(**_extra(copies, "first_steps", uid), uid=uid, text=value(f"first_steps/{uid}/text"),
                                 owner=value(f"first_steps/{uid}/owner"), table=table))
     result.tables, result.patterns = tables, patterns
     result.principles, result.first_steps = principles, steps_
@@ -264,6 +269,12 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             and (p := Version.parse(v)) is not None and p.edits}
     result.versions = dict(sorted(kept.items())) or None
     return result
+
+
+def _extra(copies: Sequence[Session], kind: str, uid: str) -> dict:
+    """The keys this program does not know of a record, as its first copy holds them."""
+    record = next(r for c in copies for u, r in records(c, kind) if u == uid)
+    return dict(record.model_extra or {})
 
 
 def _free(wanted: str, uid: str, taken: set[str]) -> str:

@@ -254,3 +254,14 @@ def test_a_note_emptied_on_one_laptop_stays_empty():
     assert merged.notes["tafels"] == "Iets anders"
     # Merged again with the copy that still has it: it stays gone.
     assert "programma" not in merge_sessions([merged, two.save()]).notes
+
+
+def test_keys_this_program_does_not_know_are_kept():
+    base = base_session()
+    text = dumps_session(base).replace('name = "Tafel 1"\n', 'name = "Tafel 1"\nkleur = "blauw"\n')
+    base = loads_session(text, "met-kleur.toml")
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    two.session.tables[0].participants = "gemeente"
+    merged = merge_sessions([one.save(), two.save()])
+    assert merged.tables[0].model_extra == {"kleur": "blauw"}
+    assert merged.tables[0].participants == "gemeente"
