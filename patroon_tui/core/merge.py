@@ -98,10 +98,15 @@ def _merge_field(found: list[tuple[str, Version]]):
     top = [(t, v) for t, v in items
            if not any(o is not v and o.descends_from(v) and not v.descends_from(o)
                       for _, o in items)]
-    texts = {t for t, _ in top}
-    if len(texts) == 1:
-        text = top[0][0]
-        return text, joined([v for _, v in top], text), None
+    # Versions that came to the same text agree: one version of it, made from them all
+    # (so merging in steps or at once gives the same).
+    by_text: dict[str, list[Version]] = {}
+    for t, v in top:
+        by_text.setdefault(t, []).append(v)
+    top = [(t, joined(vs, t)) for t, vs in by_text.items()]
+    if len(top) == 1:
+        text, version = top[0]
+        return text, version, None
     top.sort(key=lambda c: (sum(n for _, n in c[1].edits), str(c[1])))
     return None, None, [ConflictVersion(text=t, version=str(v)) for t, v in top]
 
