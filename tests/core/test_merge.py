@@ -265,3 +265,16 @@ def test_keys_this_program_does_not_know_are_kept():
     merged = merge_sessions([one.save(), two.save()])
     assert merged.tables[0].model_extra == {"kleur": "blauw"}
     assert merged.tables[0].participants == "gemeente"
+
+
+def test_a_copy_opened_under_another_name_still_merges(tmp_path):
+    from patroon_tui.core.validation import review
+
+    base = base_session()
+    renamed_copy = Laptop(base, "een", 1)
+    # Opened as laptop-2.toml: the file's name becomes its id, the origin is kept.
+    review(renamed_copy.session, tmp_path / "wijkteam-laptop-2.toml")
+    assert renamed_copy.session.session.id == "wijkteam-laptop-2"
+    renamed_copy.session.notes["tafels"] = "Van de tweede laptop"
+    merged = merge_sessions([Laptop(base, "twee", 2).save(), renamed_copy.save()])
+    assert merged.notes["tafels"] == "Van de tweede laptop"
