@@ -237,6 +237,10 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
             before = Version.parse(versions.get(path, "")) or Version(baseline.hashes[path])
             versions[path] = str(before.bumped(writer, ""))
             stamped = True
+    back = (uids - baseline.uids) & set(session.removed or {})
+    if back:  # removed and put back (ctrl+z): no longer removed
+        session.removed = {k: v for k, v in session.removed.items() if k not in back} or None
+        stamped = True
     if gone:
         removed = dict(session.removed or {})
         for key in gone:

@@ -278,3 +278,14 @@ def test_a_copy_opened_under_another_name_still_merges(tmp_path):
     renamed_copy.session.notes["tafels"] = "Van de tweede laptop"
     merged = merge_sessions([Laptop(base, "twee", 2).save(), renamed_copy.save()])
     assert merged.notes["tafels"] == "Van de tweede laptop"
+
+
+def test_a_table_removed_and_put_back_on_one_laptop_is_not_removed_by_the_merge():
+    base = base_session()
+    base.tables.append(Table(id="tafel-2", name="Tafel 2"))
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    table = one.session.tables.pop()
+    one.save()
+    one.session.tables.append(table)  # ctrl+z puts the same table back
+    merged = merge_sessions([one.save(), two.save()])
+    assert [t.name for t in merged.tables] == ["Tafel 1", "Tafel 2"]
