@@ -179,7 +179,8 @@ def main() -> None:
     print(describe("follow", follow), "(every turn, the doubles included)")
     worst = max(follow)
     verdict = "within" if worst <= TARGET_MS else "OVER"
-    print(f"slowest page turn on the projector: {worst:.0f} ms, {verdict} the {TARGET_MS} ms target")
+    print(f"slowest page turn on the projector: {worst:.0f} ms, "
+          f"{verdict} the {TARGET_MS} ms target")
 
 
 if __name__ == "__main__":

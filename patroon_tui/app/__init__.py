@@ -1,5 +1,6 @@
 """The Textual app: ``PatroonApp`` (wiring), how it opens and ends a session, its key
-routing, autosave and command palette; ``build_app``, ``run_app`` and ``run_audience`` (the audience window) for the command line."""
+routing, autosave and command palette; ``build_app``, ``run_app`` and ``run_audience`` (the
+audience window of ``patroon present``) for the command line."""
 
 from patroon_tui.app.factory import build_app, run_app, run_audience
 from patroon_tui.app.help import help_sections

@@ -66,20 +66,31 @@ def _label(session_writers: dict[str, str], version: Version) -> str:
 CONFLICT_MARK = "versies; kies of combineer, en haal deze regels weg."
 
 
-def conflict_text(session: Session, versions: list[ConflictVersion]) -> str:
-    """The text a conflicting field holds: every version under a line naming its laptop."""
+def multi_line(path: str) -> bool:
+    """Whether the field at ``path`` is a text area (answers, notes), not a one-line field."""
+    return "/answers/" in path or path.startswith(("notes/", "layer_notes/"))
+
+
+def conflict_text(session: Session, versions: list[ConflictVersion], path: str = "") -> str:
+    """The text a conflicting field holds: every version with the laptop it came from; in
+    a text area each under a line of its own, in a one-line field on the one line."""
     writers = session.writers or {}
-    parts = [f"⚠ {len(versions)} {CONFLICT_MARK}"]
+    labelled = []
     for number, item in enumerate(versions, 1):
         version = Version.parse(item.version) or Version(digest(item.text))
-        parts.append(f"── versie {number} ({_label(writers, version)}) ──")
-        parts.append(item.text)
+        labelled.append((f"versie {number} ({_label(writers, version)})", item.text))
+    head = f"⚠ {len(versions)} {CONFLICT_MARK}"
+    if not multi_line(path):
+        return " ".join([head, *(f"[{label}] {text}" for label, text in labelled)])
+    parts = [head]
+    for label, text in labelled:
+        parts += [f"── {label} ──", text]
     return "\n".join(parts)
 
 
 def _candidates(session: Session, path: str, text: str) -> list[tuple[str, Version]]:
     listed = (session.conflicts or {}).get(path)
-    if listed and (text == conflict_text(session, listed) or is_choice(path)):
+    if listed and (text == conflict_text(session, listed, path) or is_choice(path)):
         found = [(c.text, Version.parse(c.version) or Version(digest(c.text))) for c in listed]
         if is_choice(path):
             found.append((text, effective(session, path, text)))
@@ -176,7 +187,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         if conflict is not None:
             found = [(c.text, Version.parse(c.version)) for c in conflict]
             # A choice keeps the latest edit's; a text holds every version, marked.
-            text = _latest(found)[0] if is_choice(path) else conflict_text(result, conflict)
+            text = _latest(found)[0] if is_choice(path) else conflict_text(result, conflict, path)
             version = joined([v for _, v in found], text)
             conflicts[path] = conflict
         merged[path] = text
@@ -207,7 +218,8 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         pattern_id = _free(source.id, uid, {p.id for p in patterns})
         own_ids[uid] = pattern_id
         patterns.append(OwnPattern(
-            **(source.model_extra or {}), id=pattern_id, uid=uid, title=value(f"patterns/{uid}/title"),
+            **(source.model_extra or {}), id=pattern_id, uid=uid,
+            title=value(f"patterns/{uid}/title"),
             steps=steps if len(steps) >= 2 else list(source.steps),
         ))
     tables, table_ids = [], {}
@@ -229,7 +241,8 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
                    if path.startswith(f"tables/{uid}/answers/")}
         layer = value(f"tables/{uid}/layer")
         tables.append(Table(
-            **(source.model_extra or {}), id=table_id, uid=uid, name=name, participants=value(f"tables/{uid}/participants"),
+            **(source.model_extra or {}), id=table_id, uid=uid, name=name,
+            participants=value(f"tables/{uid}/participants"),
             pattern=pattern, layer=layer if layer in ("", "doel", "spelregels", "relatie") else "",
             answers=answers,
         ))
@@ -241,7 +254,8 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         table = value(f"first_steps/{uid}/table")
         if table.startswith("@"):
             table = table_ids.get(table[1:], "")
-        steps_.append(FirstStep(**_extra(copies, "first_steps", uid), uid=uid, text=value(f"first_steps/{uid}/text"),
+        steps_.append(FirstStep(**_extra(copies, "first_steps", uid), uid=uid,
+                                text=value(f"first_steps/{uid}/text"),
                                 owner=value(f"first_steps/{uid}/owner"), table=table))
     result.tables, result.patterns = tables, patterns
     result.principles, result.first_steps = principles, steps_

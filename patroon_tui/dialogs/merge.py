@@ -1,7 +1,8 @@
 """Choosing the copies of a session to merge ("Samenvoegen…" on the start screen).
 
 ``MergeScreen(entries)`` lists the saved sessions; space ticks one, and the button (or
-``s``: the dialog has no text field, and ctrl+s stays the app's save) merges the ticked ones: it dismisses with their paths, or ``None`` (escape).
+``s``: the dialog has no text field, and ctrl+s stays the app's save) merges the ticked
+ones: it dismisses with their paths, or ``None`` (escape).
 Copies of one session usually sit side by side in the list, under one title.
 """
 

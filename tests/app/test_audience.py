@@ -100,7 +100,8 @@ async def test_notes_and_typing_never_reach_the_room_unless_shown(make_app, deck
         assert "geheime" not in room.room_path(app.path).read_text(encoding="utf-8")
         # What is typed while shown follows.
         await burst(pilot, *" en meer")
-        await until(pilot, lambda: any(t.endswith("en meer") for _, t in room_state(app).shown.items))
+        await until(pilot, lambda: any(t.endswith("en meer")
+                                       for _, t in room_state(app).shown.items))
         # A page turn ends the showing: the next screen's typing stays off the projector.
         await pilot.press("pagedown")
         await until(pilot, lambda: room_state(app).screen != "tafels")

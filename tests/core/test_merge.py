@@ -172,7 +172,7 @@ def test_the_same_answer_edited_on_two_laptops_keeps_both_marked_until_edited():
     assert "Versie van laptop een" in text and "Versie van laptop twee" in text
     assert text.startswith("⚠ 2 versies")
     (path,) = merged.conflicts
-    assert text == conflict_text(merged, merged.conflicts[path])
+    assert text == conflict_text(merged, merged.conflicts[path], path)
     # An edit elsewhere wins where only one laptop changed it.
     assert merged.tables[0].answers.get(QUESTIONS[1], "") == ""
     # The facilitator resolves it by editing the field: the conflict is gone, and the
@@ -199,6 +199,16 @@ def test_a_copy_edited_in_a_text_editor_merges_as_an_edit():
     assert merged.notes["programma"] == "In de app getypt"
     answer = merged.tables[0].answers[QUESTIONS[0]]
     assert "Met de hand verbeterd" in answer
+
+
+def test_a_one_line_field_in_conflict_stays_on_one_line():
+    base = base_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    one.session.tables[0].participants = "gemeente"
+    two.session.tables[0].participants = "ggz"
+    merged = merge_sessions([one.save(), two.save()])
+    text = merged.tables[0].participants
+    assert "\n" not in text and "gemeente" in text and "ggz" in text and text.startswith("⚠")
 
 
 def test_three_copies_merge_in_one_go():

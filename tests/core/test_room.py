@@ -52,7 +52,8 @@ def test_a_state_comes_back_as_written(session_path):
 
 @pytest.mark.parametrize("raw", [
     b"", b"{", b"[]", b"\xff\xfe", b'{"version": 2, "session": "s", "screen": "x"}',
-    b'{"version": 1, "screen": "x"}', b'{"version": 1, "session": "s", "screen": "x", "reveal": "2"}',
+    b'{"version": 1, "screen": "x"}',
+    b'{"version": 1, "session": "s", "screen": "x", "reveal": "2"}',
     b'{"version": 1, "session": "s", "screen": "x", "shown": {"title": "t", "items": [1]}}',
 ])
 def test_anything_else_is_no_state(raw):
