@@ -362,12 +362,16 @@ def conflicts_sentence(session: Session, source: str) -> str:
     from patroon_tui.core.versions import records
 
     names = {uid: table.name for uid, table in records(session, "tables")}
+    dutch = {"name": "naam", "participants": "deelnemers", "pattern": "patroon",
+             "layer": "laag", "text": "tekst", "owner": "wie", "table": "tafel",
+             "title": "titel", "steps": "stappen"}
     where = []
     for path in session.conflicts or {}:
         head, _, rest = path.partition("/")
         if head == "tables":
             uid, _, field = rest.partition("/")
-            where.append(f"{names.get(uid, uid)}: {field.replace('answers/', 'vraag ')}")
+            field = field.replace("answers/", "vraag ")
+            where.append(f"{names.get(uid, uid)}: {dutch.get(field, field)}")
         elif head == "notes":
             where.append(f"notities bij {rest}")
         else:
@@ -376,5 +380,5 @@ def conflicts_sentence(session: Session, source: str) -> str:
     return (
         f"{source} heeft {count} {'veld' if count == 1 else 'velden'} dat bij het samenvoegen "
         f"op meer laptops anders is ingevuld: {'; '.join(where)}. Elk zulk veld toont alle "
-        "versies met de laptop erbij; kies of combineer, en haal de regels met ⚠ en ── weg."
+        "versies met de laptop erbij; kies of combineer, en haal de markering (⚠ …) weg."
     )
