@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from patroon_tui.core.deck import Deck, Screen as DeckScreen
+from patroon_tui.core.deck import Deck
 from patroon_tui.core.room import Presence, RoomReader, RoomState
 from patroon_tui.widgets.room_slide import RoomSlide
 from patroon_tui.widgets.slide import (
@@ -175,7 +175,3 @@ class AudienceScreen(Screen):
         if timer is not None and timer.started:
             left = timer.left(self._wall())
             label.update("⏱ Tijd!" if left == 0 else f"⏱ {format_seconds(left)}")
-
-    def current(self) -> DeckScreen:
-        """The deck screen shown."""
-        return self.deck.screen(self.screen_id)

@@ -52,11 +52,6 @@ class RoomSlide(SlideScroll):
                 yield Static(f"{number}. {question.text}", classes="room-question", markup=False)
         yield Vertical(id="room-shown", classes="-empty")
 
-    @property
-    def shown(self) -> Shown | None:
-        """The answers shown now (``None``: none)."""
-        return self._shown
-
     def on_mount(self) -> None:
         wanted, self._shown = self._shown, None
         self.show(wanted)
