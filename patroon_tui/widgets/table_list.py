@@ -105,7 +105,12 @@ class TableSide(Vertical):
         prompts = self._all_prompts()
         shown = [(table_id, prompt.plain) for table_id, prompt in prompts.items()]
         if shown != self._list_shown:
-            option_list = self.query_one("#tables-list", OptionList)
+            found = self.query("#tables-list")
+            if not found:
+                # Only while the app closes: a tables body built ahead (the next slide)
+                # finishes mounting after its children were already taken away.
+                return
+            option_list = found.first(OptionList)
             option_list.set_options(Option(prompt, id=tid) for tid, prompt in prompts.items())
             self._list_shown = shown
             self._prompts = dict(shown)
