@@ -67,6 +67,15 @@ class StrayKeys(Protocol):
         """The text field a printable key goes to when the cursor is not in one."""
 
 
+@runtime_checkable
+class OpensStrayField(Protocol):
+    """A screen where a letter typed outside a text field opens a field to go into (the
+    programme: a slide's notes open for it)."""
+
+    async def open_stray_field(self) -> Widget | None:
+        """The text field a printable key goes to, made ready (shown, mounted)."""
+
+
 async def drained(widget: DOMNode, timeout: float = KEY_WAIT) -> None:
     """Wait until ``widget`` has handled every message already sent to it."""
     if not widget.is_running:

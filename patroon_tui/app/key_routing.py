@@ -33,17 +33,25 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from textual import events, on
 from textual.app import App
 from textual.command import CommandPalette
 from textual.message import Message
-from textual.widgets import TextArea
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
-from patroon_tui.keyboard import HOLD_WAIT, Release, StrayKeys, drained, settled, takes
+from patroon_tui.keyboard import (
+    HOLD_WAIT, OpensStrayField, Release, StrayKeys, drained, is_text_field, settled, takes,
+)
+
+#: A word and the spaces after it (or spaces alone, at the start).
+WORDS = re.compile(r"\S+\s*|\s+")
 
 #: Keys that type text besides the printable ones.
 TYPING_KEYS = frozenset({"enter", "backspace", "delete", "tab"})
@@ -86,7 +94,7 @@ class KeyRouting(App):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._held_keys: deque[events.Key] = deque()
+        self._held_keys: deque[events.Key | events.Paste] = deque()
         self._holds: set[Release] = set()
         self._palette_hold: Release | None = None
         self.keys_received = 0
@@ -94,6 +102,7 @@ class KeyRouting(App):
         self._typed_at: float | None = None
         self.last_key_at: float | None = None
         """When the last key arrived (``time.monotonic``)."""
+        self._typed = TypedRun(self._apply_typed_later)
 
     def post_message(self, message: Message) -> bool:
         if isinstance(message, events.Key):
@@ -114,6 +123,7 @@ class KeyRouting(App):
         is about to end and will not wait for the change)."""
         self._holds.clear()
         await self._replay()
+        await self.apply_typed()
 
     # -- holding -----------------------------------------------------------------------
 
@@ -160,13 +170,27 @@ class KeyRouting(App):
                 else:
                     await self._deliver(key)
             return
+        if isinstance(event, events.Paste):
+            # A paste is typing too: it takes its turn behind the keys typed before it.
+            if self._holds or self._held_keys:
+                self._held_keys.append(event)
+                return
+            await self.apply_typed()
         await super().on_event(event)
 
-    async def _deliver(self, event: events.Key) -> None:
+    async def _deliver(self, event: events.Key | events.Paste) -> None:
         if not self.screen_stack:
             # The app is ending and its screens are gone: no field is left to take a key
             # typed after that (``self.screen`` would raise).
             return
+        if isinstance(event, events.Paste):
+            await self.apply_typed()
+            await super().on_event(event)
+            await drained(self.focused or self.screen)
+            return
+        if not event.is_printable:
+            # The text typed before this key goes in first (the palette searches it).
+            await self.apply_typed()
         screen = self.screen
         if isinstance(screen, CommandPalette) and event.key == "enter":
             # Enter picks what the list shows: first let the search for what was typed
@@ -200,10 +224,14 @@ class KeyRouting(App):
         # Enter in a multi-line field is a new line, not a binding of the screen around it.
         typing = event.is_printable or (event.key == "enter" and isinstance(focused, TextArea))
         if typing and takes(focused, event):
+            if event.is_printable and self._typed.add(focused, event):
+                return
+            await self.apply_typed()
             # Typing: straight to the field (priority bindings, e.g. tab, still come first).
             await super().on_event(event)
             await drained(focused)
             return
+        await self.apply_typed()
         screen = self.screen
         active = screen.active_bindings.get(event.key)
         if active is not None and active.enabled and not active.binding.priority:
@@ -215,10 +243,94 @@ class KeyRouting(App):
                 await settled(focused or screen, stop=self)
                 return
         if active is None and event.is_printable and not takes(focused, event):
-            field = screen.stray_key_field() if isinstance(screen, StrayKeys) else None
+            field = await stray_field(screen)
             if field is not None:
                 screen.set_focus(field, scroll_visible=False)
+                if self._typed.add(field, event):
+                    return
                 focused = field
         await super().on_event(event)
         await drained(focused or screen)
 
+    async def apply_typed(self) -> None:
+        """Put the printable keys read so far but not yet in their field into it (before
+        any other key, a paste, a save on a signal)."""
+        field, text = self._typed.take()
+        if field is None or not text:
+            return
+        if field.is_attached and is_text_field(field):
+            insert_typed(field, text)
+            return
+        # The field went away between the keys and now (its screen closed): the keys go
+        # where the cursor is now, as if typed now.
+        for char in text:
+            await self._route(events.Key(char, char))
+
+    def _apply_typed_later(self) -> None:
+        self.call_later(self.apply_typed)
+
+
+async def stray_field(screen: object) -> Widget | None:
+    """The field a printable key typed outside any text field goes to on ``screen``."""
+    if isinstance(screen, OpensStrayField):
+        return await screen.open_stray_field()
+    if isinstance(screen, StrayKeys):
+        return screen.stray_key_field()
+    return None
+
+
+def insert_typed(field: Widget, text: str) -> None:
+    """Type ``text`` into ``field`` as its own key handling would, one key at a time: at
+    the cursor, over a selection."""
+    if isinstance(field, TextArea):
+        start, end = field.selection
+        field.replace(text, start, end, maintain_selection_offset=False)
+    elif isinstance(field, Input):
+        if not field.selection.is_empty:
+            field.replace("", *field.selection)
+        # Word by word: a one-line field's undo takes back a word at a time, as typed.
+        for word in WORDS.findall(text):
+            field.insert_text_at_cursor(word)
+
+
+class TypedRun:
+    """Printable keys read one after another for the same text field, not yet applied.
+
+    Textual hands each key to the field and the field inserts it, posts a change that
+    bubbles up through every parent, and redraws: a burst of six hundred keys (a paste
+    without bracketed paste, or typing while the app is busy) took seconds. Keys that
+    follow each other for one field are inserted together instead, as soon as the keys
+    already read have been seen: the run is applied by a callback queued behind them.
+    """
+
+    def __init__(self, schedule: Callable[[], None]) -> None:
+        self._schedule = schedule
+        self._field: Widget | None = None
+        self._chars: list[str] = []
+        self._priority: frozenset[str] = frozenset()
+
+    def add(self, field: Widget | None, event: events.Key) -> bool:
+        """Add a key typed into ``field``; ``False`` when it must be delivered as a key
+        (not a plain text field, or a priority binding of its own)."""
+        if field is None or not is_text_field(field) or event.character is None:
+            return False
+        if self._field is not field:
+            if self._chars:
+                return False
+            self._field = field
+            self._priority = frozenset(
+                key for key, active in field.screen.active_bindings.items()
+                if active.binding.priority and active.enabled
+            )
+        if event.key in self._priority:
+            return False
+        if not self._chars:
+            self._schedule()
+        self._chars.append(event.character)
+        return True
+
+    def take(self) -> tuple[Widget | None, str]:
+        """The field and the text typed for it; the run starts anew."""
+        field, text = self._field, "".join(self._chars)
+        self._field, self._chars = None, []
+        return field, text

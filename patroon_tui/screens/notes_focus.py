@@ -1,7 +1,7 @@
 """Where the cursor goes as the programme's notes pane opens and closes.
 
-f2 opens the notes and puts the cursor there, remembering the field it came from; f2 in
-the notes closes them and goes back to that field (if it is still on this screen). Tab in
+f2 opens the notes and puts the cursor there, remembering the field it came from (a letter
+typed on a slide outside any field opens them too); f2 in the notes closes them and goes back to that field (if it is still on this screen). Tab in
 the notes goes back too, or to the body's typing field: the cursor must never be left on
 nothing, where the next letters typed would turn pages.
 """
@@ -43,6 +43,12 @@ class NotesFocus:
             back, self._before = self._before, None
             programme.set_focus(back if self._on_this_screen(back) and back.focusable else None)
             return
+        programme.set_focus(await self.open())
+
+    async def open(self) -> Widget:
+        """Show the notes (the cursor is put there by the caller); their text field."""
+        programme = self._screen
+        notes = programme.notes
         focused = programme.focused
         if focused is not None and not notes.typing:
             self._before = focused
@@ -50,8 +56,7 @@ class NotesFocus:
         programme.add_class("-notes")
         self._agenda.fit()
         # Awaited: keys typed right after f2 wait until the field exists and has the cursor.
-        area = await notes.show_area()
-        programme.set_focus(area)
+        return await notes.show_area()
 
     def leave(self) -> None:
         """Tab in the notes: back to the field they were opened from, or the body's."""

@@ -35,7 +35,7 @@ from patroon_tui.screens.notes_focus import NotesFocus
 from patroon_tui.screens.presenter import Presenter
 from patroon_tui.screens.programme_keys import PROGRAMME_BINDINGS
 from patroon_tui.widgets.recording import AnswerFirstBody, ExportingBody, RecordingBodyProtocol
-from patroon_tui.widgets.slide import RECORDING_WIDGETS, PatternSlide
+from patroon_tui.widgets.slide import PatternSlide
 
 if TYPE_CHECKING:
     from patroon_tui.widgets.loop_view import LoopView
@@ -152,7 +152,9 @@ class ProgrammeScreen(Screen):
                 # Keys typed from now on wait until the cursor is in the body's field.
                 release = keyboard.hold(self)
                 self.call_later(self._slides.arrive, body, release)
-        else:
+        elif not self.notes.typing:
+            # The cursor stays in the notes across a page turn (a clicker pressed while
+            # typing): the next words go into the next screen's notes.
             self.set_focus(None)
         self._slides.prune_bodies()
         self._agenda.fit()
@@ -194,6 +196,17 @@ class ProgrammeScreen(Screen):
             return None
         return body.typing_field()
 
+    async def open_stray_field(self) -> Widget | None:
+        """Where a letter typed outside a text field goes: on a recording screen the
+        body's field; on any other screen this screen's notes, opened for it."""
+        if self.read_only:
+            return None
+        field = self.stray_key_field()
+        if field is not None:
+            return field
+        # A slide, or a recording screen with no field (the summary).
+        return await self._notes_focus.open()
+
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
         visited = self.session.progress.visited or []
@@ -231,9 +244,6 @@ class ProgrammeScreen(Screen):
             self.index -= 1
         else:
             self.app.bell()
-
-    def action_turn(self, delta: int) -> None:
-        (self.action_next if delta > 0 else self.action_previous)()
 
     @on(OptionList.OptionSelected, "#agenda")
     def _agenda_selected(self, event: OptionList.OptionSelected) -> None:
@@ -358,8 +368,6 @@ class ProgrammeScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PATTERN_ACTIONS:
             return isinstance(self.body, PatternSlide)
-        if action == "turn":
-            return self.current.kind not in RECORDING_WIDGETS
         if action in ("timer_toggle", "timer_reset"):
             return self.has_timer
         if action == "to_tables":

@@ -1,4 +1,4 @@
-"""The programme screen's keys: turning pages (also the clicker's), the panes and modes,
+"""The programme screen's keys (none of them printable: a letter is always text): turning pages (also the clicker's), the panes and modes,
 the loop, the timer, and the room (presenter console, answers shown to the room).
 
 The help screen and the footer read them from here through ``ProgrammeScreen.BINDINGS``.
@@ -11,10 +11,6 @@ from textual.binding import Binding, BindingType
 PROGRAMME_BINDINGS: list[BindingType] = [
     Binding("right", "next", "Volgende", id="next"),
     Binding("left", "previous", "Vorige", show=False, id="previous"),
-    # Printable keys only turn pages where nobody types: on a recording screen a word
-    # typed while the cursor is on a button or list would otherwise turn the page.
-    Binding("space,n", "turn(1)", "Volgende (niet op invulschermen)", show=False, id="next-letter"),
-    Binding("p", "turn(-1)", "Vorige (niet op invulschermen)", show=False, id="previous-letter"),
     # The clicker (PgDn/PgUp) and the chord turn pages everywhere, also while typing.
     Binding(
         "pagedown,alt+right,ctrl+pagedown", "next", "Volgende scherm (ook tijdens typen; klikker)",
@@ -39,13 +35,14 @@ PROGRAMME_BINDINGS: list[BindingType] = [
     Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
     Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
     Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
-    Binding("r", "reveal_next", "Stap voor stap", id="reveal-next"),
-    Binding("R", "reveal_all", "Alle stappen tonen", show=False, id="reveal-all"),
-    Binding("h", "highlight_next", "Volgende stap markeren", show=False, id="highlight-next"),
-    Binding(
-        "H", "highlight_previous", "Vorige stap markeren", show=False,
-        id="highlight-previous",
-    ),
+    # The loop: chords, never letters — a letter typed on a slide goes into its notes.
+    Binding("ctrl+r", "reveal_next", "Stap voor stap", priority=True, id="reveal-next"),
+    Binding("ctrl+f", "reveal_all", "Alle stappen tonen", show=False, priority=True,
+            id="reveal-all"),
+    Binding("ctrl+down", "highlight_next", "Volgende stap markeren", show=False,
+            id="highlight-next"),
+    Binding("ctrl+up", "highlight_previous", "Vorige stap markeren", show=False,
+            id="highlight-previous"),
     Binding("up", "scroll(-1)", "Dia omhoog schuiven", show=False, id="scroll-up"),
     Binding("down", "scroll(1)", "Dia omlaag schuiven", show=False, id="scroll-down"),
 ]

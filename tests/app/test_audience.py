@@ -61,12 +61,12 @@ async def test_the_loop_reveal_and_highlight_reach_the_room(make_app, deck):
     audience_there(app.path)
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: room_state(app) is not None)
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await until(pilot, lambda: room_state(app).reveal == 1)
         await pilot.press("pagedown")  # the clicker reveals the next step first
         await until(pilot, lambda: room_state(app).reveal == 2)
         assert room_state(app).screen == pattern.id
-        await pilot.press("h", "h")
+        await pilot.press("ctrl+down", "ctrl+down")
         await until(pilot, lambda: room_state(app).highlight == 2)
         await pilot.press("escape")
         await until(pilot, lambda: room_state(app).highlight is None)

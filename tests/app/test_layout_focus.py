@@ -97,7 +97,7 @@ async def test_arrival_puts_the_cursor_in_a_text_field(make_app, store, deck, ki
         await pilot.pause()
         assert programme.current.id == screen_id
         assert_typing_field(app, "keys")
-        # the printable navigation keys type here instead of turning the page
+        # letters type here, they never turn the page
         await pilot.press("n", "space", "p")
         await pilot.pause()
         assert programme.current.id == screen_id
@@ -138,23 +138,31 @@ async def test_arrival_puts_the_cursor_in_a_text_field(make_app, store, deck, ki
         await pilot.press("ctrl+q")
 
 
-async def test_printable_keys_still_turn_pages_elsewhere(make_app, deck):
+async def test_letters_on_a_slide_go_into_its_notes_and_never_turn_a_page(make_app, deck):
+    """n, p and space used to turn pages where no field had the cursor: now they are text,
+    in the notes of the slide shown (opened for them), also on the summary."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         programme = app.screen
-        await pilot.press("n", "space")
-        assert programme.current.id == deck.screens[2].id
-        await pilot.press("p")
-        assert programme.current.id == deck.screens[1].id
+        first = programme.current.id
+        await pilot.press("n", "space", "p")
+        assert programme.current.id == first
+        assert programme.notes.typing and programme.notes.text_area.text == "n p"
+        await pilot.press("escape", "n")
+        assert programme.current.id == first
+        assert programme.notes.text_area.text == "n pn"
         summary = first_of(deck, "summary")
         assert "summary" in RECORDING_WIDGETS
         programme.go_to(summary)
         await pilot.pause()
         await pilot.press("escape", "p")
         assert programme.current.id == summary
-        await pilot.press("pageup")
+        assert programme.notes.text_area.text == "p"
+        await pilot.press("escape", "pageup")
         assert programme.current.id == deck.screens[deck.screen_index(summary) - 1].id
         await pilot.press("ctrl+q")
+    assert app.session.notes[first] == "n pn"
+    assert app.session.notes[summary] == "p"
 
 
 @pytest.mark.parametrize("kind", TYPED_IN)

@@ -52,10 +52,10 @@ async def test_the_page_never_turns_onto_the_summary(make_app):
     app.notify = lambda message, **kwargs: (told.append(message), notify(message, **kwargs))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        for key in ("pagedown", "right", "space", "alt+right"):
+        for key in ("pagedown", "right", "alt+right"):
             await pilot.press(key)
             assert screen.current.id == "vragen"
-        assert told.count(SUMMARY_ON_PURPOSE) == 4
+        assert told.count(SUMMARY_ON_PURPOSE) == 3
         screen.go_to("samenvatting")
         await pilot.pause()
         assert screen.current.id == "samenvatting"

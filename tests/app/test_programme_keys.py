@@ -49,22 +49,28 @@ async def test_pattern_reveal_and_highlight_keys(make_app):
         assert isinstance(screen.body, PatternSlide)
         loop = screen.body.loop
         assert loop.reveal is None  # whole on arrival
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         assert loop.reveal == 1
-        await pilot.press("r", "r")
+        await pilot.press("ctrl+r", "ctrl+r")
         assert loop.reveal == 3
-        await pilot.press("R")
+        await pilot.press("ctrl+f")
         assert loop.reveal is None
-        await pilot.press("h")
+        await pilot.press("ctrl+down")
         assert loop.highlight == 1
-        await pilot.press("H")
+        await pilot.press("ctrl+up")
         assert loop.highlight == 6
-        await pilot.press("f5", "h")  # the keys work in presentation mode too
+        await pilot.press("f5", "ctrl+down")  # the keys work in presentation mode too
         assert loop.highlight == 1
         await pilot.press("escape")
         assert loop.highlight is None
-        await pilot.press("f5", "right", "r")
-        assert screen.current.id == "in-gesprek"  # not a pattern: r does nothing
+        # The letters that used to be these keys are text: they go into the notes.
+        await pilot.press("r", "h")
+        assert screen.notes.typing and screen.notes.text_area.text == "rh"
+        assert loop.reveal is None and loop.highlight is None
+        await pilot.press("ctrl+r")  # also with the cursor in the notes
+        assert loop.reveal == 1
+        await pilot.press("escape", "ctrl+f", "f5", "right", "ctrl+r")
+        assert screen.current.id == "in-gesprek"  # not a pattern: ctrl+r does nothing
         assert app.session.progress.screen == "in-gesprek"
 
 
@@ -126,7 +132,7 @@ async def test_the_footer_and_the_help_name_keys_alike(make_app):
         assert shown["notes"] == "F2", shown
         await pilot.press("f1")
         text = "\n".join(render_text(s) for s in app.screen.query(".help-section"))
-        for name in ("Ctrl+Q", "Ctrl+P", "F2", "PgDn, Alt+→, Ctrl+PgDn", "Shift+R"):
+        for name in ("Ctrl+Q", "Ctrl+P", "F2", "PgDn, Alt+→, Ctrl+PgDn", "Ctrl+R"):
             assert name in text, name
 
 
@@ -152,7 +158,7 @@ async def test_the_clicker_shows_the_next_step_of_a_reveal_before_it_turns_the_p
         screen = app.screen
         await pilot.press("pagedown")  # the whole loop is shown: the page turns
         assert screen.current.id != "wereldvrede"
-        await pilot.press("pageup", "r")
+        await pilot.press("pageup", "ctrl+r")
         assert screen.current.id == "wereldvrede" and screen.body.loop.reveal == 1
         loop = screen.body.loop
         steps = len(loop.steps)

@@ -64,7 +64,7 @@ def test_pattern_screen(snap_compare, deck, store):
     session = write_session(store, "Wijkteam Noord", "wereldvrede", 5)
     app = PatroonApp(deck, store, session, store.path_for(session.session.id),
                      now=lambda: FIXED_NOW)
-    assert snap_compare(app, terminal_size=SIZE, press=["h", "h"])
+    assert snap_compare(app, terminal_size=SIZE, press=["ctrl+down", "ctrl+down"])
 
 
 async def steady_cursors(pilot) -> None:
@@ -97,4 +97,4 @@ def test_presentation_mode_on_a_pattern_screen(snap_compare, deck, store):
     app = PatroonApp(deck, store, session, store.path_for(session.session.id),
                      now=lambda: FIXED_NOW)
     # Presenting, the loop revealed up to step 4, step 3 highlighted.
-    assert snap_compare(app, terminal_size=SIZE, press=["f5", "r", "r", "r", "r", "h", "h", "h"])
+    assert snap_compare(app, terminal_size=SIZE, press=["f5", "ctrl+r", "ctrl+r", "ctrl+r", "ctrl+r", "ctrl+down", "ctrl+down", "ctrl+down"])
