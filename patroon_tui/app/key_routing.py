@@ -32,8 +32,10 @@ by itself, and then the binding part of it can go.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import math
 import re
+import sys
 import time
 from collections import deque
 from collections.abc import Callable
@@ -46,6 +48,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from patroon_tui.core.messages import printable
 from patroon_tui.keyboard import (
     HOLD_WAIT, OpensStrayField, Release, StrayKeys, drained, is_text_field, settled, takes,
 )
@@ -89,11 +92,113 @@ def as_typed(event: events.Key) -> list[events.Key]:
     return [event]
 
 
+def read_terminal_safely() -> None:
+    """Textual's terminal reader gets a decoder that takes what a terminal really sends.
+
+    - An invalid UTF-8 byte becomes U+FFFD instead of ending the app. Textual decodes what
+      it reads as strict UTF-8 (Textual #6456, fix proposed in PR #6498): one invalid byte
+      — 0xFF, or "é" from a Latin-1 terminal or a mis-set locale — raises in the reader's
+      thread, the app panics and the last keys are in no file.
+    - An escape inside a bracketed paste is passed on as its visible form (``\\x1b``, as
+      pasted control characters are shown everywhere). Textual's reader ends the paste at
+      such an escape and sends the rest as keys before the paste itself: the pasted text
+      came out of order (no upstream issue found; terminals such as xterm.js strip the
+      escape themselves, others pass it on).
+
+    The reader takes its decoder from the name ``getincrementaldecoder`` in its module
+    (``textual.drivers.linux_driver``); that name is given ``TerminalDecoder``.
+    ``tests/app/test_keyboard_upstream.py`` fails once Textual does either by itself.
+    """
+    from textual.drivers import linux_driver
+
+    if linux_driver.getincrementaldecoder is not terminal_decoder:
+        linux_driver.getincrementaldecoder = terminal_decoder
+
+
+def terminal_decoder(encoding: str) -> Callable[..., TerminalDecoder]:
+    """``codecs.getincrementaldecoder`` for Textual's terminal reader."""
+
+    def make(errors: str = "strict") -> TerminalDecoder:
+        return TerminalDecoder(encoding)
+
+    return make
+
+
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+
+
+def held_back(text: str, marker: str, *, least: int) -> int:
+    """How many characters at the end of ``text`` may be the start of ``marker`` (at least
+    ``least`` of them, else 0)."""
+    return next((n for n in range(len(marker) - 1, least - 1, -1)
+                 if text.endswith(marker[:n])), 0)
+
+
+class TerminalDecoder:
+    """Decodes what the terminal sends (see ``read_terminal_safely``), read by read."""
+
+    def __init__(self, encoding: str) -> None:
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._in_paste = False
+        self._held = ""  # the end of a read that may be the start of the paste's end
+        self._after_escape = False
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        text = self._held + self._decoder.decode(data, final)
+        self._held = ""
+        out: list[str] = []
+        start = 0
+        if self._after_escape and not self._in_paste:
+            # The last read ended on an escape (never held: it may be the escape key);
+            # this one may go on with the rest of a paste's start.
+            if text.startswith(PASTE_START[1:]):
+                out.append(PASTE_START[1:])
+                start = len(PASTE_START) - 1
+                self._in_paste = True
+            elif text and PASTE_START[1:].startswith(text) and not final:
+                self._held = text
+                return ""
+        while start < len(text):
+            if not self._in_paste:
+                found = text.find(PASTE_START, start)
+                if found < 0:
+                    rest = text[start:]
+                    # A paste's start cut in two by the read: wait for the rest. (A lone
+                    # escape is never held: it is the escape key.)
+                    waiting = 0 if final else held_back(rest, PASTE_START, least=2)
+                    self._held = rest[len(rest) - waiting:]
+                    out.append(rest[:len(rest) - waiting])
+                    break
+                end = found + len(PASTE_START)
+                out.append(text[start:end])
+                start = end
+                self._in_paste = True
+                continue
+            found = text.find(PASTE_END, start)
+            pasted = text[start:] if found < 0 else text[start:found]
+            if found < 0 and not final:
+                waiting = held_back(pasted, PASTE_END, least=1)
+                self._held = pasted[len(pasted) - waiting:]
+                pasted = pasted[:len(pasted) - waiting]
+            out.append(pasted.replace("\x1b", printable("\x1b")))
+            if found < 0:
+                break
+            out.append(PASTE_END)
+            start = found + len(PASTE_END)
+            self._in_paste = False
+        decoded = "".join(out)
+        self._after_escape = decoded.endswith("\x1b") and not self._in_paste
+        return decoded
+
+
 class KeyRouting(App):
     """An App that delivers keys as described above (the patroon app is one)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if sys.platform != "win32":
+            read_terminal_safely()
         self._held_keys: deque[events.Key | events.Paste] = deque()
         self._holds: set[Release] = set()
         self._palette_hold: Release | None = None
@@ -174,8 +279,9 @@ class KeyRouting(App):
             # A paste is typing too: it takes its turn behind the keys typed before it.
             if self._holds or self._held_keys:
                 self._held_keys.append(event)
-                return
-            await self.apply_typed()
+            else:
+                await self._deliver(event)
+            return
         await super().on_event(event)
 
     async def _deliver(self, event: events.Key | events.Paste) -> None:

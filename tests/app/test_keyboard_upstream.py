@@ -75,3 +75,85 @@ async def test_the_app_keeps_the_order():
 
             await burst(app, pilot, "b", "a", "backspace", "c", until=lambda: text() == "bc")
             assert text() == "bc"
+
+
+# -- the terminal's bytes (``key_routing.read_terminal_safely``) --------------------------
+
+BARE_APP = """
+import sys
+from pathlib import Path
+from textual.app import App
+from textual.widgets import TextArea
+
+class Bare(App):
+    def compose(self):
+        yield TextArea(id="t")
+
+    def on_text_area_changed(self, event):
+        Path(sys.argv[1]).write_text(event.text_area.text, encoding="utf-8")
+
+Bare().run()
+"""
+
+READER_UPSTREAM = (
+    "Textual's terminal reader now {}: read_terminal_safely in "
+    "patroon_tui/app/key_routing.py can give up that part, and this test with it."
+)
+
+
+def bare_app_in_a_terminal(tmp_path, typed: bytes) -> tuple[int, str | None]:
+    """A bare Textual app with one text area in a pseudo-terminal; ``typed`` in one write,
+    then ctrl+q. Its exit status and the text it held (None if it never wrote it)."""
+    import os
+    import pty
+    import sys
+
+    from tests.app.test_signals import drain, read_until
+
+    script = tmp_path / "bare.py"
+    script.write_text(BARE_APP, encoding="utf-8")
+    out = tmp_path / "text.txt"
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(sys.executable, [sys.executable, str(script), str(out)],
+                   dict(os.environ, TERM="xterm-256color"))
+    try:
+        read_until(fd, b"\x1b[?2004h")  # bracketed paste switched on: the app reads
+        drain(fd, 0.3)
+        os.write(fd, typed)
+        drain(fd, 0.5)
+        try:
+            os.write(fd, b"\x11")
+        except OSError:
+            pass
+        import time
+
+        deadline = time.monotonic() + 10
+        while True:
+            drain(fd, 0.1)
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                return -9, None
+    finally:
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), (
+        out.read_text(encoding="utf-8") if out.exists() else None)
+
+
+def test_textual_ends_on_an_invalid_byte(tmp_path):
+    """Textual #6456: one byte that is not UTF-8 ends a bare app (its reader's thread
+    raises and the app panics): the text typed is lost."""
+    code, text = bare_app_in_a_terminal(tmp_path, b"ab\xffcd")
+    assert code != 0 or text != "ab\ufffdcd", READER_UPSTREAM.format("replaces invalid bytes")
+
+
+def test_textual_cuts_a_paste_at_an_escape(tmp_path):
+    """An escape inside a bracketed paste ends Textual's paste: the rest arrives as keys
+    first, the paste's start after it."""
+    code, text = bare_app_in_a_terminal(tmp_path, b"\x1b[200~Y1\x1b[31mY2\x1b[201~")
+    assert code == 0 and text is not None
+    assert not text.startswith("Y1"), READER_UPSTREAM.format("keeps an escape inside a paste")

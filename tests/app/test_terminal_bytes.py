@@ -1,0 +1,83 @@
+"""What a terminal really sends: an invalid UTF-8 byte, an escape inside a bracketed paste.
+
+In a real pseudo-terminal the app reads them with Textual's own reader, given the decoder
+of ``patroon_tui.app.key_routing`` (``read_terminal_safely``); the decoder itself is shown
+to give the same text however the terminal's bytes are cut into reads.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import given, settings, strategies as st
+
+from patroon_tui.app.key_routing import PASTE_END, PASTE_START, TerminalDecoder
+from patroon_tui.core.deck import load_deck
+from patroon_tui.core.store import SessionStore
+from tests.app.test_signals import F2, read_until, start_app, wait_for_end
+
+CTRL_Q = b"\x11"
+
+
+def notes_after(tmp_path, typed: list[bytes]) -> str:
+    """Open the notes of the first screen in a real terminal, send each of ``typed`` as
+    one write, quit with ctrl+q, and give back what the file holds."""
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Bytes", deck=load_deck())
+    pid, fd = start_app(store, session.session.id)
+    try:
+        read_until(fd, "Volgende".encode())
+        os.write(fd, F2)
+        read_until(fd, "esc terug".encode())
+        for chunk in typed:
+            os.write(fd, chunk)
+        read_until(fd, b"EINDE")
+        os.write(fd, CTRL_Q)
+        wait_for_end(pid, fd)
+    finally:
+        os.close(fd)
+    return store.load(session.session.id).notes.get("programma", "")
+
+
+def test_an_invalid_byte_from_the_terminal_is_shown_and_typing_goes_on(tmp_path):
+    """0xFF, and "é" from a Latin-1 terminal (0xE9): each is U+FFFD and the app goes on
+    (it used to end with a traceback, the last words in no file)."""
+    text = notes_after(tmp_path, [b"ab\xffcd", b" caf\xe9 ", "weer goed é EINDE".encode()])
+    assert text == "ab\ufffdcd caf\ufffd weer goed é EINDE"
+
+
+def test_an_escape_inside_a_paste_keeps_the_order_and_is_shown(tmp_path):
+    """"Y1␛[31mY2 einde" pasted between typed words used to be saved as
+    "^[31mY2 eindeY1": the paste was cut at the escape and its start came last."""
+    pasted = b"\x1b[200~Y1\x1b[31mY2 einde\x1b[201~"
+    text = notes_after(tmp_path, [b"X0 ", pasted, b" EINDE"])
+    assert text == "X0 Y1\\x1b[31mY2 einde EINDE"
+
+
+def decode_in_reads(data: bytes, cuts: list[int]) -> str:
+    decoder = TerminalDecoder("utf-8")
+    points = sorted({c for c in cuts if 0 < c < len(data)})
+    pieces = [data[a:b] for a, b in zip([0, *points], [*points, len(data)], strict=True)]
+    return "".join(decoder.decode(piece) for piece in pieces) + decoder.decode(b"", True)
+
+
+TEXT = st.text(st.sampled_from(["a", "é", "🙂", " ", "\x1b", "[", "2", "0", "1", "~"]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=TEXT, pasted=TEXT, after=TEXT,
+       cuts=st.lists(st.integers(min_value=0, max_value=120), max_size=6))
+def test_the_decoder_gives_the_same_text_however_the_reads_fall(before, pasted, after, cuts):
+    """Outside a paste the text is as sent; inside, every escape is its visible form;
+    where the terminal's bytes are cut into reads changes nothing."""
+    if PASTE_START in before or PASTE_END in pasted or PASTE_START in pasted:
+        return
+    if before.endswith("\x1b") or (before + PASTE_START).count(PASTE_START) != 1:
+        return
+    data = (before + PASTE_START + pasted + PASTE_END + after).encode()
+    expected = before + PASTE_START + pasted.replace("\x1b", "\\x1b") + PASTE_END
+    assert decode_in_reads(data, cuts).startswith(expected)
+
+
+def test_an_invalid_byte_in_any_read_becomes_a_replacement_character():
+    assert decode_in_reads(b"ab\xffcd\xe9f", [3]) == "ab\ufffdcd\ufffdf"
