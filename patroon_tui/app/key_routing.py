@@ -34,7 +34,6 @@ from __future__ import annotations
 import asyncio
 import codecs
 import math
-import re
 import sys
 import time
 from collections import deque
@@ -46,15 +45,13 @@ from textual.app import App
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
+from patroon_tui.app.typed_run import TypedRun, insert_typed
 from patroon_tui.core.messages import printable
 from patroon_tui.keyboard import (
     HOLD_WAIT, OpensStrayField, Release, StrayKeys, drained, is_text_field, settled, takes,
 )
-
-#: A word and the spaces after it (or spaces alone, at the start).
-WORDS = re.compile(r"\S+\s*|\s+")
 
 #: Keys that type text besides the printable ones.
 TYPING_KEYS = frozenset({"enter", "backspace", "delete", "tab"})
@@ -383,60 +380,3 @@ async def stray_field(screen: object) -> Widget | None:
     if isinstance(screen, StrayKeys):
         return screen.stray_key_field()
     return None
-
-
-def insert_typed(field: Widget, text: str) -> None:
-    """Type ``text`` into ``field`` as its own key handling would, one key at a time: at
-    the cursor, over a selection."""
-    if isinstance(field, TextArea):
-        start, end = field.selection
-        field.replace(text, start, end, maintain_selection_offset=False)
-    elif isinstance(field, Input):
-        if not field.selection.is_empty:
-            field.replace("", *field.selection)
-        # Word by word: a one-line field's undo takes back a word at a time, as typed.
-        for word in WORDS.findall(text):
-            field.insert_text_at_cursor(word)
-
-
-class TypedRun:
-    """Printable keys read one after another for the same text field, not yet applied.
-
-    Textual hands each key to the field and the field inserts it, posts a change that
-    bubbles up through every parent, and redraws: a burst of six hundred keys (a paste
-    without bracketed paste, or typing while the app is busy) took seconds. Keys that
-    follow each other for one field are inserted together instead, as soon as the keys
-    already read have been seen: the run is applied by a callback queued behind them.
-    """
-
-    def __init__(self, schedule: Callable[[], None]) -> None:
-        self._schedule = schedule
-        self._field: Widget | None = None
-        self._chars: list[str] = []
-        self._priority: frozenset[str] = frozenset()
-
-    def add(self, field: Widget | None, event: events.Key) -> bool:
-        """Add a key typed into ``field``; ``False`` when it must be delivered as a key
-        (not a plain text field, or a priority binding of its own)."""
-        if field is None or not is_text_field(field) or event.character is None:
-            return False
-        if self._field is not field:
-            if self._chars:
-                return False
-            self._field = field
-            self._priority = frozenset(
-                key for key, active in field.screen.active_bindings.items()
-                if active.binding.priority and active.enabled
-            )
-        if event.key in self._priority:
-            return False
-        if not self._chars:
-            self._schedule()
-        self._chars.append(event.character)
-        return True
-
-    def take(self) -> tuple[Widget | None, str]:
-        """The field and the text typed for it; the run starts anew."""
-        field, text = self._field, "".join(self._chars)
-        self._field, self._chars = None, []
-        return field, text

@@ -22,7 +22,7 @@ async def walk_every_screen(pilot, deck) -> None:
     assert programme.current.id == "programma"
     screen_ids = [s.id for s in deck.screens]
     seen = [programme.current.id]
-    keys = ["right", "pagedown", "space", "n", "ctrl+pagedown"]
+    keys = ["right", "pagedown", "alt+right", "ctrl+pagedown"]
     for step in range(len(screen_ids) - 1):
         # Recording screens put the cursor in a text field; the chord still turns the page.
         key = "alt+right" if app.focused is not None else keys[step % len(keys)]
