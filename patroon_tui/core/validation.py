@@ -102,6 +102,8 @@ def refusal(session: Session) -> tuple[str, str] | None:
 
     * ``created`` or ``updated`` without a time zone, or too close to the year 1 or 9999
       (:func:`moment_problem`).
+    * A ``[[trash]]`` entry's ``removed_at`` that ``created`` could not be either: it is
+      shown in the local time zone too.
     * Two tables with one id: the screens and the first steps find a table by its id, so
       the second could never be edited and its answers would be hidden.
     * Two own patterns with one id: a table choosing that id gets the first; the second
@@ -114,6 +116,10 @@ def refusal(session: Session) -> tuple[str, str] | None:
         problem = moment_problem(getattr(session.session, key))
         if problem is not None:
             return f"session.{key}", problem
+    for index, entry in enumerate(session.trash or []):
+        problem = moment_problem(entry.removed_at)
+        if problem is not None:
+            return f"trash[{index}].removed_at", problem
     seen: dict[str, int] = {}
     for index, table in enumerate(session.tables):
         if table.id in seen:
