@@ -61,6 +61,7 @@ class FirstStepsPanel(EditableList):
 
     FIRST_FIELD = StepText
     LIST_ID = "first-steps-list"
+    TRASH_KIND = "first_steps"
 
     # -- the list ---------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ class PrinciplesPanel(EditableList):
 
     FIRST_FIELD = PrincipleInput
     LIST_ID = "principles-list"
+    TRASH_KIND = "principles"
 
     # -- the list ---------------------------------------------------------------------
 
