@@ -249,9 +249,31 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         self.session_changed()
         record = back.record
         table_id = record.id if isinstance(record, Table) else None
-        programme.show_put_back(back.kind, table_id)
+        self._show_put_back(programme, back.kind, table_id)
         name = table_name(record) if isinstance(record, Table) else KIND_NAMES[back.kind]
         self.notify(f"{printable(name)} staat er weer.", title="Teruggezet")
+
+    def _show_put_back(self, programme: ProgrammeScreen, kind: str, table_id: str | None) -> None:
+        """The screen that records ``kind`` (an own pattern: the tables), reloaded from the
+        session; on the tables screen the table ``table_id``."""
+        from patroon_tui.widgets.recording import RecordingBody, RecordingBodyProtocol
+
+        wanted = {"patterns": "tables"}.get(kind, kind)
+        target = next((s for s in programme.deck.screens if s.kind == wanted), None)
+        if target is None or self.session is None:
+            return
+        if table_id is not None:
+            self.session.progress.table = table_id  # a tables body built from now on shows it
+        if programme.current.id == target.id:
+            if isinstance(programme.body, RecordingBodyProtocol):
+                programme.body.refresh_from_session()
+        else:
+            programme.go_to(target.id)  # a body kept from before reloads as it is shown
+        body = programme.body
+        select = getattr(body, "select_table", None)
+        if (table_id is not None and callable(select) and isinstance(body, RecordingBody)
+                and body.when_ready(lambda: select(table_id))):
+            select(table_id)
 
     # -- help and palette --------------------------------------------------------------
 

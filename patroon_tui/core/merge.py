@@ -17,7 +17,6 @@ versions and not a CRDT library: docs/merging.md.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,8 +27,8 @@ from patroon_tui.core.session import (
     Principle,
     Session,
     Table,
-    TrashEntry,
 )
+from patroon_tui.core.trash import merged_trash
 from patroon_tui.core.versions import (
     Version,
     digest,
@@ -275,7 +274,8 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     result.progress.table = table_ids.get(latest_table or "")
     _merge_progress(result, copies)
     result.removed = {k: str(v) for k, v in sorted(removed.items())} or None
-    result.trash = _merged_trash(copies, alive_uids_of(result))
+    result.trash = merged_trash(copies, {f"{kind}/{u}" for kind in _KINDS
+                                         for u, _ in records(result, kind)})
     # A choice between records is named by its id in the merged session.
     ids = {**{f"@{u}": i for u, i in table_ids.items()}, **{f"@{u}": i for u, i in own_ids.items()}}
     for listed in conflicts.values():
@@ -291,38 +291,6 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             and (p := Version.parse(v)) is not None and p.edits}
     result.versions = dict(sorted(kept.items())) or None
     return result
-
-
-def alive_uids_of(session: Session) -> set[str]:
-    """``kind/uid`` of every record in the session's lists."""
-    return {f"{kind}/{u}" for kind in _KINDS for u, _ in records(session, kind)}
-
-
-def _merged_trash(copies: Sequence[Session], alive: set[str]) -> list[TrashEntry] | None:
-    """The trash entries of every copy, one per record (the one removed last), and none
-    for a record the merge keeps (edited on another laptop, or put back there)."""
-    kept: dict[str, TrashEntry] = {}
-    unknown: list[TrashEntry] = []
-    for copy in copies:
-        for entry in copy.trash or []:
-            record = entry.record
-            if record is None or not record.uid:
-                if entry not in unknown:  # a kind this program does not know: kept as it is
-                    unknown.append(entry.model_copy(deep=True))
-                continue
-            key = f"{entry.kind}/{record.uid}"
-            if key in alive:
-                continue
-            other = kept.get(key)
-            if other is None or _when(entry) > _when(other):
-                kept[key] = entry.model_copy(deep=True)
-    merged = sorted(kept.values(), key=_when) + unknown
-    return merged or None
-
-
-def _when(entry: TrashEntry) -> dt.datetime:
-    moment = entry.removed_at
-    return moment.replace(tzinfo=dt.timezone.utc) if moment.utcoffset() is None else moment
 
 
 def _extra(copies: Sequence[Session], kind: str, uid: str) -> dict:

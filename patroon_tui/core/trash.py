@@ -8,13 +8,15 @@ like any other record (``versions.stamp`` gives it a tombstone in ``removed``); 
 back clears the tombstone, so a merge keeps it (``versions.stamp`` again).
 
 :func:`throw_away` moves a record from its list to the trash, :func:`entries` lists what
-the trash holds (newest first), :func:`put_back` returns an entry's record to its list.
+the trash holds (newest first), :func:`put_back` returns an entry's record to its list,
+:func:`merged_trash` is the trash of a merge (``core/merge.py``).
 :func:`describe` names an entry in a line of Dutch, for the list the facilitator picks from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from patroon_tui.core.messages import printable
@@ -31,7 +33,9 @@ from patroon_tui.core.session import (
 )
 from patroon_tui.core.versions import new_uid
 
-__all__ = ["PutBack", "TrashError", "describe", "entries", "put_back", "throw_away"]
+__all__ = [
+    "PutBack", "TrashError", "describe", "entries", "merged_trash", "put_back", "throw_away",
+]
 
 Record = Table | OwnPattern | Principle | FirstStep
 
@@ -122,6 +126,29 @@ def put_back(session: Session, entry: TrashEntry) -> PutBack:
     del trash[at]
     session.trash = trash or None
     return PutBack(kind, index, record)
+
+
+def merged_trash(copies: Sequence[Session], alive: set[str]) -> list[TrashEntry] | None:
+    """The trash of a merge of ``copies``: every copy's entries, one per record (``kind/uid``;
+    the one removed last), none for a record the merge keeps (``alive``: changed on another
+    laptop, or put back there). Entries of a kind this program does not know are kept."""
+    kept: dict[str, TrashEntry] = {}
+    unknown: list[TrashEntry] = []
+    for copy in copies:
+        for entry in copy.trash or []:
+            record = entry.record
+            if record is None or not record.uid:
+                if entry not in unknown:
+                    unknown.append(entry.model_copy(deep=True))
+                continue
+            key = f"{entry.kind}/{record.uid}"
+            if key in alive:
+                continue
+            other = kept.get(key)
+            if other is None or _moment(entry.removed_at) > _moment(other.removed_at):
+                kept[key] = entry.model_copy(deep=True)
+    merged = sorted(kept.values(), key=lambda entry: _moment(entry.removed_at)) + unknown
+    return merged or None
 
 
 def _free_pattern_id(session: Session, wanted: str) -> str:

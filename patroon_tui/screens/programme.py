@@ -34,12 +34,7 @@ from patroon_tui.screens.bodies import Bodies
 from patroon_tui.screens.notes_focus import NotesFocus
 from patroon_tui.screens.presenter import Presenter
 from patroon_tui.screens.programme_keys import PROGRAMME_BINDINGS
-from patroon_tui.widgets.recording import (
-    AnswerFirstBody,
-    ExportingBody,
-    RecordingBody,
-    RecordingBodyProtocol,
-)
+from patroon_tui.widgets.recording import AnswerFirstBody, ExportingBody, RecordingBodyProtocol
 from patroon_tui.widgets.slide import PatternSlide
 
 if TYPE_CHECKING:
@@ -359,28 +354,6 @@ class ProgrammeScreen(Screen):
         # keys typed right after f9 wait for it (see Bodies.arrive).
         self._slides.to_answer = True
         self.go_to(tables.id)
-
-    def show_put_back(self, kind: str, table_id: str | None = None) -> None:
-        """A record of ``kind`` (``tables``, ``patterns``, ``principles``, ``first_steps``)
-        was put back from the trash: show the screen that records it, reloaded from the
-        session; on the tables screen the table ``table_id``."""
-        wanted = {"patterns": "tables"}.get(kind, kind)
-        target = next((s for s in self._screens if s.kind == wanted), None)
-        if target is None:
-            return
-        if table_id is not None:
-            self.session.progress.table = table_id  # a body built from now on shows it
-        body = self._bodies.get(target.id)
-        if self.current.id == target.id:
-            if isinstance(body, RecordingBodyProtocol):
-                body.refresh_from_session()
-        else:
-            self.go_to(target.id)  # a body kept from before reloads as it is shown
-            body = self._bodies.get(target.id)
-        select = getattr(body, "select_table", None)
-        if table_id is not None and callable(select) and isinstance(body, RecordingBody):
-            if body.when_ready(lambda: select(table_id)):
-                select(table_id)
 
     def export(self, summary_id: str) -> None:
         """Go to the summary and start its export of the report."""

@@ -55,7 +55,9 @@ class FirstStepsPanel(EditableList):
         Binding("ctrl+n", "add", "Nieuwe stap", id="first-steps.add", priority=True),
         Binding("ctrl+t", "adopt", "Voorstellen / overnemen", id="first-steps.adopt",
                 priority=True),
-        Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True),
+        Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True,
+                tooltip="Stap verwijderen (naar de prullenbak: Ctrl+P, Prullenbak zet hem "
+                "terug)"),
         *EditableList.move_bindings("first-steps"),
     ]
 

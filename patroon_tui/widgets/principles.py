@@ -40,7 +40,9 @@ class PrinciplesPanel(EditableList):
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuw principe", id="principles.add", priority=True),
-        Binding("f8", "remove", "Principe verwijderen", id="principles.remove", priority=True),
+        Binding("f8", "remove", "Principe verwijderen", id="principles.remove", priority=True,
+                tooltip="Principe verwijderen (naar de prullenbak: Ctrl+P, Prullenbak zet "
+                "het terug)"),
         *EditableList.move_bindings("principles"),
     ]
 

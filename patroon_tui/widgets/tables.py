@@ -65,7 +65,7 @@ class TablesPanel(RecordingBody):
         Binding("ctrl+g", "minutes", "Duur van de timer", id="tables.minutes", priority=True,
                 show=False),
         Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True,
-                show=False),
+                show=False, tooltip="Tafel verwijderen (Ctrl+P, Prullenbak zet hem terug)"),
         Binding("ctrl+z", "restore_table", "Verwijderde tafel terugzetten", id="tables.restore",
                 priority=True, show=False),
         Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True,
@@ -348,11 +348,8 @@ class TablesPanel(RecordingBody):
             self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
         self._show_current()
         self._removed = entry
-        self.notify(
-            f"{table_name(entry.table)} staat in de prullenbak. Ctrl+Z zet de tafel terug; "
-            "later kan dat met Ctrl+P, Prullenbak.",
-            title="Tafel verwijderd",
-        )
+        self.notify(f"{table_name(entry.table)} staat in de prullenbak. Ctrl+Z zet de tafel "
+                    "terug; later kan dat met Ctrl+P, Prullenbak.", title="Tafel verwijderd")
 
     def action_restore_table(self) -> None:
         """Put the table removed last back where it was, with everything it said."""
