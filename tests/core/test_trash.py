@@ -281,3 +281,16 @@ def test_a_trash_entry_keeps_keys_this_program_does_not_know():
     assert 'reden = "dubbel"' in written and 'kleur = "rood"' in written
     came = put_back(back, back.trash[0])
     assert came.record.model_extra == {"kleur": "rood"}
+
+
+def test_control_characters_in_the_trash_are_made_visible_when_opened():
+    from patroon_tui.core.validation import review
+
+    text = dumps_session(full_session()) + (
+        '\n[[trash]]\nplace = 0\nremoved_at = 2026-12-04T09:00:00Z\n\n'
+        '[trash.principle]\ntext = "rood \\u001b[31m"\n'
+    )
+    back = loads_session(text, "x.toml")
+    said = review(back, "x.toml")
+    assert any("trash[0].principle.text" in line for line in said)
+    assert back.trash[0].principle.text == "rood \\x1b[31m"
