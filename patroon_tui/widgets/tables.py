@@ -296,8 +296,9 @@ class TablesPanel(RecordingBody):
         if action == "enter_next":
             return isinstance(self.screen.focused, Input) and self._in_body()
         if action == "restore_table":
-            # Only while nothing was typed since: otherwise ctrl+z undoes in the field.
-            return self._removed is not None
+            # Only while nothing was typed since (otherwise ctrl+z undoes in the field), and
+            # while the table is still in the trash (the palette may have put it back).
+            return any(entry is self._removed for entry in self.session.trash or [])
         return super().check_action(action, parameters)
 
     def _show_current(self) -> None:

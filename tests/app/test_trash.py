@@ -185,3 +185,46 @@ async def test_summary_and_report_leave_trashed_records_out(make_app, store):
         assert not on_screen(app, "Wij bellen eerst")
         report = render_report(saved(store, app), app.deck)
         assert "Tafel Zuid" not in report and "Wij bellen eerst" not in report
+
+
+async def test_ctrl_z_after_the_trash_put_the_table_back_does_not_put_it_back_twice(
+    make_app, store
+):
+    app = prepared(make_app, store, "tafels")
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.query_one(TablesPanel)
+        await until(pilot, lambda: panel.current_table_id is not None)
+        await pilot.press("ctrl+down")
+        await until(pilot, lambda: panel.current_table_id == "tafel-2")
+        await pilot.press("f8")
+        await answer_yes(pilot)
+        await put_back_first(pilot)
+        await until(pilot, lambda: panel.current_table_id == "tafel-2")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [t.id for t in app.session.tables] == ["tafel-1", "tafel-2"]
+        assert app.session.trash is None
+
+
+async def test_a_new_own_pattern_thrown_away_comes_back_from_the_trash(make_app, store):
+    from patroon_tui.dialogs.own_pattern import OwnPatternScreen
+
+    app = prepared(make_app, store, "tafels")
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.query_one(TablesPanel)
+        await until(pilot, lambda: panel.current_table_id is not None)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, OwnPatternScreen)
+                    and app.screen.is_mounted)
+        await burst(pilot, "Eigen lus", until=lambda: app.session.patterns)
+        await pilot.press("ctrl+g")
+        await answer_yes(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ProgrammeScreen))
+        assert app.session.patterns == []
+        assert [e.pattern.title for e in saved(store, app).trash] == ["Eigen lus"]
+        screen = await open_trash(pilot)
+        assert on_screen(app, "Eigen patroon: Eigen lus")
+        assert len(screen.entries) == 1
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ProgrammeScreen))
+        assert [p.title for p in saved(store, app).patterns] == ["Eigen lus"]
