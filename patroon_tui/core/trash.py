@@ -159,7 +159,7 @@ def _free_pattern_id(session: Session, wanted: str) -> str:
     return f"{wanted}-{n}"
 
 
-def _words(text: str, width: int = 50) -> str:
+def _words(text: str, width: int = 36) -> str:
     line = " ".join(printable(text).split())
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
@@ -177,8 +177,9 @@ def describe(entry: TrashEntry) -> tuple[str, str]:
     if isinstance(record, OwnPattern):
         return label, _words(record.title or next((s for s in record.steps if s.strip()), ""))
     if isinstance(record, FirstStep):
-        text = _words(record.text)
-        return label, f"{text} ({_words(record.owner, 20)})" if record.owner.strip() else text
+        if not record.owner.strip():
+            return label, _words(record.text)
+        return label, f"{_words(record.text, 24)} ({_words(record.owner, 12)})"
     if isinstance(record, Principle):
         return label, _words(record.text)
     return label, ""

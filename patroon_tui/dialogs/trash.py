@@ -45,8 +45,9 @@ class TrashScreen(ModalScreen[TrashEntry | None]):
     AUTO_FOCUS = "#trash-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the list's own enter (select) would come after the key bubbled back.
-        Binding("enter", "put_back", "Terugzetten", priority=True, id="trash.put-back"),
-        Binding("escape", "close", "Sluiten", id="trash.close"),
+        Binding("enter", "put_back", "Het gekozene terugzetten waar het stond", priority=True,
+                id="trash.put-back"),
+        Binding("escape", "close", "Prullenbak sluiten", id="trash.close"),
     ]
 
     def __init__(self, entries: list[TrashEntry], now: dt.datetime) -> None:

@@ -56,8 +56,7 @@ class FirstStepsPanel(EditableList):
         Binding("ctrl+t", "adopt", "Voorstellen / overnemen", id="first-steps.adopt",
                 priority=True),
         Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True,
-                tooltip="Stap verwijderen (naar de prullenbak: Ctrl+P, Prullenbak zet hem "
-                "terug)"),
+                tooltip="Stap naar de prullenbak (Ctrl+P zet terug)"),
         *EditableList.move_bindings("first-steps"),
     ]
 

@@ -41,8 +41,7 @@ class PrinciplesPanel(EditableList):
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuw principe", id="principles.add", priority=True),
         Binding("f8", "remove", "Principe verwijderen", id="principles.remove", priority=True,
-                tooltip="Principe verwijderen (naar de prullenbak: Ctrl+P, Prullenbak zet "
-                "het terug)"),
+                tooltip="Principe naar de prullenbak (Ctrl+P zet terug)"),
         *EditableList.move_bindings("principles"),
     ]
 

@@ -65,7 +65,7 @@ class TablesPanel(RecordingBody):
         Binding("ctrl+g", "minutes", "Duur van de timer", id="tables.minutes", priority=True,
                 show=False),
         Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True,
-                show=False, tooltip="Tafel verwijderen (Ctrl+P, Prullenbak zet hem terug)"),
+                show=False, tooltip="Tafel naar de prullenbak (Ctrl+Z of Ctrl+P zet terug)"),
         Binding("ctrl+z", "restore_table", "Verwijderde tafel terugzetten", id="tables.restore",
                 priority=True, show=False),
         Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True,
