@@ -43,6 +43,8 @@ class PatroonCommands(Provider):
             if not app.read_only:
                 actions.append(("Antwoorden tonen aan de zaal aan/uit",
                                 programme.action_show_room, "In het publieksvenster (f10)"))
+                actions.append(("Prullenbak", app.show_trash,
+                                "Wat verwijderd is: kies het en zet het terug"))
             if app.has_timer:
                 actions.append(("Timer starten/pauzeren", programme.action_timer_toggle, "f6"))
                 actions.append(("Timer opnieuw", programme.action_timer_reset, "f7"))

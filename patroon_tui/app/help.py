@@ -41,5 +41,9 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
     sections.append(
         ("In een tekstveld", bindings_of([*RecordingBody.BINDINGS, *RecordInput.BINDINGS]))
     )
+    from patroon_tui.dialogs.trash import TrashScreen
+
+    sections.append(("In de prullenbak (ctrl+p, Prullenbak; ↑/↓ kiezen)",
+                     bindings_of(TrashScreen.BINDINGS)))
     sections.append(("In deze hulp", bindings_of(HelpScreen.BINDINGS)))
     return sections

@@ -28,7 +28,7 @@ from patroon_tui.core import collector
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.keys import format_key
 from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Session
+from patroon_tui.core.session import Session, Table, TrashEntry
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import RoomChanged, ScreenShown, SessionChanged
 
@@ -222,6 +222,58 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
             self.autosave.save()
         elif self.read_only:
             self.notify("Alleen lezen: deze sessie wordt niet opgeslagen.", severity="warning")
+
+    # -- the trash ---------------------------------------------------------------------
+
+    def show_trash(self) -> None:
+        """The palette's "Prullenbak": what was removed, newest first, to put back."""
+        from patroon_tui.core.trash import entries
+        from patroon_tui.dialogs.trash import TrashScreen
+
+        if self.session is None or self.programme is None:
+            return
+        self.push_screen(TrashScreen(entries(self.session), self.now()), self._put_back)
+
+    def _put_back(self, entry: TrashEntry | None) -> None:
+        from patroon_tui.core.records import table_name
+        from patroon_tui.core.trash import KIND_NAMES, TrashError, put_back
+
+        session, programme = self.session, self.programme
+        if entry is None or session is None or programme is None or self.read_only:
+            return
+        try:
+            back = put_back(session, entry)
+        except TrashError as exc:
+            self.notify(printable(exc), title="Prullenbak", severity="warning")
+            return
+        self.session_changed()
+        record = back.record
+        table_id = record.id if isinstance(record, Table) else None
+        self._show_put_back(programme, back.kind, table_id)
+        name = table_name(record) if isinstance(record, Table) else KIND_NAMES[back.kind]
+        self.notify(f"{printable(name)} staat er weer.", title="Teruggezet")
+
+    def _show_put_back(self, programme: ProgrammeScreen, kind: str, table_id: str | None) -> None:
+        """The screen that records ``kind`` (an own pattern: the tables), reloaded from the
+        session; on the tables screen the table ``table_id``."""
+        from patroon_tui.widgets.recording import RecordingBody, RecordingBodyProtocol
+
+        wanted = {"patterns": "tables"}.get(kind, kind)
+        target = next((s for s in programme.deck.screens if s.kind == wanted), None)
+        if target is None or self.session is None:
+            return
+        if table_id is not None:
+            self.session.progress.table = table_id  # a tables body built from now on shows it
+        if programme.current.id == target.id:
+            if isinstance(programme.body, RecordingBodyProtocol):
+                programme.body.refresh_from_session()
+        else:
+            programme.go_to(target.id)  # a body kept from before reloads as it is shown
+        body = programme.body
+        select = getattr(body, "select_table", None)
+        if (table_id is not None and callable(select) and isinstance(body, RecordingBody)
+                and body.when_ready(lambda: select(table_id))):
+            select(table_id)
 
     # -- help and palette --------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from patroon_tui.core.session import (
     Session,
     Table,
 )
+from patroon_tui.core.trash import merged_trash
 from patroon_tui.core.versions import (
     Version,
     digest,
@@ -273,6 +274,8 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     result.progress.table = table_ids.get(latest_table or "")
     _merge_progress(result, copies)
     result.removed = {k: str(v) for k, v in sorted(removed.items())} or None
+    result.trash = merged_trash(copies, {f"{kind}/{u}" for kind in _KINDS
+                                         for u, _ in records(result, kind)})
     # A choice between records is named by its id in the merged session.
     ids = {**{f"@{u}": i for u, i in table_ids.items()}, **{f"@{u}": i for u, i in own_ids.items()}}
     for listed in conflicts.values():

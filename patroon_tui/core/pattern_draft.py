@@ -4,7 +4,7 @@ The own-pattern editor (``dialogs.own_pattern``) hands every change of its field
 draft; the draft writes the pattern into ``session.patterns`` (every row, empty ones too)
 and makes it the table's pattern, so the session holds each key as soon as the editor
 does. ``discard`` puts the session back as it was when the editor opened (a new pattern
-leaves it again). No screen is involved: the editor says when to post ``SessionChanged``.
+leaves it again: into the trash, when it holds any word). No screen is involved: the editor says when to post ``SessionChanged``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from patroon_tui.core.deck import MAX_STEPS, MIN_STEPS
 from patroon_tui.core.session import OwnPattern, Session
+from patroon_tui.core.trash import throw_away
 
 Texts = tuple[str, list[str]]
 """A pattern as the editor's fields hold it: (title, steps)."""
@@ -121,9 +122,15 @@ class PatternDraft:
     def discard(self) -> None:
         """The session as it was when the editor opened (a new pattern leaves it)."""
         if self.existing is None:
-            self.session.patterns[:] = [
-                p for p in self.session.patterns if p.id != self.pattern_id
-            ]
+            patterns = self.session.patterns
+            at = next((i for i, p in enumerate(patterns) if p.id == self.pattern_id), None)
+            if at is not None:
+                pattern = patterns[at]
+                if pattern.title.strip() or any(step.strip() for step in pattern.steps):
+                    # Thrown away with words in it: kept in the trash, to put back later.
+                    throw_away(self.session, "patterns", at)
+                else:
+                    del patterns[at]
         else:
             self._put(self.existing)
         if self._table_pattern_before is not None:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 FORMAT = "patroon-session"
@@ -164,6 +164,57 @@ class ConflictVersion(_Model):
     """The version it is (``core/versions.py``: digest, then edits per writer)."""
 
 
+#: The record keys of a ``[[trash]]`` entry and the session list each came from.
+TRASH_KINDS = {
+    "table": "tables",
+    "pattern": "patterns",
+    "principle": "principles",
+    "first_step": "first_steps",
+}
+
+
+class TrashEntry(_Model):
+    """``[[trash]]``: a removed record, kept whole so it can be put back (added key).
+
+    The record is the entry's one sub-table named after its kind (``table``, ``pattern``,
+    ``principle`` or ``first_step``); ``place`` is where it stood in its list. An entry
+    with none of these (a kind a newer version added) is kept as it is and not listed.
+    """
+
+    place: int = Field(default=0, ge=0)
+    """Its index in its list when it was removed (0 = first)."""
+    removed_at: dt.datetime
+    """When it was removed (UTC)."""
+    table: Table | None = None
+    pattern: OwnPattern | None = None
+    principle: Principle | None = None
+    first_step: FirstStep | None = None
+
+    @model_validator(mode="after")
+    def _one_record(self) -> TrashEntry:
+        held = [key for key in TRASH_KINDS if getattr(self, key) is not None]
+        if len(held) > 1:
+            raise PydanticCustomError(
+                "trash_records",
+                "een verwijderd item houdt precies één van table, pattern, principle of "
+                "first_step, niet {held}",
+                {"held": " en ".join(held)},
+            )
+        return self
+
+    @property
+    def kind(self) -> str | None:
+        """The session list the record came from (``tables`` …); ``None``: unknown kind."""
+        return next((TRASH_KINDS[k] for k in TRASH_KINDS if getattr(self, k) is not None),
+                    None)
+
+    @property
+    def record(self) -> Table | OwnPattern | Principle | FirstStep | None:
+        """The removed record itself."""
+        return next((getattr(self, k) for k in TRASH_KINDS if getattr(self, k) is not None),
+                    None)
+
+
 class Session(_Model):
     """A whole session file."""
 
@@ -196,6 +247,8 @@ class Session(_Model):
     """Per field path, the versions two or more copies gave it, until resolved."""
     writers: dict[str, str] | None = None
     """Writer ids and who they are (the laptop's name), for labelling versions."""
+    trash: list[TrashEntry] | None = None
+    """Removed records, kept whole so they can be put back (added key)."""
 
     @field_validator("format_version")
     @classmethod

@@ -36,6 +36,7 @@ from patroon_tui.core.session import (
     Session,
     SessionInfo,
     Table,
+    TrashEntry,
 )
 from patroon_tui.core.toml_scan import data_problem, scan_text
 
@@ -141,11 +142,34 @@ def canonical_data(session: Session) -> dict[str, Any]:
     raw["tables"] = tables
     for key in ("patterns", "principles", "first_steps"):
         raw[key] = [_ordered(item, _TABLE_ARRAYS[key]) for item in raw[key]]
+    if "trash" in raw:
+        raw["trash"] = [_trash_entry(entry) for entry in raw["trash"]] or None
+        if raw["trash"] is None:
+            del raw["trash"]
     for key in _TABLE_ARRAYS:
         # An empty array of tables has no ``[[...]]`` section to write; absent means empty.
         if not raw[key]:
             del raw[key]
     return _ordered(raw, Session)
+
+
+#: The record sub-table of a ``[[trash]]`` entry and its model.
+_TRASH_RECORDS: dict[str, type[BaseModel]] = {
+    "table": Table, "pattern": OwnPattern, "principle": Principle, "first_step": FirstStep,
+}
+
+
+def _trash_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """A ``[[trash]]`` entry in canonical order, its record as its own list writes it."""
+    if isinstance(entry.get("removed_at"), dt.datetime):
+        entry["removed_at"] = utc_ms(entry["removed_at"])
+    for key, model in _TRASH_RECORDS.items():
+        if isinstance(entry.get(key), dict):
+            record = entry[key]
+            if key == "table" and isinstance(record.get("answers"), dict):
+                record["answers"] = _answers(record["answers"])
+            entry[key] = _ordered(record, model)
+    return _ordered(entry, TrashEntry)
 
 
 def _contract_datetimes(
@@ -170,9 +194,11 @@ def emit_toml(data: dict[str, Any]) -> str:
     head: dict[str, Any] = {}
     sections: list[str] = []
     for key, value in data.items():
-        if key in _TABLE_ARRAYS and isinstance(value, list):
+        if (key in _TABLE_ARRAYS or key == "trash") and isinstance(value, list):
             for item in value:
                 chunk = tomli_w.dumps({key: item})
+                if key == "trash":
+                    chunk = _contract_datetimes(chunk, item, ("removed_at",))
                 header = f"[{key}]\n"
                 if chunk.startswith(header):
                     chunk = chunk[len(header) :]

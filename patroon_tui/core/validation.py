@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui.core.messages import KEPT_CONTROLS, field_path, printable
-from patroon_tui.core.session import ID_RE, Session
+from patroon_tui.core.session import ID_RE, TRASH_KINDS, Session
 from patroon_tui.core.toml_scan import (
     INT_MAX,
     INT_MIN,
@@ -102,6 +102,8 @@ def refusal(session: Session) -> tuple[str, str] | None:
 
     * ``created`` or ``updated`` without a time zone, or too close to the year 1 or 9999
       (:func:`moment_problem`).
+    * A ``[[trash]]`` entry's ``removed_at`` that ``created`` could not be either: it is
+      shown in the local time zone too.
     * Two tables with one id: the screens and the first steps find a table by its id, so
       the second could never be edited and its answers would be hidden.
     * Two own patterns with one id: a table choosing that id gets the first; the second
@@ -114,6 +116,10 @@ def refusal(session: Session) -> tuple[str, str] | None:
         problem = moment_problem(getattr(session.session, key))
         if problem is not None:
             return f"session.{key}", problem
+    for index, entry in enumerate(session.trash or []):
+        problem = moment_problem(entry.removed_at)
+        if problem is not None:
+            return f"trash[{index}].removed_at", problem
     seen: dict[str, int] = {}
     for index, table in enumerate(session.tables):
         if table.id in seen:
@@ -222,24 +228,23 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
 
 
 def _texts(session: Session):
-    """Every text a person typed, as (field path, owner, key) to read and set it."""
+    """Every text a person typed, as (field path, owner, key) to read and set it; the
+    records in the trash too (they come back into the fields)."""
     info = session.session
     for key in ("title", "facilitator", "location"):
         yield f"session.{key}", info, key
-    for index, table in enumerate(session.tables):
-        for key in ("name", "participants"):
-            yield f"tables[{index}].{key}", table, key
-        for question in table.answers:
-            yield f"tables[{index}].answers.{question}", table.answers, question
-    for index, principle in enumerate(session.principles):
-        yield f"principles[{index}].text", principle, "text"
-    for index, step in enumerate(session.first_steps):
-        for key in ("text", "owner"):
-            yield f"first_steps[{index}].{key}", step, key
-    for index, pattern in enumerate(session.patterns):
-        yield f"patterns[{index}].title", pattern, "title"
-        for step_index in range(len(pattern.steps)):
-            yield f"patterns[{index}].steps[{step_index}]", pattern.steps, step_index
+    lists = [(f"{kind}[{i}]", r) for kind in ("tables", "principles", "first_steps", "patterns")
+             for i, r in enumerate(getattr(session, kind))]
+    lists += [(f"trash[{i}].{key}", getattr(e, key)) for i, e in enumerate(session.trash or [])
+              for key in TRASH_KINDS if getattr(e, key) is not None]
+    for path, record in lists:
+        for key in ("name", "participants", "text", "owner", "title"):
+            if key in type(record).model_fields:
+                yield f"{path}.{key}", record, key
+        for question in getattr(record, "answers", {}):
+            yield f"{path}.answers.{question}", record.answers, question
+        for step_index in range(len(getattr(record, "steps", []))):
+            yield f"{path}.steps[{step_index}]", record.steps, step_index
     for key in ("notes", "layer_notes"):
         texts = getattr(session, key)
         for screen_id in texts:

@@ -238,7 +238,17 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
             versions[path] = str(before.bumped(writer, ""))
             stamped = True
     back = (uids - baseline.uids) & set(session.removed or {})
-    if back:  # removed and put back (ctrl+z): no longer removed
+    if back:  # removed and put back (ctrl+z, the trash): no longer removed
+        for key in back:
+            # Put back after it was removed: its texts are newer than the removal, so a
+            # merge with a copy that still has it removed keeps it.
+            tomb = Version.parse(session.removed[key])
+            if tomb is None:
+                continue
+            for path, text in now.items():
+                if path.startswith(key + "/"):
+                    mine = Version.parse(versions.get(path, "")) or Version(digest(text))
+                    versions[path] = str(joined([tomb, mine], text).bumped(writer, text))
         session.removed = {k: v for k, v in session.removed.items() if k not in back} or None
         stamped = True
     if gone:

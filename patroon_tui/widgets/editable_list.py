@@ -2,7 +2,8 @@
 
 The principles and the agreed first steps are both such a list: one row per item, a field
 per text of the item, and the same keys to add a row after the cursor, remove one (asking
-first when it holds text) and move it up or down. When the list is empty an empty row is
+first when it holds text; then it goes to the session's trash, to be put back later) and
+move it up or down. When the list is empty an empty row is
 ready; it becomes an item with the first character typed. Subclasses say which list, how a
 row looks, and where enter goes.
 """
@@ -15,6 +16,7 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
+from patroon_tui.core.trash import throw_away
 from patroon_tui.messages import AskConfirm, SessionChanged
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.recording import RecordingBody, ask
@@ -59,6 +61,8 @@ class EditableList(RecordingBody):
     FIRST_FIELD: type[ListField] = ListField
     #: Id of the container holding the rows.
     LIST_ID = "list"
+    #: The session's list, as the trash names it (``principles``, ``first_steps``).
+    TRASH_KIND = ""
 
     # A priority binding, like the body's other keys: enter moves the cursor on before the
     # next key is read, so a word typed right after enter lands in the next field.
@@ -241,14 +245,18 @@ class EditableList(RecordingBody):
             return
         item = items[at]
 
+        question = self.removal_question(at, item)
+
         async def answer(remove: bool | None) -> None:
             if remove and at < len(items) and items[at] is item:
-                del items[at]
+                if question is None:
+                    del items[at]  # holds no text: nothing to keep
+                else:
+                    throw_away(self.session, self.TRASH_KIND, at)
                 self.changed()
                 self.list_changed()
                 await self.rebuild((at, self.FIRST_FIELD))
 
-        question = self.removal_question(at, item)
         if question is None:
             await answer(True)
             return

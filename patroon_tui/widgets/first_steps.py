@@ -55,12 +55,14 @@ class FirstStepsPanel(EditableList):
         Binding("ctrl+n", "add", "Nieuwe stap", id="first-steps.add", priority=True),
         Binding("ctrl+t", "adopt", "Voorstellen / overnemen", id="first-steps.adopt",
                 priority=True),
-        Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True),
+        Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True,
+                tooltip="Stap naar de prullenbak (Ctrl+P zet terug)"),
         *EditableList.move_bindings("first-steps"),
     ]
 
     FIRST_FIELD = StepText
     LIST_ID = "first-steps-list"
+    TRASH_KIND = "first_steps"
 
     # -- the list ---------------------------------------------------------------------
 

@@ -40,12 +40,14 @@ class PrinciplesPanel(EditableList):
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuw principe", id="principles.add", priority=True),
-        Binding("f8", "remove", "Principe verwijderen", id="principles.remove", priority=True),
+        Binding("f8", "remove", "Principe verwijderen", id="principles.remove", priority=True,
+                tooltip="Principe naar de prullenbak (Ctrl+P zet terug)"),
         *EditableList.move_bindings("principles"),
     ]
 
     FIRST_FIELD = PrincipleInput
     LIST_ID = "principles-list"
+    TRASH_KIND = "principles"
 
     # -- the list ---------------------------------------------------------------------
 

@@ -25,13 +25,12 @@ from patroon_tui.core.records import (
     move_table,
     own_pattern_id,
     pattern_options,
-    remove_table,
     removal_question,
-    restore_table,
     store_own_pattern,
     table_name,
 )
-from patroon_tui.core.session import OwnPattern, Session, Table
+from patroon_tui.core.session import OwnPattern, Session, Table, TrashEntry
+from patroon_tui.core.trash import TrashError, put_back, throw_away
 from patroon_tui.messages import AskConfirm, EditOwnPattern, SessionChanged
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.recording import RecordingBody, ask
@@ -66,7 +65,7 @@ class TablesPanel(RecordingBody):
         Binding("ctrl+g", "minutes", "Duur van de timer", id="tables.minutes", priority=True,
                 show=False),
         Binding("f8", "remove_table", "Tafel verwijderen", id="tables.remove", priority=True,
-                show=False),
+                show=False, tooltip="Tafel naar de prullenbak (Ctrl+Z of Ctrl+P zet terug)"),
         Binding("ctrl+z", "restore_table", "Verwijderde tafel terugzetten", id="tables.restore",
                 priority=True, show=False),
         Binding("ctrl+r", "rename_table", "Naam wijzigen", id="tables.rename", priority=True,
@@ -92,8 +91,8 @@ class TablesPanel(RecordingBody):
         ids = [t.id for t in session.tables]
         shown = session.progress.table
         self._current_id: str | None = shown if shown in ids else (ids[0] if ids else None)
-        # The last table removed, with its place, while ctrl+z can still put it back.
-        self._removed: tuple[int, Table] | None = None
+        # The trash entry of the last table removed, while ctrl+z can still put it back.
+        self._removed: TrashEntry | None = None
         self._side = TableSide(deck, session, plenary=self.plenary, id="tables-side")
         self._form = TableForm(
             deck, session, self._current(), pattern_options(deck, session), id="table-detail"
@@ -297,8 +296,9 @@ class TablesPanel(RecordingBody):
         if action == "enter_next":
             return isinstance(self.screen.focused, Input) and self._in_body()
         if action == "restore_table":
-            # Only while nothing was typed since: otherwise ctrl+z undoes in the field.
-            return self._removed is not None
+            # Only while nothing was typed since (otherwise ctrl+z undoes in the field), and
+            # while the table is still in the trash (the palette may have put it back).
+            return any(entry is self._removed for entry in self.session.trash or [])
         return super().check_action(action, parameters)
 
     def _show_current(self) -> None:
@@ -312,7 +312,8 @@ class TablesPanel(RecordingBody):
         if self.plenary:
             return
         self._flush()
-        reserved = [self._removed[1].id] if self._removed is not None else []
+        # A table in the trash keeps its id, so the first steps that name it find it back.
+        reserved = [e.table.id for e in self.session.trash or [] if e.table is not None]
         table = add_table(self.session, [q.id for q in self._questions], reserved)
         self._set_current(table.id)
         self._show_current()
@@ -338,28 +339,29 @@ class TablesPanel(RecordingBody):
         ask(self, AskConfirm(removal_question(table), answer))
 
     def _remove(self, table_id: str) -> None:
-        removed = remove_table(self.session, table_id)
-        if removed is None:
+        index = next((i for i, t in enumerate(self.session.tables) if t.id == table_id), None)
+        if index is None:
             return
-        index, table = removed
+        # Into the session's trash, whole: ctrl+z now, or the palette's Prullenbak later.
+        entry = throw_away(self.session, "tables", index)
         if self._current_id == table_id:
             remaining = self.session.tables
             self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
         self._show_current()
-        self._removed = removed
-        self.notify(
-            f"{table_name(table)} is verwijderd. Ctrl+Z zet de tafel terug.",
-            title="Tafel verwijderd",
-        )
+        self._removed = entry
+        self.notify(f"{table_name(entry.table)} staat in de prullenbak. Ctrl+Z zet de tafel "
+                    "terug; later kan dat met Ctrl+P, Prullenbak.", title="Tafel verwijderd")
 
     def action_restore_table(self) -> None:
         """Put the table removed last back where it was, with everything it said."""
         if self._removed is None:
             return
-        index, removed = self._removed
-        self._removed = None
+        entry, self._removed = self._removed, None
         self._flush()
-        table = restore_table(self.session, index, removed)
+        try:
+            table = put_back(self.session, entry).record
+        except TrashError:
+            return  # put back from the trash already
         self._set_current(table.id)
         self._show_current()
         self.notify(f"{table_name(table)} staat er weer.", title="Tafel terug")

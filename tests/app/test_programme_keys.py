@@ -12,6 +12,7 @@ from patroon_tui.app import PatroonApp
 from patroon_tui.core.keys import format_keys
 from patroon_tui.dialogs.help import HelpScreen, bindings_of
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen
+from patroon_tui.dialogs.trash import TrashScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.agenda import Agenda
 from patroon_tui.widgets.fields import RecordInput
@@ -101,6 +102,7 @@ async def test_help_lists_every_binding(make_app, deck):
             declared += bindings_of(recording_class(kind).BINDINGS)
     declared += bindings_of(OwnPatternScreen.BINDINGS)
     declared += bindings_of(RecordingBody.BINDINGS) + bindings_of(RecordInput.BINDINGS)
+    declared += bindings_of(TrashScreen.BINDINGS)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
         help_screen = app.screen

@@ -378,8 +378,54 @@ def _ambiguous() -> Iterator[Case]:
         "bij session.werkvorm"
 
 
+#: A good ``[[trash]]`` entry: a removed principle.
+TRASH = """
+[[trash]]
+place = 0
+removed_at = 2026-11-28T10:00:00Z
+
+[trash.principle]
+text = "Eerst luisteren."
+"""
+
+
+def _trash() -> Iterator[Case]:
+    """The removed records kept to put back (``[[trash]]``): bad values give the path."""
+
+    def field(name: str, old: str, new: str, path: str) -> Case:
+        return name, BASE + _sub(old, new, TRASH), f"bij {path}"
+
+    principle = '[trash.principle]\ntext = "Eerst luisteren."'
+    moment = "removed_at = 2026-11-28T10:00:00Z"
+    yield field("prullenbak-plaats-negatief", "place = 0", "place = -1", "trash[0].place")
+    yield field("prullenbak-plaats-tekst", "place = 0", 'place = "eerste"', "trash[0].place")
+    yield field("prullenbak-plaats-2-tot-de-70", "place = 0", f"place = {2**70}",
+                "trash[0].place")
+    yield field("prullenbak-tijd-tekst", moment, 'removed_at = "gisteren"',
+                "trash[0].removed_at")
+    yield field("prullenbak-tijd-zonder-tijdzone", moment, "removed_at = 2026-11-28T10:00:00",
+                "trash[0].removed_at")
+    yield field("prullenbak-tijd-9999", moment, "removed_at = 9999-12-31T23:00:00-05:00",
+                "trash[0].removed_at")
+    yield field("prullenbak-tijd-ontbreekt", moment + "\n", "", "trash[0].removed_at")
+    yield field("prullenbak-tekst-getal", 'text = "Eerst luisteren."', "text = 7",
+                "trash[0].principle.text")
+    yield field("prullenbak-twee-dingen", principle,
+                principle + '\n\n[trash.first_step]\ntext = "Bellen"', "trash[0]")
+    yield field("prullenbak-tafel-zonder-naam", principle, '[trash.table]\nid = "tafel-9"',
+                "trash[0].table.name")
+    yield field("prullenbak-tafel-slecht-id", principle,
+                '[trash.table]\nid = "Tafel 9"\nname = "Tafel 9"', "trash[0].table.id")
+    yield field("prullenbak-patroon-een-stap", principle,
+                '[trash.pattern]\nid = "eigen"\ntitle = "T"\nsteps = ["a"]',
+                "trash[0].pattern.steps")
+    yield field("prullenbak-principe-is-tekst", principle, 'principle = "Eerst luisteren."',
+                "trash[0].principle")
+    yield "prullenbak-is-tekst", _after("format_version", 'trash = "weg"\n'), "bij trash"
+
+
 _GROUPS: tuple[Callable[[], Iterator[Case]], ...] = (
-    _toml_syntax, _raw_text, _not_a_session, _model, _values, _ambiguous,
+    _toml_syntax, _raw_text, _not_a_session, _model, _values, _ambiguous, _trash,
 )
 
 
@@ -451,4 +497,10 @@ def odd_cases() -> list[OddCase]:
          ("patterns[0].id",)),
         ("onbekend-patroon-aan-tafel", _sub('pattern = ""', 'pattern = "weg"'),
          ("tables[1].pattern",)),
+        ("prullenbak-met-alles", BASE + TRASH + TRASH.replace(
+            '[trash.principle]\ntext = "Eerst luisteren."',
+            '[trash.table]\nid = "tafel-2"\nname = "Dubbel id, teruggezet met een ander"\n'
+            'onbekend = 1\n[trash.table.answers]\nherkenbaar = "Ja"') + TRASH.replace(
+            '[trash.principle]\ntext = "Eerst luisteren."',
+            '[trash.iets-nieuws]\nwat = "van een nieuwere versie"'), ()),
     ]

@@ -112,3 +112,16 @@ def test_single_note_round_trips(value):
     session.notes["complexer"] = value
     back = loads_session(dumps_session(session), "een.toml")
     assert back.notes["complexer"] == cleaned(value)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions())
+def test_any_text_of_removed_records_round_trips(session):
+    """Records moved to the trash keep every character through the file."""
+    from patroon_tui.core.trash import throw_away
+
+    moment = dt.datetime(2026, 11, 28, 10, 0, 0, 250000, tzinfo=dt.timezone.utc)
+    for kind in ("tables", "patterns", "principles", "first_steps"):
+        while len(getattr(session, kind)) > (1 if kind == "tables" else 0):
+            throw_away(session, kind, len(getattr(session, kind)) - 1, now=moment)
+    roundtrip(session)
