@@ -9,6 +9,8 @@ below the app use to take part:
 - ``StrayKeys``: a screen says where a letter typed outside a text field goes;
 - ``hold``: a change that finishes later than the key that started it (a dialog being
   built, a body being mounted) makes the keys typed meanwhile wait, in order;
+- ``put_back``: a key that closed a dialog goes again, first, to where the cursor is once
+  the dialog has gone (a letter typed at a question is text, not its answer);
 - ``drained`` / ``settled``: wait until a widget (and the nodes above it) has handled what
   was already sent to it.
 """
@@ -112,6 +114,10 @@ class KeyGate(Protocol):
     def release_hold(self, release: Release) -> None:
         """One hold has ended."""
 
+    def put_back(self, event: events.Key) -> None:
+        """Deliver ``event`` again, before every key waiting, once the change under way
+        has ended (keys wait at least until the app's next turn)."""
+
 
 class Release:
     """Ends one ``hold``; calling it twice is harmless."""
@@ -137,6 +143,19 @@ def hold(node: DOMNode, timeout: float = HOLD_WAIT) -> Release:
     if not isinstance(app, KeyGate):
         return _NO_HOLD
     return app.hold_keys(timeout)
+
+
+def put_back(node: DOMNode, event: events.Key) -> bool:
+    """The key ``event``, being handled now, goes again, before the keys typed after it,
+    to wherever the cursor is once the change it sets off has ended: a dialog that closes
+    on a letter hands the letter to the field under it. ``False`` without an app that holds
+    keys (a bare test app): the key is not delivered again.
+    """
+    app = node.app
+    if not isinstance(app, KeyGate):
+        return False
+    app.put_back(event)
+    return True
 
 
 class _NoHold(Release):

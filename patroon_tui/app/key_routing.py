@@ -242,6 +242,14 @@ class KeyRouting(App):
         if not self._holds and self._held_keys:
             self.call_later(self._replay)
 
+    def put_back(self, event: events.Key) -> None:
+        """``event`` goes again, first, once the holds under way have ended (see
+        ``keyboard.put_back``); the keys behind it wait at least until the app's next turn,
+        when a dialog that closed on it has gone."""
+        # A fresh event: the one handled now has been stopped on its way.
+        self._held_keys.appendleft(events.Key(event.key, event.character))
+        self.call_later(self.hold_keys(HOLD_WAIT).__call__)
+
     async def _replay(self) -> None:
         while self._held_keys and not self._holds:
             await self._deliver(self._held_keys.popleft())

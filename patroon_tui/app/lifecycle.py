@@ -61,10 +61,10 @@ class Lifecycle:
             f"{self.autosave.error if self.autosave else ''} Wat je sinds de laatste keer "
             "opslaan typte, staat alleen nog in het geheugen.",
             [
-                ("stay", "Niet stoppen", "n"),
-                ("retry", "Opnieuw proberen op te slaan", "o"),
-                ("copy", "Kopie elders opslaan en stoppen", "k"),
-                ("quit", "Stoppen zonder opslaan", "s"),
+                ("stay", "Niet stoppen"),
+                ("retry", "Opnieuw proberen op te slaan"),
+                ("copy", "Kopie elders opslaan en stoppen"),
+                ("quit", "Stoppen zonder opslaan"),
             ],
             cancel="stay",
             id="quit-unsaved",
@@ -134,7 +134,7 @@ class Lifecycle:
                 "Bestand buiten patroon gewijzigd",
                 f"{error or ''} Als je jouw versie opslaat, blijft de andere bewaard in de "
                 "map bewaard/ naast de sessies.",
-                [("mine", "Mijn versie opslaan", "m"), ("later", "Later kiezen", "l")],
+                [("mine", "Mijn versie opslaan"), ("later", "Later kiezen")],
                 cancel="later",
                 id="other-version",
             ),

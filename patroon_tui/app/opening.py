@@ -176,7 +176,7 @@ class SessionOpening:
             "Sessie al geopend",
             f"Deze sessie is al geopend in een ander venster{who}. Je kunt haar alleen "
             "bekijken: wijzigingen worden dan niet opgeslagen.",
-            [("read_only", "Alleen lezen", "l"), ("back", "Terug", "t")],
+            [("read_only", "Alleen lezen"), ("back", "Terug")],
             cancel="back",
             id="locked",
         )

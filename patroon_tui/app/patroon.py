@@ -53,7 +53,6 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
         Binding("f1", "help", "Help", priority=True, id="help"),
-        Binding("question_mark", "help", "Help (buiten tekstvelden)", show=False, id="help-question"),
         Binding("ctrl+c", "save", "Opslaan (afsluiten gaat met ctrl+q)", show=False, priority=True, id="ctrl-c"),
     ]
 

@@ -2,6 +2,8 @@
 
 ``ConfirmScreen(question)`` is pushed with a callback and dismisses with ``True`` for yes
 and ``False`` for no. The safe answer, no, has the cursor: a reflex enter keeps everything.
+Yes is chosen deliberately (←, Tab or Shift+Tab to it, then Enter); Esc and any typed
+letter or space answer no, and the letter goes on to the field (``AnswerDialog``).
 """
 
 from __future__ import annotations
@@ -9,23 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from patroon_tui.dialogs.dialog import AnswerDialog
+from patroon_tui.dialogs.dialog import AnswerButton, AnswerDialog
+
+#: Under the question: how it is answered ({no}: the safe answer's label).
+HOW_TO_ANSWER = "←/→ kiezen, Enter bevestigt. Esc of verder typen: {no}."
 
 
 class ConfirmScreen(AnswerDialog[bool]):
-    """Asks one question; ``j``/``y`` answer yes, ``n``/escape no, enter the focused button."""
+    """Asks one question; Enter gives the answer with the cursor (no, at first)."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     AUTO_FOCUS = "#confirm-no"
-
-    BINDINGS = [
-        Binding("j,y", "answer(True)", "Ja", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "Nee", id="confirm.no"),
-    ]
 
     def __init__(
         self,
@@ -45,11 +44,12 @@ class ConfirmScreen(AnswerDialog[bool]):
         with Vertical(id="confirm-dialog"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self._yes} (j)", variant="error", id="confirm-yes")
-                yield Button(f"{self._no} (n)", id="confirm-no")
+                yield AnswerButton(self._yes, variant="error", id="confirm-yes")
+                yield AnswerButton(self._no, id="confirm-no")
+            yield Static(HOW_TO_ANSWER.format(no=self._no), id="confirm-how", markup=False)
 
     def answer_of(self, button: Button) -> bool:
         return button.id == "confirm-yes"
 
-    def action_answer(self, answer: bool) -> None:
-        self.answer(answer)
+    def safe_answer(self) -> bool:
+        return False

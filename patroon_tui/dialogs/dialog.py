@@ -1,36 +1,62 @@
 """``AnswerDialog``: a small modal question whose answers are buttons, answered once.
 
 Every question the app asks (remove a table, overwrite a file, a session open elsewhere)
-is one. The answer is given in the turn of the key that gives it (enter, or the answer's
-own letter), so the keys typed after it already reach the screen below; a second answer
-key typed before the dialog is gone does nothing (it used to pop a screen too many).
+is one. An answer is chosen with the arrows, Tab or Shift+Tab and given with Enter; Esc
+gives the safe answer, which has the cursor when the question appears. No printable key
+answers (docs/typing.md): a letter, a digit or a space typed at a question closes it with
+the safe answer and goes, with the keys typed after it, to the field the cursor was in
+before. The answer is given in the turn of the key that gives it, so the keys after it
+reach the screen below; a second answer key typed before the dialog is gone does nothing
+(it used to pop a screen too many).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar, Generic, TypeVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from patroon_tui import keyboard
+
 T = TypeVar("T")
 
 
+class AnswerButton(Button):
+    """One answer of an ``AnswerDialog``: Enter gives it; a printable key typed while it
+    has the cursor closes the dialog with its safe answer (the key goes on to the field)."""
+
+    def on_key(self, event: events.Key) -> None:
+        # Handled here, in the button's own turn: the app reads the next key only once the
+        # button has handled this one, so every key after it waits for the dialog to go.
+        screen = self.screen
+        if event.is_printable and isinstance(screen, AnswerDialog):
+            event.stop()
+            event.prevent_default()
+            screen.typed_at(event)
+
+
 class AnswerDialog(ModalScreen[T], Generic[T]):
-    """A question with buttons; ``answer_of(button)`` says what a button answers."""
+    """A question with buttons; ``answer_of(button)`` says what a button answers and
+    ``safe_answer()`` what Esc and a typed key answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "press_focused", "Kiezen", show=False, priority=True, id="dialog.choose"),
-        Binding("space", "press_focused", "Kiezen", show=False, priority=True, id="dialog.space"),
-        Binding("left", "app.focus_previous", "Vorige knop", show=False, id="dialog.left"),
-        Binding("right", "app.focus_next", "Volgende knop", show=False, id="dialog.right"),
+        Binding("left,up", "app.focus_previous", "Vorige knop", show=False, id="dialog.left"),
+        Binding("right,down", "app.focus_next", "Volgende knop", show=False, id="dialog.right"),
+        Binding("escape", "safe_answer", "Het veilige antwoord", show=False, id="dialog.escape"),
     ]
 
     _answered = False
 
     def answer_of(self, button: Button) -> T:
         """The answer a button gives."""
+        raise NotImplementedError
+
+    def safe_answer(self) -> T:
+        """The answer that keeps everything: Esc and a typed key give it."""
         raise NotImplementedError
 
     def answer(self, value: T) -> None:
@@ -40,6 +66,15 @@ class AnswerDialog(ModalScreen[T], Generic[T]):
         self._answered = True
         self.dismiss(value)
 
+    def typed_at(self, event: events.Key) -> None:
+        """A printable key was typed at the question: it is text, not an answer. The
+        dialog closes with the safe answer and the key goes to the field below."""
+        keyboard.put_back(self, event)
+        self.answer(self.safe_answer())
+
+    def action_safe_answer(self) -> None:
+        self.answer(self.safe_answer())
+
     def action_press_focused(self) -> None:
         focused = self.focused
         if isinstance(focused, Button):
@@ -48,3 +83,11 @@ class AnswerDialog(ModalScreen[T], Generic[T]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.answer(self.answer_of(event.button))
+
+    def on_key(self, event: events.Key) -> None:
+        # A dialog never lets a key through to the screen below it; a printable key that
+        # reaches the dialog itself (no answer has the cursor) is text, as at a button.
+        event.stop()
+        if event.is_printable:
+            event.prevent_default()
+            self.typed_at(event)

@@ -2,6 +2,8 @@
 
 Sections come from the classes that declare the bindings (the app, the programme screen,
 the recording widgets), so a new binding shows up here without anyone editing a list.
+Esc or F1 closes it; a letter, digit or space typed while it is up closes it too and goes,
+with the keys typed after it, to the field the cursor was in (it is text, not a command).
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from patroon_tui import keyboard
 
 TYPING_NOTE = (
     "Op de invulschermen (tafels, principes, eerste stappen, driehoek, samenvatting) typen "
@@ -41,6 +46,18 @@ def bindings_of(declared: Iterable[BindingType]) -> list[Binding]:
     return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
 
 
+class HelpScroll(VerticalScroll):
+    """The help's keys, scrolled with the arrows; a printable key typed here goes on to
+    the field under the help (handled in this widget's own turn, before the next key)."""
+
+    def on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if event.is_printable and isinstance(screen, HelpScreen):
+            event.stop()
+            event.prevent_default()
+            screen.typed_at(event)
+
+
 class HelpScreen(ModalScreen[None]):
     """All keys, per place where they work."""
 
@@ -48,7 +65,9 @@ class HelpScreen(ModalScreen[None]):
     AUTO_FOCUS = "#help-scroll"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,question_mark,q", "close", "Help sluiten", id="help-close"),
+        Binding("escape,f1", "close", "Help sluiten",
+                tooltip="Help sluiten (verder typen sluit haar ook; het getypte gaat naar het veld)",
+                id="help-close"),
     ]
 
     def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
@@ -60,7 +79,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical():
             yield Static("Help: alle toetsen", id="help-title")
             yield Static(TYPING_NOTE, id="help-note")
-            with VerticalScroll(id="help-scroll"):
+            with HelpScroll(id="help-scroll"):
                 for title, bindings in self.sections:
                     table = Table(
                         title=title, title_justify="left", title_style="bold",
@@ -72,7 +91,21 @@ class HelpScreen(ModalScreen[None]):
                         # The tooltip, where a binding has one, is the longer text the footer has no room for.
                         table.add_row(Text(key_names(self.app.get_key_display, binding)), Text(binding.tooltip or binding.description))
                     yield Static(table, classes="help-section")
-            yield Static("Esc of F1: terug · ↑/↓: schuiven", id="help-close")
+            yield Static("Esc of F1: terug · ↑/↓: schuiven · verder typen: terug naar het veld",
+                         id="help-close")
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)
+
+    def typed_at(self, event: events.Key) -> None:
+        """A printable key typed at the help: it closes, and the key is text in the field."""
+        keyboard.put_back(self, event)
+        self.action_close()
+
+    def on_key(self, event: events.Key) -> None:
+        # Nothing typed here reaches the screen under the help.
+        event.stop()
+        if event.is_printable:
+            event.prevent_default()
+            self.typed_at(event)

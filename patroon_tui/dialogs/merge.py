@@ -1,8 +1,9 @@
 """Choosing the copies of a session to merge ("Samenvoegen…" on the start screen).
 
-``MergeScreen(entries)`` lists the saved sessions; space ticks one, and the button (or
-``s``: the dialog has no text field, and ctrl+s stays the app's save) merges the ticked
-ones: it dismisses with their paths, or ``None`` (escape).
+``MergeScreen(entries)`` lists the saved sessions; Enter ticks one, and the button
+"Samenvoegen" (Tab to it, Enter) merges the ticked ones: it dismisses with their paths, or
+``None`` (Esc). No printable key is a command here (docs/typing.md): a letter or a space
+does nothing (ctrl+s stays the app's save).
 Copies of one session usually sit side by side in the list, under one title.
 """
 
@@ -20,6 +21,17 @@ from textual.widgets import Button, SelectionList, Static
 from patroon_tui.core.messages import printable
 
 
+class CopiesList(SelectionList[str]):
+    """The sessions to tick: Enter ticks or unticks; space, a printable key, does nothing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "nothing", show=False, id="merge.space"),
+    ]
+
+    def action_nothing(self) -> None:
+        """Space is text, never a command; there is no text field here to take it."""
+
+
 class MergeScreen(ModalScreen[list[Path] | None]):
     """Tick two or more copies of one session; merge them into a new session."""
 
@@ -27,7 +39,6 @@ class MergeScreen(ModalScreen[list[Path] | None]):
     AUTO_FOCUS = "#merge-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuleren", id="merge.cancel"),
-        Binding("s", "merge", "Samenvoegen", id="merge.merge"),
     ]
 
     def __init__(self, entries: list[tuple[Path, str]]) -> None:
@@ -37,16 +48,16 @@ class MergeScreen(ModalScreen[list[Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="merge-dialog"):
             yield Static("Kopieën samenvoegen", id="merge-title")
-            yield Static("Vink met spatie de kopieën van één sessie aan (een per laptop) en "
-                         "kies Samenvoegen (s). De kopieën blijven zoals ze zijn; het "
-                         "resultaat is een nieuwe sessie.", id="merge-help")
-            yield SelectionList[str](
+            yield Static("Vink met Enter de kopieën van één sessie aan (een per laptop), ga "
+                         "met Tab naar Samenvoegen en druk Enter. De kopieën blijven zoals ze "
+                         "zijn; het resultaat is een nieuwe sessie.", id="merge-help")
+            yield CopiesList(
                 *((printable(label), str(path)) for path, label in self._entries),
                 id="merge-list", compact=True,
             )
             with Horizontal(id="merge-buttons"):
-                yield Button("Samenvoegen (s)", variant="primary", id="merge-go")
-                yield Button("Annuleren (esc)", id="merge-cancel")
+                yield Button("Samenvoegen", variant="primary", id="merge-go")
+                yield Button("Annuleren (Esc)", id="merge-cancel")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -54,7 +65,7 @@ class MergeScreen(ModalScreen[list[Path] | None]):
     def action_merge(self) -> None:
         chosen = self.query_one("#merge-list", SelectionList).selected
         if len(chosen) < 2:
-            self.notify("Vink minstens twee kopieën aan (spatie).", severity="warning")
+            self.notify("Vink minstens twee kopieën aan (Enter).", severity="warning")
             return
         self.dismiss([Path(p) for p in chosen])
 

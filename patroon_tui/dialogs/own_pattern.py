@@ -13,9 +13,15 @@ Quitting, a closed terminal or a crash keep it.
 
 - Ctrl+O ("Klaar") and escape close the editor and keep what was typed, also an unfinished
   pattern (a short note says what is still missing).
-- Ctrl+G throws the changes away, after a question whose safe answer ("Nee") has the
-  cursor: the pattern and the table's choice are put back as they were when the editor
-  opened (a new pattern leaves the session again).
+- Tab goes round the steps (from the title to the first step, from the last step back to
+  the first: never into the title, so an answer typed after one Tab too many stays a step);
+  the title is reached with Shift+Tab from the first step or with Ctrl+R (as a table's name).
+- No key of the screen under the editor works here, and none reaches it: Ctrl+G (the timer
+  on the tables screen) does nothing, so what is typed after it stays in the editor.
+- The button "Wijzigingen weggooien" throws the changes away, after a question whose safe
+  answer ("Nee") has the cursor and which any typed letter answers "Nee": the pattern and
+  the table's choice are put back as they were when the editor opened (a new pattern
+  leaves the session again). No key does this: nothing typed is thrown away by a key.
 
 The dialog dismisses once, with the ``OwnPattern`` as it stands in the session, or ``None``
 when there is none (nothing was typed in a new pattern, or it was thrown away).
@@ -54,9 +60,9 @@ __all__ = ["KEYS_SHOWN", "OwnPatternScreen", "PatternField", "StepInput", "Title
 
 #: The keys shown at the bottom of the dialog (all of them; the help has the same list).
 KEYS_SHOWN = (
-    "[b]Tab[/b]/[b]Enter[/b] volgend veld · [b]Ctrl+N[/b] stap toevoegen · "
-    "[b]F8[/b] stap verwijderen · [b]Alt+↑/↓[/b] stap verplaatsen · "
-    "[b]Ctrl+O[/b]/[b]Esc[/b] klaar · [b]Ctrl+G[/b] wijzigingen weggooien"
+    "[b]Tab[/b]/[b]Enter[/b] volgende stap · [b]Ctrl+R[/b] titel · "
+    "[b]Ctrl+N[/b] stap toevoegen · [b]F8[/b] stap verwijderen · "
+    "[b]Alt+↑/↓[/b] stap verplaatsen · [b]Ctrl+O[/b]/[b]Esc[/b] klaar"
 )
 
 #: How long closing waits for keys already sent to a field before it reads the fields.
@@ -73,10 +79,12 @@ class OwnPatternScreen(StepsEditor):
     # so a word typed right after tab, enter or ctrl+n lands in the field that got the
     # cursor. No key here is one the fields use for editing (see Textual's Input.BINDINGS).
     BINDINGS = [
-        Binding("tab", "next_field", "Volgend veld", show=False, priority=True,
-                id="own-pattern.tab"),
-        Binding("shift+tab", "previous_field", "Vorig veld", show=False, priority=True,
-                id="own-pattern.shift-tab"),
+        Binding("tab", "next_field", "Volgende stap (nooit naar de titel)", show=False,
+                priority=True, id="own-pattern.tab"),
+        Binding("shift+tab", "previous_field", "Vorig veld (van de eerste stap: de titel)",
+                show=False, priority=True, id="own-pattern.shift-tab"),
+        Binding("ctrl+r", "title", "Naar de titel", show=False, priority=True,
+                id="own-pattern.title"),
         Binding("enter", "enter", "Volgend veld (na de laatste stap: een stap erbij)",
                 show=False, priority=True, id="own-pattern.next"),
         Binding("ctrl+n", "add_step", "Stap toevoegen", priority=True,
@@ -91,8 +99,6 @@ class OwnPatternScreen(StepsEditor):
                 id="own-pattern.done"),
         Binding("escape", "close", "Klaar (alles blijft bewaard)", priority=True,
                 id="own-pattern.close"),
-        Binding("ctrl+g", "discard", "Wijzigingen weggooien", priority=True,
-                id="own-pattern.discard"),
     ]
 
     def __init__(

@@ -1,6 +1,10 @@
 """The own-pattern editor's cursor and rows: tab, shift+tab and enter between the fields;
 a step added (ctrl+n, enter after the last), removed (f8) or moved (alt+up/down).
 
+Tab goes round the steps only: from the title to the first step, from the last step to the
+first, never into the title (the next words typed are a step's, whatever Tab was one too
+many). Shift+Tab goes back, from the first step to the title; ctrl+r goes to the title.
+
 ``StepsEditor`` is the base of ``OwnPatternScreen`` (``dialogs.own_pattern``), which holds
 the bindings, the draft in the session and closing. Every action runs in its key's own
 turn, so the next key typed lands in the field that got the cursor.
@@ -65,11 +69,10 @@ class StepsEditor(ModalScreen[OwnPattern | None]):
         return fields.index(focused) if focused in fields else None
 
     def action_next_field(self) -> None:
-        if not self._idle():
+        if not self._idle() or not self._fields:
             return
-        fields = self.all_fields()
-        at = self._focused_index()
-        self._focus(fields[0 if at is None else (at + 1) % len(fields)])
+        at = self._focused_step()
+        self._focus(self._fields[0 if at is None else (at + 1) % len(self._fields)])
 
     def action_previous_field(self) -> None:
         if not self._idle():
@@ -77,6 +80,10 @@ class StepsEditor(ModalScreen[OwnPattern | None]):
         fields = self.all_fields()
         at = self._focused_index()
         self._focus(fields[-1 if at is None else (at - 1) % len(fields)])
+
+    def action_title(self) -> None:
+        if self._idle():
+            self._focus(self.first_field)
 
     async def action_enter(self) -> None:
         # Enter moves on: from the title to the first step, from a step to the next one,

@@ -153,10 +153,13 @@ async def test_escape_closes_and_keeps_what_was_typed(deck):
 async def test_throwing_changes_away_asks_and_keeps_by_default(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:
         editor = await open_editor(pilot)
         await type_text(pilot, "X")
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g")  # the tables screen's timer: nothing in the editor
+        await pilot.pause()
+        assert app.screen is editor
+        await pilot.click("#own-discard")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.focused.id == "confirm-no"
@@ -166,9 +169,9 @@ async def test_throwing_changes_away_asks_and_keeps_by_default(deck):
         assert [p.title for p in session.patterns] == ["X"]
         await type_text(pilot, "Y")  # the cursor is back in the title
         assert session.patterns[0].title == "XY"
-        await pilot.press("ctrl+g")
+        await pilot.click("#own-discard")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("left", "enter")  # "Ja", chosen deliberately
         await pilot.pause()
         assert not isinstance(app.screen, (OwnPatternScreen, ConfirmScreen))
         assert session.patterns == []
@@ -213,14 +216,14 @@ async def test_throwing_away_an_edit_restores_the_pattern_as_it_was(deck):
     session.patterns.append(old)
     session.tables[0].pattern = "eigen-tafel-1"
     app = make_app(deck, session)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:
         await open_editor(pilot)
         await type_text(pilot, "er")
         await pilot.press("tab", "tab", "x", "ctrl+n", "y")
         assert session.patterns[0].steps == ["een", "tweex", "y"]
-        await pilot.press("ctrl+g")
+        await pilot.click("#own-discard")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("left", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, (OwnPatternScreen, ConfirmScreen))
     assert session.patterns == [old]
@@ -285,7 +288,7 @@ async def test_the_buttons_work_with_the_mouse_and_leave_the_cursor_in_a_field(d
         await pilot.click("#own-discard")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen is editor
         await pilot.click("#own-done")

@@ -88,14 +88,18 @@ async def test_tab_and_shift_tab_typed_in_a_burst_land_in_their_fields(make_app)
             until=lambda: editor(app) is not None and fields(app)[0].endswith("!"),
         )
         assert fields(app) == ("Titel1!", ["Stap1x", "Stap2", ""])
-        # Tab wraps from the last step to the title, shift+tab from the title to the last.
+        # Tab goes round the steps: from the last step to the first, never into the title.
         await burst(pilot, "<tab>", "<tab>", "<tab>", "c", "<tab>", "t",
-                    until=lambda: fields(app)[0] == "Titel1!t")
-        assert fields(app) == ("Titel1!t", ["Stap1x", "Stap2", "c"])
-        await burst(pilot, "<shift+tab>", "z", until=lambda: fields(app)[1][2] == "cz")
-        assert fields(app) == ("Titel1!t", ["Stap1x", "Stap2", "cz"])
+                    until=lambda: fields(app)[1][0] == "Stap1xt")
+        assert fields(app) == ("Titel1!", ["Stap1xt", "Stap2", "c"])
+        # Shift+tab from the first step reaches the title, and from there the last step.
+        await burst(pilot, "<shift+tab>", "z", "<shift+tab>", "y",
+                    until=lambda: fields(app)[1][2] == "cy")
+        assert fields(app) == ("Titel1!z", ["Stap1xt", "Stap2", "cy"])
+        # Ctrl+r is the title's own key, from any step.
+        await burst(pilot, "<ctrl+r>", "w", until=lambda: fields(app)[0] == "Titel1!zw")
         assert app.session.patterns == [
-            OwnPattern(id="eigen-tafel-1", title="Titel1!t", steps=["Stap1x", "Stap2", "cz"])
+            OwnPattern(id="eigen-tafel-1", title="Titel1!zw", steps=["Stap1xt", "Stap2", "cy"])
         ]
         await pilot.press("ctrl+q")
 
@@ -212,22 +216,68 @@ async def test_escape_escape_enter_closes_once(make_app):
         await pilot.press("ctrl+q")
 
 
+async def ask_to_discard(pilot) -> ConfirmScreen:
+    """The button "Wijzigingen weggooien" (no key throws typed words away): its question."""
+    app = pilot.app
+    await pilot.click("#own-discard")
+    await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen)
+                     and app.screen.is_mounted)
+    return app.screen
+
+
+async def test_ctrl_g_in_the_editor_keeps_everything_and_the_words_after_it(make_app, store):
+    """Reproduction 3 of issue 27: ctrl+g (the tables screen's timer) and "jaar later"."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        programme = app.screen
+        table = app.session.tables[0]
+        before = table.model_dump()
+        screen = await open_editor(
+            pilot, "Wachten", "<enter>", "Vraag", "<ctrl+g>", "jaar later",
+            until=lambda: editor(app) is not None and fields(app)[1][0].endswith("later"),
+        )
+        assert app.screen is screen
+        assert fields(app) == ("Wachten", ["Vraagjaar later", "", ""])
+        assert pattern(app) == OwnPattern(
+            id="eigen-tafel-1", title="Wachten", steps=["Vraagjaar later", "", ""]
+        )
+        # Nothing reached the tables screen under the editor: its table is as it was but
+        # for the pattern chosen.
+        assert {**table.model_dump(), "pattern": ""} == before
+        assert app.screen_stack[0] is programme
+        await pilot.press("ctrl+q")
+    on_disk = store.load(app.path)
+    assert [(p.title, p.steps) for p in on_disk.patterns] == [
+        ("Wachten", ["Vraagjaar later", "", ""])
+    ]
+    assert b"Vraagjaar later" in app.path.read_bytes()
+
+
 async def test_the_discard_question_keeps_everything_on_a_reflex_enter(make_app, store):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_editor(
-            pilot, "Wachten", "<enter>", "Vraag", "<ctrl+g>", "<enter>", "t",
-            until=lambda: editor(app) is not None and fields(app)[1][0] == "Vraagt",
+            pilot, "Wachten", "<enter>", "Vraag",
+            until=lambda: editor(app) is not None and fields(app)[1][0] == "Vraag",
         )
+        await ask_to_discard(pilot)
+        await burst(pilot, "<enter>", "t",
+                    until=lambda: editor(app) is not None and fields(app)[1][0] == "Vraagt")
         assert app.screen is screen
         assert fields(app) == ("Wachten", ["Vraagt", "", ""])
         assert pattern(app).steps[0] == "Vraagt"
         # Escape in the question keeps too.
-        await burst(pilot, "<ctrl+g>", "<escape>", "s",
-                    until=lambda: fields(app)[1][0] == "Vraagts")
+        await ask_to_discard(pilot)
+        await burst(pilot, "<escape>", "s", until=lambda: fields(app)[1][0] == "Vraagts")
         assert pattern(app).steps[0] == "Vraagts"
-        # "j" throws the new pattern away: it leaves the session and the table.
-        await burst(pilot, "<ctrl+g>", "j", until=lambda: editor(app) is None)
+        # A word typed at the question keeps everything and lands whole in the step.
+        await ask_to_discard(pilot)
+        await burst(pilot, "jazeker", until=lambda: fields(app)[1][0] == "Vraagtsjazeker")
+        assert app.screen is screen
+        assert pattern(app).steps[0] == "Vraagtsjazeker"
+        # "Ja", chosen deliberately, throws the new pattern away: it leaves the session.
+        await ask_to_discard(pilot)
+        await burst(pilot, "<left>", "<enter>", until=lambda: editor(app) is None)
         assert editor(app) is None
         assert not isinstance(app.screen, ConfirmScreen)
         assert app.session.patterns == []
@@ -242,12 +292,13 @@ async def test_discarding_an_edit_puts_back_the_pattern_and_the_tables_choice(ma
     app.session.patterns.append(old)
     app.session.tables[0].pattern = "eigen-tafel-1"
     store.save(app.session, app.path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:
         await open_editor(pilot, "er", "<tab>", "<tab>", "s",
                           until=lambda: pattern(app).steps[1] == "twees")
         assert pattern(app).title == "Ouder"
         assert pattern(app).model_extra == {"kleur": "rood"}
-        await burst(pilot, "<ctrl+g>", "j", until=lambda: editor(app) is None)
+        await ask_to_discard(pilot)
+        await burst(pilot, "<left>", "<enter>", until=lambda: editor(app) is None)
         assert app.session.patterns == [old]
         assert app.session.tables[0].pattern == "eigen-tafel-1"
         await pilot.press("ctrl+q")
@@ -259,9 +310,10 @@ async def test_discarding_an_edit_puts_back_the_pattern_and_the_tables_choice(ma
 
 async def test_discarding_a_new_pattern_leaves_the_form_as_before(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:
         await open_editor(pilot, "Weg ermee", until=lambda: pattern(app) is not None)
-        await burst(pilot, "<ctrl+g>", "j", until=lambda: editor(app) is None)
+        await ask_to_discard(pilot)
+        await burst(pilot, "<left>", "<enter>", until=lambda: editor(app) is None)
         assert app.session.patterns == []
         assert app.session.tables[0].pattern == ""
         choice = app.screen.query_one("#table-pattern")
@@ -280,9 +332,9 @@ async def test_the_keys_are_shown_and_fit_at_60_by_20_and_80_by_24(make_app):
             dialog = screen.query_one("#own-dialog")
             assert dialog.region.contains_region(line.region), size
             shown = str(line.render()).replace("\n", " ")
-            for text in ("Tab/Enter volgend veld", "Ctrl+N stap toevoegen",
+            for text in ("Tab/Enter volgende stap", "Ctrl+R titel", "Ctrl+N stap toevoegen",
                          "F8 stap verwijderen", "Alt+↑/↓ stap verplaatsen",
-                         "Ctrl+O/Esc klaar", "Ctrl+G wijzigingen weggooien"):
+                         "Ctrl+O/Esc klaar"):
                 assert text in shown, (size, text)
             title = screen.first_field
             assert title.region.height == 3 and dialog.region.contains_region(title.region)
@@ -293,7 +345,7 @@ def test_every_key_of_the_editor_is_a_binding_with_an_id_and_a_dutch_description
     bindings = {b.key: b for b in OwnPatternScreen.BINDINGS}
     assert set(bindings) == {
         "tab", "shift+tab", "enter", "ctrl+n", "f8", "alt+up", "alt+down", "ctrl+o",
-        "escape", "ctrl+g",
+        "escape", "ctrl+r",
     }
     ids = [b.id for b in bindings.values()]
     assert all(i and i.startswith("own-pattern.") for i in ids)
@@ -302,7 +354,7 @@ def test_every_key_of_the_editor_is_a_binding_with_an_id_and_a_dutch_description
 
 
 KEYS = [
-    "escape", "enter", "tab", "shift+tab", "ctrl+g", "ctrl+o", "ctrl+n", "f8", "alt+up",
+    "escape", "enter", "tab", "shift+tab", "ctrl+g", "ctrl+r", "ctrl+o", "ctrl+n", "f8", "alt+up",
     "alt+down", "j", "n", "y", "a", "b", "space", "backspace", "left", "right", "home",
     "end", "up", "down", "delete",
 ]
@@ -356,7 +408,7 @@ async def test_a_burst_of_random_keys_does_not_break_the_editor():
                 assert 2 <= len(own.steps) <= 12
             for _ in range(5):
                 if isinstance(app.screen, ConfirmScreen):
-                    await pilot.press("n")
+                    await pilot.press("escape")
                 elif isinstance(app.screen, OwnPatternScreen):
                     await pilot.press("ctrl+o")
                 await pilot.pause()
@@ -381,7 +433,7 @@ async def test_random_keys_on_the_tables_screen_and_in_the_editor(make_app, stor
                 OwnPattern.model_validate(own.model_dump())
             for _ in range(5):
                 if isinstance(app.screen, ConfirmScreen):
-                    await pilot.press("n")
+                    await pilot.press("escape")
                 elif isinstance(app.screen, OwnPatternScreen):
                     await pilot.press("ctrl+o")
                 elif app.screen is not programme:

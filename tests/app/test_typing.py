@@ -305,7 +305,7 @@ async def test_removing_a_table_asks_safely_and_can_be_undone(make_app, store):
                     until=lambda: table(app, 1).participants.endswith("OM"))
         # A reflex enter keeps the table; the words after it land in its field.
         assert [t.participants for t in app.session.tables] == ["", "Politie en OM"]
-        await burst(pilot, "<f8>", "j", until=lambda: len(app.session.tables) == 1)
+        await burst(pilot, "<f8>", "<left>", "<enter>", until=lambda: len(app.session.tables) == 1)
         assert not isinstance(app.screen, ConfirmScreen)
         await burst(pilot, "<ctrl+z>", until=lambda: len(app.session.tables) == 2)
         assert [t.participants for t in app.session.tables] == ["", "Politie en OM"]
@@ -343,7 +343,7 @@ async def test_a_dialog_answered_twice_pops_once(make_app, store):
     lock = store.lock(app.path)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await burst(pilot, "l", "l", "<pagedown>")
+            await burst(pilot, "<enter>", "<enter>", "<pagedown>")
             screen = programme(app)
             assert screen.read_only
     finally:
