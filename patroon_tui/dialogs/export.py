@@ -5,21 +5,44 @@ The format is chosen with the radio buttons or by the file name's ending (the bu
 the ending on the name; a name typed with ``.html`` or ``.docx`` is that format). The
 dialog dismisses with an :class:`~patroon_tui.core.export.ExportRequest`, or ``None`` when
 cancelled.
+
+A printable key is text (docs/typing.md): the choices toggle with Enter (not space), and a
+letter or space typed while the cursor is on a choice or a button goes into the file name.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from patroon_tui.core.export import FORMATS, SUFFIXES, ExportRequest, format_for, suffix_for
 from patroon_tui.core.messages import printable
+
+
+class ReportFormat(RadioSet, inherit_bindings=False):
+    """The report's format: the arrows move, Enter chooses (space is text)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "next_button", "Volgende soort", show=False),
+        Binding("enter", "toggle_button", "Kiezen", show=False),
+        Binding("up,left", "previous_button", "Vorige soort", show=False),
+    ]
+
+
+class ReportOption(Checkbox, inherit_bindings=False):
+    """A yes/no choice of the report: Enter toggles it (space is text)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "toggle_button", "Aan/uit", show=False),
+    ]
 
 
 class ExportReportScreen(ModalScreen[ExportRequest | None]):
@@ -42,13 +65,13 @@ class ExportReportScreen(ModalScreen[ExportRequest | None]):
         with VerticalScroll(id="export-dialog", can_focus=False):
             yield Static("Verslag exporteren", id="export-title")
             yield Label("Soort verslag:")
-            with RadioSet(id="export-format", compact=True):
+            with ReportFormat(id="export-format", compact=True):
                 for fmt, label in FORMATS.items():
                     yield RadioButton(label, value=fmt == chosen, id=f"export-{fmt}")
             yield Label("Bestand:")
             yield Input(str(self.proposed), id="export-path", select_on_focus=False,
                         compact=True)
-            yield Checkbox("Notities opnemen", value=True,
+            yield ReportOption("Notities opnemen", value=True,
                            id="export-notes", compact=True)
             if self.findings:
                 count = len(self.findings)
@@ -61,11 +84,15 @@ class ExportReportScreen(ModalScreen[ExportRequest | None]):
                 with VerticalScroll(id="export-findings"):
                     for finding in self.findings:
                         yield Static(f"• {printable(finding)}", classes="finding", markup=False)
-                yield Checkbox("Vervang ze door een markering", value=False,
+                yield ReportOption("Vervang ze door een markering", value=False,
                                id="export-redact", compact=True)
             with Horizontal(id="export-buttons"):
                 yield Button("Opslaan", variant="primary", id="export-save")
                 yield Button("Annuleren", id="export-cancel")
+
+    def stray_key_field(self) -> Widget | None:
+        """A letter or space typed while the cursor is on a choice or a button: the name."""
+        return self.query_one("#export-path", Input)
 
     @on(RadioSet.Changed, "#export-format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:

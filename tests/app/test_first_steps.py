@@ -69,6 +69,6 @@ async def test_add_type_reorder_and_remove_steps(deck):
         assert [s.text for s in session.first_steps] == ["Mailen", "Bellen"]
         await pilot.press("f8")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("left", "enter")  # "Ja", chosen deliberately
         await pilot.pause()
         assert [s.text for s in session.first_steps] == ["Bellen"]

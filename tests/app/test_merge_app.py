@@ -44,9 +44,13 @@ async def test_samenvoegen_on_the_start_screen_merges_the_ticked_copies(deck, st
         await until(pilot, lambda: palette_offers(app, "Samenvoegen…"))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MergeScreen))
-        await pilot.press("s")  # nothing ticked yet: said, the dialog stays
+        await pilot.press("tab", "enter")  # nothing ticked yet: said, the dialog stays
         assert isinstance(app.screen, MergeScreen)
-        await pilot.press("space", "down", "space", "s")
+        # Letters and space are no commands here: they tick and merge nothing.
+        await pilot.press("shift+tab", "s", "space", "j")
+        assert isinstance(app.screen, MergeScreen)
+        assert app.screen.query_one("#merge-list").selected == []
+        await pilot.press("enter", "down", "enter", "tab", "enter")
         await until(pilot, lambda: app.screen.id == "start")
         await until(pilot, lambda: len(store.list()) == 3)
         await pilot.press("ctrl+q")

@@ -61,12 +61,12 @@ async def test_reorder_and_remove_after_confirmation(deck):
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "twee" in app.screen.question
-        await pilot.press("n")
+        await pilot.press("escape")
         await pilot.pause()
         assert [p.text for p in session.principles] == ["twee", "een", ""]
         await pilot.press("f8")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("left", "enter")  # "Ja", chosen deliberately
         await pilot.pause()
         assert [p.text for p in session.principles] == ["een", ""]
 

@@ -93,7 +93,7 @@ async def test_a_symlink_to_an_open_session_asks_as_for_a_locked_one(deck, store
         async with second.run_test(size=(80, 24)) as pilot:
             assert isinstance(second.screen, ChoiceDialog)
             assert "al geopend in een ander venster" in second.screen.text
-            await pilot.press("t")
+            await pilot.press("down", "enter")  # "Terug"
     finally:
         lock.release()
     assert alias.is_symlink()

@@ -21,7 +21,7 @@ async def test_locked_session_offers_read_only(make_app, store):
             assert isinstance(dialog, ChoiceDialog)
             assert f"(proces {os.getpid()})" in dialog.text
             assert "al geopend in een ander venster" in dialog.text
-            await pilot.press("l")  # Alleen lezen
+            await pilot.press("enter")  # Alleen lezen (it has the cursor)
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ProgrammeScreen) and screen.read_only
@@ -50,7 +50,7 @@ async def test_locked_session_back_goes_to_the_start_screen(make_app, store):
     lock = store.lock(app.path)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("t")  # Terug
+            await pilot.press("down", "enter")  # Terug
             await pilot.pause()
             assert app.screen.id == "start"
     finally:
@@ -80,7 +80,7 @@ async def test_failing_disk_keeps_text_and_retries(make_app, store, monkeypatch)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("n")
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ProgrammeScreen)
 

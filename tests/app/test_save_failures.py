@@ -111,7 +111,7 @@ async def test_quit_while_saving_fails_offers_a_copy_elsewhere(make_app, store, 
         assert isinstance(app.screen, ProgrammeScreen)
         await pilot.press("ctrl+q")
         await pilot.pause()
-        await pilot.press("k")
+        await pilot.press("down", "down", "enter")  # "Kopie elders opslaan en stoppen"
         await pilot.pause()
     assert app.return_code == 1
     copies = rescued(store)
@@ -128,7 +128,7 @@ async def test_quit_without_saving_asks_again_and_defaults_to_no(make_app, store
         broken_writer(store, monkeypatch, RuntimeError("kapot"))
         await burst(pilot, "<f2>", "woorden", "<ctrl+q>",
                     until=lambda: isinstance(app.screen, ChoiceDialog))
-        await pilot.press("s")
+        await pilot.press("down", "down", "down", "enter")  # "Stoppen zonder opslaan"
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # "Nee" has the cursor
@@ -136,9 +136,9 @@ async def test_quit_without_saving_asks_again_and_defaults_to_no(make_app, store
         assert app.is_running and isinstance(app.screen, ProgrammeScreen)
         await pilot.press("ctrl+q")
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("down", "down", "down", "enter")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("left", "enter")
         await pilot.pause()
     assert app.return_code == 1
     assert rescued(store) == []
@@ -151,7 +151,7 @@ async def test_retry_from_the_quit_question_saves_and_ends(make_app, store, monk
         await burst(pilot, "<f2>", "bijna", "<ctrl+q>",
                     until=lambda: isinstance(app.screen, ChoiceDialog))
         monkeypatch.undo()  # the stick is back in
-        await pilot.press("o")
+        await pilot.press("down", "enter")  # "Opnieuw proberen op te slaan"
         await until(pilot, lambda: not app.is_running)
     assert app.return_code == 0
     assert store.load(app.path).notes["programma"] == "bijna"
@@ -195,7 +195,7 @@ async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(make_a
         dialog = app.screen
         assert dialog.id == "other-version" and "gewijzigd" in dialog.text
         assert app.path.read_bytes() == theirs
-        await pilot.press("l")  # later: nothing is written, nothing is asked meanwhile
+        await pilot.press("down", "enter")  # later: nothing is written, nothing is asked meanwhile
         await pilot.pause()
         assert app.path.read_bytes() == theirs
         await burst(pilot, "!", until=lambda: app.screen.notes.text_area.text.endswith("!"))
@@ -207,7 +207,7 @@ async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(make_a
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.id == "other-version"
-        await pilot.press("m")  # mine, with theirs kept
+        await pilot.press("enter")  # mine (it has the cursor), with theirs kept
         await until(pilot, lambda: app.save_state == "saved")
         assert store.load(app.path).notes["programma"] == "eerst en meer!"
         (kept,) = kept_versions(store)
@@ -252,7 +252,7 @@ async def test_the_question_about_the_other_version_waits_for_a_pause_in_typing(
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         assert app.screen.id == "other-version"
         assert programme.notes.text_area.text == "eerst" + text
-        await pilot.press("m")
+        await pilot.press("enter")  # "Mijn versie opslaan" has the cursor
         await until(pilot, lambda: app.save_state == "saved")
         await pilot.press("ctrl+q")
     assert store.load(app.path).notes["programma"] == "eerst" + text

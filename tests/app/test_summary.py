@@ -66,7 +66,7 @@ async def test_export_writes_the_report_beside_the_session_and_names_it(deck, sa
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.question == f"{target.name} bestaat al. Overschrijven?"
-        await pilot.press("n")
+        await pilot.press("escape")
         await pilot.pause()
         assert app.notices.count(f"Verslag opgeslagen: {target}") == 1
 
@@ -139,7 +139,7 @@ async def test_word_is_chosen_with_the_buttons_and_the_name_follows(deck, saved)
     app = make_app(deck, session, path)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_export(pilot, app)
-        await pilot.press("shift+tab", "right", "right", "space")  # the format buttons
+        await pilot.press("shift+tab", "right", "right", "enter")  # the format buttons
         target = path.with_name(f"{path.stem}-verslag.docx")
         await until(pilot, lambda: dialog.query_one("#export-path", Input).value == str(target))
         await pilot.press("tab", "enter")  # back in the file name: enter saves
@@ -161,7 +161,7 @@ async def test_personal_data_is_listed_before_writing_and_can_be_replaced(deck, 
         assert listed[0].startswith("• telefoonnummer ‘06-12345678’ in Tafel 1, vraag ‘")
         assert listed[1].startswith("• e-mailadres ‘piet@gemeente.nl’ in Tafel 1")
         # Past the notes choice and the list of what was found: replace them.
-        await pilot.press("tab", "tab", "tab", "space")
+        await pilot.press("tab", "tab", "tab", "enter")
         await until(pilot, lambda: dialog.query_one("#export-redact").value)
         await pilot.press("shift+tab", "shift+tab", "shift+tab", "enter")
         target = path.with_name(f"{path.stem}-verslag.md")
@@ -181,7 +181,7 @@ async def test_the_notes_can_be_left_out_of_the_file(deck, saved):
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_export(pilot, app)
         assert not dialog.query("#export-redact")  # nothing found: nothing to replace
-        await pilot.press("tab", "space")
+        await pilot.press("tab", "enter")
         await until(pilot, lambda: not dialog.query_one("#export-notes").value)
         await pilot.press("shift+tab", "enter")
         target = path.with_name(f"{path.stem}-verslag.md")
