@@ -31,6 +31,11 @@ TYPING_NOTE = (
     "smal venster wijkt voor het invulscherm en de lus."
 )
 
+QUESTION_NOTE = (
+    "Een vraag beantwoord je met ←/→ (of Tab) en Enter; Esc of verder typen geeft het "
+    "veilige antwoord, en wat je typt komt in het veld waar de cursor stond."
+)
+
 
 def key_names(display: Callable[[Binding], str], binding: Binding) -> str:
     """The keys of ``binding`` as ``display`` (the app's ``get_key_display``) names them:
@@ -79,6 +84,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical():
             yield Static("Help: alle toetsen", id="help-title")
             yield Static(TYPING_NOTE, id="help-note")
+            yield Static(QUESTION_NOTE, id="help-questions", classes="help-note")
             with HelpScroll(id="help-scroll"):
                 for title, bindings in self.sections:
                     table = Table(

@@ -206,3 +206,24 @@ async def test_a_report_that_cannot_be_made_is_said_and_the_app_goes_on(deck, sa
         await until(pilot, lambda: any("kon niet worden gemaakt" in n for n in app.notices))
         assert app.is_running
         assert not path.with_name(f"{path.stem}-verslag.md").exists()
+
+
+async def test_letters_and_space_in_the_export_go_into_the_file_name(deck, saved):
+    """No printable key is a command in the export: on a choice it goes into the name."""
+    from tests.app.test_typing import burst
+
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot, app)
+        name = dialog.query_one("#export-path", Input)
+        proposed = name.value
+        notes = dialog.query_one("#export-notes")
+        # Tab to "Notities opnemen"; space and the letters there are text for the name.
+        await burst(pilot, "<tab>", " jn q?",
+                    until=lambda: name.value.endswith(" jn q?"))
+        assert name.value == proposed + " jn q?"
+        assert notes.value is True  # space did not untick it
+        assert app.screen is dialog
+        await burst(pilot, "<escape>", until=lambda: app.screen is not dialog)
+    assert not path.with_name(f"{path.stem}-verslag.md").exists()
