@@ -117,7 +117,7 @@ async def test_removing_a_table_asks_first_and_cancel_keeps_it(deck):
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.question == "Tafel 2 verwijderen? 3 antwoorden gaan verloren."
-        await pilot.press("n")
+        await pilot.press("enter")  # "Nee" has the cursor
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen)
         assert [t.id for t in session.tables] == ["tafel-1", "tafel-2"]
@@ -130,7 +130,7 @@ async def test_removing_a_table_asks_first_and_cancel_keeps_it(deck):
 
         await pilot.press("f8")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("left", "enter")  # "Ja", chosen deliberately
         await pilot.pause()
         assert [t.id for t in session.tables] == ["tafel-1"]
         assert app.query_one(TablesPanel).current_table_id == "tafel-1"
@@ -138,13 +138,13 @@ async def test_removing_a_table_asks_first_and_cancel_keeps_it(deck):
 
 
 async def test_new_table_after_a_removal_and_the_removed_one_put_back(deck):
-    """ctrl+n, ctrl+n, f8 j, ctrl+n, ctrl+z: four tables, each id once, each in the list."""
+    """ctrl+n, ctrl+n, f8 Ja, ctrl+n, ctrl+z: four tables, each id once, each in the list."""
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n", "ctrl+n", "f8")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("left", "enter")
         await pilot.pause()
         assert [t.id for t in session.tables] == ["tafel-1", "tafel-2"]
         await pilot.press("ctrl+n")
