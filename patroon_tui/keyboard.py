@@ -114,7 +114,7 @@ class KeyGate(Protocol):
     def release_hold(self, release: Release) -> None:
         """One hold has ended."""
 
-    def put_back(self, event: events.Key) -> None:
+    def put_back(self, event: events.Key | events.Paste) -> None:
         """Deliver ``event`` again, before every key waiting, once the change under way
         has ended (keys wait at least until the app's next turn)."""
 
@@ -145,11 +145,11 @@ def hold(node: DOMNode, timeout: float = HOLD_WAIT) -> Release:
     return app.hold_keys(timeout)
 
 
-def put_back(node: DOMNode, event: events.Key) -> bool:
-    """The key ``event``, being handled now, goes again, before the keys typed after it,
-    to wherever the cursor is once the change it sets off has ended: a dialog that closes
-    on a letter hands the letter to the field under it. ``False`` without an app that holds
-    keys (a bare test app): the key is not delivered again.
+def put_back(node: DOMNode, event: events.Key | events.Paste) -> bool:
+    """The key (or paste) ``event``, being handled now, goes again, before the keys typed
+    after it, to wherever the cursor is once the change it sets off has ended: a dialog
+    that closes on a letter hands the letter to the field under it. ``False`` without an
+    app that holds keys (a bare test app): the key is not delivered again.
     """
     app = node.app
     if not isinstance(app, KeyGate):

@@ -242,13 +242,19 @@ class KeyRouting(App):
         if not self._holds and self._held_keys:
             self.call_later(self._replay)
 
-    def put_back(self, event: events.Key) -> None:
+    def put_back(self, event: events.Key | events.Paste) -> None:
         """``event`` goes again, first, once the holds under way have ended (see
         ``keyboard.put_back``); the keys behind it wait at least until the app's next turn,
         when a dialog that closed on it has gone."""
         # A fresh event: the one handled now has been stopped on its way.
-        self._held_keys.appendleft(events.Key(event.key, event.character))
-        self.call_later(self.hold_keys(HOLD_WAIT).__call__)
+        again = (events.Paste(event.text) if isinstance(event, events.Paste)
+                 else events.Key(event.key, event.character))
+        self._held_keys.appendleft(again)
+        release = self.hold_keys(HOLD_WAIT)
+        # By the app's next turn the dialog has gone: hold on until the screen under it
+        # has its cursor back (also for a paste, which no screen change holds for).
+        self.call_later(self.hold_for_screen)
+        self.call_later(release.__call__)
 
     async def _replay(self) -> None:
         while self._held_keys and not self._holds:

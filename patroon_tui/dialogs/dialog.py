@@ -37,6 +37,13 @@ class AnswerButton(Button):
             event.prevent_default()
             screen.typed_at(event)
 
+    def on_paste(self, event: events.Paste) -> None:
+        screen = self.screen
+        if isinstance(screen, AnswerDialog):
+            event.stop()
+            event.prevent_default()
+            screen.typed_at(event)
+
 
 class AnswerDialog(ModalScreen[T], Generic[T]):
     """A question with buttons; ``answer_of(button)`` says what a button answers and
@@ -66,9 +73,9 @@ class AnswerDialog(ModalScreen[T], Generic[T]):
         self._answered = True
         self.dismiss(value)
 
-    def typed_at(self, event: events.Key) -> None:
-        """A printable key was typed at the question: it is text, not an answer. The
-        dialog closes with the safe answer and the key goes to the field below."""
+    def typed_at(self, event: events.Key | events.Paste) -> None:
+        """A printable key (or a paste) came to the question: it is text, not an answer.
+        The dialog closes with the safe answer and the text goes to the field below."""
         keyboard.put_back(self, event)
         self.answer(self.safe_answer())
 
@@ -91,3 +98,8 @@ class AnswerDialog(ModalScreen[T], Generic[T]):
         if event.is_printable:
             event.prevent_default()
             self.typed_at(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self.typed_at(event)

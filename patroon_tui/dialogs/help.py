@@ -62,6 +62,13 @@ class HelpScroll(VerticalScroll):
             event.prevent_default()
             screen.typed_at(event)
 
+    def on_paste(self, event: events.Paste) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            event.stop()
+            event.prevent_default()
+            screen.typed_at(event)
+
 
 class HelpScreen(ModalScreen[None]):
     """All keys, per place where they work."""
@@ -104,7 +111,7 @@ class HelpScreen(ModalScreen[None]):
         if self.is_current:
             self.dismiss(None)
 
-    def typed_at(self, event: events.Key) -> None:
+    def typed_at(self, event: events.Key | events.Paste) -> None:
         """A printable key typed at the help: it closes, and the key is text in the field."""
         keyboard.put_back(self, event)
         self.action_close()
@@ -115,3 +122,8 @@ class HelpScreen(ModalScreen[None]):
         if event.is_printable:
             event.prevent_default()
             self.typed_at(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self.typed_at(event)

@@ -177,3 +177,27 @@ async def test_no_key_typed_at_a_dialog_reaches_the_screen_under_it(make_app, st
     on_disk = store.load(app.path)
     assert [t.id for t in on_disk.tables] == ["tafel-1", "tafel-2"]
     assert on_disk.patterns[0].title == MARKER * 2
+
+
+async def test_a_paste_at_the_remove_question_lands_in_the_field(make_app, store):
+    """A paste is typing too: it closes the question as "Nee" and goes to the field, in
+    order with the keys typed around it."""
+    from textual import events
+
+    app = two_tables(make_app, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_table_two(pilot)
+        before = texts(app.session.tables[1])
+        await burst(pilot, "<f8>")
+        app.post_message(events.Paste("geplakt"))
+        await burst(pilot, " en getypt",
+                    until=lambda: any(v.endswith("geplakt en getypt")
+                                      for v in texts(app.session.tables[1]).values()))
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert [t.id for t in app.session.tables] == ["tafel-1", "tafel-2"]
+        diff = changed(before, texts(app.session.tables[1]))
+        assert [new for _old, new in diff.values()] == [
+            old + "geplakt en getypt" for old, _new in diff.values()
+        ] and len(diff) == 1
+        await pilot.press("ctrl+q")
+    assert b"geplakt en getypt" in app.path.read_bytes()
