@@ -25,6 +25,11 @@ from tests.waiting import until
 #: and ? closed the help, space pressed a button), in one marker word.
 MARKER = "jazeker nys q?"
 
+#: Keys of the programme and the tables screen (pages, timer, pattern, layer, table,
+#: notes, presentation): none of them may act while a dialog is up.
+BELOW = ("<pagedown>", "<pageup>", "<f9>", "<f2>", "<f5>", "<ctrl+t>", "<ctrl+l>",
+         "<ctrl+g>", "<ctrl+down>", "<ctrl+up>", "<f6>", "<f7>")
+
 
 def texts(table: Table) -> dict[str, str]:
     """Every text a facilitator types for ``table``, by where it goes."""
@@ -154,15 +159,21 @@ async def test_no_key_typed_at_a_dialog_reaches_the_screen_under_it(make_app, st
         where = programme.current.id
         field = app.focused
         start = field.value
-        # A question, the help: the word goes on into the field the cursor was in.
+        table = app.session.tables[1]
+        progress = app.session.progress
+        choices = (table.pattern, table.layer, progress.timer_seconds_total,
+                   progress.timer_running, progress.timer_seconds_left)
+        # A question, the help: the keys of the screen below do nothing there, and the
+        # word goes on into the field the cursor was in.
         for opener in ("<f8>", "<f1>"):
-            await burst(pilot, opener, MARKER,
+            await burst(pilot, opener, *BELOW, MARKER,
                         until=lambda: app.focused is field and field.value.endswith(MARKER))
             start += MARKER
             assert field.value == start
             assert app.screen is programme
-        # The editor: the word stays in its title, ctrl+g (the timer) does nothing there.
-        await burst(pilot, "<ctrl+o>", MARKER, "<ctrl+g>", MARKER,
+        # The editor: the word stays in its title; ctrl+g (the timer) and the other keys
+        # of the screen below do nothing there.
+        await burst(pilot, "<ctrl+o>", MARKER, *BELOW, MARKER,
                     until=lambda: isinstance(app.screen, OwnPatternScreen)
                     and app.screen.first_field.value == MARKER * 2)
         assert app.session.patterns[0].title == MARKER * 2
@@ -173,6 +184,11 @@ async def test_no_key_typed_at_a_dialog_reaches_the_screen_under_it(make_app, st
         assert panel.current_table_id == "tafel-2"
         assert [t.id for t in app.session.tables] == ["tafel-1", "tafel-2"]
         assert field.value == start
+        assert (table.pattern, table.layer, progress.timer_seconds_total,
+                progress.timer_running, progress.timer_seconds_left) == (
+            "eigen-tafel-2", *choices[1:]
+        )
+        assert not programme.has_class("-presenting")
         await pilot.press("ctrl+q")
     on_disk = store.load(app.path)
     assert [t.id for t in on_disk.tables] == ["tafel-1", "tafel-2"]
