@@ -21,15 +21,20 @@ from textual.widgets import Button, SelectionList, Static
 from patroon_tui.core.messages import printable
 
 
-class CopiesList(SelectionList[str]):
-    """The sessions to tick: Enter ticks or unticks; space, a printable key, does nothing."""
+class CopiesList(SelectionList[str], inherit_bindings=False):
+    """The sessions to tick: Enter ticks or unticks. Space, a printable key, is no command
+    here (the list's own space binding is not inherited) and, with no text field to take
+    it, does nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "nothing", show=False, id="merge.space"),
+        Binding("down", "cursor_down", "Omlaag", show=False),
+        Binding("up", "cursor_up", "Omhoog", show=False),
+        Binding("home", "first", "Eerste", show=False),
+        Binding("end", "last", "Laatste", show=False),
+        Binding("pagedown", "page_down", "Pagina omlaag", show=False),
+        Binding("pageup", "page_up", "Pagina omhoog", show=False),
+        Binding("enter", "select", "Aan- of afvinken", show=False),
     ]
-
-    def action_nothing(self) -> None:
-        """Space is text, never a command; there is no text field here to take it."""
 
 
 class MergeScreen(ModalScreen[list[Path] | None]):

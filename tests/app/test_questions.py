@@ -217,3 +217,46 @@ async def test_a_paste_at_the_remove_question_lands_in_the_field(make_app, store
         ] and len(diff) == 1
         await pilot.press("ctrl+q")
     assert b"geplakt en getypt" in app.path.read_bytes()
+
+
+def test_no_key_of_the_app_is_a_printable_character():
+    """The rule for the whole app, not per screen: no class of it binds a printable key
+    (a letter, digit, space or punctuation), so a typed character is never a command.
+    (Textual's own space keys, on a checkbox or a list, are left out where a dialog
+    uses those widgets: ``ReportOption``, ``ReportFormat``, ``CopiesList``.)"""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+    from textual.keys import key_to_character
+
+    import patroon_tui
+
+    for info in pkgutil.walk_packages(patroon_tui.__path__, "patroon_tui."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+
+    def subclasses(cls):
+        yield cls
+        for sub in cls.__subclasses__():
+            yield from subclasses(sub)
+
+    ours = {cls for cls in subclasses(DOMNode) if cls.__module__.startswith("patroon_tui.")}
+    assert len(ours) > 30
+    printable = []
+    for cls in ours:
+        for declared in cls.__dict__.get("BINDINGS", []):
+            binding = declared if isinstance(declared, Binding) else Binding(*declared)
+            for key in binding.key.split(","):
+                character = key_to_character(key.strip())
+                if character is not None and character.isprintable():
+                    printable.append((cls.__qualname__, key, binding.action))
+    assert printable == []
+    # The dialogs that show Textual's toggles and lists drop their space key.
+    from patroon_tui.dialogs.export import ReportFormat, ReportOption
+    from patroon_tui.dialogs.merge import CopiesList
+
+    for cls in (ReportFormat, ReportOption, CopiesList):
+        keys = {k for b in cls.BINDINGS for k in b.key.split(",")}
+        assert "space" not in keys and "enter" in keys
