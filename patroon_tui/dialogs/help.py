@@ -78,7 +78,8 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1", "close", "Help sluiten",
-                tooltip="Help sluiten (verder typen sluit haar ook; het getypte gaat naar het veld)",
+                tooltip="Help sluiten (verder typen sluit haar ook; het getypte gaat naar "
+                "het veld)",
                 id="help-close"),
     ]
 
