@@ -217,7 +217,7 @@ async def test_a_new_own_pattern_thrown_away_comes_back_from_the_trash(make_app,
         await until(pilot, lambda: isinstance(app.screen, OwnPatternScreen)
                     and app.screen.is_mounted)
         await burst(pilot, "Eigen lus", until=lambda: app.session.patterns)
-        await pilot.press("ctrl+g")
+        await pilot.click("#own-discard")  # no key throws typed words away
         await answer_yes(pilot)
         await until(pilot, lambda: isinstance(app.screen, ProgrammeScreen))
         assert app.session.patterns == []
