@@ -4,8 +4,8 @@
 and first steps, newest first: kind, name or first words, and when. Keyboard only: the
 arrows choose, enter puts the chosen one back (the dialog dismisses with its
 ``TrashEntry``; the app puts it back and shows it), escape closes (``None``). The dialog
-has no text field and no key of it is printable: a letter typed here does nothing, and no
-key reaches the screen below.
+has no text field and no key of it is printable: a letter typed here closes it and goes
+on to the field below (as at a question), and no key reaches the screen below.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from patroon_tui import keyboard
 from patroon_tui.core.session import TrashEntry
 from patroon_tui.core.trash import describe
 
@@ -96,7 +97,18 @@ class TrashScreen(ModalScreen[TrashEntry | None]):
         self.dismiss(entry)
 
     def on_key(self, event: events.Key) -> None:
-        # A dialog never lets a key through: a letter typed here is nobody's command.
+        # A dialog never lets a key through. A letter typed here is text, as at a
+        # question: the dialog closes and the letter goes on to the field below.
         event.stop()
         if event.is_printable:
             event.prevent_default()
+            if not self._done:
+                keyboard.put_back(self, event)
+                self._finish(None)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if not self._done:
+            keyboard.put_back(self, event)
+            self._finish(None)
