@@ -30,6 +30,10 @@ def insert_typed(field: Widget, text: str) -> None:
     if isinstance(field, TextArea):
         start, end = field.selection
         field.replace(text, start, end, maintain_selection_offset=False)
+        # Scrolled to the cursor once the new lines are wrapped: the area scrolls as the
+        # cursor moves, still with the lines as they were before the insert, and a long
+        # run would leave its end out of sight.
+        field.call_after_refresh(field.scroll_cursor_visible)
     elif isinstance(field, Input):
         if not field.selection.is_empty:
             field.replace("", *field.selection)
