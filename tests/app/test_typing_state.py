@@ -20,6 +20,7 @@ CI runs a few examples with a fixed seed; ``PATROON_PROPERTY_EXAMPLES=200`` runs
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import json
 import os
@@ -32,12 +33,10 @@ from hypothesis.stateful import (
     RuleBasedStateMachine,
     initialize,
     invariant,
-    precondition,
     rule,
     run_state_machine_as_test,
 )
-from textual.screen import ModalScreen
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.core.deck import load_deck
@@ -226,10 +225,9 @@ class FacilitatorWindow(RuleBasedStateMachine):
                 self.run(self.quit_and_check())
         finally:
             if self.context is not None:
-                try:
+                # After a failure the app's own error (if any) would only hide it.
+                with contextlib.suppress(Exception) if self.failed else contextlib.nullcontext():
                     self.run(self.context.__aexit__(None, None, None))
-                except Exception:
-                    pass
             self.loop.close()
             self.folder.cleanup()
 
@@ -254,7 +252,8 @@ class FacilitatorWindow(RuleBasedStateMachine):
             await self.wait(lambda: marker in marker_text(self.app))
         else:
             await self.send(text, until=lambda: marker in marker_text(self.app))
-        self.check(screen_id(self.app) == before, f"typing {text!r} turned the page", before, screen_id(self.app))
+        self.check(screen_id(self.app) == before, f"typing {text!r} turned the page",
+                   before, screen_id(self.app))
         self.check(len(self.app.session.tables) >= tables, f"typing {text!r} removed a table")
 
     @rule(first=st.sampled_from(FIRST_LETTERS), last=st.sampled_from(LAST_LETTERS),
@@ -323,7 +322,8 @@ class FacilitatorWindow(RuleBasedStateMachine):
                             and not isinstance(self.app.screen, ConfirmScreen))
 
         self.run(go())
-        self.check(not isinstance(self.app.screen, ConfirmScreen), "the question is still up after a word was typed")
+        self.check(not isinstance(self.app.screen, ConfirmScreen),
+                   "the question is still up after a word was typed")
         self.check(len(self.app.session.tables) >= before, "a letter answered Ja")
 
     @rule()
@@ -343,7 +343,8 @@ class FacilitatorWindow(RuleBasedStateMachine):
                 if getattr(confirm.focused, "id", None) == "confirm-yes":
                     break
                 await self.send(f"<{arrow}>")
-            self.check(getattr(confirm.focused, "id", None) == "confirm-yes", "the arrows do not reach Ja")
+            self.check(getattr(confirm.focused, "id", None) == "confirm-yes",
+                       "the arrows do not reach Ja")
             await self.send("<enter>", until=lambda: self.app.screen is not confirm)
             return True
 
