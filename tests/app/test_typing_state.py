@@ -310,15 +310,20 @@ class FacilitatorWindow(RuleBasedStateMachine):
 
     # -- removing -----------------------------------------------------------------------
 
-    @rule(first=st.sampled_from(FIRST_LETTERS), last=st.sampled_from(LAST_LETTERS))
-    def f8_then_typing(self, first: str, last: str) -> None:
-        """F8 and a word in one burst: the question never takes a letter as its answer."""
+    @rule(first=st.sampled_from(FIRST_LETTERS), last=st.sampled_from(LAST_LETTERS),
+          seen=st.booleans())
+    def f8_then_typing(self, first: str, last: str, seen: bool) -> None:
+        """F8 and a word: in one burst, or once the question shows. The question never takes
+        a letter as its answer; the word goes on into the field."""
         marker = self.next_marker(first, last)
-        self.note(f"f8 + {marker!r}")
+        self.note(f"f8, {'the question shows, ' if seen else ''}{marker!r}")
         before = len(self.app.session.tables)
 
         async def go() -> None:
-            await self.send("<f8>", marker, until=lambda: marker in marker_text(self.app)
+            if seen:
+                await self.send("<f8>", until=lambda: isinstance(self.app.screen, ConfirmScreen))
+            parts = (marker,) if seen else ("<f8>", marker)
+            await self.send(*parts, until=lambda: marker in marker_text(self.app)
                             and not isinstance(self.app.screen, ConfirmScreen))
 
         self.run(go())
