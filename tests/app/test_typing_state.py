@@ -320,8 +320,8 @@ class FacilitatorWindow(RuleBasedStateMachine):
         before = len(self.app.session.tables)
 
         async def go() -> None:
-            if seen:
-                await self.send("<f8>", until=lambda: isinstance(self.app.screen, ConfirmScreen))
+            if seen:  # F8 alone; the app idle again, the question (if any) is up
+                await self.send("<f8>")
             parts = (marker,) if seen else ("<f8>", marker)
             await self.send(*parts, until=lambda: marker in marker_text(self.app)
                             and not isinstance(self.app.screen, ConfirmScreen))
