@@ -36,7 +36,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.core.deck import load_deck
@@ -268,8 +268,14 @@ class FacilitatorWindow(RuleBasedStateMachine):
 
     @rule(key=st.sampled_from(PAGE_TURNS))
     def turn_the_page(self, key: str) -> None:
+        in_a_field = isinstance(self.app.focused, (Input, TextArea))
         self.note(key)
         self.run(self.send(f"<{key}>"))
+        if key == "left" and in_a_field and isinstance(self.app.focused, (Input, TextArea)):
+            # In a field ← moves the cursor back one character (the page stays): → puts it
+            # at the end again, where the next word is typed, so it does not split the last.
+            self.note("right")
+            self.run(self.send("<right>"))
 
     @rule(key=st.sampled_from(["tab", "shift+tab"]))
     def go_round_the_fields(self, key: str) -> None:
