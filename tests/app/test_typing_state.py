@@ -12,7 +12,9 @@ saves. After every step:
 - no record (table, own pattern, principle, first step) is gone unless F8 and a deliberate
   "Ja" removed it; where the session keeps removed records (a trash), not even then;
 - a marker typed never turns a page or removes a record (no printable key is a command),
-  and never lands in a table's name unless the facilitator went there (Shift+Tab).
+  and never lands in a table's name unless the facilitator went there (Shift+Tab);
+- a word typed right after ctrl+n on the tables, principles or first-steps screen starts a
+  record's field (ctrl+n made a new record wherever the cursor was).
 
 CI runs a few examples with a fixed seed; ``PATROON_PROPERTY_EXAMPLES=200`` runs more.
 """
@@ -115,6 +117,19 @@ def records(session: Session) -> int:
     return len(live) + len(patterns) + len(principles) + len(steps) + trashed(session)
 
 
+#: The screens where ctrl+n makes a record: a table, a principle, a first step.
+MAKES_RECORDS = ("tafels", "eigen-principes", "eerste-stappen")
+
+
+def record_fields(session: Session) -> list[str]:
+    """The text of every field of every record."""
+    texts = [t for table in session.tables
+             for t in (table.name, table.participants, *table.answers.values())]
+    texts += [p.text for p in session.principles]
+    texts += [t for step in session.first_steps for t in (step.text, step.owner)]
+    return texts
+
+
 def programme(app) -> ProgrammeScreen | None:
     return next((s for s in app.screen_stack if isinstance(s, ProgrammeScreen)), None)
 
@@ -161,6 +176,7 @@ class FacilitatorWindow(RuleBasedStateMachine):
         self.removals = 0  # deliberate removals in the current step
         self.records = 0
         self.steps: list[str] = []  # what was done, for the failure's message
+        self.new_record = False  # the step before made a new record (ctrl+n)
         self.failed = False
 
     # -- running the app ----------------------------------------------------------------
@@ -191,6 +207,7 @@ class FacilitatorWindow(RuleBasedStateMachine):
         await self.settle()
 
     def note(self, step: str) -> None:
+        self.new_record = False
         self.steps.append(f"{step} [on {screen_id(self.app)}, {type(self.app.screen).__name__}]")
 
     def next_marker(self, first: str, last: str) -> str:
@@ -261,8 +278,12 @@ class FacilitatorWindow(RuleBasedStateMachine):
     def type_a_word(self, first: str, last: str, space: bool, one_by_one: bool) -> None:
         marker = self.next_marker(first, last)
         text = marker + " " if space else marker
+        new_record = self.new_record
         self.note(f"type {text!r} {'one key at a time' if one_by_one else 'in one burst'}")
         self.run(self.typed(marker, text, one_by_one))
+        if new_record:
+            self.check(any(t.startswith(marker) for t in record_fields(self.app.session)),
+                       f"after ctrl+n, {marker!r} is not the start of a new record")
 
     # -- moving -------------------------------------------------------------------------
 
@@ -298,6 +319,9 @@ class FacilitatorWindow(RuleBasedStateMachine):
     def control_key(self, key: str) -> None:
         self.note(key)
         self.run(self.send(f"<{key}>"))
+        # Ctrl+n makes a record wherever the cursor is, the next word its first text.
+        self.new_record = (key == "ctrl+n" and isinstance(self.app.screen, ProgrammeScreen)
+                           and screen_id(self.app) in MAKES_RECORDS)
 
     @rule(key=st.sampled_from(["ctrl+up", "ctrl+down"]))
     def switch_table(self, key: str) -> None:
