@@ -73,6 +73,8 @@ TRASH_KEYS = ("trash", "prullenbak", "bin")
 #: key never shows: the wait ends and the invariant names what is missing).
 SHOW_TIMEOUT = 3.0
 FILE_TIMEOUT = 8.0
+#: How long F8 waits for its question once the app is idle again (it is up by then).
+QUESTION_TIMEOUT = 0.3
 
 
 def marker_text(app) -> str:
@@ -370,7 +372,9 @@ class FacilitatorWindow(RuleBasedStateMachine):
         before = {m for m in self.markers if m in held}
 
         async def go() -> bool:
-            await self.send("<f8>", until=lambda: isinstance(self.app.screen, ConfirmScreen))
+            await self.send("<f8>")
+            # F8 asks only where there is something to remove: a short wait, then on.
+            await self.wait(lambda: isinstance(self.app.screen, ConfirmScreen), QUESTION_TIMEOUT)
             confirm = self.app.screen
             if not isinstance(confirm, ConfirmScreen):
                 return False
