@@ -66,6 +66,11 @@ SIZES = [(60, 20), (80, 24), (160, 45)]
 #: space turn pages, r/h reveal and highlight) and one that never was.
 FIRST_LETTERS = "jnpyrhW"
 LAST_LETTERS = "xqnj"
+#: A marker word to type: its first and last letter, a space after it, one key at a time.
+WORD = st.tuples(st.sampled_from(FIRST_LETTERS), st.sampled_from(LAST_LETTERS),
+                 st.booleans(), st.booleans())
+#: What a step types right after its keys, if anything: the keys then the next word.
+THEN = st.none() | WORD
 #: Where a session could keep removed records (the "Prullenbak").
 TRASH_KEYS = ("trash", "prullenbak", "bin")
 
@@ -178,7 +183,7 @@ class FacilitatorWindow(RuleBasedStateMachine):
         self.removals = 0  # deliberate removals in the current step
         self.records = 0
         self.steps: list[str] = []  # what was done, for the failure's message
-        self.new_record = False  # the step before made a new record (ctrl+n)
+        self.expect_new_record = False  # the step before made a new record (ctrl+n)
         self.failed = False
 
     # -- running the app ----------------------------------------------------------------
@@ -209,7 +214,7 @@ class FacilitatorWindow(RuleBasedStateMachine):
         await self.settle()
 
     def note(self, step: str) -> None:
-        self.new_record = False
+        self.expect_new_record = False
         self.steps.append(f"{step} [on {screen_id(self.app)}, {type(self.app.screen).__name__}]")
 
     def next_marker(self, first: str, last: str) -> str:
@@ -275,22 +280,30 @@ class FacilitatorWindow(RuleBasedStateMachine):
                    before, screen_id(self.app))
         self.check(len(self.app.session.tables) >= tables, f"typing {text!r} removed a table")
 
-    @rule(first=st.sampled_from(FIRST_LETTERS), last=st.sampled_from(LAST_LETTERS),
-          space=st.booleans(), one_by_one=st.booleans())
-    def type_a_word(self, first: str, last: str, space: bool, one_by_one: bool) -> None:
+    def type_word(self, word: tuple[str, str, bool, bool] | None) -> None:
+        """Type a new marker word (first letter, last letter, a space after it, one key at
+        a time or in one burst); ``None`` types nothing."""
+        if word is None:
+            return
+        first, last, space, one_by_one = word
         marker = self.next_marker(first, last)
         text = marker + " " if space else marker
-        new_record = self.new_record
-        self.note(f"type {text!r} {'one key at a time' if one_by_one else 'in one burst'}")
+        new_record, self.expect_new_record = self.expect_new_record, False
+        self.steps.append(f"  then {text!r} {'one key at a time' if one_by_one else 'in one burst'}"
+                          f" [on {screen_id(self.app)}, {type(self.app.screen).__name__}]")
         self.run(self.typed(marker, text, one_by_one))
         if new_record:
             self.check(any(t.startswith(marker) for t in record_fields(self.app.session)),
                        f"after ctrl+n, {marker!r} is not the start of a new record")
 
+    @rule(word=WORD)
+    def type_a_word(self, word: tuple[str, str, bool, bool]) -> None:
+        self.type_word(word)
+
     # -- moving -------------------------------------------------------------------------
 
-    @rule(key=st.sampled_from(PAGE_TURNS))
-    def turn_the_page(self, key: str) -> None:
+    @rule(key=st.sampled_from(PAGE_TURNS), then=THEN)
+    def turn_the_page(self, key: str, then) -> None:
         in_a_field = isinstance(self.app.focused, (Input, TextArea))
         self.note(key)
         self.run(self.send(f"<{key}>"))
@@ -299,39 +312,59 @@ class FacilitatorWindow(RuleBasedStateMachine):
             # at the end again, where the next word is typed, so it does not split the last.
             self.note("right")
             self.run(self.send("<right>"))
+        self.type_word(then)
 
-    @rule(key=st.sampled_from(["tab", "shift+tab"]))
-    def go_round_the_fields(self, key: str) -> None:
-        self.note(key)
+    @rule(key=st.sampled_from(["tab", "shift+tab"]), times=st.integers(1, 6), then=THEN)
+    def go_round_the_fields(self, key: str, times: int, then) -> None:
+        """Tab or Shift+Tab, up to six times (once round the tables form)."""
+        self.note(f"{key} ×{times}")
         if key == "shift+tab":
             self.went_to_a_name = True
-        self.run(self.send(f"<{key}>"))
+        self.run(self.send(*[f"<{key}>"] * times))
+        self.type_word(then)
 
-    @rule()
-    def escape(self) -> None:
+    @rule(then=THEN)
+    def escape(self, then) -> None:
         self.note("escape")
         self.run(self.send("<escape>"))
+        self.type_word(then)
 
-    @rule(key=st.sampled_from(F_KEYS))
-    def function_key(self, key: str) -> None:
+    @rule(key=st.sampled_from(F_KEYS), then=THEN)
+    def function_key(self, key: str, then) -> None:
         self.note(key)
         self.run(self.send(f"<{key}>"))
+        self.type_word(then)
 
-    @rule(key=st.sampled_from(CTRL_KEYS))
-    def control_key(self, key: str) -> None:
+    @rule(key=st.sampled_from(CTRL_KEYS), then=THEN)
+    def control_key(self, key: str, then) -> None:
         self.note(key)
         self.run(self.send(f"<{key}>"))
+        self.after_ctrl_n(key)
+        self.type_word(then)
+
+    @rule(escape_first=st.booleans(), then=THEN)
+    def new_record(self, escape_first: bool, then) -> None:
+        """Ctrl+n, from a field or after Esc (the cursor in no field)."""
+        keys = ["escape", "ctrl+n"] if escape_first else ["ctrl+n"]
+        self.note(" ".join(keys))
+        self.run(self.send(*[f"<{key}>" for key in keys]))
+        self.after_ctrl_n("ctrl+n")
+        self.type_word(then)
+
+    def after_ctrl_n(self, key: str) -> None:
         # Ctrl+n makes a record wherever the cursor is, the next word its first text.
-        self.new_record = (key == "ctrl+n" and isinstance(self.app.screen, ProgrammeScreen)
-                           and screen_id(self.app) in MAKES_RECORDS)
+        self.expect_new_record = (key == "ctrl+n"
+                                  and isinstance(self.app.screen, ProgrammeScreen)
+                                  and screen_id(self.app) in MAKES_RECORDS)
 
-    @rule(key=st.sampled_from(["ctrl+up", "ctrl+down"]))
-    def switch_table(self, key: str) -> None:
+    @rule(key=st.sampled_from(["ctrl+up", "ctrl+down"]), then=THEN)
+    def switch_table(self, key: str, then) -> None:
         self.note(key)
         self.run(self.send(f"<{key}>"))
+        self.type_word(then)
 
-    @rule(size=st.sampled_from(SIZES))
-    def resize(self, size: tuple[int, int]) -> None:
+    @rule(size=st.sampled_from(SIZES), then=THEN)
+    def resize(self, size: tuple[int, int], then) -> None:
         self.note(f"resize {size[0]}x{size[1]}")
 
         async def resize() -> None:
@@ -339,6 +372,7 @@ class FacilitatorWindow(RuleBasedStateMachine):
             await self.settle()
 
         self.run(resize())
+        self.type_word(then)
 
     # -- removing -----------------------------------------------------------------------
 
@@ -363,9 +397,13 @@ class FacilitatorWindow(RuleBasedStateMachine):
                    "the question is still up after a word was typed")
         self.check(len(self.app.session.tables) >= before, "a letter answered Ja")
 
-    @rule()
-    def f8_then_ja(self) -> None:
+    @rule(then=THEN)
+    def f8_then_ja(self, then) -> None:
         """F8, then a deliberate Ja: the arrow to "Ja" once the question shows, and enter."""
+        self.deliberately_removed()
+        self.type_word(then)
+
+    def deliberately_removed(self) -> None:
         self.note("f8, arrow to Ja, enter")
         editing = not isinstance(self.app.screen, ProgrammeScreen)
         held = marker_text(self.app)
