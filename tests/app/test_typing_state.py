@@ -16,7 +16,10 @@ saves. After every step:
 - a word typed right after ctrl+n on the tables, principles or first-steps screen starts a
   record's field (ctrl+n made a new record wherever the cursor was).
 
-CI runs a few examples with a fixed seed; ``PATROON_PROPERTY_EXAMPLES=200`` runs more.
+CI runs a few examples with a fixed seed; ``PATROON_PROPERTY_EXAMPLES=200`` runs more
+(``PATROON_PROPERTY_STEPS`` makes walks longer, ``PATROON_PROPERTY_SHRINK=1`` shrinks a
+failure). The walks that lost words before are played through the same machine as well
+(``KNOWN_WALKS``), so CI meets each of them whatever the random walks draw.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -495,3 +499,51 @@ def test_a_printable_key_is_always_text_in_the_whole_window():
             phases=list(Phase) if SHRINK else [Phase.explicit, Phase.generate],
         ),
     )
+
+
+def word(first: str = "W", *, space: bool = False, one_by_one: bool = False):
+    return (first, "x", space, one_by_one)
+
+
+#: The walks that lost or misfiled words before, played through the same machine and
+#: invariants, so CI meets each of them whatever the random walks above happen to draw.
+KNOWN_WALKS = {
+    "letters on a slide, PageDown while typing": (
+        "in-gesprek", [("type_a_word", word("n", space=True)),
+                       ("turn_the_page", "pagedown", word("p", one_by_one=True)),
+                       ("turn_the_page", "pageup", word("h"))]),
+    "F2, a note, the clicker, typing on": (
+        "in-gesprek", [("function_key", "f2", word("r")),
+                       ("turn_the_page", "pagedown", word("n", space=True))]),
+    "a word typed at the question F8 asks": (
+        "tafels", [("f8_then_typing", "j", "x", True), ("f8_then_typing", "y", "n", False)]),
+    "a word typed at the question on principles": (
+        "eigen-principes", [("f8_then_typing", "p", "j", True)]),
+    "own pattern: ctrl+g, then a word": (
+        "tafels", [("control_key", "ctrl+o", word()), ("control_key", "ctrl+g", word("j"))]),
+    "tables: Esc, ctrl+n, a word": (
+        "tafels", [("type_a_word", word()), ("new_record", True, word())]),
+    "principles: Esc, ctrl+n, a word": (
+        "eigen-principes", [("type_a_word", word()), ("new_record", True, word())]),
+    "first steps: Esc, ctrl+n, a word": (
+        "eerste-stappen", [("new_record", True, word())]),
+    "tables: Tab round the form, a word": (
+        "tafels", [("go_round_the_fields", "tab", 5, word())]),
+    "a deliberate Ja, then typing on": (
+        "tafels", [("type_a_word", word()), ("f8_then_ja", word("j"))]),
+}
+
+
+@pytest.mark.parametrize("name", list(KNOWN_WALKS))
+def test_known_walks(name):
+    start, steps = KNOWN_WALKS[name]
+    machine = FacilitatorWindow()
+    try:
+        machine.start(start, (80, 24))
+        for rule_name, *args in steps:
+            getattr(machine, rule_name)(*args)
+            machine.every_marker_is_whole()
+            machine.no_record_is_gone()
+            machine.no_marker_in_a_name()
+    finally:
+        machine.teardown()
