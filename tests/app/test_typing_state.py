@@ -9,8 +9,8 @@ saves. After every step:
 
 - every marker typed is whole (contiguous) in what the app holds (the session, or a field
   on screen not yet moved into it), and after a save and after ctrl+q in the file's bytes;
-- no record (table, own pattern, principle, first step) is gone unless F8 and a deliberate
-  "Ja" removed it; where the session keeps removed records (a trash), not even then;
+- no record (table, own pattern, principle, first step) is gone: one removed with F8 and a
+  deliberate "Ja" is in the session's trash, with every word it held;
 - a marker typed never turns a page or removes a record (no printable key is a command),
   and never lands in a table's name unless the facilitator went there (Shift+Tab);
 - a word typed right after ctrl+n on the tables, principles or first-steps screen starts a
@@ -75,9 +75,6 @@ WORD = st.tuples(st.sampled_from(FIRST_LETTERS), st.sampled_from(LAST_LETTERS),
                  st.booleans(), st.booleans())
 #: What a step types right after its keys, if anything: the keys then the next word.
 THEN = st.none() | WORD
-#: Where a session could keep removed records (the "Prullenbak").
-TRASH_KEYS = ("trash", "prullenbak", "bin")
-
 #: How long a step waits for what it typed to show before the invariant looks (a lost
 #: key never shows: the wait ends and the invariant names what is missing).
 SHOW_TIMEOUT = 3.0
@@ -96,36 +93,14 @@ def marker_text(app) -> str:
     return "\n".join(parts)
 
 
-def has_trash(session: Session) -> bool:
-    return any(key in type(session).model_fields or key in (session.model_extra or {})
-               for key in TRASH_KEYS)
-
-
-def trashed(session: Session) -> int:
-    """How many removed records the session keeps (0 when it keeps none)."""
-    dump = session.model_dump(mode="json")
-    count = 0
-    for key in TRASH_KEYS:
-        held = dump.get(key)
-        if isinstance(held, list):
-            count += len(held)
-        elif isinstance(held, dict):
-            count += sum(len(v) if isinstance(v, list) else 1 for v in held.values())
-    for kind in ("tables", "patterns", "principles", "first_steps"):
-        count += sum(1 for record in dump.get(kind, []) if record.get("removed") is True)
-    return count
-
-
 def records(session: Session) -> int:
     """Records that hold something: every table and own pattern, the principles and first
-    steps with text (an empty row is a place to type, not a record), and the trash."""
-    live = [t for t in session.tables if getattr(t, "removed", None) is not True]
-    patterns = [p for p in session.patterns if getattr(p, "removed", None) is not True]
-    principles = [p for p in session.principles
-                  if p.text.strip() and getattr(p, "removed", None) is not True]
-    steps = [s for s in session.first_steps if (s.text.strip() or s.owner.strip())
-             and getattr(s, "removed", None) is not True]
-    return len(live) + len(patterns) + len(principles) + len(steps) + trashed(session)
+    steps with text (an empty row is a place to type, not a record), and those in the
+    trash (a removed record is kept there, whole)."""
+    principles = [p for p in session.principles if p.text.strip()]
+    steps = [s for s in session.first_steps if s.text.strip() or s.owner.strip()]
+    return (len(session.tables) + len(session.patterns) + len(principles) + len(steps)
+            + len(session.trash or []))
 
 
 #: The screens where ctrl+n makes a record: a table, a principle, a first step.
@@ -184,7 +159,6 @@ class FacilitatorWindow(RuleBasedStateMachine):
         self.markers: list[str] = []
         self.excused: set[str] = set()
         self.went_to_a_name = False
-        self.removals = 0  # deliberate removals in the current step
         self.records = 0
         self.steps: list[str] = []  # what was done, for the failure's message
         self.expect_new_record = False  # the step before made a new record (ctrl+n)
@@ -431,9 +405,10 @@ class FacilitatorWindow(RuleBasedStateMachine):
 
         if not self.run(go()):
             return
-        self.removals += 1
-        if editing or not has_trash(self.app.session):
-            # Removed on purpose and not kept anywhere: what it held may go with it.
+        if editing:
+            # A step removed on purpose in the own-pattern editor is not kept anywhere:
+            # what it held may go with it. (A table, principle or first step goes to the
+            # trash, words and all.)
             held = marker_text(self.app)
             self.excused |= {m for m in before if m not in held}
 
@@ -470,8 +445,9 @@ class FacilitatorWindow(RuleBasedStateMachine):
         if self.app is None or not self.app.is_running:
             return
         now = records(self.app.session)
-        self.check(now >= self.records - self.removals, "a record is gone", self.records, now)
-        self.records, self.removals = now, 0
+        self.check(now >= self.records, "a record is gone (not even in the trash)",
+                   self.records, now)
+        self.records = now
 
     @invariant()
     def no_marker_in_a_name(self) -> None:
