@@ -246,3 +246,54 @@ def test_escape_and_a_word_typed_at_once_leave_the_notes(tmp_path):
     saved = store.load(session_id)
     assert [p.text for p in saved.principles] == ["Eerderja"]
     assert saved.notes.get("eigen-principes") == "nota"
+
+
+#: Long answers: a session file of about 0.75 MB, as in benchmarks/bench_typing.py.
+REPEAT = 95
+
+
+def sixty_tables(tmp_path, title: str) -> tuple[SessionStore, str]:
+    """A saved session of 60 tables with long answers, resumed on the tables screen: every
+    save and every key costs what it costs in a big workshop."""
+    from patroon_tui.core.session import Table
+
+    deck = load_deck()
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title=title, deck=deck)
+    session.tables = [
+        Table(id=f"tafel-{n}", name=f"Tafel {n}", participants="gemeente, GGZ, corporatie",
+              answers={q.id: f"Antwoord van tafel {n} op {q.id}. " * REPEAT
+                       for q in deck.text_questions})
+        for n in range(1, 61)
+    ]
+    session.progress.screen = "tafels"
+    store.save(session, store.path_for(session.session.id))
+    return store, session.session.id
+
+
+F9 = b"\x1b[20~"
+
+
+def test_a_burst_of_300_keys_then_the_terminal_closes(tmp_path):
+    """300 characters in one write (a paste without bracketed paste, or fast typing while
+    the app is busy) into an answer, and the terminal closes half a second later: every
+    key the app had read is in the file."""
+    store, session_id = sixty_tables(tmp_path, "Driehonderd")
+    first = load_deck().text_questions[0].id
+    words = " ".join(f"w{n:03d}" for n in range(60))[:299] + "."
+    assert len(words) == 300
+    pid, fd = start_app(store, session_id)
+    try:
+        read_until(fd, b"Deelnemers")
+        os.write(fd, F9 + b" BEGIN")  # the cursor to the end of the first answer
+        until_saved(fd, lambda: store.load(session_id).tables[0].answers[first].endswith("BEGIN"),
+                    "the word typed after F9 never reached the first answer")
+        os.write(fd, words.encode())
+        time.sleep(0.5)  # the scenario itself: the terminal closes half a second later
+        os.kill(pid, signal.SIGHUP)
+        wait_for_end(pid, fd)
+    finally:
+        os.close(fd)
+    answer = store.load(session_id).tables[0].answers[first]
+    typed = answer.rpartition(" BEGIN")[2]
+    assert typed == words, f"{len(typed)} of the 300 characters are in the file: …{typed[-40:]}"
