@@ -93,6 +93,10 @@ class Progress(_Model):
     """Ids of the screens shown so far, in first-visit order (added key; absent = none)."""
     table: str | None = None
     """Id of the table shown on the tables screen (added key; absent = the first table)."""
+    fields: dict[str, str] | None = None
+    """The field typed in last per recording screen, so the cursor arrives there again
+    (added key; absent = none yet). Keyed by screen id, on the tables screen by
+    ``<screen id>/<table id>``; see docs/session-format.md for the values."""
     seconds: dict[str, int] | None = None
     """Seconds each screen was shown while the app ran, by screen id (added key; absent =
     none counted yet). See ``core/timekeeping.py`` for what counts."""

@@ -132,6 +132,8 @@ def canonical_data(session: Session) -> dict[str, Any]:
             progress[key] = utc_ms(progress[key])
     if isinstance(progress.get("seconds"), dict):
         progress["seconds"] = dict(sorted(progress["seconds"].items()))
+    if isinstance(progress.get("fields"), dict):
+        progress["fields"] = _plain(progress["fields"])
     raw["progress"] = _ordered(progress, Progress)
     for key in _SORTED_TEXT_MAPS:
         raw[key] = _plain(raw[key])

@@ -129,8 +129,9 @@ class Bodies:
             release()
 
     def arrival_field(self, body: Widget) -> Widget | None:
-        """Where the cursor arrives in ``body``: its first field (after f9: first answer)."""
+        """Where the cursor arrives in ``body``: the field typed in last there, else its
+        first answer field (after f9: the first answer)."""
         answer, self.to_answer = self.to_answer, False
         if answer and isinstance(body, AnswerFirstBody):
             return body.first_answer_field()
-        return body.first_field() if isinstance(body, RecordingBodyProtocol) else None
+        return body.arrival_field() if isinstance(body, RecordingBodyProtocol) else None

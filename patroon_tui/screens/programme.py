@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -34,7 +34,8 @@ from patroon_tui.screens.bodies import Bodies
 from patroon_tui.screens.notes_focus import NotesFocus
 from patroon_tui.screens.presenter import Presenter
 from patroon_tui.screens.programme_keys import PROGRAMME_BINDINGS
-from patroon_tui.widgets.recording import AnswerFirstBody, ExportingBody, RecordingBodyProtocol
+from patroon_tui.widgets.recording import (AnswerFirstBody, ExportingBody, NewRecordBody,
+                                           RecordingBodyProtocol)
 from patroon_tui.widgets.slide import PatternSlide
 
 if TYPE_CHECKING:
@@ -54,7 +55,13 @@ class ProgrammeScreen(Screen):
     # -short: a pattern slide's title row goes to the loop; -roomy: text slides centre.
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (SHORT_BELOW, "-tall"), (40, "-roomy")]
 
-    BINDINGS: ClassVar[list[BindingType]] = PROGRAMME_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *PROGRAMME_BINDINGS,
+        # The bodies bind ctrl+n themselves (their footer says what it makes); this one
+        # makes it work where the cursor is outside the body: nowhere after Esc, the
+        # agenda, the notes.
+        Binding("ctrl+n", "new_record", "Nieuw", show=False, id="programme.new-record"),
+    ]
 
     index: reactive[int] = reactive(0, init=False)
     """Position of the current deck screen in programme order."""
@@ -338,6 +345,12 @@ class ProgrammeScreen(Screen):
             self._timer.reset()
             self.post_message(RoomChanged())
 
+    async def action_new_record(self) -> None:
+        """Ctrl+n wherever the cursor is: a new record on the recording screen shown."""
+        body = self.body
+        if isinstance(body, NewRecordBody) and body.is_mounted and not self.read_only:
+            await body.new_record()
+
     def action_to_tables(self) -> None:
         tables = next((s for s in self._screens if s.kind == "tables"), None)
         if tables is None or self.read_only:
@@ -374,6 +387,8 @@ class ProgrammeScreen(Screen):
             return any(s.kind == "tables" for s in self._screens)
         if action == "leave_notes":
             return self.notes.typing
+        if action == "new_record":
+            return not self.read_only and isinstance(self.body, NewRecordBody)
         return True
 
     # -- changes -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ row looks, and where enter goes.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual import on
@@ -61,7 +62,8 @@ class EditableList(RecordingBody):
     FIRST_FIELD: type[ListField] = ListField
     #: Id of the container holding the rows.
     LIST_ID = "list"
-    #: The session's list, as the trash names it (``principles``, ``first_steps``).
+    #: The session's list, as the trash and ``progress.fields`` name it (``principles``,
+    #: ``first_steps``).
     TRASH_KIND = ""
 
     # A priority binding, like the body's other keys: enter moves the cursor on before the
@@ -117,6 +119,25 @@ class EditableList(RecordingBody):
         fields = self.query(self.FIRST_FIELD)
         return fields.first() if fields else None
 
+    def field_name(self, widget: Widget) -> str | None:
+        if not isinstance(widget, ListField) or self not in widget.ancestors:
+            return None
+        return f"{self.TRASH_KIND}[{widget.index}].{widget.attribute}"
+
+    def named_field(self, name: str) -> Widget | None:
+        found = re.fullmatch(rf"{re.escape(self.TRASH_KIND)}\[(\d{{1,6}})\]\.(\w+)", name)
+        if found is None or not self.is_mounted:
+            return None
+        index, attribute = int(found[1]), found[2]
+        return next(
+            (f for f in self.query(ListField) if f.index == index and f.attribute == attribute),
+            None,
+        )
+
+    async def new_record(self) -> None:
+        """A new item after the one with the cursor (at the end when none has it)."""
+        await self.action_add()
+
     def refresh_from_session(self) -> None:
         """Reload the rows from the session.
 
@@ -159,7 +180,10 @@ class EditableList(RecordingBody):
             index, kind = focus
             fields = list(self.query(kind))
             if fields:
-                self.focus_now(fields[max(0, min(index, len(fields) - 1))])
+                field = fields[max(0, min(index, len(fields) - 1))]
+                self.focus_now(field)
+                self.remember(field)
+                self.bring_into_view(field)
 
     def changed(self) -> None:
         """Tell the app the session changed."""
@@ -186,8 +210,11 @@ class EditableList(RecordingBody):
         field = event.text_area
         assert isinstance(field, ListField)
         if field.is_attached and self._store(field):
+            self.remember(field)
             self.changed()
             self.edited(field)
+            # The field grows as it is typed in: it stays in sight, also at the bottom.
+            self.bring_into_view(field)
 
     def _store(self, field: ListField) -> bool:
         """Put what ``field`` shows into its item; ``True`` if that changed the session."""
@@ -224,6 +251,17 @@ class EditableList(RecordingBody):
         if field is not None:
             await self.flush()
             await self.submitted(field)
+
+    async def action_next_field(self) -> None:
+        # Tab goes from item to item as enter does: after the last item with text, a new
+        # one, so thoughts typed with a tab between them never fuse into one item. In an
+        # empty last item it stays: the cursor is already where the next thought goes.
+        field = self.focused_field()
+        if field is None:
+            self._move(1)
+            return
+        await self.flush()
+        await self.submitted(field)
 
     # -- actions ----------------------------------------------------------------------
 

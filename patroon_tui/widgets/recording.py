@@ -34,8 +34,21 @@ class RecordingBodyProtocol(Protocol):
         """Where a letter typed outside a text field goes."""
         ...
 
+    def arrival_field(self) -> Widget | None:
+        """Where the cursor arrives: the field typed in last, else the first answer field."""
+        ...
+
     def refresh_from_session(self) -> None:
         """Reload what is shown from the session (it was changed elsewhere)."""
+        ...
+
+
+@runtime_checkable
+class NewRecordBody(Protocol):
+    """A body that makes records (a table, a principle, a first step) with ctrl+n."""
+
+    async def new_record(self) -> None:
+        """A new record, with the cursor in its first field, scrolled into view."""
         ...
 
 
@@ -60,10 +73,14 @@ class ExportingBody(Protocol):
 class RecordingBody(Widget):
     """A screen body that records into the session: ``deck``, ``session``, its fields.
 
-    What the programme screen asks of a body: ``first_field`` (where the cursor arrives),
-    ``typing_field`` (where a letter typed outside a field goes) and
+    What the programme screen asks of a body: ``arrival_field`` (where the cursor
+    arrives), ``typing_field`` (where a letter typed outside a field goes) and
     ``refresh_from_session``. Tab and shift+tab go round the body's fields only, so the
     cursor never leaves the body for the agenda or the notes.
+
+    The field typed in last is kept in the session (``progress.fields``, under
+    ``memory_key``), so the cursor arrives there again, also after a resume; a body names
+    its fields for that with ``field_name`` and ``named_field``.
     """
 
     # Priority bindings: they run before the next key is read, so a word typed right after
@@ -128,11 +145,71 @@ class RecordingBody(Widget):
         return next((w for w in self.fields() if keyboard.is_text_field(w)), None)
 
     def typing_field(self) -> Widget | None:
-        """The text field typing goes on in: the last one used, else the first."""
+        """The text field typing goes on in: the last one used, else where the cursor
+        arrives."""
         last = self._last_field
         if last is not None and last.is_attached and last in self.fields():
             return last
+        return self.arrival_field()
+
+    def first_answer_field(self) -> Widget | None:
+        """Where the cursor arrives on a first visit: the first field answers go in."""
         return self.first_field()
+
+    # -- the field typed in last (progress.fields) -------------------------------------
+
+    @property
+    def screen_key(self) -> str:
+        """The id of the deck screen this body shows (its widget id is ``body-<id>``)."""
+        return (self.id or type(self).__name__).removeprefix("body-")
+
+    def memory_key(self) -> str | None:
+        """Under which key of ``progress.fields`` this body keeps its field typed in last."""
+        return self.screen_key
+
+    def field_name(self, widget: Widget) -> str | None:
+        """How ``progress.fields`` names ``widget`` (``None``: not kept)."""
+        return None
+
+    def named_field(self, name: str) -> Widget | None:
+        """The field ``progress.fields`` names ``name``, if there is one now."""
+        return None
+
+    def remember(self, widget: Widget) -> None:
+        """``widget`` was typed in (or is a new record's first field): arrive there again."""
+        key, name = self.memory_key(), self.field_name(widget)
+        if key is None or name is None:
+            return
+        progress = self.session.progress
+        if progress.fields is None:
+            progress.fields = {}
+        progress.fields[key] = name
+
+    def remembered_field(self) -> Widget | None:
+        """The field typed in last, when the session names one that is here."""
+        key = self.memory_key()
+        name = (self.session.progress.fields or {}).get(key) if key is not None else None
+        if not isinstance(name, str):
+            return None  # a hostile file's value is simply not used
+        field = self.named_field(name)
+        return field if keyboard.is_text_field(field) else None
+
+    def arrival_field(self) -> Widget | None:
+        """Where the cursor arrives: the field typed in last, else the first answer field."""
+        if not self.is_mounted:
+            return None
+        return self.remembered_field() or self.first_answer_field()
+
+    def bring_into_view(self, widget: Widget | None) -> None:
+        """Scroll ``widget`` into view once it is laid out (a new row has no place yet)."""
+        if widget is None:
+            return
+
+        def scroll() -> None:
+            if widget.is_attached and widget.has_focus:
+                widget.scroll_visible(animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if keyboard.is_text_field(event.widget):
@@ -147,18 +224,31 @@ class RecordingBody(Widget):
             return self._in_body()
         return True
 
+    def tab_stops(self) -> list[Widget]:
+        """The fields tab goes round (shift+tab reaches every text field): answers only,
+        never a name or title."""
+        return [w for w in self.fields() if keyboard.is_text_field(w)]
+
     def _move(self, delta: int) -> None:
         # Round the text fields only: a word typed after tab must land in a field. From a
-        # choice (a list, a number) tab goes back to the text field typed in last.
+        # choice (a list, a number) tab goes back to the text field typed in last. Tab
+        # skips what is not one of its stops (a name), shift+tab does not.
         fields = [w for w in self.fields() if keyboard.is_text_field(w)]
         focused = self.screen.focused
         if not fields:
             return
+        stops = fields if delta < 0 else [w for w in self.tab_stops() if w in fields]
         if focused not in fields:
             back = self.typing_field()
-            self.focus_now(back if back in fields else fields[0])
+            self.focus_now(back if back in stops else (stops or fields)[0])
             return
-        self.focus_now(fields[(fields.index(focused) + delta) % len(fields)])
+        at = fields.index(focused)
+        for step in range(1, len(fields) + 1):
+            candidate = fields[(at + delta * step) % len(fields)]
+            if candidate in stops:
+                self.focus_now(candidate)
+                self.bring_into_view(candidate)
+                return
 
     def action_next_field(self) -> None:
         self._move(1)

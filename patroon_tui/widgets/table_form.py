@@ -151,6 +151,11 @@ class TableForm(FieldScroll):
     def answer(self, question_id: str) -> RecordArea:
         return self.query_one(f"#answer-{question_id}", RecordArea)
 
+    def text_fields(self) -> list[RecordInput | RecordArea]:
+        """Name, participants and the answers, in the order of the form."""
+        return [self.name_field, self.participants_field,
+                *(self.answer(q.id) for q in self._questions)]
+
     def first_answer(self) -> RecordArea | RecordInput:
         """The first answer's field (the participants where the deck asks nothing)."""
         if not self._questions:

@@ -126,6 +126,45 @@ class TablesPanel(RecordingBody):
         """Cursor in the current table's first answer."""
         self.focus_now(self.first_answer_field())
 
+    # -- the field typed in last, per table (progress.fields) -------------------------
+
+    def memory_key(self) -> str | None:
+        """One key per table: ``<screen id>/<table id>``."""
+        if self._current_id is None:
+            return None
+        return f"{self.screen_key}/{self._current_id}"
+
+    def field_name(self, widget: Widget) -> str | None:
+        if not self.is_mounted or widget not in self._form.text_fields():
+            return None
+        if widget is self._form.name_field:
+            return "name"
+        if widget is self._form.participants_field:
+            return "participants"
+        return "answers." + (widget.id or "").removeprefix("answer-")
+
+    def named_field(self, name: str) -> Widget | None:
+        if not self.is_mounted or self._current() is None:
+            return None
+        if name == "name":
+            return self._form.name_field
+        if name == "participants":
+            return self._form.participants_field
+        question = name.removeprefix("answers.")
+        if name.startswith("answers.") and question in {q.id for q in self._questions}:
+            return self._form.answer(question)
+        return None
+
+    def tab_stops(self) -> list[Widget]:
+        """Participants and the answers: never the table's name (ctrl+r, shift+tab)."""
+        if not self.is_mounted or self._current() is None:
+            return []
+        return [w for w in self._form.text_fields() if w is not self._form.name_field]
+
+    async def new_record(self) -> None:
+        """A new table, with the cursor in who sits there."""
+        await self.action_new_table()
+
     def refresh_from_session(self) -> None:
         """Reload the list and the form from the session (it was changed elsewhere)."""
         if self.when_ready(self.refresh_from_session):
@@ -140,12 +179,17 @@ class TablesPanel(RecordingBody):
         self._load_form()
 
     def select_table(self, table_id: str) -> None:
-        """Show the table with this id in the form."""
+        """Show the table with this id in the form; the cursor, if it was in the form,
+        goes to where that table was typed in last (its first answer if nowhere yet)."""
         self.session.table(table_id)  # KeyError for an unknown id
+        focused = self.screen.focused if self.is_attached else None
+        in_form = focused is not None and focused in self._form.text_fields()
         self._flush()
         self._set_current(table_id)
         self._load_form()
         self._side.highlight(self._current_id)
+        if in_form:
+            self.focus_now(self.arrival_field())
 
     def _set_current(self, table_id: str | None) -> None:
         """Show ``table_id`` from now on, and remember it in the session for a resume."""
@@ -197,9 +241,12 @@ class TablesPanel(RecordingBody):
     def _changed(self) -> None:
         self.post_message(SessionChanged())
 
-    def _typed(self, table: Table) -> None:
-        """A field of the form was edited: ctrl+z now undoes there, not a removal."""
+    def _typed(self, table: Table, field: Widget) -> None:
+        """A field of the form was edited: ctrl+z now undoes there, not a removal; the
+        cursor arrives there again."""
         self._removed = None
+        if table.id == self._current_id:
+            self.remember(field)
         self._side.update_prompt(table)
         self._changed()
 
@@ -220,20 +267,20 @@ class TablesPanel(RecordingBody):
     def _name_changed(self) -> None:
         table = self._form.editing()
         if table is not None and self._form.read_name(table):
-            self._typed(table)
+            self._typed(table, self._form.name_field)
 
     @on(Input.Changed, "#table-participants")
     def _participants_changed(self) -> None:
         table = self._form.editing()
         if table is not None and self._form.read_participants(table):
-            self._typed(table)
+            self._typed(table, self._form.participants_field)
 
     @on(RecordArea.Changed, ".answer")
     def _answer_changed(self, event: RecordArea.Changed) -> None:
         table = self._form.editing()
         question_id = (event.text_area.id or "").removeprefix("answer-")
         if table is not None and self._form.read_answer(table, question_id):
-            self._typed(table)
+            self._typed(table, event.text_area)
 
     @on(OptionList.OptionHighlighted, "#tables-list")
     def _table_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -247,7 +294,7 @@ class TablesPanel(RecordingBody):
 
     @on(OptionList.OptionSelected, "#tables-list")
     def _table_chosen(self) -> None:
-        self.focus_first()
+        self.focus_now(self.arrival_field())
 
     @on(Button.Pressed, "#own-pattern-button")
     async def _own_pattern_pressed(self) -> None:
@@ -306,7 +353,9 @@ class TablesPanel(RecordingBody):
         self._side.fill(self._current_id)
         self._load_form()
         self._changed()
-        self.focus_first()
+        field = self.arrival_field()
+        self.focus_now(field)
+        self.bring_into_view(field)
 
     async def action_new_table(self) -> None:
         if self.plenary:
@@ -316,6 +365,7 @@ class TablesPanel(RecordingBody):
         reserved = [e.table.id for e in self.session.trash or [] if e.table is not None]
         table = add_table(self.session, [q.id for q in self._questions], reserved)
         self._set_current(table.id)
+        self.remember(self._form.participants_field)  # a new table: who sits there first
         self._show_current()
 
     def action_rename_table(self) -> None:

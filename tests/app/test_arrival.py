@@ -1,6 +1,7 @@
 """Arriving on each recording screen and typing at once, in one burst: by PageDown, by a
 ctrl+p jump, on resume, and (tables) after switching tables. The words go to the end of
-the first field, after what it already held."""
+the first answer field on a first visit, and of the field typed in last after that, after
+what it already held."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ TYPED = " wat doen we als"
 def seed(session, screen_id: str) -> None:
     """What the screen's first field already holds."""
     if screen_id == "tafels":
-        session.tables[0].participants = "Eerder"
+        session.tables[0].answers["herkenbaar"] = "Eerder"
     elif screen_id == "eigen-principes":
         session.principles = [Principle(text="Eerder")]
     elif screen_id == "driehoek":
@@ -29,7 +30,7 @@ def seed(session, screen_id: str) -> None:
 
 def first_text(session, screen_id: str) -> str:
     if screen_id == "tafels":
-        return session.tables[0].participants
+        return session.tables[0].answers.get("herkenbaar", "")
     if screen_id == "eigen-principes":
         return session.principles[0].text
     if screen_id == "driehoek":

@@ -104,14 +104,14 @@ async def test_the_tables_screen_draws_the_chosen_pattern_as_a_ring_where_one_fi
 
 
 async def test_at_60x20_f4_lays_the_agenda_over_the_form_and_typing_goes_on(make_app):
-    from textual.widgets import Input
+    from textual.widgets import TextArea
 
     from tests.app.body_harness import send_at_once
 
     app = make_app()
     app.session.progress.screen = "tafels"
     async with app.run_test(size=(60, 20)) as pilot:
-        await until(pilot, lambda: isinstance(app.focused, Input))
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
         field = app.focused
         width = field.region.width
         agenda = app.screen.query_one("#agenda")
@@ -120,7 +120,7 @@ async def test_at_60x20_f4_lays_the_agenda_over_the_form_and_typing_goes_on(make
         await until(pilot, lambda: agenda.region.width >= 24)
         await pilot.pause()
         assert field.region.width == width  # the form is not squeezed beside it
-        await send_at_once(pilot, *"wijkteam", until=lambda: field.value == "wijkteam")
+        await send_at_once(pilot, *"wijkteam", until=lambda: field.text == "wijkteam")
         assert app.focused is field
         await pilot.press("f4")
         await until(pilot, lambda: not agenda.region.width)

@@ -83,9 +83,11 @@ def saved(store, app):
 
 
 def with_participants(make_app, store, text="Zorgaanbieder, huisarts", screen="tafels"):
+    """A session saved with the participants of the first table typed in last."""
     app = make_app()
     app.session.tables[0].participants = text
     app.session.progress.screen = screen
+    app.session.progress.fields = {"tafels/tafel-1": "participants"}
     store.save(app.session, app.path)
     return app
 
@@ -155,9 +157,12 @@ async def test_table_switch_then_typing(make_app, store):
     async with app.run_test(size=(80, 24)) as pilot:
         programme(app).go_to("tafels")
         await pilot.pause()
+        # A first visit starts in the first answer; a new table in who sits there; back
+        # on the first table, the cursor is where it was typed in last.
         await burst(pilot, "Gemeente", "<ctrl+n>", "Politie", "<ctrl+up>", " en GGD",
-                    until=lambda: table(app).participants.endswith("GGD"))
-        assert [t.participants for t in app.session.tables] == ["Gemeente en GGD", "Politie"]
+                    until=lambda: table(app).answers["herkenbaar"].endswith("GGD"))
+        assert table(app).answers["herkenbaar"] == "Gemeente en GGD"
+        assert [t.participants for t in app.session.tables] == ["", "Politie"]
 
 
 async def test_tab_through_the_tables_form_typing_after_each_tab(make_app, store):
@@ -167,16 +172,18 @@ async def test_tab_through_the_tables_form_typing_after_each_tab(make_app, store
         screen.go_to("tafels")
         await pilot.pause()
         panel = app.query_one(TablesPanel)
-        # Shift+tab from the first field (participants) to the name, then round the form.
-        words = ["naam", "wie", "een", "twee", "drie", "vier"]
-        await burst(pilot, "<shift+tab>", "<ctrl+e>", "-naam", "<tab>", "-wie",
-                    *(part for word in words[2:] for part in ("<tab>", word)),
-                    until=lambda: "vier" in str(table(app).answers))
+        # The cursor arrives in the first answer; shift+tab twice reaches the name, tab
+        # goes round participants and the answers, and after the last answer back to the
+        # participants: never into the name.
+        words = ["een", "twee", "drie", "vier"]
+        await burst(pilot, "<shift+tab>", "<shift+tab>", "<ctrl+e>", "-naam", "<tab>", "-wie",
+                    *(part for word in words for part in ("<tab>", word)), "<tab>", "+wie",
+                    until=lambda: table(app).participants.endswith("+wie"))
         t = table(app)
         assert t.name == "Tafel 1-naam"
-        assert t.participants == "-wie"
+        assert t.participants == "-wie+wie"
         questions = [q.id for q in app.deck.text_questions]
-        assert [t.answers[q] for q in questions] == words[2:2 + len(questions)]
+        assert [t.answers[q] for q in questions] == words[:len(questions)]
         # Tab goes round the text fields only: never onto a choice where letters vanish.
         assert app.focused in panel.fields()
 
@@ -199,20 +206,23 @@ async def test_tab_on_first_steps_never_lands_on_the_suggestions(make_app):
         screen = programme(app)
         screen.go_to("eerste-stappen")
         await pilot.pause()
-        await burst(pilot, "Stap een", "<tab>", "GGZ", "<tab>", " erbij",
-                    until=lambda: "erbij" in str(app.session.first_steps))
-        assert [(s.text, s.owner) for s in app.session.first_steps] == [("Stap een erbij", "GGZ")]
+        # Tab goes from item to item: from the last owner to a new step.
+        await burst(pilot, "Stap een", "<tab>", "GGZ", "<tab>", "Stap twee",
+                    until=lambda: "Stap twee" in str(app.session.first_steps))
+        assert [(s.text, s.owner) for s in app.session.first_steps] == [
+            ("Stap een", "GGZ"), ("Stap twee", "")
+        ]
         suggestions = screen.body.query_one("#suggestions")
         # The tables' suggestions have their own key; enter takes the highlighted one over.
         await burst(pilot, "<ctrl+t>", until=lambda: app.focused is suggestions)
         assert app.focused is suggestions
         await burst(pilot, "<enter>", "Politie",
-                    until=lambda: len(app.session.first_steps) == 2
-                    and app.session.first_steps[1].owner == "Politie")
-        assert [(s.text, s.owner) for s in app.session.first_steps][1] == ("Casusoverleg", "Politie")
+                    until=lambda: len(app.session.first_steps) == 3
+                    and app.session.first_steps[2].owner == "Politie")
+        assert [(s.text, s.owner) for s in app.session.first_steps][2] == ("Casusoverleg", "Politie")
         # Tab from the list goes back to the text field typed in last.
         await burst(pilot, "<ctrl+t>", "<tab>", "!", until=lambda: "Politie!" in str(app.session.first_steps))
-        assert app.session.first_steps[1].owner == "Politie!"
+        assert app.session.first_steps[2].owner == "Politie!"
 
 
 async def test_letters_in_the_minutes_field_go_back_to_the_text(make_app):
@@ -221,10 +231,11 @@ async def test_letters_in_the_minutes_field_go_back_to_the_text(make_app):
         programme(app).go_to("tafels")
         await pilot.pause()
         await burst(pilot, "Gemeente", "<ctrl+g>", "<backspace>", "<backspace>", "30",
-                    " en wijkteam", until=lambda: table(app).participants.endswith("wijkteam"))
+                    " en wijkteam",
+                    until=lambda: table(app).answers["herkenbaar"].endswith("wijkteam"))
         assert app.session.progress.timer_seconds_total == 30 * 60
-        assert table(app).participants == "Gemeente en wijkteam"
-        assert app.focused is app.query_one("#table-participants")
+        assert table(app).answers["herkenbaar"] == "Gemeente en wijkteam"
+        assert app.focused is app.query_one("#answer-herkenbaar")
 
 
 async def test_letters_on_a_choice_go_into_a_field(make_app):
@@ -247,9 +258,9 @@ async def test_tab_out_of_the_notes_back_to_the_answer(make_app):
         screen.go_to("tafels")
         await pilot.pause()
         await burst(pilot, "GGD", "<f2>", "De zaal noemt", "<tab>", " en nog iets",
-                    until=lambda: table(app).participants.endswith("iets"))
+                    until=lambda: table(app).answers["herkenbaar"].endswith("iets"))
         assert screen.current.id == "tafels"
-        assert table(app).participants == "GGD en nog iets"
+        assert table(app).answers["herkenbaar"] == "GGD en nog iets"
         screen.flush_notes()
         assert app.session.notes["tafels"] == "De zaal noemt"
 
@@ -271,12 +282,14 @@ async def test_last_principle_tab_and_enter(make_app):
         screen = programme(app)
         screen.go_to("eigen-principes")
         await pilot.pause()
-        await burst(pilot, "Eerst bellen", "<enter>", "Samen beslissen", "<tab>", " nu",
-                    until=lambda: len(app.session.principles) == 2
-                    and app.session.principles[0].text.endswith("nu"))
+        await burst(pilot, "Eerst bellen", "<enter>", "Samen beslissen", "<tab>", "Nu",
+                    until=lambda: len(app.session.principles) == 3
+                    and app.session.principles[2].text == "Nu")
         assert screen.current.id == "eigen-principes"
-        # Tab from the last principle goes round to the first; nothing is lost.
-        assert [p.text for p in app.session.principles] == ["Eerst bellen nu", "Samen beslissen"]
+        # Tab from the last principle starts a new one, as enter does: nothing fuses.
+        assert [p.text for p in app.session.principles] == [
+            "Eerst bellen", "Samen beslissen", "Nu"
+        ]
         assert isinstance(app.focused, PrincipleInput)
 
 
@@ -317,7 +330,8 @@ async def test_ctrl_z_undoes_in_a_one_line_field(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         programme(app).go_to("tafels")
         await pilot.pause()
-        await burst(pilot, "Gemeente en", " GGD", until=lambda: table(app).participants.endswith("GGD"))
+        await burst(pilot, "<shift+tab>", "Gemeente en", " GGD",
+                    until=lambda: table(app).participants.endswith("GGD"))
         await burst(pilot, "<ctrl+z>", until=lambda: not table(app).participants.endswith("GGD"))
         assert table(app).participants == "Gemeente en "
         await burst(pilot, "<ctrl+y>", until=lambda: table(app).participants.endswith("GGD"))
