@@ -288,6 +288,12 @@ def _model() -> Iterator[Case]:
                 "progress.visited[0]")
     yield field("progress-tafel-getal", _sub('table = "tafel-1"\n\n[notes]', "table = 1\n\n[notes]"),
                 "progress.table")
+    yield field("velden-tekst", _sub('table = "tafel-1"\n\n[notes]',
+                                     'table = "tafel-1"\nfields = "tafels"\n\n[notes]'),
+                "progress.fields")
+    yield field("veld-getal", _sub('table = "tafel-1"\n\n[notes]',
+                                   'table = "tafel-1"\nfields = { tafels = 3 }\n\n[notes]'),
+                "progress.fields.tafels")
     yield field("notes-tekst", _sub("[notes]\n", "[notes2]\n").replace(
         "format_version = 1\n", 'format_version = 1\nnotes = "los"\n'), "notes")
     yield field("notitie-getal", _sub('complexer = "Wethouder noemt de woningnood."',
