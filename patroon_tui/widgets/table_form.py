@@ -85,6 +85,7 @@ class TableForm(FieldScroll):
         self.shown_id: str | None = table.id if table else None
         #: Whether the form shows the current table: until then it must not be read back.
         self.loaded = table is not None
+        self._keeping = False
         found = self._steps(table.pattern) if table and table.pattern else None
         self._loop_shown = repr(found)
         self.display = table is not None
@@ -314,10 +315,19 @@ class TableForm(FieldScroll):
     def _answer_cursor_moved(self, event: RecordArea.SelectionChanged) -> None:
         # The answer grows as it is typed; once its layout is done, scroll the form so the
         # line being typed (and the field's lower edge) stays in sight.
-        self.call_after_refresh(self._keep_cursor_in_view, event.text_area)
+        # One look per refresh: a second one in the same turn would read the positions
+        # from before the first one scrolled, and scroll again, past the field.
+        if not self._keeping:
+            self._keeping = True
+            self.call_after_refresh(self._keep_cursor_in_view, event.text_area)
 
     def _keep_cursor_in_view(self, area: RecordArea) -> None:
+        self._keeping = False
         if not area.has_focus:
+            return
+        if area.outer_size.height <= self.scrollable_content_region.height:
+            # The whole field fits: show all of it, its question's line under it included.
+            area.scroll_visible(animate=False, immediate=True)
             return
         cursor = area.cursor_screen_offset
         view = self.content_region
