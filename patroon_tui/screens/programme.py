@@ -57,10 +57,10 @@ class ProgrammeScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *PROGRAMME_BINDINGS,
-        # The bodies bind ctrl+n themselves (their footer says what it makes); this one
-        # makes it work where the cursor is outside the body: nowhere after Esc, the
-        # agenda, the notes.
-        Binding("ctrl+n", "new_record", "Nieuw", show=False, id="programme.new-record"),
+        # The bodies bind ctrl+n too (their footer says what it makes); this one works
+        # where the cursor is outside the body: nowhere after Esc, the agenda, the notes.
+        Binding("ctrl+n", "new_record", "Nieuwe tafel, principe of stap", show=False,
+                id="programme.new-record"),
     ]
 
     index: reactive[int] = reactive(0, init=False)

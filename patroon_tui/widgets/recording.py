@@ -200,14 +200,24 @@ class RecordingBody(Widget):
             return None
         return self.remembered_field() or self.first_answer_field()
 
-    def bring_into_view(self, widget: Widget | None) -> None:
-        """Scroll ``widget`` into view once it is laid out (a new row has no place yet)."""
+    def bring_into_view(self, widget: Widget | None, tries: int = 3) -> None:
+        """Scroll ``widget`` into view once it is laid out (a new row has no place yet).
+
+        Looked at again after the scroll: a scroll area whose size did not yet count a new
+        row stops short of it, and then scrolls the rest once it does.
+        """
         if widget is None:
             return
 
         def scroll() -> None:
             if widget.is_attached and widget.has_focus:
                 widget.scroll_visible(animate=False, immediate=True)
+                if tries > 1:
+                    self.call_after_refresh(look_again)
+
+        def look_again() -> None:
+            if widget.is_attached and widget.has_focus and not in_sight(widget):
+                self.bring_into_view(widget, tries - 1)
 
         self.call_after_refresh(scroll)
 
@@ -275,6 +285,16 @@ class RecordingBody(Widget):
 
     def refresh_from_session(self) -> None:
         """Reload what is shown from the session."""
+
+
+def in_sight(widget: Widget) -> bool:
+    """Whether all of ``widget`` is inside every scroll area around it."""
+    region = widget.region
+    return bool(region) and all(
+        area.region.contains_region(region)
+        for area in widget.ancestors
+        if isinstance(area, ScrollableContainer)
+    )
 
 
 def ask(widget: Widget, request: AskConfirm | AskReportPath | EditOwnPattern) -> None:

@@ -157,6 +157,21 @@ class TableForm(FieldScroll):
         return [self.name_field, self.participants_field,
                 *(self.answer(q.id) for q in self._questions)]
 
+    def field_name(self, widget: object) -> str | None:
+        """How the session's ``progress.fields`` names one of the form's text fields."""
+        if widget is self.name_field:
+            return "name"
+        if widget is self.participants_field:
+            return "participants"
+        if widget in self.text_fields():
+            return "answers." + (getattr(widget, "id", "") or "").removeprefix("answer-")
+        return None
+
+    def named_field(self, name: str) -> RecordInput | RecordArea | None:
+        """The field ``progress.fields`` names ``name``, if the form has it."""
+        fields = {self.field_name(field): field for field in self.text_fields()}
+        return fields.get(name)
+
     def first_answer(self) -> RecordArea | RecordInput:
         """The first answer's field (the participants where the deck asks nothing)."""
         if not self._questions:

@@ -33,7 +33,8 @@ from patroon_tui.core.session import OwnPattern, Session, Table, TrashEntry
 from patroon_tui.core.trash import TrashError, put_back, throw_away
 from patroon_tui.messages import AskConfirm, EditOwnPattern, SessionChanged
 from patroon_tui.widgets.fields import RecordArea
-from patroon_tui.widgets.recording import RecordingBody, ask
+from patroon_tui.widgets.recording import ask
+from patroon_tui.widgets.table_cursor import TableCursor
 from patroon_tui.widgets.table_form import TableForm, width_classes
 from patroon_tui.widgets.table_list import TableSide
 
@@ -41,7 +42,7 @@ from patroon_tui.widgets.table_list import TableSide
 OTHER_TABLE = Binding.Group("Andere tafel", compact=True)
 
 
-class TablesPanel(RecordingBody):
+class TablesPanel(TableCursor):
     """Record the conversation per table: list of tables, one form for the chosen one."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -109,57 +110,6 @@ class TablesPanel(RecordingBody):
     def plenary(self) -> bool:
         """Whether the session records one plenary conversation instead of tables."""
         return self.session.session.werkvorm == "plenair"
-
-    def first_field(self) -> Widget | None:
-        """The current table's first field (who sits there)."""
-        if not self.is_mounted or self._current() is None:
-            return None
-        return self._form.participants_field
-
-    def first_answer_field(self) -> Widget | None:
-        """The current table's first answer."""
-        if not self.is_mounted or self._current() is None:
-            return None
-        return self._form.first_answer()
-
-    def focus_first_answer(self) -> None:
-        """Cursor in the current table's first answer."""
-        self.focus_now(self.first_answer_field())
-
-    # -- the field typed in last, per table (progress.fields) -------------------------
-
-    def memory_key(self) -> str | None:
-        """One key per table: ``<screen id>/<table id>``."""
-        if self._current_id is None:
-            return None
-        return f"{self.screen_key}/{self._current_id}"
-
-    def field_name(self, widget: Widget) -> str | None:
-        if not self.is_mounted or widget not in self._form.text_fields():
-            return None
-        if widget is self._form.name_field:
-            return "name"
-        if widget is self._form.participants_field:
-            return "participants"
-        return "answers." + (widget.id or "").removeprefix("answer-")
-
-    def named_field(self, name: str) -> Widget | None:
-        if not self.is_mounted or self._current() is None:
-            return None
-        if name == "name":
-            return self._form.name_field
-        if name == "participants":
-            return self._form.participants_field
-        question = name.removeprefix("answers.")
-        if name.startswith("answers.") and question in {q.id for q in self._questions}:
-            return self._form.answer(question)
-        return None
-
-    def tab_stops(self) -> list[Widget]:
-        """Participants and the answers: never the table's name (ctrl+r, shift+tab)."""
-        if not self.is_mounted or self._current() is None:
-            return []
-        return [w for w in self._form.text_fields() if w is not self._form.name_field]
 
     async def new_record(self) -> None:
         """A new table, with the cursor in who sits there."""

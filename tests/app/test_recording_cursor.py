@@ -285,7 +285,8 @@ async def test_new_items_below_the_fold_are_in_sight(make_app, screen_id, size):
             await burst(pilot, "<ctrl+n>", f"PUNT{n}",
                         until=lambda n=n: f"PUNT{n}" in records(app.session, screen_id))
             await pilot.pause()
-            assert in_sight(app, app.focused), n
+            f = app.focused
+            assert in_sight(app, f), (n, f.region, [(a, a.region, a.scroll_offset) for a in f.ancestors if isinstance(a, ScrollableContainer)], f.cursor_screen_offset)
         # The field being typed in grows with its text and stays in sight.
         await burst(pilot, f" {LONG} {LONG} EINDE",
                     until=lambda: records(app.session, screen_id)[-1].endswith("EINDE"))
