@@ -78,7 +78,7 @@ async def test_notes_and_typing_never_reach_the_room_unless_shown(make_app, deck
     audience_there(app.path)
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: room_state(app) is not None)
-        await burst(pilot, "<f2>", *"geheime notitie", "<tab>", *"Anna Jansen")
+        await burst(pilot, "<f2>", *"geheime notitie", "<tab>", "<shift+tab>", *"Anna Jansen")
         await until(pilot, lambda: "geheime notitie" in app.session.notes.get("tafels", "")
                     or app.programme.notes.dirty)
         await pilot.press("f9")
