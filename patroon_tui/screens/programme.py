@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -55,13 +55,7 @@ class ProgrammeScreen(Screen):
     # -short: a pattern slide's title row goes to the loop; -roomy: text slides centre.
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (SHORT_BELOW, "-tall"), (40, "-roomy")]
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *PROGRAMME_BINDINGS,
-        # The bodies bind ctrl+n too (their footer says what it makes); this one works
-        # where the cursor is outside the body: nowhere after Esc, the agenda, the notes.
-        Binding("ctrl+n", "new_record", "Nieuwe tafel, principe of stap", show=False,
-                id="programme.new-record"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = PROGRAMME_BINDINGS
 
     index: reactive[int] = reactive(0, init=False)
     """Position of the current deck screen in programme order."""

@@ -34,6 +34,10 @@ PROGRAMME_BINDINGS: list[BindingType] = [
     Binding("f6", "timer_toggle", "Timer start/pauze", show=False, priority=True, id="timer-toggle"),
     Binding("f7", "timer_reset", "Timer opnieuw", show=False, priority=True, id="timer-reset"),
     Binding("f9", "to_tables", "Naar tafels", show=False, priority=True, id="to-tables"),
+    # The recording bodies bind ctrl+n too (their footer says what it makes); this one
+    # works where the cursor is outside the body: nowhere after Esc, the agenda, the notes.
+    Binding("ctrl+n", "new_record", "Nieuwe tafel, principe of stap", show=False,
+            id="new-record"),
     Binding("escape", "escape", "Veld verlaten / markering weg", show=False, id="escape"),
     # The loop: chords, never letters — a letter typed on a slide goes into its notes.
     Binding("ctrl+r", "reveal_next", "Stap voor stap", priority=True, id="reveal-next"),

@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from patroon_tui.core.trash import throw_away
 from patroon_tui.messages import AskConfirm, SessionChanged
-from patroon_tui.widgets.fields import RecordArea
+from patroon_tui.widgets.fields import FieldScroll, RecordArea
 from patroon_tui.widgets.recording import RecordingBody, ask
 
 
@@ -53,6 +53,16 @@ class ListField(RecordArea):
     def value(self) -> str:
         """The text as shown."""
         return self.text
+
+
+class Rows(Vertical):
+    """The rows of a list. When they grow (a new row, a field growing as it is typed in)
+    the field with the cursor is kept in sight: the size is known only now."""
+
+    def on_resize(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            focused.scroll_visible(animate=False, immediate=True)
 
 
 class EditableList(RecordingBody):
@@ -149,6 +159,12 @@ class EditableList(RecordingBody):
         fields = list(self.query(ListField))
         rows = max((f.index for f in fields), default=-1) + 1
         if rows == max(1, len(self.items())):
+            # Keys typed right before a page turn may not have reached the session yet:
+            # they go in first, or refilling would wipe them.
+            typed = [field for field in fields if field.typed() and self._store(field)]
+            if typed:
+                self.remember(typed[-1])
+                self.changed()
             self._refill(fields)
             return
         field = self.focused_field()
@@ -169,7 +185,7 @@ class EditableList(RecordingBody):
 
     def list_container(self) -> Vertical:
         """The container of the rows, built with them."""
-        return Vertical(*self.rows(), id=self.LIST_ID)
+        return Rows(*self.rows(), id=self.LIST_ID)
 
     async def rebuild(self, focus: tuple[int, type[ListField]] | None) -> None:
         """Build the rows again; then put the cursor in row ``index``'s field of that kind."""
@@ -183,7 +199,17 @@ class EditableList(RecordingBody):
                 field = fields[max(0, min(index, len(fields) - 1))]
                 self.focus_now(field)
                 self.remember(field)
+                if field is fields[-1]:
+                    # The last row: to the end of the list, which is known before the
+                    # row's own place on the screen is.
+                    self.call_after_refresh(self._to_the_end, field)
                 self.bring_into_view(field)
+
+    def _to_the_end(self, field: ListField) -> None:
+        if field.is_attached and field.has_focus:
+            for area in field.ancestors:
+                if isinstance(area, FieldScroll):
+                    area.scroll_end(animate=False, immediate=True)
 
     def changed(self) -> None:
         """Tell the app the session changed."""

@@ -30,9 +30,21 @@ UNDO_DEPTH = 200
 
 class FieldScroll(VerticalScroll):
     """The scroll area of a form: scrolled with the keys when it has the cursor, never
-    given it by a click (Textual focuses the nearest focusable widget under the mouse)."""
+    given it by a click (Textual focuses the nearest focusable widget under the mouse).
+    When what it holds grows or shrinks (a new row, a field growing as it is typed in,
+    another window size), the field with the cursor stays in sight."""
 
     FOCUS_ON_CLICK = False
+
+    def on_resize(self) -> None:
+        # Only now are the new sizes known; scrolling earlier stops short of a new row.
+        focused = self.screen.focused
+        if (
+            focused is not None
+            and self in focused.ancestors
+            and focused.outer_size.height <= self.scrollable_content_region.height
+        ):
+            focused.scroll_visible(animate=False, immediate=True)
 
 
 class ShowsControls:
@@ -66,6 +78,11 @@ class RecordArea(ShowsControls, RedrawnOnResize):
         text = self.text
         return self._original if text == self._shown else text
 
+    def typed(self) -> bool:
+        """Whether the text was changed since it was loaded (its change may not have
+        reached the session yet)."""
+        return self.text != self._shown
+
 
 class RecordInput(ShowsControls, Input):
     """A one-line field bound to one text in the session, with undo."""
@@ -82,6 +99,7 @@ class RecordInput(ShowsControls, Input):
         self._previous = value
         self._restoring = False
         self._in_word = False
+        self._loaded = value
         super().__init__(value, **kwargs)
 
     def load_value(self, value: str) -> None:
@@ -90,6 +108,7 @@ class RecordInput(ShowsControls, Input):
         self.value = value
         self._restoring = False
         self._previous = value
+        self._loaded = value
         self._undo.clear()
         self._redo.clear()
         self._in_word = False
@@ -98,6 +117,10 @@ class RecordInput(ShowsControls, Input):
     def model_value(self) -> str:
         """What the session should hold for what the field shows now."""
         return self.value
+
+    def typed(self) -> bool:
+        """Whether the text was changed since it was loaded."""
+        return self.value != self._loaded
 
     def watch_value(self, value: str) -> None:
         previous = self._previous

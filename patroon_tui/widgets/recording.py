@@ -211,13 +211,15 @@ class RecordingBody(Widget):
 
         def scroll() -> None:
             if widget.is_attached and widget.has_focus:
-                widget.scroll_visible(animate=False, immediate=True)
+                if not widget.region:
+                    # Not placed on the screen yet: ask for the layout that places it.
+                    self.refresh(layout=True)
+                show_whole(widget)
                 if tries > 1:
                     self.call_after_refresh(look_again)
 
         def look_again() -> None:
-            if widget.is_attached and widget.has_focus and not in_sight(widget):
-                self.bring_into_view(widget, tries - 1)
+            self.bring_into_view(widget, tries - 1)
 
         self.call_after_refresh(scroll)
 
@@ -287,14 +289,31 @@ class RecordingBody(Widget):
         """Reload what is shown from the session."""
 
 
-def in_sight(widget: Widget) -> bool:
-    """Whether all of ``widget`` is inside every scroll area around it."""
+def show_whole(widget: Widget) -> None:
+    """Scroll the areas around ``widget`` so that all of it is in sight (where it fits).
+
+    Measured on the screen as last drawn: ``scroll_visible`` goes by the places of the
+    containers between, and a row just added may not have one yet, so it scrolls nothing.
+    """
     region = widget.region
-    return bool(region) and all(
-        area.region.contains_region(region)
-        for area in widget.ancestors
-        if isinstance(area, ScrollableContainer)
-    )
+    if not region:
+        widget.scroll_visible(animate=False, immediate=True)
+        return
+    for area in widget.ancestors:
+        if not isinstance(area, ScrollableContainer):
+            continue
+        view = area.scrollable_content_region
+        if region.height > view.height:
+            continue
+        if region.bottom > view.bottom:
+            delta = region.bottom - view.bottom
+        elif region.y < view.y:
+            delta = region.y - view.y
+        else:
+            continue
+        before = area.scroll_y
+        area.scroll_to(y=before + delta, animate=False, immediate=True)
+        region = region.translate((0, -round(area.scroll_y - before)))
 
 
 def ask(widget: Widget, request: AskConfirm | AskReportPath | EditOwnPattern) -> None:

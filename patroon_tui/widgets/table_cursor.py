@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from patroon_tui.core.session import Table
+from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.recording import RecordingBody
 from patroon_tui.widgets.table_form import TableForm
 
@@ -65,3 +66,32 @@ class TableCursor(RecordingBody):
         if not self.is_mounted or self._current() is None:
             return []
         return [w for w in self._form.text_fields() if w is not self._form.name_field]
+
+    def remember_focused(self, table: Table) -> None:
+        """The form's fields were read into ``table`` before another is shown: what was
+        typed last (the field with the cursor) is remembered, though its own change
+        event comes only once the next table is shown."""
+        focused = self.screen.focused
+        if table.id == self.current_table_id and focused in self._form.text_fields():
+            self.remember(focused)
+
+    async def new_record(self) -> None:
+        """A new table, with the cursor in who sits there."""
+        await self.action_new_table()
+
+    async def action_new_table(self) -> None:
+        """Add a table after the others and show it."""
+        raise NotImplementedError
+
+    def store_typed(self) -> None:
+        """Before the form is reloaded from the session: what was typed whose change has
+        not reached the session yet (keys typed right before a page turn) goes in first,
+        or reloading would wipe it; the cursor then arrives where it was typed."""
+        table = self._form.editing()
+        if table is None or table.id != self.current_table_id:
+            return
+        stored = self._form.read_typed(table)
+        if stored:
+            last = self.typing_field()
+            self.remember(last if last in stored else stored[-1])
+            self.post_message(SessionChanged())

@@ -317,6 +317,19 @@ class TableForm(FieldScroll):
         table.answers[question_id] = value
         return True
 
+    def read_typed(self, table: Table) -> list[RecordInput | RecordArea]:
+        """Write the fields typed in since they were loaded into ``table``, where it does
+        not hold their text yet; the fields that changed it."""
+        return [field for field in self.text_fields()
+                if field.typed() and self._read_field(table, field)]
+
+    def _read_field(self, table: Table, field: RecordInput | RecordArea) -> bool:
+        if field is self.name_field:
+            return self.read_name(table)
+        if field is self.participants_field:
+            return self.read_participants(table)
+        return self.read_answer(table, (field.id or "").removeprefix("answer-"))
+
     def read_all(self, table: Table) -> bool:
         """Write every field into ``table``; whether anything changed."""
         changed = self.read_name(table) | self.read_participants(table)

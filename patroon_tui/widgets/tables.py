@@ -111,13 +111,10 @@ class TablesPanel(TableCursor):
         """Whether the session records one plenary conversation instead of tables."""
         return self.session.session.werkvorm == "plenair"
 
-    async def new_record(self) -> None:
-        """A new table, with the cursor in who sits there."""
-        await self.action_new_table()
-
     def refresh_from_session(self) -> None:
         """Reload the list and the form from the session (it was changed elsewhere)."""
         if self.when_ready(self.refresh_from_session):
+            self.store_typed()
             self._reload()
 
     def _reload(self) -> None:
@@ -204,6 +201,7 @@ class TablesPanel(TableCursor):
         """Write every field of the form into the current table (before showing another)."""
         table = self._form.editing()
         if table is not None and self._form.read_all(table):
+            self.remember_focused(table)
             self._side.update_prompt(table)
             self._changed()
 

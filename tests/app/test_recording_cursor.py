@@ -74,7 +74,7 @@ async def test_ctrl_n_after_escape_makes_a_new_record(make_app, store, screen_id
         await until(pilot, lambda: app.focused is not None)
         await burst(pilot, "AAP7 een", "<escape>", "<ctrl+n>", "MIES7 nieuw",
                     until=lambda: "MIES7 nieuw" in records(app.session, screen_id))
-        assert app.focused is not None and in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         if screen_id == "tafels":
             assert app.session.tables[0].answers["herkenbaar"] == "AAP7 een"
             assert records(app.session, screen_id) == ["", "MIES7 nieuw"]
@@ -97,7 +97,7 @@ async def test_ctrl_n_with_the_suggestions_list_focused_makes_a_step(make_app):
         await burst(pilot, "<ctrl+n>", "STAP2",
                     until=lambda: records(app.session, "eerste-stappen")[-1:] == ["STAP2"])
         assert records(app.session, "eerste-stappen") == ["STAP1", "STAP2"]
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         assert b'"STAP2"' in saved_bytes(app)
 
 
@@ -129,7 +129,7 @@ async def test_tab_after_the_last_answer_goes_to_the_participants_not_the_name(m
         assert table.name == "Tafel 1"
         assert table.participants == "WIE1"
         assert [table.answers[q] for q in questions] == ["ANTW1ANTW1+", *words[1:]]
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         # The name has its own key, and shift+tab reaches it from the participants.
         await burst(pilot, "<shift+tab>", "<shift+tab>", "<end>", " NAAM1",
                     until=lambda: app.session.tables[0].name.endswith("NAAM1"))
@@ -150,7 +150,7 @@ async def test_tab_between_principles_keeps_each_thought_apart(make_app, size):
         assert records(app.session, "eigen-principes") == [
             "EEN principe", "TWEE principe", "DRIE principe", "VIER"
         ]
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         data = saved_bytes(app)
         for word in (b"EEN principe", b"TWEE principe", b"DRIE principe", b'"VIER"'):
             assert word in data
@@ -166,7 +166,7 @@ async def test_tab_on_first_steps_goes_from_what_to_who_to_the_next_step(make_ap
         assert [(s.text, s.owner) for s in app.session.first_steps] == [
             ("STAP1", "WIE1"), ("STAP2", "WIE2")
         ]
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         data = saved_bytes(app)
         assert data.index(b"STAP1") < data.index(b"WIE1") < data.index(b"STAP2")
 
@@ -183,7 +183,7 @@ async def test_a_page_turn_and_back_arrives_in_the_field_typed_in_last(make_app,
                     until=lambda: "TERUG" in str(app.session.tables[0]))
         questions = [q.id for q in app.deck.text_questions]
         assert app.session.tables[0].answers[questions[2]] == "DERDE TERUG"
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         assert b"DERDE TERUG" in saved_bytes(app)
 
 
@@ -200,7 +200,7 @@ async def test_each_table_keeps_its_own_field(make_app):
         assert first.answers[questions[1]] == "T1B+"
         assert second.participants == "T2W+"
         assert not second.answers.get(questions[0])
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
 
 
 async def test_f9_arrives_in_the_first_answer(make_app):
@@ -211,7 +211,7 @@ async def test_f9_arrives_in_the_first_answer(make_app):
         await burst(pilot, "<f9>", "F9WOORD",
                     until=lambda: "F9WOORD" in str(app.session.tables[0]))
         assert app.session.tables[0].answers["herkenbaar"] == "F9WOORD"
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
 
 
 @pytest.mark.parametrize("screen_id", SCREENS)
@@ -238,7 +238,7 @@ async def test_a_resume_arrives_in_the_field_typed_in_last(make_app, store, deck
     async with again.run_test(size=(60, 20)) as pilot:
         await burst(pilot, " WEER", until=lambda: check(again.session).endswith("WEER"))
         assert check(again.session) == expected + " WEER"
-        assert in_sight(again, again.focused)
+        await until(pilot, lambda: in_sight(again, again.focused))
         await pilot.press("ctrl+q")
     assert (expected + " WEER").encode() in again.path.read_bytes()
 
@@ -277,21 +277,16 @@ async def test_new_items_below_the_fold_are_in_sight(make_app, screen_id, size):
     async with app.run_test(size=size) as pilot:
         # Typed in last in the fourth item, below the fold at 60×20: the cursor arrives
         # there, in sight.
-        await until(pilot, lambda: app.focused is not None)
-        await pilot.pause()
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         assert app.focused.text.endswith(" 4")
         for n in range(5, 8):
             await burst(pilot, "<ctrl+n>", f"PUNT{n}",
                         until=lambda n=n: f"PUNT{n}" in records(app.session, screen_id))
-            await pilot.pause()
-            f = app.focused
-            assert in_sight(app, f), (n, f.region, [(a, a.region, a.scroll_offset) for a in f.ancestors if isinstance(a, ScrollableContainer)], f.cursor_screen_offset)
+            await until(pilot, lambda: in_sight(app, app.focused))
         # The field being typed in grows with its text and stays in sight.
         await burst(pilot, f" {LONG} {LONG} EINDE",
                     until=lambda: records(app.session, screen_id)[-1].endswith("EINDE"))
-        await pilot.pause()
-        assert in_sight(app, app.focused)
+        await until(pilot, lambda: in_sight(app, app.focused))
         assert records(app.session, screen_id)[4:] == [
             "PUNT5", "PUNT6", f"PUNT7 {LONG} {LONG} EINDE"
         ]
