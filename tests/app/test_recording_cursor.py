@@ -292,3 +292,24 @@ async def test_new_items_below_the_fold_are_in_sight(make_app, screen_id, size):
         ]
         data = saved_bytes(app)
         assert all(f"PUNT{n}".encode() in data for n in (5, 6, 7))
+
+
+# -- typed, then reloaded before its change arrived -----------------------------------------
+
+
+@pytest.mark.parametrize("screen_id", ["tafels", "eigen-principes"])
+async def test_text_typed_right_before_a_reload_is_kept(make_app, screen_id):
+    # A page turn away and back in one burst reloads the body from the session before the
+    # field's change has reached it: the text typed must be stored, not wiped.
+    app = start_on(make_app, screen_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.focused is not None)
+        field = app.focused
+        body = programme(app).body
+        field.insert("VLAK VOOR")
+        body.refresh_from_session()
+        await pilot.pause()
+        assert field.text == "VLAK VOOR"
+        assert "VLAK VOOR" in str(app.session.tables[0] if screen_id == "tafels"
+                                  else app.session.principles)
+        assert b"VLAK VOOR" in saved_bytes(app)
