@@ -25,10 +25,11 @@ from textual.widgets import Static
 from patroon_tui import keyboard
 
 TYPING_NOTE = (
-    "Op de invulschermen (tafels, principes, eerste stappen, driehoek, samenvatting) typen "
-    "n, p en spatie gewoon mee: blader daar met PgDn/PgUp (ook de klikker) of Alt+→/Alt+←. "
-    "Esc haalt de cursor uit een tekstveld; F4 toont of verbergt de agenda, die bij een "
-    "smal venster wijkt voor het invulscherm en de lus."
+    "Een letter is altijd tekst: geen letter, cijfer, spatie of leesteken is een opdracht. "
+    "Wat je op een dia typt, komt in de notities van die dia; blader met PgDn/PgUp (ook de "
+    "klikker) of Alt+→/Alt+←, ook midden in een zin. Esc haalt de cursor uit een tekstveld; "
+    "F4 toont of verbergt de agenda, die bij een smal venster wijkt voor het invulscherm en "
+    "de lus."
 )
 
 QUESTION_NOTE = (
