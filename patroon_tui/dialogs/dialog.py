@@ -12,11 +12,11 @@ reach the screen below; a second answer key typed before the dialog is gone does
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 
 from patroon_tui import keyboard
@@ -24,28 +24,59 @@ from patroon_tui import keyboard
 T = TypeVar("T")
 
 
-class AnswerButton(Button):
-    """One answer of an ``AnswerDialog``: Enter gives it; a printable key typed while it
-    has the cursor closes the dialog with its safe answer (the key goes on to the field)."""
+class ClosesOnTyping:
+    """Mixed into a dialog without a text field (a question, the help, the trash): no key
+    reaches the screen under it, and a printable key or a paste is text, not a command —
+    ``typed_at`` closes the dialog and hands the key on to the field below."""
+
+    def typed_at(self, event: events.Key | events.Paste) -> None:
+        """Close the dialog; ``event`` goes on to the field the cursor was in."""
+        raise NotImplementedError
 
     def on_key(self, event: events.Key) -> None:
-        # Handled here, in the button's own turn: the app reads the next key only once the
-        # button has handled this one, so every key after it waits for the dialog to go.
+        event.stop()
+        if event.is_printable:
+            event.prevent_default()
+            self.typed_at(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self.typed_at(event)
+
+
+class PassesTyping:
+    """Mixed into the widget that has the cursor in a ``ClosesOnTyping`` dialog: a typed
+    key is handled in this widget's own turn, and the app reads the next key only once it
+    has been, so every key after it waits for the dialog to go (bubbled up to the dialog,
+    the next key could reach the closing dialog first)."""
+
+    if TYPE_CHECKING:  # a widget's
+
+        @property
+        def screen(self) -> Screen: ...
+
+    def on_key(self, event: events.Key) -> None:
         screen = self.screen
-        if event.is_printable and isinstance(screen, AnswerDialog):
+        if event.is_printable and isinstance(screen, ClosesOnTyping):
             event.stop()
             event.prevent_default()
             screen.typed_at(event)
 
     def on_paste(self, event: events.Paste) -> None:
         screen = self.screen
-        if isinstance(screen, AnswerDialog):
+        if isinstance(screen, ClosesOnTyping):
             event.stop()
             event.prevent_default()
             screen.typed_at(event)
 
 
-class AnswerDialog(ModalScreen[T], Generic[T]):
+class AnswerButton(PassesTyping, Button):
+    """One answer of an ``AnswerDialog``: Enter gives it; a printable key typed while it
+    has the cursor closes the dialog with its safe answer (the key goes on to the field)."""
+
+
+class AnswerDialog(ClosesOnTyping, ModalScreen[T], Generic[T]):
     """A question with buttons; ``answer_of(button)`` says what a button answers and
     ``safe_answer()`` what Esc and a typed key answer."""
 
@@ -90,16 +121,3 @@ class AnswerDialog(ModalScreen[T], Generic[T]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.answer(self.answer_of(event.button))
-
-    def on_key(self, event: events.Key) -> None:
-        # A dialog never lets a key through to the screen below it; a printable key that
-        # reaches the dialog itself (no answer has the cursor) is text, as at a button.
-        event.stop()
-        if event.is_printable:
-            event.prevent_default()
-            self.typed_at(event)
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        event.prevent_default()
-        self.typed_at(event)

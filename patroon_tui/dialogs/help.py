@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from patroon_tui import keyboard
+from patroon_tui.dialogs.dialog import ClosesOnTyping, PassesTyping
 
 TYPING_NOTE = (
     "Een letter is altijd tekst: geen letter, cijfer, spatie of leesteken is een opdracht. "
@@ -52,26 +53,12 @@ def bindings_of(declared: Iterable[BindingType]) -> list[Binding]:
     return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
 
 
-class HelpScroll(VerticalScroll):
+class HelpScroll(PassesTyping, VerticalScroll):
     """The help's keys, scrolled with the arrows; a printable key typed here goes on to
-    the field under the help (handled in this widget's own turn, before the next key)."""
-
-    def on_key(self, event: events.Key) -> None:
-        screen = self.screen
-        if event.is_printable and isinstance(screen, HelpScreen):
-            event.stop()
-            event.prevent_default()
-            screen.typed_at(event)
-
-    def on_paste(self, event: events.Paste) -> None:
-        screen = self.screen
-        if isinstance(screen, HelpScreen):
-            event.stop()
-            event.prevent_default()
-            screen.typed_at(event)
+    the field under the help."""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnTyping, ModalScreen[None]):
     """All keys, per place where they work."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -117,15 +104,3 @@ class HelpScreen(ModalScreen[None]):
         """A printable key typed at the help: it closes, and the key is text in the field."""
         keyboard.put_back(self, event)
         self.action_close()
-
-    def on_key(self, event: events.Key) -> None:
-        # Nothing typed here reaches the screen under the help.
-        event.stop()
-        if event.is_printable:
-            event.prevent_default()
-            self.typed_at(event)
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        event.prevent_default()
-        self.typed_at(event)

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from patroon_tui import keyboard
 from patroon_tui.core.session import TrashEntry
 from patroon_tui.core.trash import describe
+from patroon_tui.dialogs.dialog import ClosesOnTyping, PassesTyping
 
 #: Said when nothing was removed.
 EMPTY = "De prullenbak is leeg: er is niets verwijderd."
@@ -39,7 +40,11 @@ def when(moment: dt.datetime, now: dt.datetime) -> str:
     return f"{local.day}-{local.month}-{local.year} {local:%H:%M}"
 
 
-class TrashScreen(ModalScreen[TrashEntry | None]):
+class TrashList(PassesTyping, OptionList):
+    """The removed records; a letter typed on it goes on to the field below."""
+
+
+class TrashScreen(ClosesOnTyping, ModalScreen[TrashEntry | None]):
     """Choose a removed record and put it back where it was."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -62,8 +67,8 @@ class TrashScreen(ModalScreen[TrashEntry | None]):
         with Vertical(id="trash-dialog"):
             yield Static("Prullenbak", id="trash-title")
             if self.entries:
-                yield OptionList(*(self._option(e) for e in self.entries), id="trash-list",
-                                 compact=True)
+                yield TrashList(*(self._option(e) for e in self.entries), id="trash-list",
+                                compact=True)
                 yield Static("↑/↓ kiezen · Enter zet terug · Esc sluit", id="trash-keys")
             else:
                 yield Static(EMPTY, id="trash-empty")
@@ -96,19 +101,9 @@ class TrashScreen(ModalScreen[TrashEntry | None]):
         self._done = True
         self.dismiss(entry)
 
-    def on_key(self, event: events.Key) -> None:
-        # A dialog never lets a key through. A letter typed here is text, as at a
-        # question: the dialog closes and the letter goes on to the field below.
-        event.stop()
-        if event.is_printable:
-            event.prevent_default()
-            if not self._done:
-                keyboard.put_back(self, event)
-                self._finish(None)
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        event.prevent_default()
+    def typed_at(self, event: events.Key | events.Paste) -> None:
+        """A letter typed here is text, as at a question: the dialog closes and the
+        letter goes on to the field below."""
         if not self._done:
             keyboard.put_back(self, event)
             self._finish(None)
