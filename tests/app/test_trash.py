@@ -64,6 +64,17 @@ async def put_back_first(pilot) -> None:
     await until(pilot, lambda: isinstance(pilot.app.screen, ProgrammeScreen))
 
 
+async def remove_the_second_table(pilot) -> TablesPanel:
+    """On the tables screen: to the second table, F8, and a deliberate "Ja"."""
+    panel = pilot.app.query_one(TablesPanel)
+    await until(pilot, lambda: panel.current_table_id is not None)
+    await pilot.press("ctrl+down")
+    await until(pilot, lambda: panel.current_table_id == "tafel-2")
+    await pilot.press("f8")
+    await answer_yes(pilot)
+    return panel
+
+
 async def test_a_removed_table_comes_back_from_the_trash_with_all_its_text(make_app, store):
     app = prepared(make_app, store, "tafels")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -100,12 +111,7 @@ async def test_a_removed_table_comes_back_from_the_trash_with_all_its_text(make_
 async def test_ctrl_z_right_after_a_removal_still_puts_the_table_back(make_app, store):
     app = prepared(make_app, store, "tafels")
     async with app.run_test(size=(100, 30)) as pilot:
-        panel = app.query_one(TablesPanel)
-        await until(pilot, lambda: panel.current_table_id is not None)
-        await pilot.press("ctrl+down")
-        await until(pilot, lambda: panel.current_table_id == "tafel-2")
-        await pilot.press("f8")
-        await answer_yes(pilot)
+        await remove_the_second_table(pilot)
         await pilot.press("ctrl+z")
         await until(pilot, lambda: len(app.session.tables) == 2)
         assert app.session.tables[1].answers == ANSWERS
@@ -178,12 +184,7 @@ async def test_summary_and_report_leave_trashed_records_out(make_app, store):
 
     app = prepared(make_app, store, "tafels")
     async with app.run_test(size=(100, 30)) as pilot:
-        panel = app.query_one(TablesPanel)
-        await until(pilot, lambda: panel.current_table_id is not None)
-        await pilot.press("ctrl+down")
-        await until(pilot, lambda: panel.current_table_id == "tafel-2")
-        await pilot.press("f8")
-        await answer_yes(pilot)
+        await remove_the_second_table(pilot)
         app.programme.go_to("samenvatting")
         await until(pilot, lambda: on_screen(app, "Tafel 1"))
         assert not on_screen(app, "Tafel Zuid")
@@ -197,12 +198,7 @@ async def test_ctrl_z_after_the_trash_put_the_table_back_does_not_put_it_back_tw
 ):
     app = prepared(make_app, store, "tafels")
     async with app.run_test(size=(100, 30)) as pilot:
-        panel = app.query_one(TablesPanel)
-        await until(pilot, lambda: panel.current_table_id is not None)
-        await pilot.press("ctrl+down")
-        await until(pilot, lambda: panel.current_table_id == "tafel-2")
-        await pilot.press("f8")
-        await answer_yes(pilot)
+        panel = await remove_the_second_table(pilot)
         await put_back_first(pilot)
         await until(pilot, lambda: panel.current_table_id == "tafel-2")
         await pilot.press("ctrl+z")
