@@ -377,9 +377,9 @@ class KeyRouting(App):
             return
         if field.is_attached and is_text_field(field):
             insert_typed(field, text)
-            # The field's change reaches the session before the next key is read (a page
-            # turn reloads forms from the session).
-            await settled(field, stop=self)
+            # As for a key handed to the field: its change is on its way up before the
+            # next key is read.
+            await drained(field)
             return
         # The field went away between the keys and now (its screen closed): the keys go
         # where the cursor is now, as if typed now.

@@ -49,23 +49,18 @@ class TypedRun:
         self._schedule = schedule
         self._field: Widget | None = None
         self._chars: list[str] = []
-        self._priority: frozenset[str] = frozenset()
 
     def add(self, field: Widget | None, event: events.Key) -> bool:
         """Add a key typed into ``field``; ``False`` when it must be delivered as a key
-        (not a plain text field, or a priority binding of its own)."""
+        (not a plain text field, or the run is for another field). No printable key is a
+        command anywhere in the app (``tests/app/test_questions.py`` checks every class),
+        so none is kept from its binding here."""
         if field is None or not is_text_field(field) or event.character is None:
             return False
         if self._field is not field:
             if self._chars:
                 return False
             self._field = field
-            self._priority = frozenset(
-                key for key, active in field.screen.active_bindings.items()
-                if active.binding.priority and active.enabled
-            )
-        if event.key in self._priority:
-            return False
         if not self._chars:
             self._schedule()
         self._chars.append(event.character)

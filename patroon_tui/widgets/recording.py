@@ -108,6 +108,7 @@ class RecordingBody(Widget):
         self._waiting: list[Callable[[], None]] = []
         self._last_field: Widget | None = None
         self._warned_at = -10.0
+        self._views = 0  # bumped by each bring_into_view and each hiding
 
     def when_ready(self, request: Callable[[], None]) -> bool:
         """``True`` when the fields exist; otherwise keep ``request`` for after mounting."""
@@ -204,24 +205,32 @@ class RecordingBody(Widget):
         """Scroll ``widget`` into view once it is laid out (a new row has no place yet).
 
         Looked at again after the scroll: a scroll area whose size did not yet count a new
-        row stops short of it, and then scrolls the rest once it does.
+        row stops short of it, and then scrolls the rest once it does. A look still to
+        come when the body is hidden (a page turn) or another field is brought into view
+        is dropped: measured on a body shown again before its layout, the places are
+        those from before, and the form would scroll past the field.
         """
         if widget is None:
             return
+        self._views += 1
+        self._look(widget, tries, self._views)
 
+    def _look(self, widget: Widget, tries: int, view: int) -> None:
         def scroll() -> None:
+            if view != self._views:
+                return
             if widget.is_attached and widget.has_focus:
                 if not widget.region:
                     # Not placed on the screen yet: ask for the layout that places it.
                     self.refresh(layout=True)
                 show_whole(widget)
                 if tries > 1:
-                    self.call_after_refresh(look_again)
-
-        def look_again() -> None:
-            self.bring_into_view(widget, tries - 1)
+                    self.call_after_refresh(self._look, widget, tries - 1, view)
 
         self.call_after_refresh(scroll)
+
+    def on_hide(self) -> None:
+        self._views += 1
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if keyboard.is_text_field(event.widget):
@@ -295,9 +304,16 @@ def show_whole(widget: Widget) -> None:
     Measured on the screen as last drawn: ``scroll_visible`` goes by the places of the
     containers between, and a row just added may not have one yet, so it scrolls nothing.
     """
+    if widget.virtual_region.size:
+        # Placed by the layout: scrolled by that layout as it is now (the screen as last
+        # drawn may still show the places from before a scroll just made, and a second
+        # scroll measured there went past the field).
+        widget.screen.scroll_to_widget(widget, animate=False, immediate=True)
+        return
     region = widget.region
     if not region:
         widget.scroll_visible(animate=False, immediate=True)
+        return
         return
     for area in widget.ancestors:
         if not isinstance(area, ScrollableContainer):

@@ -351,11 +351,15 @@ class TableForm(FieldScroll):
 
     def _keep_cursor_in_view(self, area: RecordArea) -> None:
         self._keeping = False
-        if not area.has_focus:
+        if not area.has_focus or not self.is_on_screen or not area.region:
+            # Shown again after a page turn, the form is not laid out yet: its arrival
+            # scrolls it (measured now, the places would be those from before).
             return
         if area.outer_size.height <= self.scrollable_content_region.height:
-            # The whole field fits: show all of it, its question's line under it included.
-            area.scroll_visible(animate=False, immediate=True)
+            # The whole field fits: show all of it, its question's line under it included
+            # (nothing to do, as with most keys, when it is in sight already).
+            if not self.scrollable_content_region.contains_region(area.region):
+                area.scroll_visible(animate=False, immediate=True)
             return
         cursor = area.cursor_screen_offset
         view = self.content_region
