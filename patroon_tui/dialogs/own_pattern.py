@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -316,6 +317,20 @@ class OwnPatternScreen(StepsEditor):
                 confirm.set_focus(no)
         except NoMatches:
             pass
+
+    async def _ask_remove_step(self, field: StepInput) -> None:
+        self._asking = True
+        number = self._fields.index(field) + 1
+        words = " ".join(field.value.split())
+        shown = words if len(words) <= 40 else words[:39] + "…"
+        confirm = ConfirmScreen(f"Stap {number} (‘{escape(shown)}’) verwijderen?")
+
+        def answered(remove: bool | None) -> None:
+            self._asking = False
+            if remove and not self._done and field in self._fields:
+                self.call_later(self.remove_step_at, self._fields.index(field))
+
+        await self.app.push_screen(confirm, answered)
 
     def _discard_answered(self, discard: bool | None) -> None:
         self._asking = False

@@ -150,6 +150,18 @@ class StepsEditor(ModalScreen[OwnPattern | None]):
         if len(self._fields) <= MIN_STEPS:
             self.notify(f"Een patroon heeft minstens {MIN_STEPS} stappen.")
             return
+        if self._fields[at].value.strip():
+            # Typed words go only after a question whose safe answer keeps them.
+            await self._ask_remove_step(self._fields[at])
+            return
+        await self.remove_step_at(at)
+
+    async def _ask_remove_step(self, field: StepInput) -> None:
+        """Ask before removing ``field``, a step with text (the editor asks)."""
+        await self.remove_step_at(self._fields.index(field))
+
+    async def remove_step_at(self, at: int) -> None:
+        """Remove the step at ``at``; the cursor goes to the step now in its place."""
         field = self._fields.pop(at)
         field.on_edit = None
         self._renumber()

@@ -117,8 +117,11 @@ class Bodies:
                     return
             focused = programme.focused
             in_body = focused is not None and body in focused.ancestors
-            if not self.to_answer and (programme.notes.typing or in_body):
-                return  # f2 already put the cursor where the next words go
+            # A recording screen takes the cursor into its field even from the notes: the
+            # notes keep it across page turns between slides, but here the room's answers
+            # are typed. (F2 pressed on arrival waits for this and goes to the notes after.)
+            if not self.to_answer and in_body:
+                return
             field = self.arrival_field(body)
             if field is not None:
                 programme.set_focus(field, scroll_visible=False)

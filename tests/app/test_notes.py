@@ -163,3 +163,29 @@ async def test_a_word_typed_right_after_escape_goes_back_to_the_answer(make_app,
         await pilot.press("ctrl+q")
     assert store.load(app.path).tables[0].answers["herkenbaar"] == "jaN"
     assert store.load(app.path).notes["tafels"] == "nota"
+
+
+async def test_the_clicker_keeps_the_cursor_in_the_notes_from_slide_to_slide_but_not_onto_the_tables(
+    make_app, deck
+):
+    """Typing notes and clicking on between slides types on into the next slide's notes;
+    a recording screen takes the cursor into its field (the room's answers go there)."""
+    from tests.app.test_typing import burst
+
+    app = make_app(start_screen="hetzelfde-gesprek")
+    before_tables = deck.screens[deck.screen_index("tafels") - 1].id
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        await burst(pilot, "EEN", "<pagedown>", " TWEE", until=lambda: programme.notes.dirty)
+        await burst(pilot, "<escape>")
+        programme.go_to(before_tables)
+        await pilot.pause()
+        await burst(pilot, "DRIE", "<pagedown>", "VIER",
+                    until=lambda: "VIER" in str(app.session.tables[0].answers))
+        await pilot.press("ctrl+q")
+    notes = app.session.notes
+    assert notes["hetzelfde-gesprek"] == "EEN"
+    assert notes["complexer"] == " TWEE"
+    assert notes[before_tables] == "DRIE"
+    assert "VIER" in app.session.tables[0].answers[deck.text_questions[0].id]
+    assert "tafels" not in notes

@@ -103,7 +103,13 @@ async def test_steps_move_and_are_removed_within_the_limits(deck):
         assert session.patterns[0].steps == ["a", "c", "b"]
         assert isinstance(app.focused, StepInput) and app.focused.index == 1
         assert app.focused.cursor_position == 1  # at the end of the text it moved with
+        # A step with text goes only after a question whose safe answer keeps it: a
+        # letter typed at it keeps the step and is text in it.
         await pilot.press("f8")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("x")
+        assert editor.steps == ["a", "cx", "b"]
+        await pilot.press("f8", "left", "enter")
         assert editor.steps == ["a", "b"]
         assert session.patterns[0].steps == ["a", "b"]
         await pilot.press("f8")  # two is the minimum

@@ -121,14 +121,15 @@ async def test_step_keys_in_a_burst_act_where_they_were_typed(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         # Step 1 "a"; ctrl+n adds a step after it ("b"); alt+up moves "b" up, the cursor
-        # with it ("c" goes on "b"); f8 removes it, the cursor lands on "a" ("d").
+        # with it ("c" goes on "b"); ctrl+n adds an empty step, f8 removes it at once (no
+        # words to lose) and the cursor lands on "a" ("d"); alt+down moves it down ("e").
         await open_editor(
-            pilot, "T", "<enter>", "a", "<ctrl+n>", "b", "<alt+up>", "c", "<f8>", "d",
-            "<alt+down>", "e",
-            until=lambda: editor(app) is not None and fields(app)[1][1] == "ade",
+            pilot, "T", "<enter>", "a", "<ctrl+n>", "b", "<alt+up>", "c", "<ctrl+n>", "<f8>",
+            "d", "<alt+down>", "e",
+            until=lambda: editor(app) is not None and "e" in "".join(fields(app)[1]),
         )
-        assert fields(app) == ("T", ["", "ade", ""])
-        assert pattern(app).steps == ["", "ade", ""]
+        assert fields(app) == ("T", ["bc", "", "ade", ""])
+        assert pattern(app).steps == ["bc", "", "ade", ""]
         await pilot.press("ctrl+q")
 
 
