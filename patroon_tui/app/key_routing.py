@@ -19,14 +19,19 @@ queue and reads the next one at once. Three things then go wrong:
 - a key handed to a widget is waited for (``keyboard.drained``) before the next one is read;
 - while a change is under way (``keyboard.hold``), keys wait in order and are delivered,
   when it ends, to whatever has the cursor then;
-- on a recording screen a printable key typed while the cursor is not in a text field goes
-  into the screen's text field (``stray_key_field``), never nowhere;
+- a printable key typed while the cursor is not in a text field goes into the screen's
+  field (``open_stray_field``: on a slide its notes, on a recording screen the field typed
+  in last), never nowhere and never as a command;
+- printable keys read one after another for one text field go in together
+  (``app.typed_run``), before any other key, a paste or the last save;
 - enter typed before the app has taken the terminal is enter, and escape with a letter
-  typed right after it is escape and the letter, not alt+letter (``as_typed``).
+  typed right after it is escape and the letter, not alt+letter (``as_typed``);
+- Textual's terminal reader gets a decoder that survives an invalid byte and keeps a
+  pasted escape inside its paste (``read_terminal_safely``, Textual #6456).
 
-This is the one module that works around Textual, for (1)/(2); the test
-``tests/app/test_keyboard_upstream.py`` fails once Textual runs a field's bindings in order
-by itself, and then the binding part of it can go.
+This is the one module that works around Textual; ``tests/app/test_keyboard_upstream.py``
+fails once Textual runs a field's bindings in order by itself (then the binding part can
+go) or its reader does what ``read_terminal_safely`` does.
 """
 
 from __future__ import annotations
