@@ -97,19 +97,15 @@ def as_typed(event: events.Key) -> list[events.Key]:
 def read_terminal_safely() -> None:
     """Textual's terminal reader gets a decoder that takes what a terminal really sends.
 
-    - An invalid UTF-8 byte becomes U+FFFD instead of ending the app. Textual decodes what
-      it reads as strict UTF-8 (Textual #6456, fix proposed in PR #6498): one invalid byte
-      — 0xFF, or "é" from a Latin-1 terminal or a mis-set locale — raises in the reader's
-      thread, the app panics and the last keys are in no file.
-    - An escape inside a bracketed paste is passed on as its visible form (``\\x1b``, as
-      pasted control characters are shown everywhere). Textual's reader ends the paste at
-      such an escape and sends the rest as keys before the paste itself: the pasted text
-      came out of order (no upstream issue found; terminals such as xterm.js strip the
-      escape themselves, others pass it on).
+    - An invalid UTF-8 byte (0xFF, or "é" from a Latin-1 terminal) becomes U+FFFD. Textual
+      decodes strictly (Textual #6456, fix proposed in PR #6498): the reader's thread
+      raised, the app panicked and the last keys were in no file.
+    - An escape inside a bracketed paste is passed on in its visible form (``\\x1b``, as
+      pasted control characters are shown everywhere): Textual's reader ended the paste
+      there and sent the rest as keys before it (no upstream issue found).
 
     The reader takes its decoder from the name ``getincrementaldecoder`` in its module
-    (``textual.drivers.linux_driver``); that name is given ``TerminalDecoder``.
-    ``tests/app/test_keyboard_upstream.py`` fails once Textual does either by itself.
+    (``textual.drivers.linux_driver``), which is given ``terminal_decoder``.
     """
     from textual.drivers import linux_driver
 
