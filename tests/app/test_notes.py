@@ -176,7 +176,9 @@ async def test_the_clicker_keeps_the_cursor_in_the_notes_from_slide_to_slide_but
     before_tables = deck.screens[deck.screen_index("tafels") - 1].id
     async with app.run_test(size=(80, 24)) as pilot:
         programme = app.screen
-        await burst(pilot, "EEN", "<pagedown>", " TWEE", until=lambda: programme.notes.dirty)
+        await burst(pilot, "EEN", "<pagedown>", " TWEE",
+                    until=lambda: programme.current.id == "complexer" and programme.notes.typing
+                    and programme.notes.text_area.text == " TWEE")
         await burst(pilot, "<escape>")
         programme.go_to(before_tables)
         await pilot.pause()
