@@ -108,7 +108,7 @@ def bare_app_in_a_terminal(tmp_path, typed: bytes) -> tuple[int, str | None]:
     import pty
     import sys
 
-    from tests.app.test_signals import drain, read_until
+    from tests.app.test_signals import drain, read_until, wait_for_end
 
     script = tmp_path / "bare.py"
     script.write_text(BARE_APP, encoding="utf-8")
@@ -126,22 +126,13 @@ def bare_app_in_a_terminal(tmp_path, typed: bytes) -> tuple[int, str | None]:
             os.write(fd, b"\x11")
         except OSError:
             pass
-        import time
-
-        deadline = time.monotonic() + 10
-        while True:
-            drain(fd, 0.1)
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                break
-            if time.monotonic() > deadline:
-                os.kill(pid, 9)
-                os.waitpid(pid, 0)
-                return -9, None
+        try:
+            code = wait_for_end(pid, fd, seconds=10)
+        except AssertionError:  # hung (its reader gone): killed, as broken as a panic
+            code = -9
     finally:
         os.close(fd)
-    return os.waitstatus_to_exitcode(status), (
-        out.read_text(encoding="utf-8") if out.exists() else None)
+    return code, out.read_text(encoding="utf-8") if out.exists() else None
 
 
 def test_textual_ends_on_an_invalid_byte(tmp_path):

@@ -110,13 +110,15 @@ def start_app(store: SessionStore, session_id: str, typed: bytes = b"") -> tuple
     return pid, fd
 
 
-def wait_for_end(pid: int, fd: int, seconds: float = 15) -> None:
+def wait_for_end(pid: int, fd: int, seconds: float = 15, poll: float = 0.1) -> int:
+    """Read the terminal until the process ends; its exit code. A process still running
+    after ``seconds`` is killed and the test fails."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        drain(fd, 0.1)
-        done, _ = os.waitpid(pid, os.WNOHANG)
+        drain(fd, poll)
+        done, status = os.waitpid(pid, os.WNOHANG)
         if done:
-            return
+            return os.waitstatus_to_exitcode(status)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     raise AssertionError("the app did not end")
@@ -171,19 +173,10 @@ def test_the_last_keys_before_a_signal_are_in_the_file(tmp_path, signum):
         os.write(fd, F2 + "Tot de laatste letter é".encode())
         time.sleep(0.1)  # the scenario itself: the signal comes a tenth of a second later
         os.kill(pid, signum)
-        deadline = time.monotonic() + 15
-        while True:
-            drain(fd, 0.02)
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                break
-            if time.monotonic() > deadline:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                raise AssertionError("the app did not end after the signal")
+        code = wait_for_end(pid, fd, poll=0.02)
     finally:
         os.close(fd)
-    assert os.waitstatus_to_exitcode(status) == 128 + signum
+    assert code == 128 + signum
     assert store.load(session.session.id).notes.get("programma") == "Tot de laatste letter é"
 
 
