@@ -160,3 +160,23 @@ def test_a_control_character_is_shown_in_word_not_refused():
     session.tables[0].answers["herkenbaar"] = "bel\x07 aan"
     word = docx.Document(io.BytesIO(render_docx(build_report(session, DECK))))
     assert "bel␇ aan" in [p.text for p in word.paragraphs]
+
+
+def test_word_keeps_every_note_and_table_in_order_in_a_long_session():
+    # The Word writer adds paragraphs past python-docx's own calls (for time linear in
+    # the session): the order, the styles and the overview must be what they were.
+    session = session_with([f"tekst {n}" for n in range(16)])
+    session.notes = {f"scherm-{n}": f"notitie {n}\nregel twee" for n in range(300)}
+    session.tables += [Table(id=f"extra-{n}", name=f"Extra {n}") for n in range(200)]
+    word = docx.Document(io.BytesIO(render_docx(build_report(session, DECK))))
+    texts = [p.text for p in word.paragraphs]
+    notes = [t for t in texts if t.startswith("notitie ")]
+    assert notes == [f"notitie {n}\nregel twee" for n in range(300)]
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
+    assert [h for h in headings if h.startswith("scherm-")] == [
+        f"scherm-{n} (onbekend scherm)" for n in range(300)
+    ]
+    assert word.paragraphs[0].style.name == "Title"
+    assert [c.text for c in word.tables[0].rows[-1].cells][0] == "Extra 199"
+    # The body still ends with its section properties, as Word requires.
+    assert word.element.body[-1].tag.endswith("}sectPr")
