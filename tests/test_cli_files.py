@@ -85,6 +85,81 @@ def test_export_over_a_session_file_elsewhere_is_refused_even_when_forced(folder
     assert elsewhere.read_bytes() == before
 
 
+def _session_written(folder: Path, how: str) -> str:
+    """The fixture session with its format line written another valid TOML way."""
+    text = (folder / f"{GOOD}.toml").read_text("utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("format "))
+    if how == "quoted key":
+        return text.replace(line, '"format" = "patroon-session"', 1)
+    if how == "multi-line string":
+        return text.replace(line, 'format = """patroon-session"""', 1)
+    if how == "escaped":
+        return text.replace(line, '"\\u0066ormat" = "patroon\\u002dsession"', 1)
+    if how == "after 1 MB of comments":
+        return ("# " + "x" * 98 + "\n") * 11_000 + text
+    if how == "after 1 MB of comments, quoted":
+        text = text.replace(line, "'format' = 'patroon-session'", 1)
+        return ("# " + "x" * 98 + "\n") * 11_000 + text
+    raise AssertionError(how)
+
+
+@pytest.mark.parametrize("how", ["quoted key", "multi-line string", "escaped",
+                                 "after 1 MB of comments", "after 1 MB of comments, quoted"])
+def test_a_session_is_recognised_by_parsing_it(folder, tmp_path, capsys, how):
+    elsewhere = tmp_path / "kopie.md"
+    elsewhere.write_text(_session_written(folder, how), encoding="utf-8")
+    assert SessionStore(tmp_path).load(elsewhere).session.id  # the app opens it: a session
+    before = elsewhere.read_bytes()
+    assert _export(folder, "-o", str(elsewhere), "--overschrijven") == 1
+    err = capsys.readouterr().err
+    assert "is een sessiebestand" in err and "Traceback" not in err
+    assert elsewhere.read_bytes() == before
+
+
+def test_a_broken_file_that_starts_like_a_session_is_refused(folder, tmp_path, capsys):
+    broken = tmp_path / "kapot.txt"
+    broken.write_text('format = "patroon-session"\n[session\n', encoding="utf-8")
+    assert _export(folder, "-o", str(broken), "--overschrijven") == 1
+    assert "is een sessiebestand" in capsys.readouterr().err
+    assert broken.read_text("utf-8").startswith("format")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param('[session]\nformat = "patroon-session"\n', id="format-in-a-table"),
+    pytest.param('format = "iets-anders"\n', id="another-format"),
+    # tomllib would run out of stack on this: it is not parsed, and is no session
+    pytest.param("nested = " + "[" * 5000 + "]" * 5000 + "\n", id="nesting-bomb"),
+    pytest.param("# patroon-session\n" + "x = 1\n" * 10, id="named-in-a-comment"),
+])
+def test_toml_that_is_not_a_session_is_replaced_when_asked(folder, tmp_path, text):
+    target = tmp_path / "verslag.md"
+    target.write_text(text, encoding="utf-8")
+    assert _export(folder, "-o", str(target), "--overschrijven") == 0
+    assert target.read_text("utf-8").startswith("#")
+
+
+def test_a_file_beyond_the_session_size_is_not_parsed(folder, tmp_path, monkeypatch):
+    # A file bigger than any session is a session only when its first megabyte says so
+    # as the app writes it; the rest is not read (it could be gigabytes).
+    from patroon_tui.core import files
+
+    monkeypatch.setattr(files, "SESSION_MOST_BYTES", 2 << 20)
+    big = tmp_path / "groot.md"
+    big.write_text(_session_written(folder, "after 1 MB of comments") + "# z\n" * 400_000,
+                   encoding="utf-8")
+    assert _export(folder, "-o", str(big), "--overschrijven") == 0
+    assert big.read_text("utf-8").startswith("#") and big.stat().st_size < 1 << 20
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_as_target_is_not_waited_on_to_see_if_it_is_a_session(folder, tmp_path):
+    from patroon_tui.core.files import report_target_problem
+
+    pipe = tmp_path / "pijp.md"
+    os.mkfifo(pipe)
+    assert report_target_problem(pipe, folder) is None  # returns: no writer is waited for
+
+
 def test_export_through_a_symlink_to_a_session_is_refused(folder, tmp_path, capsys):
     link = tmp_path / "verslag.md"
     link.symlink_to(folder / f"{GOOD}.toml")

@@ -191,11 +191,75 @@ def put_new(tmp: Path, path: Path) -> None:
     unlink_quietly(tmp)
 
 
-# The line that makes a TOML file a session (see docs/session-format.md). Top-level keys
-# come before every [section], so it is near the top of any session file.
+# The line that makes a TOML file a session (see docs/session-format.md), as the app
+# writes it: a file that fails to parse but starts like this is still taken for a session.
 _SESSION_FORMAT_LINE = re.compile(rb"""(?m)^(?:\xef\xbb\xbf)?[ \t]*format[ \t]*=[ \t]*["']patroon-session["']""")
+_SESSION_HEAD_BYTES = 1 << 20
+SESSION_MOST_BYTES = 64 << 20
+"""The largest file read whole to see whether it is a session (64 MiB).
+
+A session of 100,000 tables is about 20 MB; tomllib reads some 7 MB a second. A bigger
+file is a session only when its first megabyte says so as the app writes it: parsing it
+would keep the facilitator waiting for a file that is almost certainly something else.
+"""
 _SESSION_SUFFIX = ".toml"
 _SESSION_COMPANIONS = (".toml.lock", ".toml.lock.pid")
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def is_session_file(path: Path) -> bool:
+    """Whether the regular file at ``path`` is a session: it parses as TOML with
+    ``format = "patroon-session"`` at the top, however that key and string are written,
+    or it fails to parse but its first megabyte has the format line as the app writes it.
+
+    Reads at most :data:`SESSION_MOST_BYTES` and never blocks on a pipe or a device
+    (they are not sessions). Anything that cannot be read is not a session.
+    """
+    try:
+        # O_NONBLOCK: a pipe put at the path after any check is opened without waiting
+        # for a writer, and then refused by fstat.
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return False
+            head = handle.read(_SESSION_HEAD_BYTES)
+            if _SESSION_FORMAT_LINE.match(head):
+                # The first line, as the app writes it: a session whether or not the
+                # rest parses, so a big session is not read further.
+                return True
+            if info.st_size > SESSION_MOST_BYTES:
+                return bool(_SESSION_FORMAT_LINE.search(head))
+            raw = head + handle.read(SESSION_MOST_BYTES + 1 - len(head))
+    except OSError:
+        return False
+    parsed = _parsed(raw[: SESSION_MOST_BYTES + 1])
+    if parsed is None:  # not TOML: a session broken by hand still starts like one
+        return bool(_SESSION_FORMAT_LINE.search(head))
+    return parsed.get("format") == "patroon-session"
+
+
+def _parsed(raw: bytes) -> dict | None:
+    """The TOML document in ``raw``, or ``None`` when it is not one (or too big to be ours)."""
+    import tomllib
+
+    from patroon_tui.core.toml_scan import scan_text
+
+    if len(raw) > SESSION_MOST_BYTES:
+        return None  # it grew while being read
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+    if scan_text(text) is not None:
+        return None  # nesting or numbers tomllib must not be given
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return None
 
 
 def report_target_problem(path: Path, sessions_folder: Path) -> str | None:
@@ -204,7 +268,8 @@ def report_target_problem(path: Path, sessions_folder: Path) -> str | None:
     A report written over a session would silently replace the facilitator's notes with
     a summary of them. Refused: any ``.toml`` file in the sessions folder (or below it,
     like the kept versions in ``bewaard/``), the lock files beside the sessions, and any
-    file anywhere that is a session file. Symlinks are followed.
+    file anywhere that is a session file (:func:`is_session_file`). Symlinks are followed.
+    A big file may be read whole: ask this off the interface's thread.
     """
     real = Path(os.path.realpath(Path(path).expanduser()))
     folder = Path(os.path.realpath(Path(sessions_folder).expanduser()))
@@ -216,16 +281,7 @@ def report_target_problem(path: Path, sessions_folder: Path) -> str | None:
             f"{path} ligt in de sessiemap {sessions_folder}; daar schrijft patroon geen "
             "verslag, zodat geen sessie wordt overschreven. Kies een bestand buiten die map."
         )
-    try:
-        info = real.stat()
-        if stat.S_ISREG(info.st_mode):
-            with open(real, "rb") as handle:
-                head = handle.read(1 << 20)
-        else:
-            head = b""
-    except OSError:
-        head = b""  # nothing readable there: writing will say what is wrong
-    if _SESSION_FORMAT_LINE.search(head):
+    if is_session_file(real):
         return (
             f"{path} is een sessiebestand; patroon schrijft er geen verslag overheen. "
             "Kies een andere naam voor het verslag."

@@ -162,23 +162,30 @@ class SummaryPanel(RecordingBody):
         findings = [f.describe() for f in find_personal_data(self.session, self.deck)]
 
         def chosen(request: ExportRequest | None) -> None:
-            if request is None:
-                return
-            path = request.path
-            problem = self._target_problem(path)
-            if problem is not None:
-                self.notify(printable(problem), title="Verslag niet opgeslagen",
-                            severity="error", timeout=10)
-                return
-            if path.is_file():
-                ask(self, AskConfirm(
-                    f"{path.name} bestaat al. Overschrijven?",
-                    lambda yes: self._start_writing(request) if yes else None,
-                ))
-            else:
-                self._start_writing(request)
+            if request is not None:
+                self._check_target(request)
 
         ask(self, AskReportPath(proposed, chosen, findings))
+
+    @work(thread=True, exclusive=True, group="export-target")
+    def _check_target(self, request: ExportRequest) -> None:
+        # Whether the file there is a session may mean parsing all of it: not on the
+        # thread that takes the facilitator's keys.
+        problem = self._target_problem(request.path)
+        exists = request.path.is_file()
+        self.app.call_from_thread(self._target_checked, request, problem, exists)
+
+    def _target_checked(self, request: ExportRequest, problem: str | None, exists: bool) -> None:
+        if problem is not None:
+            self.notify(printable(problem), title="Verslag niet opgeslagen",
+                        severity="error", timeout=10)
+        elif exists:
+            ask(self, AskConfirm(
+                f"{request.path.name} bestaat al. Overschrijven?",
+                lambda yes: self._start_writing(request) if yes else None,
+            ))
+        else:
+            self._start_writing(request)
 
     def _target_problem(self, path: Path) -> str | None:
         """Why the report must not go to ``path`` (it would replace a session), or ``None``."""

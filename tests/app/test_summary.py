@@ -63,8 +63,7 @@ async def test_export_writes_the_report_beside_the_session_and_names_it(deck, sa
         await pilot.press("ctrl+e")  # again: the file exists, so it asks first
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert app.screen.question == f"{target.name} bestaat al. Overschrijven?"
         await pilot.press("escape")
         await pilot.pause()
@@ -112,6 +111,25 @@ async def test_export_never_writes_over_the_session_and_is_private(deck, saved):
         await pilot.pause()
     report = path.with_name(f"{path.stem}-verslag.md")
     assert report.stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_session_elsewhere_written_by_hand_is_never_replaced(deck, saved, tmp_path):
+    # Recognised by parsing: a quoted key after more than a megabyte of comments.
+    session, path = saved
+    text = path.read_text("utf-8").replace("format =", '"format" =', 1)
+    elsewhere = tmp_path / "kopie.md"
+    elsewhere.write_text("# opmerking\n" * 100_000 + text, encoding="utf-8")
+    before = elsewhere.read_bytes()
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k")
+        await paste_text(pilot, str(elsewhere))
+        await pilot.press("enter")
+        await until(pilot, lambda: any("is een sessiebestand" in n for n in app.notices))
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert elsewhere.read_bytes() == before
 
 
 async def test_control_characters_in_notes_are_shown_escaped(deck, saved):
