@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui.core.messages import KEPT_CONTROLS, field_path, printable
-from patroon_tui.core.session import ID_RE, TRASH_KINDS, Session
+from patroon_tui.core.session import ID_RE, TRASH_KINDS, Session, Table
 from patroon_tui.core.toml_scan import (
     INT_MAX,
     INT_MIN,
@@ -171,6 +171,8 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
     * ``progress.timer_seconds_left`` above ``timer_seconds_total``: set to the total.
     * ``first_steps[i].table`` naming no table (the app leaves it so when a table is
       removed): kept as it is, and said, since the step itself is what matters.
+    * ``werkvorm = "plenair"`` without a ``[[tables]]``: the one record is added, so
+      what is typed on the plenary screen has a place.
     """
     notices: list[Notice] = []
     info = session.session
@@ -194,6 +196,7 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                     f"geen id zijn; hernoem het bestand naar {info.id}.toml",
                 )
             )
+    notices += _plenary_record(session)
     table_ids = {table.id for table in session.tables}
     progress = session.progress
     if progress.table is not None and progress.table not in table_ids:
@@ -225,6 +228,21 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                 )
             )
     return notices
+
+
+def _plenary_record(session: Session) -> list[Notice]:
+    """A plenary session without its record gets one: the screen has nowhere else to put
+    what is typed, and offers no key to add one (a plenary has exactly one)."""
+    if session.session.werkvorm != "plenair" or session.tables:
+        return []
+    taken = {e.table.id for e in session.trash or [] if e.table is not None}
+    record_id, n = "plenair", 1
+    while record_id in taken:  # a record in the trash keeps its id for when it comes back
+        n += 1
+        record_id = f"plenair-{n}"
+    session.tables.append(Table(id=record_id, name="Plenair"))
+    return [Notice("session.werkvorm", 'bij "plenair" hoort één gesprek, maar er is geen [[tables]]; '
+                   "patroon maakt er een, zodat wat je typt een plek heeft")]
 
 
 def _texts(session: Session):

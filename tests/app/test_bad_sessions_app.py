@@ -157,3 +157,29 @@ def _same_but_nan(a, b) -> bool:
     if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
         return True
     return a == b
+
+
+async def test_a_plenary_without_its_record_takes_what_is_typed_on_its_screen(deck, tmp_path):
+    # Opening gives it the one record: what is typed goes there and is saved.
+    from tests.app.test_typing import burst
+
+    folder = tmp_path / "sessies"
+    folder.mkdir()
+    path = folder / f"{FILE_ID}.toml"
+    odd = {name: text for name, text, _ in ODD}
+    _write(path, odd["plenair-zonder-gesprek"])
+    store = SessionStore(folder)
+    app = PatroonApp(deck, store, store.load(path), path, now=lambda: FIXED_NOW)
+    said = _recording(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.session.progress.screen == "tafels"
+        assert any("plenair" in m and kw.get("title") == OPENED for m, kw in said)
+        await burst(pilot, "woord", until=lambda: "woord" in str(app.session.tables[0]))
+        await pilot.press("ctrl+n")  # a plenary has one record: none is added
+        await pilot.pause()
+        assert len(app.session.tables) == 1
+        await pilot.press("ctrl+q")
+    saved = store.load(path)
+    assert [t.name for t in saved.tables] == ["Plenair"]
+    assert "woord" in saved.tables[0].participants + "".join(saved.tables[0].answers.values())

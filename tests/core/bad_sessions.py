@@ -483,6 +483,9 @@ def odd_cases() -> list[OddCase]:
         ("plenair-met-een-gesprek", _sub('werkvorm = "tafels"', 'werkvorm = "plenair"')
          .replace('[[tables]]\nid = "tafel-2"\nname = "Tafel 2"\nparticipants = "politie"\n'
                   'pattern = ""\nlayer = ""\n\n', ""), ()),
+        ("plenair-zonder-gesprek", _sub('werkvorm = "tafels"', 'werkvorm = "plenair"',
+                                        BASE[: BASE.index("[[tables]]")])
+         .replace('table = "tafel-1"\n', ""), ("session.werkvorm",)),
         ("zonder-timer-en-lijsten", BASE[: BASE.index("[[tables]]")]
          .replace("timer_seconds_left = 812\ntimer_running = false\ntimer_seconds_total = 1500\n",
                   "").replace('table = "tafel-1"\n', "") + '[[tables]]\nid = "t"\nname = "T"\n', ()),
