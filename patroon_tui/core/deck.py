@@ -3,7 +3,9 @@
 A deck is a TOML file (the default one ships in ``patroon_tui/decks/``) holding the parts of
 the programme and their screens, the example patterns, the conversation questions, the
 example principles and the layers of the collaboration triangle. Screens never carry
-workshop text in code: a new programme is a new deck file.
+workshop text in code: a new programme is a new deck file. Every text of a deck is made safe
+for a terminal as it is read: a control character is written out (``\\x1b``), as in typed
+text (``core.messages.printable``), so no screen shows a deck's escape sequence raw.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from patroon_tui.core.files import TextFileError, read_text
-from patroon_tui.core.messages import field_path, more_errors, pydantic_detail, toml_problem
+from patroon_tui.core.messages import (
+    KEPT_CONTROLS, field_path, more_errors, printable, pydantic_detail, toml_problem,
+)
 from patroon_tui.core.toml_scan import scan_text
 
 DEFAULT_DECK_ID = "samenwerken-in-interafhankelijkheid"
@@ -57,6 +61,25 @@ class _DeckFieldError(ValueError):
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shown_safely(cls, data: object) -> object:
+        # A deck may come from anyone: an escape sequence in a slide's text would act on
+        # the facilitator's and the room's terminals (retitle, clear) wherever it is shown.
+        # Made visible here, as typed text is on opening, so every screen gets safe text.
+        if isinstance(data, dict):
+            return {key: _visible(value) for key, value in data.items()}
+        return data
+
+
+def _visible(value: object) -> object:
+    """A deck's text with its control characters written out (``\\x1b``), as typed text's."""
+    if isinstance(value, str):
+        return printable(value, keep=KEPT_CONTROLS)
+    if isinstance(value, list):
+        return [_visible(item) if isinstance(item, str) else item for item in value]
+    return value
 
 
 class Screen(_Model):

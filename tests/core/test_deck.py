@@ -528,6 +528,34 @@ def test_load_another_deck_file(tmp_path: Path) -> None:
     assert load_deck(str(path)) == deck
 
 
+OSC = "\x1b]0;gekaapt\x07"
+
+
+def test_a_decks_control_characters_are_made_visible_as_it_is_read(tmp_path: Path) -> None:
+    # Every text a screen, the audience window or the report shows: one escape, at loading.
+    data = _tiny_deck()
+    data["title"] += OSC
+    screen = data["parts"][0]["screens"][0]
+    screen.update(title="Welkom" + OSC, body="- Hallo" + OSC + "\n- regel\ttwee",
+                  hint="Tip" + OSC + "\x9b2J")
+    data["parts"][0]["title"] += OSC
+    data["patterns"][0]["steps"][0] += OSC
+    data["patterns"][0]["title"] += OSC
+    data["questions"][0]["text"] += OSC
+    data["principles"][0] += OSC
+    data["layers"][0].update(title="Doel" + OSC, body="Uitleg" + OSC, questions=["Wie?" + OSC])
+    deck = load_deck(_write(tmp_path, data))
+    texts = [deck.title, deck.parts[0].title, deck.principles[0], deck.questions[0].text]
+    texts += [deck.screens[0].title, deck.screens[0].hint, deck.pattern("rondje").title]
+    texts += deck.pattern("rondje").steps + [deck.layers[0].title, deck.layers[0].body]
+    texts += deck.layers[0].questions
+    assert all("\x1b" not in text and "\x07" not in text for text in texts), texts
+    assert deck.screens[0].title == "Welkom\\x1b]0;gekaapt\\x07"
+    assert deck.screens[0].hint == "Tip\\x1b]0;gekaapt\\x07\\x9b2J"
+    # Line ends and tabs are the text's own: kept, as in typed text.
+    assert deck.screens[0].body == "- Hallo\\x1b]0;gekaapt\\x07\n- regel\ttwee"
+
+
 def test_load_the_default_deck_by_path_gives_the_same_deck(deck: Deck) -> None:
     with resources.as_file(
         resources.files("patroon_tui.decks").joinpath(f"{DEFAULT_DECK_ID}.toml")
