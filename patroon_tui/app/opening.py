@@ -18,7 +18,7 @@ from textual.screen import Screen
 from patroon_tui.app.autosave import Autosave
 from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
-from patroon_tui.core.timekeeping import TimeKeeper
+from patroon_tui.core.timekeeping import TimeKeeper, awake_seconds
 from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ class SessionOpening:
             # Time per screen is counted while the app runs (core/timekeeping.py), from the
             # screen the programme opens on (``--screen``, or where the file stopped).
             self.timekeeper = TimeKeeper(session.progress, self.programme.current.id,
-                                         time.monotonic, self.now)
+                                         time.monotonic, self.now, awake_seconds)
         return self.programme
 
     def _show_open_notices(self) -> None:

@@ -32,6 +32,9 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 #: larger number in a file is a typing error, and an unbounded one (10**400) cannot even be
 #: counted down (it does not fit in a float).
 MAX_TIMER_SECONDS = 24 * 60 * 60
+#: The most seconds ``progress.seconds`` holds for one screen: a year. No workshop shows a
+#: screen that long, and the number stays far from what TOML can hold however it is added to.
+MAX_SCREEN_SECONDS = 366 * 24 * 60 * 60
 
 
 def utc_now() -> dt.datetime:

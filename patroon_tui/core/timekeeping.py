@@ -7,7 +7,16 @@ counted, so that a break is not time on a slide:
 
 - any time the app is not running (closed for the lunch, the laptop asleep);
 - time on one screen beyond :data:`IDLE_LIMIT` after the last key or page turn: the room is
-  on a break with the app left open. The next key counts again from then on.
+  on a break with the app left open. The next key counts again from then on;
+- a step of the clock backwards, or forwards by more than :data:`TICK_LIMIT` between two
+  ticks (the app ticks every second): the clock jumped, or the process stood still. What
+  really passed is not known, so nothing of it counts.
+
+The seconds per screen never go beyond ``session.MAX_SCREEN_SECONDS``, a number any TOML reader
+can hold however often it is added to (validation sets a file's larger or negative number
+right when it is opened). ``last_active`` follows the wall clock, but never runs ahead of
+the time that passed on a clock the wall clock's corrections do not move
+(:func:`awake_seconds`): a clock put 80 years forward leaves no moment in the future.
 
 :func:`part_times` gives per part the planned and the spent minutes, and :func:`predicted_end`
 the moment the programme ends if what remains goes as planned. Both take the clock as an
@@ -17,37 +26,66 @@ argument, so tests give them any time they like.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from patroon_tui.core.deck import Deck
-from patroon_tui.core.session import Progress
+from patroon_tui.core.session import MAX_SCREEN_SECONDS, Progress
 
-__all__ = ["IDLE_LIMIT", "PartTime", "TimeKeeper", "part_times", "predicted_end"]
+__all__ = [
+    "IDLE_LIMIT", "PartTime", "TICK_LIMIT", "TimeKeeper", "awake_seconds",
+    "part_times", "predicted_end",
+]
 
 #: Seconds on one screen without a key after which nothing more is counted (a break).
 IDLE_LIMIT = 30 * 60
+#: The longest step between two ticks that is counted (the app ticks every second).
+TICK_LIMIT = 10
+#: How far the wall clock may run ahead of the elapsed time (a time server's small steps).
+_WALL_SLACK = 2
+#: More than this between two moments is a clock that jumped, not a computer asleep.
+_LONGEST_SLEEP = 30 * 24 * 3600
+
+if sys.platform.startswith("linux") and hasattr(time, "CLOCK_BOOTTIME"):
+    _AWAKE_CLOCK: int | None = time.CLOCK_BOOTTIME
+elif sys.platform == "darwin" and hasattr(time, "CLOCK_MONOTONIC"):
+    _AWAKE_CLOCK = time.CLOCK_MONOTONIC  # on macOS it runs on while the computer sleeps
+else:
+    _AWAKE_CLOCK = None  # Windows: time.monotonic runs on while the computer sleeps
+
+
+def awake_seconds() -> float:
+    """Seconds on a clock that runs on while the computer sleeps and that corrections of
+    the time of day do not move: what really passed between two readings."""
+    if _AWAKE_CLOCK is None:
+        return time.monotonic()
+    return time.clock_gettime(_AWAKE_CLOCK)
 
 
 class TimeKeeper:
     """Counts the seconds the current screen is shown into ``progress.seconds``.
 
     ``clock`` is monotonic seconds (``time.monotonic``), ``wall`` the current moment (for
-    ``started`` and ``last_active``); both are given so tests can move time by hand.
+    ``started`` and ``last_active``), ``awake`` what really passed (:func:`awake_seconds`;
+    ``clock`` when not given); all are given so tests can move time by hand.
     """
 
     def __init__(
         self, progress: Progress, screen_id: str, clock: Callable[[], float],
-        wall: Callable[[], dt.datetime],
+        wall: Callable[[], dt.datetime], awake: Callable[[], float] | None = None,
     ) -> None:
         self.progress = progress
         self.screen_id = screen_id
         self._clock = clock
         self._wall = wall
+        self._awake = awake or clock
         now = clock()
         self._counted_to = now
         self._active_at = now
         self._fraction = 0.0
+        self._moment_at = (self._now_on_the_wall(), self._awake())
 
     def shown(self, screen_id: str) -> bool:
         """The programme now shows ``screen_id``: what the last one had is counted first.
@@ -73,6 +111,13 @@ class TimeKeeper:
         """Count the time since the last tick up to now (or ``at``), no further than the
         idle limit; returns whether a whole second more was written into ``progress``."""
         now = self._clock() if at is None else max(at, self._counted_to)
+        step = now - self._counted_to
+        if step < 0 or step > TICK_LIMIT:
+            # The clock jumped, or the process stood still: what passed is not known. The
+            # time since the last key moves along, so a jump neither starts nor ends a break.
+            self._active_at += step
+            self._counted_to = now
+            return False
         end = min(now, self._active_at + IDLE_LIMIT)
         counted = max(0.0, end - self._counted_to)
         self._counted_to = now
@@ -84,13 +129,32 @@ class TimeKeeper:
         if whole == 0:
             return False
         seconds = dict(self.progress.seconds or {})
-        seconds[self.screen_id] = seconds.get(self.screen_id, 0) + whole
+        before = seconds.get(self.screen_id, 0)
+        seconds[self.screen_id] = min(MAX_SCREEN_SECONDS, max(0, before) + whole)
         self.progress.seconds = seconds
-        moment = self._wall().astimezone(dt.timezone.utc).replace(microsecond=0)
+        moment = self._moment()
         if self.progress.started is None:
             self.progress.started = moment
         self.progress.last_active = moment
         return True
+
+    def _now_on_the_wall(self) -> dt.datetime:
+        return self._wall().astimezone(dt.timezone.utc)
+
+    def _moment(self) -> dt.datetime:
+        """Now on the wall clock, to the second, but never further on from the last moment
+        than the time that really passed: a clock put forward is not followed (one put
+        back is, as is one that was ahead and is set right)."""
+        wall, awake = self._now_on_the_wall(), self._awake()
+        last, last_awake = self._moment_at
+        passed_seconds = awake - last_awake
+        if not 0 <= passed_seconds <= _LONGEST_SLEEP:
+            passed_seconds = 0.0  # that clock jumped too: what passed is not known
+        passed = dt.timedelta(seconds=passed_seconds)
+        if wall > last + passed + dt.timedelta(seconds=_WALL_SLACK):
+            wall = last + passed
+        self._moment_at = (wall, awake)
+        return wall.replace(microsecond=0)
 
 
 @dataclass(frozen=True)

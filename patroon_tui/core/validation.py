@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui.core.messages import KEPT_CONTROLS, field_path, printable
-from patroon_tui.core.session import ID_RE, TRASH_KINDS, Session, Table
+from patroon_tui.core.session import ID_RE, MAX_SCREEN_SECONDS, TRASH_KINDS, Session, Table
 from patroon_tui.core.toml_scan import (
     INT_MAX,
     INT_MIN,
@@ -173,6 +173,8 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
       removed): kept as it is, and said, since the step itself is what matters.
     * ``werkvorm = "plenair"`` without a ``[[tables]]``: the one record is added, so
       what is typed on the plenary screen has a place.
+    * ``progress.seconds`` of a screen below 0 or above a year: set to 0 or to a year, the
+      nearest the app could have counted, so adding to it always gives a number TOML holds.
     """
     notices: list[Notice] = []
     info = session.session
@@ -197,6 +199,7 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                 )
             )
     notices += _plenary_record(session)
+    notices += _bounded_seconds(session)
     table_ids = {table.id for table in session.tables}
     progress = session.progress
     if progress.table is not None and progress.table not in table_ids:
@@ -227,6 +230,26 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                     "de stap blijft staan, zonder tafel erbij",
                 )
             )
+    return notices
+
+
+def _bounded_seconds(session: Session) -> list[Notice]:
+    """Seconds per screen the app could have counted: 0 up to :data:`MAX_SCREEN_SECONDS`.
+
+    A number beyond it was typed by hand (no workshop shows a screen for a year); kept, the
+    app would add to it until it no longer fits in TOML and the file could not be saved.
+    """
+    seconds = session.progress.seconds
+    notices: list[Notice] = []
+    for screen_id, value in list((seconds or {}).items()):
+        bounded = min(max(value, 0), MAX_SCREEN_SECONDS)
+        if bounded != value:
+            seconds[screen_id] = bounded
+            notices.append(Notice(
+                field_path(("progress", "seconds", screen_id)),
+                f"{value} seconden kan niet (het kan 0 tot en met {MAX_SCREEN_SECONDS}, "
+                f"een jaar); patroon zet het op {bounded}",
+            ))
     return notices
 
 

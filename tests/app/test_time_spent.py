@@ -72,3 +72,69 @@ async def test_time_counts_for_the_screen_opened_on_not_the_one_the_file_stopped
         await until(pilot, lambda: (progress.seconds or {}).get("tafels", 0) >= 1, timeout=10)
         assert "vragen" not in (progress.seconds or {})
         await pilot.press("ctrl+q")
+
+
+# -- numbers the app adds to stay within what a file holds; a jumping clock --------------------
+
+
+def _with_seconds(store, deck, seconds: dict[str, int]):
+    session = store.create(title="Tijd", deck=deck)
+    session.progress.screen = "tafels"
+    path = store.save(session)
+    text = path.read_text("utf-8").replace(
+        "[progress]\n",
+        "[progress]\nseconds = { " + ", ".join(f"{k} = {v}" for k, v in seconds.items()) + " }\n",
+        1)
+    path.write_text(text, "utf-8")
+    return path
+
+
+async def test_the_biggest_number_a_file_holds_stays_openable_and_savable(store, deck, capsys):
+    from patroon_tui.app import PatroonApp
+    from patroon_tui.cli import main
+    from patroon_tui.core.session import MAX_SCREEN_SECONDS
+
+    path = _with_seconds(store, deck, {"tafels": 2**63 - 1})
+    app = PatroonApp(deck, store, store.load(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        progress = app.session.progress
+        await until(pilot, lambda: progress.last_active is not None, timeout=10)  # it counted
+        assert progress.seconds["tafels"] == MAX_SCREEN_SECONDS
+        await pilot.press("ctrl+q")
+    assert store.load(path).progress.seconds["tafels"] == MAX_SCREEN_SECONDS
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0
+    assert "Let op" not in capsys.readouterr().out  # set right for good
+
+
+def test_the_report_never_shows_negative_minutes(store, deck, capsys):
+    from patroon_tui.cli import main
+
+    path = _with_seconds(store, deck, {"tafels": -(2**63), "programma": 600})
+    assert main(["export", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Tijdsverloop" in out and "-9223372036854775808" not in out
+    assert "153722867280912" not in out and "| -" not in out
+    assert "Let op: In" in err and "progress.seconds.tafels" in err
+
+
+async def test_the_time_of_day_put_80_years_on_leaves_no_moment_in_the_future(store, deck):
+    from patroon_tui.app import PatroonApp
+
+    jump = dt.timedelta(0)
+
+    def wall() -> dt.datetime:
+        return dt.datetime.now(dt.timezone.utc) + jump
+
+    session = store.create(title="Tijd", deck=deck)
+    path = store.path_for(session.session.id)
+    app = PatroonApp(deck, store, session, path, now=wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        progress = app.session.progress
+        await until(pilot, lambda: (progress.seconds or {}).get("programma", 0) >= 1, timeout=10)
+        jump = dt.timedelta(days=80 * 365)  # the laptop's time corrected, wrongly
+        await until(pilot, lambda: progress.seconds["programma"] >= 3, timeout=10)
+        await pilot.press("ctrl+q")
+    saved = store.load(path).progress
+    assert saved.last_active <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=5)
+    assert saved.started <= saved.last_active

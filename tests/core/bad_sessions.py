@@ -486,6 +486,9 @@ def odd_cases() -> list[OddCase]:
         ("plenair-zonder-gesprek", _sub('werkvorm = "tafels"', 'werkvorm = "plenair"',
                                         BASE[: BASE.index("[[tables]]")])
          .replace('table = "tafel-1"\n', ""), ("session.werkvorm",)),
+        ("seconden-buiten-bereik", _after('table = "tafel-1"', "seconds = { tafels = "
+                                          f"{2**63 - 1}, programma = -9223372036854775808 }}\n"),
+         ("progress.seconds.tafels", "progress.seconds.programma")),
         ("zonder-timer-en-lijsten", BASE[: BASE.index("[[tables]]")]
          .replace("timer_seconds_left = 812\ntimer_running = false\ntimer_seconds_total = 1500\n",
                   "").replace('table = "tafel-1"\n', "") + '[[tables]]\nid = "t"\nname = "T"\n', ()),
