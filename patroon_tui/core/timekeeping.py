@@ -35,8 +35,13 @@ from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import MAX_SCREEN_SECONDS, Progress
 
 __all__ = [
-    "IDLE_LIMIT", "PartTime", "TICK_LIMIT", "TimeKeeper", "awake_seconds",
-    "part_times", "predicted_end",
+    "IDLE_LIMIT",
+    "TICK_LIMIT",
+    "PartTime",
+    "TimeKeeper",
+    "awake_seconds",
+    "part_times",
+    "predicted_end",
 ]
 
 #: Seconds on one screen without a key after which nothing more is counted (a break).
@@ -139,7 +144,7 @@ class TimeKeeper:
         return True
 
     def _now_on_the_wall(self) -> dt.datetime:
-        return self._wall().astimezone(dt.timezone.utc)
+        return self._wall().astimezone(dt.UTC)
 
     def _moment(self) -> dt.datetime:
         """Now on the wall clock, to the second, but never further on from the last moment

@@ -35,7 +35,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui.core.messages import KEPT_CONTROLS, field_path, printable
-from patroon_tui.core.session import ID_RE, MAX_SCREEN_SECONDS, TRASH_KINDS, Session, Table
+from patroon_tui.core.session import (
+    ID_RE,
+    MAX_SCREEN_SECONDS,
+    TRASH_KINDS,
+    Session,
+    Table,
+)
 from patroon_tui.core.toml_scan import (
     INT_MAX,
     INT_MIN,

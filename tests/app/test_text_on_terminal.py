@@ -73,7 +73,7 @@ def test_a_decks_escape_sequences_never_reach_the_terminal(tmp_path, screen, sho
                       "--deck", str(deck_path))
     seen = b""
     try:
-        seen += read_until(fd, "Volgende".encode())
+        seen += read_until(fd, b"Volgende")
         os.write(fd, F2)  # the notes, with the screen's hint
         for name in shown:
             # Written out where the screen shows it: "\x1b]0;titel\x07" as text.

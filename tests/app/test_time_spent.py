@@ -124,7 +124,7 @@ async def test_the_time_of_day_put_80_years_on_leaves_no_moment_in_the_future(st
     jump = dt.timedelta(0)
 
     def wall() -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc) + jump
+        return dt.datetime.now(dt.UTC) + jump
 
     session = store.create(title="Tijd", deck=deck)
     path = store.path_for(session.session.id)
@@ -136,5 +136,5 @@ async def test_the_time_of_day_put_80_years_on_leaves_no_moment_in_the_future(st
         await until(pilot, lambda: progress.seconds["programma"] >= 3, timeout=10)
         await pilot.press("ctrl+q")
     saved = store.load(path).progress
-    assert saved.last_active <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=5)
+    assert saved.last_active <= dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5)
     assert saved.started <= saved.last_active
