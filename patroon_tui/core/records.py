@@ -143,6 +143,19 @@ def add_table(session: Session, question_ids: list[str], reserved: list[str]) ->
     return table
 
 
+def plenary_record(session: Session) -> Table | None:
+    """A plenary session without its record gets one (the record added, else ``None``): the
+    plenary screen has nowhere else to put what is typed, and no key to add a record."""
+    if session.session.werkvorm != "plenair" or session.tables:
+        return None
+    # A record in the trash keeps its id for when it comes back.
+    taken = {e.table.id for e in session.trash or [] if e.table is not None}
+    record_id = next(i for i in ("plenair", *(f"plenair-{n}" for n in range(2, 10**6)))
+                     if i not in taken)
+    session.tables.append(Table(id=record_id, name="Plenair"))
+    return session.tables[-1]
+
+
 def remove_table(session: Session, table_id: str) -> tuple[int, Table] | None:
     """Take a table out; its place and the table itself, to put it back with
     ``restore_table``. ``None`` when no table has this id."""

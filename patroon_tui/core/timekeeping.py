@@ -40,6 +40,7 @@ __all__ = [
     "PartTime",
     "TimeKeeper",
     "awake_seconds",
+    "bound_seconds",
     "part_times",
     "predicted_end",
 ]
@@ -160,6 +161,22 @@ class TimeKeeper:
             wall = last + passed
         self._moment_at = (wall, awake)
         return wall.replace(microsecond=0)
+
+
+def bound_seconds(progress: Progress) -> list[tuple[str, int, int]]:
+    """Set each screen's seconds below 0 or above ``MAX_SCREEN_SECONDS`` to the nearest the
+    app could have counted; per change the screen, the number it was and the number now.
+
+    Such a number was typed by hand; kept, adding to it would end beyond what TOML holds
+    and the session could no longer be saved or opened.
+    """
+    changed = []
+    for screen_id, value in list((progress.seconds or {}).items()):
+        bounded = min(max(value, 0), MAX_SCREEN_SECONDS)
+        if bounded != value:
+            progress.seconds[screen_id] = bounded
+            changed.append((screen_id, value, bounded))
+    return changed
 
 
 @dataclass(frozen=True)

@@ -35,13 +35,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui.core.messages import KEPT_CONTROLS, field_path, printable
-from patroon_tui.core.session import (
-    ID_RE,
-    MAX_SCREEN_SECONDS,
-    TRASH_KINDS,
-    Session,
-    Table,
-)
+from patroon_tui.core.records import plenary_record
+from patroon_tui.core.session import ID_RE, MAX_SCREEN_SECONDS, TRASH_KINDS, Session
+from patroon_tui.core.timekeeping import bound_seconds
 from patroon_tui.core.toml_scan import (
     INT_MAX,
     INT_MIN,
@@ -177,10 +173,8 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
     * ``progress.timer_seconds_left`` above ``timer_seconds_total``: set to the total.
     * ``first_steps[i].table`` naming no table (the app leaves it so when a table is
       removed): kept as it is, and said, since the step itself is what matters.
-    * ``werkvorm = "plenair"`` without a ``[[tables]]``: the one record is added, so
-      what is typed on the plenary screen has a place.
-    * ``progress.seconds`` of a screen below 0 or above a year: set to 0 or to a year, the
-      nearest the app could have counted, so adding to it always gives a number TOML holds.
+    * ``progress.seconds`` below 0 or above a year, a plenary without its one record: set
+      right (``timekeeping.bound_seconds``, ``records.plenary_record``).
     """
     notices: list[Notice] = []
     info = session.session
@@ -204,8 +198,12 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                     f"geen id zijn; hernoem het bestand naar {info.id}.toml",
                 )
             )
-    notices += _plenary_record(session)
-    notices += _bounded_seconds(session)
+    notices += [Notice(field_path(("progress", "seconds", screen)), f"{was} seconden kan niet"
+                       f" (0 tot en met {MAX_SCREEN_SECONDS}, een jaar); het wordt {now}")
+                for screen, was, now in bound_seconds(session.progress)]
+    if plenary_record(session) is not None:
+        notices.append(Notice("session.werkvorm", 'bij "plenair" hoort één gesprek, maar er '
+                              "is geen [[tables]]; patroon voegt er een toe"))
     table_ids = {table.id for table in session.tables}
     progress = session.progress
     if progress.table is not None and progress.table not in table_ids:
@@ -237,41 +235,6 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
                 )
             )
     return notices
-
-
-def _bounded_seconds(session: Session) -> list[Notice]:
-    """Seconds per screen the app could have counted: 0 up to :data:`MAX_SCREEN_SECONDS`.
-
-    A number beyond it was typed by hand (no workshop shows a screen for a year); kept, the
-    app would add to it until it no longer fits in TOML and the file could not be saved.
-    """
-    seconds = session.progress.seconds
-    notices: list[Notice] = []
-    for screen_id, value in list((seconds or {}).items()):
-        bounded = min(max(value, 0), MAX_SCREEN_SECONDS)
-        if bounded != value:
-            seconds[screen_id] = bounded
-            notices.append(Notice(
-                field_path(("progress", "seconds", screen_id)),
-                f"{value} seconden kan niet (het kan 0 tot en met {MAX_SCREEN_SECONDS}, "
-                f"een jaar); patroon zet het op {bounded}",
-            ))
-    return notices
-
-
-def _plenary_record(session: Session) -> list[Notice]:
-    """A plenary session without its record gets one: the screen has nowhere else to put
-    what is typed, and offers no key to add one (a plenary has exactly one)."""
-    if session.session.werkvorm != "plenair" or session.tables:
-        return []
-    taken = {e.table.id for e in session.trash or [] if e.table is not None}
-    record_id, n = "plenair", 1
-    while record_id in taken:  # a record in the trash keeps its id for when it comes back
-        n += 1
-        record_id = f"plenair-{n}"
-    session.tables.append(Table(id=record_id, name="Plenair"))
-    return [Notice("session.werkvorm", 'bij "plenair" hoort één gesprek, maar er is geen [[tables]]; '
-                   "patroon maakt er een, zodat wat je typt een plek heeft")]
 
 
 def _texts(session: Session):
