@@ -1,7 +1,10 @@
 """The facilitator's window's link to an audience window (``patroon present``).
 
-Twice a second ``RoomLink`` looks whether an audience window watches the session (its
-presence file, ``core/room.py``). While one does, every change of what the room should see
+Twice a second ``RoomLink`` looks whether an audience window watches the session (the
+presence files, one per window, ``core/room.py``). The look reads names in the session's
+folder and at most a few bytes of a regular file, never following a link and never
+waiting on a pipe, so it stays on the UI thread without holding up a key. While one
+window or more does, every change of what the room should see
 (``RoomChanged``: a page turned, the loop revealed or highlighted, the timer, answers
 shown) is written to the room state beside the session, coalesced to one write per turn
 of the event loop. When the audience arrives the programme becomes the presenter
@@ -54,7 +57,7 @@ class RoomLink:
                 programme.presenter.audience_arrived()
             self._app.notify("Het publieksvenster volgt dit venster.", title="Publieksvenster")
             self.publish()
-        else:
+        else:  # the last one: while another window watches, the state is still written
             self._app.notify("Het publieksvenster is gesloten.", title="Publieksvenster")
 
     def changed(self) -> None:

@@ -19,12 +19,14 @@ from patroon_tui.core.errors import SessionLockedError, read_only_error, read_on
 from patroon_tui.core.files import (
     FILE_MODE,
     FOLDER_MODE,
-    TEMP_SUFFIX,
+    MAX_PID,
     file_read_only,
     make_folder,
     probe_folder,
+    read_bytes_safely,
     real_path,
     remove_stale_temps,
+    write_owned,
 )
 
 __all__ = ["LOCK_SUFFIX", "PID_SUFFIX", "SAVE_LOCK", "SessionLock", "lock_session"]
@@ -112,18 +114,22 @@ def _pid_path(path: Path) -> Path:
 
 
 def _write_pid(path: Path) -> None:
-    pid_file = _pid_path(path)
-    tmp = pid_file.with_name(f".{pid_file.name}.{os.getpid()}{TEMP_SUFFIX}")
+    # Written as the program writes every file it owns: a random temp name renamed over
+    # the name, so a link planted at ``.lock.pid`` (the name is easy to guess) is
+    # replaced, never written through.
     try:
-        tmp.write_text(f"{os.getpid()}\n", encoding="ascii")
-        os.replace(tmp, pid_file)
+        write_owned(_pid_path(path), f"{os.getpid()}\n".encode("ascii"), mode=FILE_MODE,
+                    sync=False)
     except OSError:
         pass  # only used to name the holder in a message
 
 
 def _read_pid(path: Path) -> int | None:
     try:
-        text = _pid_path(path).read_text(encoding="ascii").strip()
-        return int(text)
-    except (OSError, ValueError, UnicodeError):
+        text = read_bytes_safely(_pid_path(path), limit=64, follow_links=False).strip()
+    except OSError:
         return None
+    if not text.isdigit() or not text.isascii() or len(text) > 10:
+        return None
+    pid = int(text)
+    return pid if 0 < pid <= MAX_PID else None

@@ -1,7 +1,7 @@
 """What the room sees: the small files through which the facilitator's window and the
-audience window (``patroon present``) find and follow each other.
+audience windows (``patroon present``) find and follow each other.
 
-Two files lie beside the session file, and neither is the session:
+Beside the session file lie, and none of them is the session:
 
 - ``<session>.toml.zaal`` — the *room state*, written by the facilitator's window whenever
   what the room should see changes (the screen, the loop's reveal and highlight, the
@@ -9,9 +9,19 @@ Two files lie beside the session file, and neither is the session:
   atomically (a temp file and ``os.replace``), so a reader sees the old state or the new
   one, never half of one. It holds the writer's pid: a state whose writer is gone (quit,
   or killed) is not followed.
-- ``<session>.toml.publiek`` — the audience window's *presence*: its pid, written when it
-  starts and removed when it stops. The facilitator's window writes the room state only
-  while an audience is there, and turns into a presenter console when one arrives.
+- ``<session>.toml.publiek.<pid>`` — one audience window's *presence*, one file per
+  window, its pid in the name; written when it starts and removed when it stops. The
+  facilitator's window writes the room state while any audience window is there, and
+  turns into a presenter console when the first one arrives. ``<session>.toml.publiek``
+  (a pid inside), the single presence file of earlier versions, still counts.
+
+Every one of these files may be hostile (anything with write access to the folder can put
+a pipe, a link to ``/dev/zero`` or a crafted state there): they are read with
+``files.read_bytes_safely`` (no symlink followed, regular files only, a size limit, never
+blocking) and written with ``files.write_owned`` (never through a link). A room state is
+a :class:`RoomState` only when the pydantic model :class:`_StateFile` accepts it: bounded
+numbers, bounded nesting and length, and its texts with control characters made visible
+(``messages.printable``), so nothing from the file acts on a terminal.
 
 Why files and not a socket: both windows already agree on one thing, the session's path;
 a file needs no port, no permission dialog of a firewall, survives either side quitting
@@ -25,14 +35,27 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from patroon_tui.core.deck import Deck, Screen as DeckScreen
-from patroon_tui.core.files import FILE_MODE, TEMP_SUFFIX, pid_alive, unlink_quietly
+from patroon_tui.core.files import (
+    FILE_MODE,
+    MAX_PID,
+    pid_alive,
+    read_bytes_safely,
+    unlink_quietly,
+    write_owned,
+)
+from patroon_tui.core.messages import KEPT_CONTROLS, printable
 from patroon_tui.core.records import table_name
-from patroon_tui.core.session import Session
+from patroon_tui.core.session import MAX_TIMER_SECONDS, Session
 
 __all__ = [
     "PRESENCE_SUFFIX",
@@ -42,6 +65,7 @@ __all__ = [
     "RoomState",
     "Shown",
     "TimerState",
+    "audience_pids",
     "audience_present",
     "presence_path",
     "read_presence",
@@ -55,6 +79,12 @@ ROOM_SUFFIX = ".zaal"
 PRESENCE_SUFFIX = ".publiek"
 _VERSION = 1
 _MAX_BYTES = 1 << 20  # a state is a few hundred bytes; anything this big is not ours
+_MAX_PRESENCE_BYTES = 64  # a pid and a line end
+_MAX_ID = 200  # a session's or screen's id: [a-z0-9-], a few dozen characters
+_MAX_TEXT = 100_000  # one answer shown to the room: pages of text
+_MAX_ITEMS = 1_000  # answers shown at once: a table's few, or every principle
+_MAX_STEP = 64  # a loop has at most a dozen steps
+_LATEST_MOMENT = 32_503_680_000.0  # the year 3000, in seconds since the epoch
 
 
 def room_path(session_path: Path) -> Path:
@@ -63,10 +93,12 @@ def room_path(session_path: Path) -> Path:
     return session_path.with_name(session_path.name + ROOM_SUFFIX)
 
 
-def presence_path(session_path: Path) -> Path:
-    """Where an audience window of this session says that it is there."""
+def presence_path(session_path: Path, pid: int | None = None) -> Path:
+    """Where the audience window of process ``pid`` says that it is there; without a pid
+    the single presence file of earlier versions."""
     session_path = Path(session_path)
-    return session_path.with_name(session_path.name + PRESENCE_SUFFIX)
+    name = session_path.name + PRESENCE_SUFFIX
+    return session_path.with_name(name if pid is None else f"{name}.{pid}")
 
 
 @dataclass(frozen=True)
@@ -118,53 +150,88 @@ class RoomState:
 
     @classmethod
     def from_json(cls, raw: bytes) -> RoomState | None:
-        """The state in ``raw``, or ``None`` for anything that is not one (a torn or
-        foreign file is simply not followed)."""
-        try:
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict) or data.get("version") != _VERSION:
-                return None
-            timer = TimerState(**data.get("timer") or {})
-            shown = data.get("shown")
-            if shown is not None:
-                shown = Shown(str(shown["title"]),
-                              tuple((str(label), str(text)) for label, text in shown["items"]))
-            return cls(
-                session=str(data["session"]), screen=str(data["screen"]),
-                reveal=_int_or_none(data.get("reveal")),
-                highlight=_int_or_none(data.get("highlight")),
-                timer=timer, shown=shown, pid=int(data.get("pid", 0)),
-                seq=int(data.get("seq", 0)),
-            )
-        except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
+        """The state in ``raw``, or ``None`` for anything that is not one (a torn, foreign
+        or crafted file is simply not followed)."""
+        if len(raw) > _MAX_BYTES:
             return None
+        try:
+            # pydantic's own JSON parser: nesting has a limit (no RecursionError), a number
+            # too large for its type is an error, not a 5,000-digit int.
+            data = _StateFile.model_validate_json(raw)
+        except (ValidationError, ValueError, RecursionError):
+            return None
+        return data.state()
 
 
-def _int_or_none(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("not a whole number")
-    return value
+# -- what a room state file must be ------------------------------------------------------
+
+_Id = Field(min_length=1, max_length=_MAX_ID)
+_Step = Field(default=None, ge=0, le=_MAX_STEP)
+
+
+class _Strict(BaseModel):
+    # Strict: a number written as a string, a bool for a number or a float for a whole
+    # number is not a state. Unknown keys are left (a newer writer may add some).
+    model_config = ConfigDict(strict=True, frozen=True, extra="ignore", allow_inf_nan=False)
+
+
+class _TimerFile(_Strict):
+    started: bool = False
+    running: bool = False
+    remaining: int = Field(default=0, ge=0, le=MAX_TIMER_SECONDS)
+    at: float = Field(default=0.0, ge=0, le=_LATEST_MOMENT)
+
+
+class _ShownFile(_Strict):
+    title: str = Field(max_length=_MAX_TEXT)
+    items: list[tuple[str, str]] = Field(default=[], max_length=_MAX_ITEMS)
+
+
+class _StateFile(_Strict):
+    """The room state file: every number bounded, every text of bounded length."""
+
+    version: Literal[1]
+    session: str = _Id
+    screen: str = _Id
+    reveal: int | None = _Step
+    highlight: int | None = _Step
+    timer: _TimerFile | None = None
+    shown: _ShownFile | None = None
+    pid: int = Field(default=0, ge=0, le=MAX_PID)
+    seq: int = Field(default=0, ge=0, le=2**63 - 1)
+
+    def state(self) -> RoomState | None:
+        shown = None
+        if self.shown is not None:
+            items = self.shown.items
+            if any(len(label) > _MAX_TEXT or len(text) > _MAX_TEXT for label, text in items):
+                return None
+            shown = Shown(_text(self.shown.title),
+                          tuple((_text(label), _text(text)) for label, text in items))
+        timer = self.timer or _TimerFile()
+        return RoomState(
+            session=printable(self.session), screen=printable(self.screen),
+            reveal=self.reveal, highlight=self.highlight,
+            timer=TimerState(started=timer.started, running=timer.running,
+                             remaining=timer.remaining, at=float(timer.at)),
+            shown=shown, pid=self.pid, seq=self.seq,
+        )
+
+
+def _text(value: str) -> str:
+    # As typed text is kept: line ends and tabs stay, every other control character is
+    # shown as \x1b, so an escape sequence in the file never reaches a terminal raw.
+    return printable(value, keep=KEPT_CONTROLS)
 
 
 def write_state(session_path: Path, state: RoomState) -> None:
     """Replace the room state beside ``session_path`` (raises ``OSError``).
 
     No fsync: the state is worth nothing after a power cut, and a page turn must reach the
-    projector at once. The temp file is this process's own (one name per process): not
-    named like the session's temp files, which a save in another thread may tidy away.
+    projector at once. ``files.write_owned``: a temp file with a random name, never
+    written through a link, renamed over the state.
     """
-    target = room_path(session_path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(state.to_json())
-        os.replace(tmp, target)
-    except BaseException:
-        unlink_quietly(tmp)
-        raise
+    write_owned(room_path(session_path), state.to_json(), mode=FILE_MODE, sync=False)
 
 
 def remove_state(session_path: Path) -> None:
@@ -175,8 +242,10 @@ def remove_state(session_path: Path) -> None:
 class RoomReader:
     """Reads the room state of one session for the audience window, cheaply and often.
 
-    ``poll()`` looks at the file's size and modification time first and reads it only when
-    they changed; a state whose writer is gone counts as no state.
+    ``poll()`` looks at the file's size and modification time first (``lstat``: no link
+    is followed, nothing is opened) and reads it only when they changed; anything that is
+    not a regular file, not a state of this session, or a state whose writer is gone
+    counts as no state. It never blocks and never reads more than a megabyte.
     """
 
     def __init__(self, session_path: Path, session_id: str, *,
@@ -184,7 +253,7 @@ class RoomReader:
         self._path = room_path(session_path)
         self._session_id = session_id
         self._alive = alive
-        self._seen: tuple[int, int, int] | None = None
+        self._seen: tuple[int, int, int, int] | None = None
         self._state: RoomState | None = None
         self._checked_at = 0.0
 
@@ -192,14 +261,15 @@ class RoomReader:
         """The state to follow now, or ``None`` while no facilitator's window writes one."""
         now = time.monotonic() if now is None else now
         try:
-            info = self._path.stat()
-        except OSError:
+            info = os.lstat(self._path)
+        except (OSError, ValueError):
             self._seen, self._state = None, None
             return None
-        key = (info.st_ino, info.st_mtime_ns, info.st_size)
+        key = (info.st_mode, info.st_ino, info.st_mtime_ns, info.st_size)
         if key != self._seen:
             self._seen = key
-            self._state = self._read() if info.st_size <= _MAX_BYTES else None
+            usable = stat.S_ISREG(info.st_mode) and info.st_size <= _MAX_BYTES
+            self._state = self._read() if usable else None
             self._checked_at = now
         elif self._state is not None and now - self._checked_at >= 1.0:
             # The writer killed (no chance to remove its file): checked once a second.
@@ -210,8 +280,8 @@ class RoomReader:
 
     def _read(self) -> RoomState | None:
         try:
-            raw = self._path.read_bytes()
-        except OSError:
+            raw = read_bytes_safely(self._path, limit=_MAX_BYTES, follow_links=False)
+        except (OSError, ValueError):
             return None
         state = RoomState.from_json(raw)
         if state is None or state.session != self._session_id:
@@ -222,42 +292,77 @@ class RoomReader:
 
 
 class Presence:
-    """An audience window's presence file: there while the window runs."""
+    """An audience window's presence file: there while the window runs, one per window."""
 
     def __init__(self, session_path: Path) -> None:
-        self._path = presence_path(session_path)
-        self._written = False
+        self._session_path = Path(session_path)
+        self._path: Path | None = None
 
     def announce(self) -> bool:
         """Say that this process watches the session; ``False`` where no file can be
         written (a read-only stick): the audience then follows without being announced."""
+        path = presence_path(self._session_path, os.getpid())
         try:
-            self._path.write_text(str(os.getpid()), encoding="ascii")
-            os.chmod(self._path, FILE_MODE)
-        except OSError:
+            write_owned(path, f"{os.getpid()}\n".encode("ascii"), mode=FILE_MODE, sync=False)
+        except (OSError, ValueError):
             return False
-        self._written = True
+        self._path = path
         return True
 
     def withdraw(self) -> None:
-        """Remove the file, if it is still this process's."""
-        if self._written and read_presence(self._path) == os.getpid():
+        """Remove this window's file; other windows' files stay."""
+        if self._path is not None:
             unlink_quietly(self._path)
-        self._written = False
+        self._path = None
 
 
 def read_presence(path: Path) -> int | None:
-    """The pid in a presence file, or ``None``."""
+    """The pid in a presence file, or ``None`` (also for anything but a small regular file:
+    no link is followed, a pipe never blocks)."""
     try:
-        return int(path.read_text(encoding="ascii").strip())
-    except (OSError, ValueError, UnicodeDecodeError):
+        raw = read_bytes_safely(path, limit=_MAX_PRESENCE_BYTES, follow_links=False)
+    except (OSError, ValueError):
         return None
+    text = raw.strip()
+    if not text or len(text) > 10 or not text.isdigit() or not text.isascii():
+        return None
+    pid = int(text)
+    return pid if 0 < pid <= MAX_PID else None
+
+
+_PRESENCE_NAME = re.compile(r"([0-9]{1,10})")
+
+
+def audience_pids(session_path: Path, *, alive=pid_alive) -> list[int]:
+    """The processes of the audience windows that watch this session now.
+
+    Only names are read (one look at the folder): a window's pid is in its file's name.
+    The presence file of earlier versions is read, as a small regular file only.
+    """
+    session_path = Path(session_path)
+    prefix = session_path.name + PRESENCE_SUFFIX + "."
+    pids: list[int] = []
+    try:
+        with os.scandir(session_path.parent) as entries:
+            for entry in entries:
+                name = entry.name
+                if not name.startswith(prefix):
+                    continue
+                match = _PRESENCE_NAME.fullmatch(name[len(prefix):])
+                if match is None or not entry.is_file(follow_symlinks=False):
+                    continue
+                pids.append(int(match[1]))
+    except (OSError, ValueError):
+        pass
+    legacy = read_presence(presence_path(session_path))
+    if legacy is not None:
+        pids.append(legacy)
+    return sorted(pid for pid in set(pids) if 0 < pid <= MAX_PID and alive(pid))
 
 
 def audience_present(session_path: Path, *, alive=pid_alive) -> bool:
     """Whether an audience window watches this session now."""
-    pid = read_presence(presence_path(session_path))
-    return pid is not None and pid > 0 and alive(pid)
+    return bool(audience_pids(session_path, alive=alive))
 
 
 # -- answers shown to the room ---------------------------------------------------------

@@ -5,9 +5,12 @@ and shows what it names: a text or pattern slide as the programme draws it (the 
 the facilitator's reveal and highlight), a recording screen as ``RoomSlide`` (title,
 introduction, the tables' questions; answers only when shown), and the table timer while
 it runs. It never reads the session file after opening, never writes it and never takes
-its lock; it says it is there with a presence file beside the session, which the
-facilitator's window looks for. While no facilitator's window writes a state, the last
-slide stays and one quiet line at the bottom says the window waits.
+its lock; it says it is there with a presence file of its own beside the session, which
+the facilitator's window looks for. While no facilitator's window writes a state it can
+use (none, a state of another session or programme, a file that is not a state), the last
+slide stays and one quiet line at the bottom says the window waits. Reading the state
+never blocks and never reads more than a megabyte (``RoomReader``), so ctrl+q always
+ends the window whatever lies at the state's name.
 """
 
 from __future__ import annotations
@@ -113,6 +116,8 @@ class AudienceScreen(Screen):
     async def poll(self) -> None:
         """Look at the room state and show what it says."""
         state = self._reader.poll(self._clock())
+        if state is not None and not self._knows(state.screen):
+            state = None  # another programme's screen: nothing here to show of it
         self.following = state is not None
         self.query_one("#waiting", Static).display = state is None
         if state is None:
@@ -122,7 +127,7 @@ class AudienceScreen(Screen):
         if state == self._state:
             return
         self._state = state
-        if state.screen != self.screen_id and self._knows(state.screen):
+        if state.screen != self.screen_id:
             await self._turn_to(state.screen)
         self._follow_details(state)
         self._show_timer()

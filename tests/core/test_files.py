@@ -130,10 +130,14 @@ def test_read_text_of_an_unreadable_file_says_why(tmp_path, monkeypatch):
     path = tmp_path / "sessie.toml"
     path.write_text("x = 1\n", encoding="utf-8")
 
-    def refused(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refused)
+    def refused(name, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refused)
     with pytest.raises(TextFileError) as info:
         read_text(path, "Deckbestand")
     assert str(info.value) == f"Deckbestand {path} kan niet worden gelezen: geen toegang."
