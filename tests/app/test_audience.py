@@ -36,7 +36,7 @@ def room_state(app) -> RoomState | None:
 
 def audience_there(path) -> None:
     # This process plays the audience window: its pid is alive, as a real window's is.
-    room.presence_path(path).write_text(str(os.getpid()), encoding="ascii")
+    room.presence_path(path, os.getpid()).write_text(str(os.getpid()), encoding="ascii")
 
 
 async def test_with_an_audience_the_page_turns_reach_the_room(make_app, deck):
@@ -220,7 +220,7 @@ async def test_the_audience_never_writes_the_session_nor_takes_its_lock(make_app
     stamp = app.path.stat().st_mtime_ns
     viewer = AudienceApp(deck, app.path, app.session.session.id, "programma")
     async with viewer.run_test(size=(120, 36)) as pilot:
-        await until(pilot, lambda: room.presence_path(app.path).exists())
+        await until(pilot, lambda: room.presence_path(app.path, os.getpid()).exists())
         await pilot.pause(0.3)  # polling, as it does in the room
         # The lock is free: the facilitator's window can be started after the audience's.
         lock = store.lock(app.path)
@@ -228,7 +228,7 @@ async def test_the_audience_never_writes_the_session_nor_takes_its_lock(make_app
         await pilot.press("ctrl+q")
     assert app.path.read_bytes() == before
     assert app.path.stat().st_mtime_ns == stamp
-    assert not room.presence_path(app.path).exists()
+    assert not room.audience_pids(app.path)
     assert not any(p.name.endswith(".lock") and p.name != app.path.name + ".lock"
                    for p in app.path.parent.iterdir())
 
@@ -273,11 +273,11 @@ async def test_the_start_screen_makes_this_terminal_the_audience_window(deck, st
         await pilot.press("ctrl+o", "f5")
         await until(pilot, lambda: isinstance(app.screen, AudienceScreen))
         await until(pilot, lambda: "wacht op het venster van de begeleider" in screen_text(app))
-        assert room.presence_path(path).exists()
+        assert room.presence_path(path, os.getpid()).exists()
         await pilot.press("ctrl+p", "f1")  # nothing for the room to read
         assert isinstance(app.screen, AudienceScreen)
         # The facilitator's window opens the same session: the lock is free.
         store.lock(path).release()
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before
-    assert not room.presence_path(path).exists()
+    assert not room.audience_pids(path)

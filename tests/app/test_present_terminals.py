@@ -53,7 +53,7 @@ def test_the_audience_window_follows_and_never_shows_what_is_typed(tmp_path):
     facilitator = None
     try:
         read_until(view_fd, b"Programma")
-        assert room.presence_path(path).exists()
+        assert room.presence_path(path, viewer).exists()
         facilitator, fd = start(store, "open", session.session.id, size=(100, 30))
         read_until(fd, b"Wijkteam Noord")
         wait_for(lambda: room.room_path(path).exists(), [fd, view_fd], "the room state")
@@ -93,7 +93,7 @@ def test_the_audience_window_follows_and_never_shows_what_is_typed(tmp_path):
         os.write(view_fd, CTRL_Q)
         wait_for_end(viewer, view_fd)
         viewer = None
-        assert not room.presence_path(path).exists()
+        assert not room.audience_pids(path)
         assert "geheime notitie" in store.load(path).notes[third.id]
     finally:
         for pid in (facilitator, viewer):

@@ -22,6 +22,10 @@ def session_path(tmp_path):
     return path
 
 
+def live_process() -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
@@ -97,18 +101,51 @@ def test_presence_is_there_while_the_audience_window_runs(session_path):
     presence = room.Presence(session_path)
     assert not room.audience_present(session_path)
     assert presence.announce()
+    assert room.presence_path(session_path, os.getpid()).read_text() == f"{os.getpid()}\n"
+    assert room.audience_pids(session_path) == [os.getpid()]
     assert room.audience_present(session_path)
     assert not room.audience_present(session_path, alive=lambda pid: False)
     presence.withdraw()
-    assert not room.presence_path(session_path).exists()
+    assert not room.audience_present(session_path)
+    assert sorted(p.name for p in session_path.parent.iterdir()) == [session_path.name]
 
 
-def test_withdrawing_leaves_another_windows_presence(session_path):
+def test_each_audience_window_has_its_own_presence(session_path):
+    first = room.Presence(session_path)
+    first.announce()
+    other = live_process()
+    try:
+        # A second window, in its own process.
+        room.presence_path(session_path, other.pid).write_text(str(other.pid))
+        assert room.audience_pids(session_path) == sorted([os.getpid(), other.pid])
+        first.withdraw()  # one window quits: the other still watches
+        assert room.audience_pids(session_path) == [other.pid]
+        assert room.audience_present(session_path)
+    finally:
+        other.kill()
+        other.wait()
+    # A window killed without removing its file: not watching.
+    assert not room.audience_present(session_path)
+
+
+def test_the_single_presence_file_of_earlier_versions_still_counts(session_path):
+    room.presence_path(session_path).write_text(f"{os.getpid()}\n", encoding="ascii")
+    assert room.audience_pids(session_path) == [os.getpid()]
     presence = room.Presence(session_path)
     presence.announce()
-    room.presence_path(session_path).write_text("1", encoding="ascii")  # a second window
-    presence.withdraw()
-    assert room.read_presence(room.presence_path(session_path)) == 1
+    presence.withdraw()  # this window's file goes, the older one is not this window's
+    assert room.read_presence(room.presence_path(session_path)) == os.getpid()
+
+
+def test_presence_names_of_other_sessions_and_other_files_do_not_count(session_path):
+    folder = session_path.parent
+    pid = os.getpid()
+    for name in (f"andere.toml.publiek.{pid}", f"{session_path.name}.publiek.x{pid}",
+                 f"{session_path.name}.publiek.{pid}.tmp", f".{session_path.name}.publiek.{pid}",
+                 f"{session_path.name}.publiek.{'9' * 40}"):
+        (folder / name).write_text(str(pid))
+    (folder / f"{session_path.name}.publiek.{pid}").mkdir()  # a folder is no window
+    assert room.audience_pids(session_path) == []
 
 
 def test_presence_on_a_folder_that_cannot_be_written_is_not_an_error(tmp_path):
