@@ -1,18 +1,24 @@
 """Two real terminals: the facilitator's window and ``patroon present`` beside it.
 
 Keys go in as a terminal sends them (two PageDowns in one write); what the audience
-window shows is read from its own terminal's output.
+window shows is read from its own terminal's output. Also: ctrl+q ends the audience window
+while its room file is a pipe or a link to ``/dev/zero`` (and its memory stays small),
+escape sequences in a room state never reach its terminal, and with two audience windows
+the one left keeps following when the other quits.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import struct
 import sys
 import termios
 import time
+
+import pytest
 
 from patroon_tui.core import room
 from patroon_tui.core.deck import load_deck
@@ -100,3 +106,108 @@ def test_the_audience_window_follows_and_never_shows_what_is_typed(tmp_path):
             if pid is not None:
                 os.kill(pid, 9)
                 os.waitpid(pid, 0)
+
+
+def peak_memory_kb(pid: int) -> int:
+    """The most memory the process has held (VmHWM), in kB."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise AssertionError("no VmHWM")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc")
+@pytest.mark.parametrize("hostile", ["fifo", "dev-zero"])
+def test_ctrl_q_ends_the_audience_window_while_the_room_file_is_hostile(tmp_path, hostile):
+    deck = load_deck()
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    path = store.path_for(session.session.id)
+    if hostile == "fifo":
+        os.mkfifo(room.room_path(path))
+    else:
+        os.symlink("/dev/zero", room.room_path(path))
+    viewer, view_fd = start(store, "present", session.session.id, size=(100, 30))
+    try:
+        read_until(view_fd, b"wacht op het venster")
+        # It looks at the file twenty times a second: a few looks, then quit.
+        drain(view_fd, 0.5)
+        peak = peak_memory_kb(viewer)
+        os.write(view_fd, CTRL_Q)
+        quit_at = time.monotonic()
+        assert wait_for_end(viewer, view_fd, poll=0.01) == 0
+        took = time.monotonic() - quit_at
+        viewer = None
+        print(f"{hostile}: ended {took:.2f} s after ctrl+q, peak {peak // 1024} MB")
+        assert peak < 300 * 1024, f"{peak} kB"
+        assert not room.audience_pids(path)
+    finally:
+        if viewer is not None:
+            os.kill(viewer, 9)
+            os.waitpid(viewer, 0)
+
+
+def test_two_audience_windows_one_quits_the_other_still_follows(tmp_path):
+    deck = load_deck()
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    path = store.path_for(session.session.id)
+    pids: list[int] = []
+    try:
+        first, first_fd = start(store, "present", session.session.id, size=(100, 30))
+        pids.append(first)
+        read_until(first_fd, b"Programma")
+        second, second_fd = start(store, "present", session.session.id, size=(100, 30))
+        pids.append(second)
+        read_until(second_fd, b"Programma")
+        facilitator, fd = start(store, "open", session.session.id, size=(100, 30))
+        pids.append(facilitator)
+        read_until(fd, b"Wijkteam Noord")
+        wait_for(lambda: room.room_path(path).exists(), [fd, first_fd, second_fd],
+                 "the room state")
+        os.write(fd, PAGE_DOWN)
+        second_title = deck.screens[1].title.split()[-1].encode()
+        read_until(first_fd, second_title)
+        read_until(second_fd, second_title)
+        os.write(second_fd, CTRL_Q)
+        assert wait_for_end(second, second_fd) == 0
+        pids.remove(second)
+        # Past the facilitator's next looks for an audience window (twice a second).
+        for _ in range(3):
+            drain(fd, 0.3)
+            drain(first_fd, 0.1)
+        os.write(fd, PAGE_DOWN + PAGE_DOWN)
+        read_until(first_fd, deck.screens[3].title.split()[-1].encode())
+        for pid, term in ((facilitator, fd), (first, first_fd)):
+            os.write(term, CTRL_Q)
+            assert wait_for_end(pid, term) == 0
+            pids.remove(pid)
+    finally:
+        for pid in pids:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+
+
+def test_escape_sequences_in_the_room_state_never_reach_the_audience_terminal(tmp_path):
+    deck = load_deck()
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    path = store.path_for(session.session.id)
+    crafted = {"version": 1, "session": session.session.id, "screen": "tafels",
+               "pid": os.getpid(), "seq": 1,
+               "shown": {"title": "Tafel \x1b]0;GEKAPT\x07",
+                         "items": [["Vraag", "Antwoord \x1b[2J\x1b]0;GEKAPT\x07 EINDE"]]}}
+    room.room_path(path).write_text(json.dumps(crafted), encoding="utf-8")
+    viewer, view_fd = start(store, "present", session.session.id, size=(120, 36))
+    try:
+        seen = read_until(view_fd, b"EINDE")
+        assert b"\\x1b]0;GEKAPT" in seen  # shown, as typed text with a control character is
+        assert b"\x1b]0;GEKAPT" not in seen and b"\x1b[2J" not in seen
+        os.write(view_fd, CTRL_Q)
+        assert wait_for_end(viewer, view_fd) == 0
+        viewer = None
+    finally:
+        if viewer is not None:
+            os.kill(viewer, 9)
+            os.waitpid(viewer, 0)
