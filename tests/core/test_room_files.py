@@ -210,7 +210,7 @@ def test_the_room_state_is_never_written_through_a_planted_link(session_path):
 
 def test_presence_is_never_written_through_a_planted_link(session_path):
     pid = os.getpid()
-    own = room.presence_path(session_path, pid)
+    own = session_path.with_name(f"{session_path.name}.publiek.{pid}")
     target = planted(session_path.parent, room.presence_path(session_path), own,
                      own.with_name(f".{own.name}.{pid}.tmp"))
     presence = room.Presence(session_path)
