@@ -67,7 +67,7 @@ async def follow_latencies(turns: int, pause: float) -> list[float]:
 
     from patroon_tui.app import PatroonApp
     from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.room import presence_path, room_path
+    from patroon_tui.core.room import audience_present, room_path
     from patroon_tui.core.store import SessionStore
 
     deck = load_deck()
@@ -90,7 +90,7 @@ async def follow_latencies(turns: int, pause: float) -> list[float]:
     doubles: list[float] = []
     written: list[float] = []
     try:
-        while not presence_path(path).exists():
+        while not audience_present(path):
             await asyncio.sleep(0.01)
         app = PatroonApp(deck, store, store.load(path), path)
         async with app.run_test(size=(100, 30)) as pilot:

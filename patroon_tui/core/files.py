@@ -5,19 +5,13 @@ always either the old version or the new one, even when the process is killed or
 fills up: temp file in the same folder, flush, ``fsync``, ``os.replace``, ``fsync`` of the
 folder. The session store builds its saves from the same pieces, :func:`write_temp`,
 :func:`put_new` and :func:`fsync_folder`, adding its own check between them, and tidies up
-after a killed process with :func:`remove_stale_temps`.
-
-Every file the program reads is opened one way, :func:`read_bytes_safely`: without
-blocking (a pipe never hangs the open), only a regular file (a pipe, a device such as a
-link to ``/dev/zero``, a folder is refused before a byte is read), never more than a size
-limit (at most that many bytes are ever read), and without following a symlink where the
-program owns the name. Every small file the program owns (the room state, the presence
-file, the lock's pid) is written one way, :func:`write_owned`: a new temp file with a
-random name, created exclusively and never through a link, then renamed over the name (a
-link planted there is replaced, never written through). :func:`read_text` reads a file the
-program is given (a session, a deck) and refuses anything that is not UTF-8 text in a
-regular file of at most :data:`MAX_TEXT_BYTES` with one Dutch sentence naming it. :func:`report_target_problem` says why a
-report must not be written to a path: it would replace a session. The small questions the
+after a killed process with :func:`remove_stale_temps`. Files are opened for reading and
+small files the program owns are written the one way ``core/file_access.py`` provides
+(re-exported here: :func:`read_bytes_safely`, :func:`write_owned`, :func:`write_temp`).
+:func:`read_text` reads a file the program is given (a session, a deck) through it and
+refuses anything that is not UTF-8 text in a regular file of at most
+:data:`MAX_TEXT_BYTES` with one Dutch sentence naming it. :func:`report_target_problem`
+says why a report must not be written to a path: it would replace a session. The small questions the
 store asks of the file system (:func:`real_path`, :func:`file_read_only`,
 :func:`probe_folder`) and :func:`make_folder` (exact mode whatever the umask) are here too.
 """
@@ -31,12 +25,21 @@ import secrets
 import stat
 from pathlib import Path
 
+from patroon_tui.core.file_access import (
+    TEMP_SUFFIX,
+    FileTooLargeError,
+    NotRegularFileError,
+    read_bytes_safely,
+    unlink_quietly,
+    write_owned,
+    write_temp,
+)
 from patroon_tui.core.messages import os_reason
 
 __all__ = [
-    "unlink_quietly",
     "FILE_MODE",
     "FOLDER_MODE",
+    "MAX_PID",
     "MAX_TEXT_BYTES",
     "TEMP_SUFFIX",
     "FileTooLargeError",
@@ -44,9 +47,7 @@ __all__ = [
     "TextFileError",
     "file_read_only",
     "fsync_folder",
-    "write_bytes_atomic",
     "make_folder",
-    "MAX_PID",
     "pid_alive",
     "probe_folder",
     "put_new",
@@ -56,90 +57,21 @@ __all__ = [
     "remove_stale_temps",
     "report_target_problem",
     "temp_prefix",
+    "unlink_quietly",
+    "write_bytes_atomic",
     "write_owned",
     "write_temp",
     "write_text_atomic",
 ]
 
-TEMP_SUFFIX = ".tmp"
 FILE_MODE = 0o600
 """A session file and what lies beside it: the notes are the facilitator's alone."""
 FOLDER_MODE = 0o700
 """A sessions folder made by the program: it holds every note of every workshop."""
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 MAX_TEXT_BYTES = 64 << 20
 """The largest session or deck file read: a session with 60 tables is about 1 MB, so 64 MB
 is far beyond any workshop, and the program never holds more than this of one file."""
-# Not every system has these flags (Windows has neither O_NOFOLLOW nor O_NONBLOCK); where
-# one is missing an ``lstat`` before the open stands in for it.
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_BINARY = getattr(os, "O_BINARY", 0)
-_CHUNK = 1 << 16
-
-
-class NotRegularFileError(OSError):
-    """The path is there but is not a regular file: a folder, a pipe, a device, or a symlink
-    where none is followed."""
-
-
-class FileTooLargeError(OSError):
-    """The file holds more bytes than the reader's limit."""
-
-
-def read_bytes_safely(path: Path, *, limit: int, follow_links: bool = True) -> bytes:
-    """The bytes of the regular file at ``path``, at most ``limit`` of them.
-
-    Raises ``FileNotFoundError`` for nothing there, :class:`NotRegularFileError` for a
-    folder, a pipe, a socket or a device (looked at before the open and again on the open
-    file, so nothing can be swapped in between) and, with ``follow_links=False``, for a
-    symlink (also a dangling one), :class:`FileTooLargeError` for more than ``limit``
-    bytes, and ``OSError`` for anything else that stops the read. Never blocks on a pipe
-    and never reads more than ``limit + 1`` bytes, whatever the file claims its size is.
-    """
-    info = os.stat(path) if follow_links else os.lstat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise _not_regular(path, info.st_mode)
-    flags = os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY | (0 if follow_links else _NOFOLLOW)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.EMLINK) and not follow_links:
-            # O_NOFOLLOW met a link put there after the lstat.
-            raise NotRegularFileError(errno.ELOOP, "is een symbolische koppeling",
-                                      str(path)) from None
-        raise
-    try:
-        opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode):
-            raise _not_regular(path, opened.st_mode)
-        if opened.st_size > limit:
-            raise _too_large(path, limit)
-        chunks: list[bytes] = []
-        total = 0
-        while total <= limit:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > limit:  # it grew while being read
-            raise _too_large(path, limit)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _not_regular(path: Path, mode: int) -> NotRegularFileError:
-    if stat.S_ISDIR(mode):
-        return NotRegularFileError(errno.EISDIR, "is een map", str(path))
-    if stat.S_ISLNK(mode):
-        return NotRegularFileError(errno.ELOOP, "is een symbolische koppeling", str(path))
-    return NotRegularFileError(errno.EINVAL, "is geen gewoon bestand", str(path))
-
-
-def _too_large(path: Path, limit: int) -> FileTooLargeError:
-    return FileTooLargeError(errno.EFBIG, f"is groter dan {limit} bytes", str(path))
 
 
 class TextFileError(Exception):
@@ -192,54 +124,6 @@ def fsync_folder(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
-
-
-def write_temp(folder: Path, data: bytes, *, prefix: str, mode: int, sync: bool = True) -> Path:
-    """A new file in ``folder`` holding ``data``, flushed and (with ``sync``) fsynced.
-
-    Its name is ``prefix`` + random + ``.tmp``, created exclusively and never through a
-    symlink, so nothing planted at a guessed name is written through. ``mode`` is passed
-    to ``open``, so the umask applies (0o666 gives an ordinary document); on failure
-    nothing is left behind.
-    """
-    # Not tempfile.mkstemp: it always creates the file 0600, and fixing that afterwards
-    # needs the umask, which can only be read by changing it (racy with other threads).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY
-    while True:
-        path = folder / f"{prefix}{secrets.token_hex(8)}{TEMP_SUFFIX}"
-        try:
-            fd = os.open(path, flags, mode)
-        except FileExistsError:
-            continue
-        break
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            if sync:
-                os.fsync(handle.fileno())
-    except BaseException:
-        unlink_quietly(path)
-        raise
-    return path
-
-
-def write_owned(path: Path, data: bytes, *, mode: int = FILE_MODE, sync: bool = True) -> None:
-    """Put ``data`` at ``path``, a name the program owns (raises ``OSError``).
-
-    A new temp file beside it (:func:`write_temp`) renamed over the name: whatever was at
-    ``path`` — the old version, or a symlink someone put there — is replaced, never
-    written through, and no mode is ever changed on anything but the new file. Without
-    ``sync`` nothing is fsynced: for small files worth nothing after a power cut (the room
-    state must reach the projector at once).
-    """
-    path = Path(path)
-    tmp = write_temp(path.parent, data, prefix=f".{path.name}.", mode=mode, sync=sync)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        unlink_quietly(tmp)
-        raise
 
 
 def write_text_atomic(
@@ -402,14 +286,6 @@ def report_target_problem(path: Path, sessions_folder: Path) -> str | None:
             "Kies een andere naam voor het verslag."
         )
     return None
-
-
-def unlink_quietly(path: Path) -> None:
-    """Remove ``path`` if it is there; a file that cannot be removed is left (best effort)."""
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 # -- what the session store asks of the file system -----------------------------------------

@@ -15,7 +15,11 @@ from pathlib import Path
 
 import filelock
 
-from patroon_tui.core.errors import SessionLockedError, read_only_error, read_only_reason
+from patroon_tui.core.errors import (
+    SessionLockedError,
+    read_only_error,
+    read_only_reason,
+)
 from patroon_tui.core.files import (
     FILE_MODE,
     FOLDER_MODE,

@@ -28,7 +28,8 @@ CASES_FOR = room_corpus.unusable_cases
 
 
 def good(app, **changes) -> None:
-    values = dict(session=app.session.session.id, screen="complexer", pid=os.getpid(), seq=1)
+    values = {"session": app.session.session.id, "screen": "complexer", "pid": os.getpid(),
+              "seq": 1}
     values.update(changes)
     room.write_state(app.path, RoomState(**values))
 
@@ -142,28 +143,32 @@ async def test_the_facilitators_window_takes_keys_whatever_the_presence_file_is(
         await pilot.press("ctrl+q")
 
 
-async def test_one_audience_window_quits_the_facilitator_keeps_writing_for_the_other(
-        make_app, deck):
-    app = make_app()
-    # The other window, in its own process (its pid alive while it runs).
+@pytest.fixture
+def other_process():
+    """Another live process: it plays a second audience window (its pid alive while it runs)."""
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        room.presence_path(app.path, other.pid).write_text(f"{other.pid}\n")
-        ids = [s.id for s in deck.screens]
-        viewer = AudienceApp(deck, app.path, app.session.session.id, ids[0])
-        async with app.run_test(size=(100, 30)) as pilot:
-            async with viewer.run_test(size=(100, 30)) as viewing:
-                await until(viewing, lambda: room.audience_pids(app.path) == sorted(
-                    [os.getpid(), other.pid]))
-                await until(pilot, lambda: room_state(app) is not None)
-                await viewing.press("ctrl+q")
-            # This window is gone; the other one still watches.
-            assert room.audience_pids(app.path) == [other.pid]
-            app.room.look()
-            assert app.room.present
-            await burst(pilot, "<pagedown>", "<pagedown>")
-            await until(pilot, lambda: room_state(app).screen == ids[2])
-            await pilot.press("ctrl+q")
-    finally:
-        other.kill()
-        other.wait()
+    yield other
+    other.kill()
+    other.wait()
+
+
+async def test_one_audience_window_quits_the_facilitator_keeps_writing_for_the_other(
+        make_app, deck, other_process):
+    app = make_app()
+    other = other_process
+    room.presence_path(app.path, other.pid).write_text(f"{other.pid}\n")
+    ids = [s.id for s in deck.screens]
+    viewer = AudienceApp(deck, app.path, app.session.session.id, ids[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        async with viewer.run_test(size=(100, 30)) as viewing:
+            await until(viewing, lambda: room.audience_pids(app.path) == sorted(
+                [os.getpid(), other.pid]))
+            await until(pilot, lambda: room_state(app) is not None)
+            await viewing.press("ctrl+q")
+        # This window is gone; the other one still watches.
+        assert room.audience_pids(app.path) == [other.pid]
+        app.room.look()
+        assert app.room.present
+        await burst(pilot, "<pagedown>", "<pagedown>")
+        await until(pilot, lambda: room_state(app).screen == ids[2])
+        await pilot.press("ctrl+q")
