@@ -1,20 +1,23 @@
-"""The facilitator's window's link to an audience window (``patroon present``).
+"""The facilitator's window's link to the audience windows (``patroon present``).
 
 Twice a second ``RoomLink`` looks whether an audience window watches the session (the
-presence files, one per window, ``core/room.py``). The look reads names in the session's
-folder and at most a few bytes of a regular file, never following a link and never
-waiting on a pipe, so it stays on the UI thread without holding up a key. While one
-window or more does, every change of what the room should see
-(``RoomChanged``: a page turned, the loop revealed or highlighted, the timer, answers
-shown) is written to the room state beside the session, coalesced to one write per turn
-of the event loop. When the audience arrives the programme becomes the presenter
-console; when the facilitator's window ends, the room state is removed and the audience
-window waits for it to come back.
+presence files, one per window, ``core/room.py``). The look runs in a thread of its own:
+it reads the names in the session's folder and at most a few bytes of a regular file,
+never following a link and never waiting on a pipe, but a folder on a network share or a
+stick can still stall, and the UI thread only takes what the last look saw, so a typed
+key never waits for the disk. While one window or more watches, every change of what the
+room should see (``RoomChanged``: a page turned, the loop revealed or highlighted, the
+timer, answers shown) is written to the room state beside the session, coalesced to one
+write per turn of the event loop; when one of several windows quits, the others are
+still written for. When the first audience window arrives the programme becomes the
+presenter console; when the facilitator's window ends, the room state is removed and the
+audience windows wait for it to come back.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +41,13 @@ class RoomLink:
         self._written = False
         self._failed = False
         self._seq = 0
+        self._seen = False
+        """What the looking thread saw last (a bool: set and read whole)."""
+        self._looks = 0
+        self._stop = threading.Event()
+        self._looker = threading.Thread(target=self._keep_looking, daemon=True,
+                                        name="patroon-publieksvenster")
+        self._looker.start()
         app.set_interval(LOOK_EVERY, self.look)
 
     @property
@@ -45,9 +55,23 @@ class RoomLink:
         """Whether an audience window follows this session."""
         return self._present
 
+    @property
+    def looks(self) -> int:
+        """How many looks for an audience window are done."""
+        return self._looks
+
+    def _keep_looking(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._seen = audience_present(self._path)
+            except Exception:  # noqa: BLE001 - whatever it was, the next look tries again
+                self._seen = False
+            self._looks += 1
+            self._stop.wait(LOOK_EVERY)
+
     def look(self) -> None:
-        """See whether an audience window came or went."""
-        present = audience_present(self._path)
+        """Take what the last look saw: an audience window came or went."""
+        present = self._seen
         if present == self._present:
             return
         self._present = present
@@ -87,7 +111,8 @@ class RoomLink:
         self._written = True
 
     def close(self) -> None:
-        """The facilitator's window ends: the audience window waits for it."""
+        """The facilitator's window ends: the audience windows wait for it."""
+        self._stop.set()
         if self._written:
             remove_state(self._path)
             self._written = False

@@ -94,47 +94,17 @@ async def test_escape_sequences_in_the_room_state_are_shown_not_sent(make_app, d
         await pilot.press("ctrl+q")
 
 
-def hostile_presence(kind: str, path) -> None:
-    """Something at the presence file's name that is no audience window."""
-    target = room.presence_path(path)
-    if kind == "fifo":
-        os.mkfifo(target)
-    elif kind == "link-naar-dev-zero":
-        os.symlink("/dev/zero", target)
-    elif kind == "link-zonder-doel":
-        os.symlink("weg", target)
-    elif kind == "map":
-        target.mkdir()
-    elif kind == "link-naar-eigen-pid":  # a link is not followed, even to a good file
-        elsewhere = path.parent / "elders"
-        elsewhere.write_text(str(os.getpid()))
-        os.symlink(elsewhere, target)
-    elif kind == "groot":
-        target.write_bytes(b"1" * (1 << 20))
-    elif kind == "pid-10-tot-de-30":
-        target.write_text(str(10**30))
-    elif kind == "fifo-per-venster":
-        os.mkfifo(room.presence_path(path, os.getpid()))
-    elif kind == "link-per-venster":
-        os.symlink("/dev/zero", room.presence_path(path, os.getpid()))
-    else:
-        raise AssertionError(kind)
-
-
-PRESENCE_KINDS = ["fifo", "link-naar-dev-zero", "link-zonder-doel", "map",
-                  "link-naar-eigen-pid", "groot", "pid-10-tot-de-30", "fifo-per-venster",
-                  "link-per-venster"]
-
-
-@pytest.mark.parametrize("kind", PRESENCE_KINDS)
+@pytest.mark.parametrize("kind", room_corpus.PRESENCE_KINDS)
 async def test_the_facilitators_window_takes_keys_whatever_the_presence_file_is(
         make_app, kind):
     app = make_app(start_screen="tafels")
-    hostile_presence(kind, app.path)
+    room_corpus.hostile_presence(kind, app.path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.room.look()  # the look made twice a second: it returns at once
+        # The looks made twice a second go on while keys are typed.
+        await until(pilot, lambda: app.room.looks >= 1)
         await burst(pilot, "<f9>", *"wat tafel een zei")
-        app.room.look()
+        looked = app.room.looks
+        await until(pilot, lambda: app.room.looks >= looked + 2)
         await burst(pilot, *" en meer")
         await until(pilot, lambda: any(a.endswith("wat tafel een zei en meer")
                                        for a in app.session.tables[0].answers.values()))
@@ -167,7 +137,8 @@ async def test_one_audience_window_quits_the_facilitator_keeps_writing_for_the_o
             await viewing.press("ctrl+q")
         # This window is gone; the other one still watches.
         assert room.audience_pids(app.path) == [other.pid]
-        app.room.look()
+        looked = app.room.looks
+        await until(pilot, lambda: app.room.looks >= looked + 2)
         assert app.room.present
         await burst(pilot, "<pagedown>", "<pagedown>")
         await until(pilot, lambda: room_state(app).screen == ids[2])

@@ -7,7 +7,8 @@ big) or something that is not a regular file (a pipe, links to ``/dev/zero``, to
 ``/dev/null`` and to a good state, a dangling link, a folder, a socket). Every one must
 be "no state": the audience window waits. :func:`escaped_cases` are good states whose
 texts hold escape sequences: they are followed, with every control character shown as
-``\\x1b``.
+``\\x1b``. :func:`hostile_presence` puts at a presence file's name what is no audience
+window (:data:`PRESENCE_KINDS`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from patroon_tui.core import room
 
 Make = Callable[[Path], object]
 
@@ -238,3 +241,37 @@ def clear(path: Path) -> None:
     for extra in ("elders.json", "pijp"):
         if os.path.lexists(path.parent / extra):
             (path.parent / extra).unlink()
+
+
+PRESENCE_KINDS = ["fifo", "link-naar-dev-zero", "link-zonder-doel", "map",
+                  "link-naar-eigen-pid", "groot", "pid-10-tot-de-30", "fifo-per-venster",
+                  "link-per-venster"]
+"""What may lie at a presence file's name that is no audience window."""
+
+
+def hostile_presence(kind: str, path) -> None:
+    """Put ``kind`` at the presence file's name of the session at ``path``."""
+    target = room.presence_path(path)
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "link-naar-dev-zero":
+        os.symlink("/dev/zero", target)
+    elif kind == "link-zonder-doel":
+        os.symlink("weg", target)
+    elif kind == "map":
+        target.mkdir()
+    elif kind == "link-naar-eigen-pid":  # a link is not followed, even to a good file
+        elsewhere = path.parent / "elders"
+        elsewhere.write_text(str(os.getpid()))
+        os.symlink(elsewhere, target)
+    elif kind == "groot":
+        target.write_bytes(b"1" * (1 << 20))
+    elif kind == "pid-10-tot-de-30":
+        target.write_text(str(10**30))
+    elif kind == "fifo-per-venster":
+        os.mkfifo(room.presence_path(path, os.getpid()))
+    elif kind == "link-per-venster":
+        os.symlink("/dev/zero", room.presence_path(path, os.getpid()))
+    else:
+        raise AssertionError(kind)
+

@@ -138,6 +138,17 @@ def test_a_timer_from_the_file_always_counts_down_to_a_number():
     assert state.timer.left(1e10) == 0 and state.timer.left(0.0) == 86400
 
 
+@pytest.mark.parametrize("kind", room_corpus.PRESENCE_KINDS)
+def test_a_presence_file_that_is_no_audience_window_is_not_one(session_path, kind):
+    room_corpus.hostile_presence(kind, session_path)
+    assert in_a_thread(lambda: room.audience_pids(session_path)) == []
+    # A real window beside it still counts.
+    presence = room.Presence(session_path)
+    if presence.announce():
+        assert in_a_thread(lambda: room.audience_pids(session_path)) == [os.getpid()]
+        presence.withdraw()
+
+
 # -- the one way to read ---------------------------------------------------------------
 
 
