@@ -484,7 +484,14 @@ def test_new_in_a_read_only_sessions_folder_is_one_sentence_and_leaves_nothing(
 def test_check_of_an_unreadable_file_names_it(tmp_path, monkeypatch, capsys):
     folder = folder_with(tmp_path, GOOD)
     path = folder / f"{GOOD}.toml"
-    _refuse(monkeypatch, Path, "read_bytes", path)
+    real_open = os.open
+
+    def refused(name, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refused)
     assert main(["check", str(path)]) == 1
     assert capsys.readouterr().err.strip() == (
         f"Sessiebestand {path} kan niet worden gelezen: geen toegang."
