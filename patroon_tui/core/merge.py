@@ -17,6 +17,8 @@ versions and not a CRDT library: docs/merging.md.
 
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,19 +31,19 @@ from patroon_tui.core.session import (
     Table,
 )
 from patroon_tui.core.trash import merged_trash
+from patroon_tui.core.uids import KINDS as _KINDS
+from patroon_tui.core.uids import records, uid_order, unique_uids
 from patroon_tui.core.versions import (
     Version,
     digest,
     effective,
     fields,
     joined,
-    records,
-    uid_order,
+    known,
 )
+from patroon_tui.core.versions import origin as as_it_came
 
 __all__ = ["MergeError", "conflict_text", "identity", "merge_files", "merge_sessions"]
-
-_KINDS = ("tables", "patterns", "principles", "first_steps")
 
 
 class MergeError(Exception):
@@ -54,7 +56,7 @@ def is_choice(path: str) -> bool:
 
 
 def _label(session_writers: dict[str, str], version: Version) -> str:
-    writers = [w for w, _ in version.edits]
+    writers = [w for w, _ in version.edits if not w.startswith("o-")]  # o-: as it came
     hand = [w for w in writers if w.startswith("hand-")]
     if hand:
         return "met de hand bewerkt"
@@ -78,7 +80,7 @@ def conflict_text(session: Session, versions: list[ConflictVersion], path: str =
     writers = session.writers or {}
     labelled = []
     for number, item in enumerate(versions, 1):
-        version = Version.parse(item.version) or Version(digest(item.text))
+        version = known(item.version, digest(item.text), check=False)
         labelled.append((f"versie {number} ({_label(writers, version)})", item.text))
     head = f"⚠ {len(versions)} {CONFLICT_MARK}"
     if not multi_line(path):
@@ -92,9 +94,14 @@ def conflict_text(session: Session, versions: list[ConflictVersion], path: str =
 def _candidates(session: Session, path: str, text: str) -> list[tuple[str, Version]]:
     listed = (session.conflicts or {}).get(path)
     if listed and (text == conflict_text(session, listed, path) or is_choice(path)):
-        found = [(c.text, Version.parse(c.version) or Version(digest(c.text))) for c in listed]
+        # A conflict's versions keep their digests: a choice's text is an id, renamed by
+        # a merge where two records had one.
+        found = [(c.text, known(c.version, digest(c.text), check=False)) for c in listed]
         if is_choice(path):
-            found.append((text, effective(session, path, text)))
+            mine = effective(session, path, text)
+            # As the merge left it (its version made from theirs): the conflict stands.
+            if mine.edits != joined([v for _, v in found], text).edits:
+                found.append((text, mine))
         return found
     return [(text, effective(session, path, text))]
 
@@ -145,6 +152,8 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     texts_of = sorted(((dumps_session(c), c.model_copy(deep=True)) for c in copies),
                       key=lambda pair: pair[0])
     copies = [c for _, c in texts_of]
+    for copy in copies:  # a uid taken twice, or with a "/": renamed, as opening does
+        unique_uids(copy)
     # The copy whose progress and settings are kept: the one saved last (ties: content).
     latest = max(texts_of, key=lambda pair: (pair[1].session.updated, pair[0]))[1]
     result = latest.model_copy(deep=True)
@@ -238,8 +247,9 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         pattern = value(f"tables/{uid}/pattern")
         if pattern.startswith("@"):
             pattern = own_ids.get(pattern[1:], "")
-        answers = {path.rsplit("/", 1)[1]: text for path, text in merged.items()
-                   if path.startswith(f"tables/{uid}/answers/")}
+        prefix = f"tables/{uid}/answers/"
+        answers = {path.removeprefix(prefix): text for path, text in merged.items()
+                   if path.startswith(prefix)}
         layer = value(f"tables/{uid}/layer")
         tables.append(Table(
             **(source.model_extra or {}), id=table_id, uid=uid, name=name,
@@ -282,13 +292,18 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         for item in listed:
             item.text = ids.get(item.text, item.text)
     result.conflicts = conflicts or None
-    # A version without edits says nothing the text does not: left out.
-    # Versions of emptied notes stay (or a merge with an older copy would bring the text
-    # back); those of records no longer there go.
+    # Each version the digest of what is written (a choice's id, a renamed table), or the
+    # next merge would take the merged file for one edited by hand.
+    written = fields(result)
+    for path in versions.keys() & written.keys():
+        versions[path] = str(Version(digest(written[path]), Version.parse(versions[path]).edits))
+    # A version the text alone gives (never edited) is left out. Versions of emptied
+    # notes stay (or a merge with an older copy would bring the text back); those of
+    # records no longer there go.
     alive_uids = {f"{kind}/{u}" for kind in _KINDS for u, _ in records(result, kind)}
     kept = {k: v for k, v in versions.items()
             if (k.partition("/")[0] not in _KINDS or "/".join(k.split("/")[:2]) in alive_uids)
-            and (p := Version.parse(v)) is not None and p.edits}
+            and (p := Version.parse(v)) is not None and p.edits and p != as_it_came(p.hash)}
     result.versions = dict(sorted(kept.items())) or None
     return result
 
@@ -332,7 +347,9 @@ def _merge_progress(result: Session, copies: Sequence[Session]) -> None:
 
 def merge_files(store, paths: Sequence[Path], target: Path | None = None) -> tuple[Path, Session]:
     """Merge the session files at ``paths`` into a new file: ``target``, or a new session
-    ``<id>-samen`` in ``store``'s folder. Never writes over a copy nor any existing file.
+    ``<id>-samen`` in ``store``'s folder. Never writes over a copy nor any existing file,
+    and never through a symlink: a name taken by anything, a link to nowhere too, is
+    refused (``target``) or passed over for the next (``<id>-samen-2``).
 
     Raises :class:`MergeError` (copies of different sessions, a target that exists or
     cannot be a session's name) and ``StoreError`` (a file that cannot be read or saved),
@@ -348,24 +365,29 @@ def merge_files(store, paths: Sequence[Path], target: Path | None = None) -> tup
         named = ", ".join(f"{Path(p).name} ({identity(c)})"
                           for p, c in zip(paths, copies, strict=True))
         raise MergeError(f"{exc} Gegeven: {named}.") from None
-    origin = identity(merged)
+    origin_id = identity(merged)
     if target is not None:
         target = Path(target)
-        if target.exists() and real_path(target) in {real_path(Path(p)) for p in paths}:
+        if os.path.lexists(target) and real_path(target) in {real_path(Path(p)) for p in paths}:
             raise MergeError(f"{target} is een van de kopieën; samenvoegen overschrijft "
                              "nooit een kopie. Kies een nieuwe naam.")
-        if target.exists():
-            raise MergeError(f"{target} bestaat al; kies een nieuwe naam.")
         if target.suffix != ".toml" or not ID_RE.match(target.stem):
             raise MergeError(f"{target.name} kan geen sessiebestand heten: gebruik kleine "
                              "letters, cijfers en streepjes, en eindig op .toml.")
-        new_id = target.stem
+        names = iter([target])
     else:
-        new_id, n = f"{origin}-samen", 1
-        while store.path_for(new_id).exists():
-            n += 1
-            new_id = f"{origin}-samen-{n}"
-        target = store.path_for(new_id)
-    merged.session.id = new_id
-    merged.session.origin = None if new_id == origin else origin
-    return store.save(merged, target), merged
+        names = (store.path_for(f"{origin_id}-samen" + (f"-{n}" if n > 1 else ""))
+                 for n in itertools.count(1))
+    for name in names:
+        merged.session.id = name.stem
+        merged.session.origin = None if name.stem == origin_id else origin_id
+        try:
+            # A new file only, made beside the name and linked to it: what is at the name
+            # (a file, a link to anywhere) stays as it is.
+            return store.save(merged, name, new=True), merged
+        except FileExistsError:
+            if target is not None:
+                link = " (een symbolische koppeling)" if name.is_symlink() else ""
+                raise MergeError(f"{target} bestaat al{link}; samenvoegen schrijft alleen "
+                                 "een nieuw bestand. Kies een nieuwe naam.") from None
+    raise AssertionError("unreachable")

@@ -297,22 +297,22 @@ class SessionStore:
 
     # -- saving ------------------------------------------------------------------------------
 
-    def save(self, session: Session, path: Path | None = None, *, keep_other: bool = False) -> Path:
+    def save(self, session: Session, path: Path | None = None, *, keep_other=False, new=False) -> Path:
         """Write the session to its file atomically and set ``session.session.updated``.
 
         The file on disk is always either the previous save or this one, never a mix, even
         if the process is killed or the disk is full. On failure nothing changes (neither
-        the file nor the session in memory) and :class:`StoreError` says why.
-
-        A symlink is saved to the file it points to (the returned path) and stays a link.
-        A file marked read-only raises :class:`SessionReadOnlyError`. When someone else
-        changed the file since this store read or wrote it, nothing is written and
-        :class:`SessionChangedOnDiskError` is raised; with ``keep_other=True`` that other
-        version is first copied into ``bewaard/`` (see :meth:`keep_other_version`; the
-        copy's path is then in :attr:`last_kept`) and the session written after it.
+        the file nor the session in memory) and :class:`StoreError` says why. A symlink is
+        saved to the file it points to (the returned path) and stays a link; ``new=True``
+        makes a new file at ``path`` itself (``FileExistsError`` if anything, a link too,
+        is there). A file marked read-only raises :class:`SessionReadOnlyError`. When
+        someone else changed the file since this store read or wrote it, nothing is written
+        and :class:`SessionChangedOnDiskError` is raised; with ``keep_other=True`` that other
+        version is first copied into ``bewaard/`` (see :meth:`keep_other_version`; its path
+        is then in :attr:`last_kept`) and the session written after it.
         """
-        target = real_path(path if path is not None else self.path_for(session.session.id))
-        self._write(session, target, exclusive=False, keep_other=keep_other)
+        target = path if new and path else real_path(path or self.path_for(session.session.id))
+        self._write(session, target, exclusive=new, keep_other=keep_other)
         return target
 
     def _write(

@@ -46,6 +46,7 @@ from patroon_tui.core.toml_scan import (
     data_problem,
     scan_text,
 )
+from patroon_tui.core.uids import unique_uids
 
 if TYPE_CHECKING:
     from patroon_tui.core.deck import Deck
@@ -175,6 +176,8 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
       removed): kept as it is, and said, since the step itself is what matters.
     * ``progress.seconds`` below 0 or above a year, a plenary without its one record: set
       right (``timekeeping.bound_seconds``, ``records.plenary_record``).
+    * A record's ``uid`` taken by an earlier one or holding a ``/``: a new one, said
+      (:func:`~patroon_tui.core.uids.unique_uids`).
     """
     notices: list[Notice] = []
     info = session.session
@@ -207,12 +210,8 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
     table_ids = {table.id for table in session.tables}
     progress = session.progress
     if progress.table is not None and progress.table not in table_ids:
-        notices.append(
-            Notice(
-                "progress.table",
-                f"'{progress.table}' is geen tafel van deze sessie; de eerste tafel wordt getoond",
-            )
-        )
+        notices.append(Notice("progress.table", f"'{progress.table}' is geen tafel van deze "
+                              "sessie; de eerste tafel wordt getoond"))
         progress.table = None
     left, total = progress.timer_seconds_left, progress.timer_seconds_total
     if left is not None and total is not None and left > total:
@@ -225,6 +224,7 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
         )
         progress.timer_seconds_left = total
     notices += _escaped_controls(session)
+    notices += [Notice(path, text) for path, text in unique_uids(session)]
     for index, step in enumerate(session.first_steps):
         if step.table and step.table not in table_ids:
             notices.append(

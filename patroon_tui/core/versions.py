@@ -9,13 +9,14 @@ writer: it was made from it. Two versions neither of which descends from the oth
 made apart: a conflict.
 
 The app stamps versions when it saves (:func:`stamp`): a field whose text changed since
-the last save gets one more edit of this writer. A file edited in a text editor has texts
-whose digest does not match their version: :func:`effective` counts that as an edit of
-its own (named after the digest), so a hand edit merges as any other edit.
+the last save gets one more edit of this writer. A text the app never saved has no
+version: it counts as made once by a writer named after its digest (:func:`origin`), so
+an edit made from it descends from it and a different text beside it is a conflict. A
+file edited in a text editor has texts whose digest does not match their version, or a
+version the app cannot have written: :func:`known` counts that as an edit of its own
+(named after the digest), so a hand edit merges as any other edit and never loses to one.
 
-Records get a ``uid`` that stays the same in every copy: records from before uids existed
-get one made from where they stand (:func:`legacy_uid`), the same in every copy of one
-file; records made since get a random one.
+Records are matched by ``uid`` (``core/uids.py``, whose names are also found here).
 """
 
 from __future__ import annotations
@@ -25,11 +26,18 @@ import os
 import re
 import secrets
 import socket
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from patroon_tui.core.session import Session
+from patroon_tui.core.uids import KINDS as _KINDS
+from patroon_tui.core.uids import (
+    ensure_uids,
+    legacy_uid,
+    new_uid,
+    record_uid,
+    records,
+    uid_order,
+)
 
 __all__ = [
     "WRITER",
@@ -39,13 +47,22 @@ __all__ = [
     "effective",
     "ensure_uids",
     "fields",
+    "known",
+    "legacy_uid",
+    "new_uid",
     "record_uid",
+    "records",
     "stamp",
+    "uid_order",
 ]
 
 WRITER = secrets.token_hex(3)
 """This run of the program: a new writer every time the app starts."""
-_KINDS = ("tables", "patterns", "principles", "first_steps")
+# A version as the app writes it: the digest, then writer:count pairs. Anything else (a
+# superscript digit, a count of 5,000 digits, a stray space) was typed by hand.
+_VERSION = re.compile(r"([0-9a-f]{8})((?: [A-Za-z0-9_.-]{1,64}:[0-9]{1,18})*)", re.ASCII)
+_MAX_VERSION = 1 << 16
+_MAX_COUNT = 10**18 - 1
 
 
 def digest(text: str) -> str:
@@ -65,16 +82,15 @@ class Version:
     @classmethod
     def parse(cls, text: str) -> Version | None:
         """``"3fa9c2d1 a1b2c3:2 d4e5f6:1"``; ``None`` for anything else."""
-        parts = str(text).split()
-        if not parts:
+        text = str(text)
+        match = _VERSION.fullmatch(text) if len(text) <= _MAX_VERSION else None
+        if match is None:
             return None
         edits: dict[str, int] = {}
-        for part in parts[1:]:
+        for part in match[2].split():
             writer, _, count = part.rpartition(":")
-            if not writer or not count.isdigit():
-                return None
             edits[writer] = max(edits.get(writer, 0), int(count))
-        return cls(parts[0], tuple(sorted(edits.items())))
+        return cls(match[1], tuple(sorted(edits.items())))
 
     def __str__(self) -> str:
         return " ".join([self.hash, *(f"{w}:{n}" for w, n in self.edits)])
@@ -90,9 +106,42 @@ class Version:
 
     def bumped(self, writer: str, text: str) -> Version:
         """The version after ``writer`` changed the text to ``text``."""
+        return self.bumped_to(writer, digest(text))
+
+    def bumped_to(self, writer: str, hash_: str) -> Version:
+        """The version after ``writer`` changed the text to one with digest ``hash_``."""
         counts = self.counts
-        counts[writer] = counts.get(writer, 0) + 1
-        return Version(digest(text), tuple(sorted(counts.items())))
+        # Within what a version may hold (18 digits): a count this high is typed, not made.
+        counts[writer] = min(counts.get(writer, 0) + 1, _MAX_COUNT)
+        return Version(hash_, tuple(sorted(counts.items())))
+
+
+def origin(hash_: str) -> Version:
+    """The version of a text the app never saved: made once, by a writer named after it.
+    Two such texts differ as two edits made apart (a conflict); an edit made from it
+    descends from it."""
+    return Version(hash_, ((f"o-{hash_}", 1),))
+
+
+def known(stored: str | None, hash_: str, *, check: bool = True) -> Version:
+    """The version the file gives a text with digest ``hash_``: ``stored`` (its string in
+    ``[versions]``, ``None`` when there is none) as far as it can be trusted.
+
+    No version: the text as it came (:func:`origin`). A version the app cannot have
+    written (empty, a negative or superscript count, …): edited by hand, its history
+    unknown: one edit of a writer named after the text, so it is a conflict beside any
+    other text. A digest that is not the text's (``check``): edited by hand after the
+    app saved it, one edit more."""
+    if stored is None:
+        return origin(hash_)
+    version = Version.parse(stored)
+    if version is None:
+        return Version(hash_, ((f"hand-{hash_}", 1),))
+    if not version.edits:  # a digest alone says no more than the text
+        version = origin(version.hash)
+    if check and version.hash != hash_:
+        return version.bumped_to(f"hand-{hash_}", hash_)
+    return version
 
 
 def joined(versions: list[Version], text: str) -> Version:
@@ -105,57 +154,8 @@ def joined(versions: list[Version], text: str) -> Version:
 
 
 def effective(session: Session, path: str, text: str) -> Version:
-    """The version of the field at ``path`` with ``text``, as the file says; a text that
-    does not match its version was edited by hand: one edit of a writer named after it."""
-    stored = Version.parse((session.versions or {}).get(path, "")) or Version(digest(text))
-    if stored.hash != digest(text):
-        return stored.bumped(f"hand-{digest(text)}", text)
-    return stored
-
-
-# -- identity ------------------------------------------------------------------------------
-
-
-def legacy_uid(kind: str, index: int, record) -> str:
-    """The identity of a record without a uid: the same in every copy of one file."""
-    if kind == "tables":
-        return f"t-{record.id}"
-    if kind == "patterns":
-        return f"o-{record.id}"
-    return f"{kind[0]}-{index + 1}"
-
-
-def new_uid(kind: str) -> str:
-    """A uid for a record made now: its kind's letter, the time, and chance (sorting uids
-    sorts records made on several laptops by when they were made)."""
-    return f"{kind[0]}{time.time_ns() // 1_000_000:011x}{secrets.token_hex(2)}"
-
-
-def uid_order(uid: str) -> tuple:
-    """Sort key of uids: records from before uids (in their old order), then by time."""
-    if "-" in uid:
-        return (0, [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", uid)])
-    return (1, [uid])
-
-
-def record_uid(kind: str, index: int, record) -> str:
-    """A record's identity across copies."""
-    return record.uid or legacy_uid(kind, index, record)
-
-
-def ensure_uids(session: Session, *, fresh: bool) -> None:
-    """Give every record a uid: made from its place (``fresh=False``: a session as read,
-    the same in every copy) or random (``fresh=True``: records made since)."""
-    for kind in _KINDS:
-        for index, record in enumerate(getattr(session, kind)):
-            if not record.uid:
-                record.uid = new_uid(kind) if fresh else legacy_uid(kind, index, record)
-
-
-def records(session: Session, kind: str) -> Iterator[tuple[str, object]]:
-    """(uid, record) of one kind, in order."""
-    for index, record in enumerate(getattr(session, kind)):
-        yield record_uid(kind, index, record), record
+    """The version of the field at ``path`` with ``text``, as the file says (:func:`known`)."""
+    return known((session.versions or {}).get(path), digest(text))
 
 
 def fields(session: Session) -> dict[str, str]:
@@ -204,6 +204,14 @@ class Baseline:
         )
 
 
+def _before(stored: str | None, hash_: str | None) -> Version:
+    """A field's version at the last save (``hash_``: its digest then; ``None``: there
+    was no such field, as in a record made since)."""
+    if hash_ is None:
+        return known(stored, digest("")) if stored is not None else Version(digest(""))
+    return known(stored, hash_)
+
+
 def writer_label() -> str:
     """How this laptop is named beside its versions."""
     try:
@@ -225,7 +233,7 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
         h = digest(text)
         if baseline.hashes.get(path) == h:
             continue
-        before = Version.parse(versions.get(path, "")) or Version(h)
+        before = _before(versions.get(path), baseline.hashes.get(path))
         versions[path] = str(before.bumped(writer, text))
         changed.add(path)
         stamped = True
@@ -234,7 +242,7 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
     for path in baseline.hashes.keys() - now.keys():
         # A note emptied (its key goes): an edit to "", or a merge would bring it back.
         if not any(path.startswith(key + "/") for key in gone):
-            before = Version.parse(versions.get(path, "")) or Version(baseline.hashes[path])
+            before = known(versions.get(path), baseline.hashes[path])
             versions[path] = str(before.bumped(writer, ""))
             stamped = True
     back = (uids - baseline.uids) & set(session.removed or {})
@@ -247,16 +255,18 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
                 continue
             for path, text in now.items():
                 if path.startswith(key + "/"):
-                    mine = Version.parse(versions.get(path, "")) or Version(digest(text))
+                    mine = known(versions.get(path), digest(text))
                     versions[path] = str(joined([tomb, mine], text).bumped(writer, text))
         session.removed = {k: v for k, v in session.removed.items() if k not in back} or None
         stamped = True
     if gone:
         removed = dict(session.removed or {})
         for key in gone:
+            # Made from every field as it was: texts without a version too, or a merge
+            # would take a copy where they are unchanged for an edit, and bring it back.
+            paths = {p for p in [*versions, *baseline.hashes] if p.startswith(key + "/")}
             removed[key] = str(joined(
-                [v for p, s in versions.items() if p.startswith(key + "/")
-                 if (v := Version.parse(s)) is not None], "",
+                [_before(versions.get(p), baseline.hashes.get(p)) for p in sorted(paths)], "",
             ).bumped(writer, ""))
         session.removed = removed
         stamped = True
