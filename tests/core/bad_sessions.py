@@ -515,4 +515,17 @@ def odd_cases() -> list[OddCase]:
             'onbekend = 1\n[trash.table.answers]\nherkenbaar = "Ja"') + TRASH.replace(
             '[trash.principle]\ntext = "Eerst luisteren."',
             '[trash.iets-nieuws]\nwat = "van een nieuwere versie"'), ()),
+        # Merging: a record copied by hand with its uid, a uid that would name another
+        # record's field, versions the app cannot have written (kept: a merge takes them
+        # for a hand edit).
+        ("uid-twee-keer", _sub('text = "Eerst bellen, dan nee zeggen."',
+                               'text = "Eerst bellen, dan nee zeggen."\nuid = "p-1"\n\n'
+                               '[[principles]]\ntext = "Met de hand erbij."\nuid = "p-1"'),
+         ("principles[1].uid",)),
+        ("uid-met-schuine-streep", _sub('participants = "politie"',
+                                        'participants = "politie"\nuid = "t-tafel-1/answers"'),
+         ("tables[1].uid",)),
+        ("versies-met-de-hand", BASE + '\n[versions]\n"tables/t-tafel-1/answers/herkenbaar" = '
+         '"1271cf25 w:\u00b2"\n"notes/complexer" = ""\n"session/title" = "a:-1 :1"\n'
+         '"tables/t-tafel-2/name" = "1271cf25 w:' + "9" * 5000 + '"\n', ()),
     ]
