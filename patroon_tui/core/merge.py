@@ -32,7 +32,7 @@ from patroon_tui.core.session import (
 )
 from patroon_tui.core.trash import merged_trash
 from patroon_tui.core.uids import KINDS as _KINDS
-from patroon_tui.core.uids import records, uid_order, unique_uids
+from patroon_tui.core.uids import merged_id, records, uid_order, unique_uids
 from patroon_tui.core.versions import (
     Version,
     digest,
@@ -60,6 +60,8 @@ def _label(session_writers: dict[str, str], version: Version) -> str:
     hand = [w for w in writers if w.startswith("hand-")]
     if hand:
         return "met de hand bewerkt"
+    if not writers:
+        return "zonder versie: het origineel of met de hand"
     # The laptop's name, and the writer: two copies on one laptop are told apart too.
     names = sorted(f"{session_writers[w]} {w}" if w in session_writers else w for w in writers)
     return ", ".join(names) or "het origineel"
@@ -193,6 +195,12 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     versions: dict[str, str] = {}
     conflicts: dict[str, list[ConflictVersion]] = {}
     for path in sorted(texts):
+        tomb = removed.get("/".join(path.split("/")[:2]))
+        if tomb is not None:
+            # A record kept by an edit elsewhere: the texts its removal was made after are
+            # no longer candidates, as in a merge of the copies that removed it first.
+            newer = [(t, v) for t, v in texts[path] if not tomb.descends_from(v)]
+            texts[path] = newer or texts[path]
         text, version, conflict = _merge_field(texts[path])
         if conflict is not None:
             found = [(c.text, Version.parse(c.version)) for c in conflict]
@@ -225,7 +233,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         source = next(p for c in copies for u, p in records(c, "patterns") if u == uid)
         # Every row, empty ones too: a draft in the editor keeps them (core/pattern_draft.py).
         steps = value(f"patterns/{uid}/steps").split("\n")
-        pattern_id = _free(source.id, uid, {p.id for p in patterns})
+        pattern_id = merged_id(copies, "patterns", uid, {p.id for p in patterns})
         own_ids[uid] = pattern_id
         patterns.append(OwnPattern(
             **(source.model_extra or {}), id=pattern_id, uid=uid,
@@ -235,7 +243,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     tables, table_ids = [], {}
     for uid in present["tables"]:
         source = next(t for c in copies for u, t in records(c, "tables") if u == uid)
-        table_id = _free(source.id, uid, {t.id for t in tables})
+        table_id = merged_id(copies, "tables", uid, {t.id for t in tables})
         table_ids[uid] = table_id
         name = value(f"tables/{uid}/name", source.name)
         names = {t.name for t in tables}
@@ -246,7 +254,9 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
                 Version.parse(versions[f"tables/{uid}/name"]).bumped("samenvoegen", name))
         pattern = value(f"tables/{uid}/pattern")
         if pattern.startswith("@"):
-            pattern = own_ids.get(pattern[1:], "")
+            # A choice of a record no longer there keeps its uid (said at opening, as a
+            # table's unknown pattern): the same in whichever grouping it went.
+            pattern = own_ids.get(pattern[1:], pattern)
         prefix = f"tables/{uid}/answers/"
         answers = {path.removeprefix(prefix): text for path, text in merged.items()
                    if path.startswith(prefix)}
@@ -264,7 +274,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     for uid in present["first_steps"]:
         table = value(f"first_steps/{uid}/table")
         if table.startswith("@"):
-            table = table_ids.get(table[1:], "")
+            table = table_ids.get(table[1:], table)
         steps_.append(FirstStep(**_extra(copies, "first_steps", uid), uid=uid,
                                 text=value(f"first_steps/{uid}/text"),
                                 owner=value(f"first_steps/{uid}/owner"), table=table))
@@ -312,22 +322,6 @@ def _extra(copies: Sequence[Session], kind: str, uid: str) -> dict:
     """The keys this program does not know of a record, as its first copy holds them."""
     record = next(r for c in copies for u, r in records(c, kind) if u == uid)
     return dict(record.model_extra or {})
-
-
-def _free(wanted: str, uid: str, taken: set[str]) -> str:
-    """``wanted``, or when taken one made from the record's uid (so the same id however
-    the copies are grouped in merges)."""
-    if wanted not in taken:
-        return wanted
-    tail = "".join(ch for ch in uid.lower() if ch.isalnum())
-    for size in range(4, len(tail) + 1):
-        candidate = f"{wanted}-{tail[-size:]}"
-        if candidate not in taken:
-            return candidate
-    n = 2
-    while f"{wanted}-{n}" in taken:
-        n += 1
-    return f"{wanted}-{n}"
 
 
 def _merge_progress(result: Session, copies: Sequence[Session]) -> None:

@@ -11,8 +11,12 @@ A uid is part of the path of each of its record's fields (``tables/<uid>/answers
 so it must be unique within its kind and hold no ``/``: :func:`unique_uids` gives a record
 whose uid is taken by an earlier one (a ``[[tables]]`` block copied by hand) or cannot be
 used (a ``/``, a space, more than 64 characters) a new uid, and says so. The new uid is
-made from the old one and the uids around it, not by chance: every copy of one file
-renames the same record the same way, so the copies still match when merged.
+made from the record (a table's or own pattern's id: ``t-tafel-3``) or from the old uid
+(``p-2-2``), not by chance: every copy of one file renames the same record the same way,
+so the copies still match when merged.
+
+:func:`merged_id` gives a record its id in a merge (two copies may each have a
+``tafel-2``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
@@ -29,6 +33,7 @@ __all__ = [
     "KINDS",
     "ensure_uids",
     "legacy_uid",
+    "merged_id",
     "new_uid",
     "record_uid",
     "records",
@@ -99,7 +104,7 @@ def unique_uids(session: Session) -> list[tuple[str, str]]:
             if _USABLE.fullmatch(uid) and uid not in first:
                 first[uid] = index
                 continue
-            fresh = _renamed(uid, taken)
+            fresh = _renamed(kind, record, uid, taken)
             taken.add(fresh)
             first[fresh] = index
             record.uid = fresh
@@ -111,8 +116,14 @@ def unique_uids(session: Session) -> list[tuple[str, str]]:
     return said
 
 
-def _renamed(uid: str, taken: set[str]) -> str:
-    """A usable uid made from ``uid``, not in ``taken``: the same for the same file."""
+def _renamed(kind: str, record, uid: str, taken: set[str]) -> str:
+    """A usable uid made from the record, not in ``taken``: the same for the same file."""
+    if kind in ("tables", "patterns"):
+        # Made from its id, unique in its copy: two laptops that each copied a table by
+        # hand keep two tables (a table's id is not merged as a text is).
+        own = legacy_uid(kind, 0, record)
+        if own not in taken:
+            return own
     base = re.sub(r"[^A-Za-z0-9_-]+", "-", uid, flags=re.ASCII)[:48].strip("-") or "r"
     if base != uid and base not in taken:
         return base
@@ -120,3 +131,22 @@ def _renamed(uid: str, taken: set[str]) -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
+
+
+def merged_id(copies: Sequence[Session], kind: str, uid: str, taken: set[str]) -> str:
+    """A record's id in a merge of ``copies`` (``core/merge.py``): its id in the first
+    copy that has it, or when that is in ``taken`` one made from its uid (so the same id
+    however the copies are grouped in merges)."""
+    wanted = next(r.id for c in copies for u, r in records(c, kind) if u == uid)
+    if wanted not in taken:
+        return wanted
+    tail = "".join(ch for ch in uid.lower() if ch.isalnum())
+    for size in range(4, len(tail) + 1):
+        candidate = f"{wanted}-{tail[-size:]}"
+        if candidate not in taken:
+            return candidate
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    return f"{wanted}-{n}"
+

@@ -58,9 +58,9 @@ __all__ = [
 
 WRITER = secrets.token_hex(3)
 """This run of the program: a new writer every time the app starts."""
-# A version as the app writes it: the digest, then writer:count pairs. Anything else (a
-# superscript digit, a count of 5,000 digits, a stray space) was typed by hand.
-_VERSION = re.compile(r"([0-9a-f]{8})((?: [A-Za-z0-9_.-]{1,64}:[0-9]{1,18})*)", re.ASCII)
+# A version as the app writes it: the digest, then one or more writer:count pairs. Anything
+# else (a superscript digit, a count of 5,000 digits, a stray space) was typed by hand.
+_VERSION = re.compile(r"([0-9a-f]{8})((?: [A-Za-z0-9_.-]{1,64}:[0-9]{1,18})+)", re.ASCII)
 _MAX_VERSION = 1 << 16
 _MAX_COUNT = 10**18 - 1
 
@@ -81,7 +81,8 @@ class Version:
 
     @classmethod
     def parse(cls, text: str) -> Version | None:
-        """``"3fa9c2d1 a1b2c3:2 d4e5f6:1"``; ``None`` for anything else."""
+        """``"3fa9c2d1 a1b2c3:2 d4e5f6:1"`` (ASCII digits, at most 18 a count); ``None``
+        for anything else."""
         text = str(text)
         match = _VERSION.fullmatch(text) if len(text) <= _MAX_VERSION else None
         if match is None:
@@ -127,18 +128,13 @@ def known(stored: str | None, hash_: str, *, check: bool = True) -> Version:
     """The version the file gives a text with digest ``hash_``: ``stored`` (its string in
     ``[versions]``, ``None`` when there is none) as far as it can be trusted.
 
-    No version: the text as it came (:func:`origin`). A version the app cannot have
-    written (empty, a negative or superscript count, …): edited by hand, its history
-    unknown: one edit of a writer named after the text, so it is a conflict beside any
-    other text. A digest that is not the text's (``check``): edited by hand after the
-    app saved it, one edit more."""
-    if stored is None:
-        return origin(hash_)
-    version = Version.parse(stored)
+    No version, or one the app cannot have written (empty, a digest alone, a negative or
+    superscript count, …: edited by hand, its history unknown): the text as it came (:func:`origin`),
+    a conflict beside any other text but one made from it. A digest that is not the
+    text's (``check``): edited by hand after the app saved it, one edit more."""
+    version = None if stored is None else Version.parse(stored)
     if version is None:
-        return Version(hash_, ((f"hand-{hash_}", 1),))
-    if not version.edits:  # a digest alone says no more than the text
-        version = origin(version.hash)
+        return origin(hash_)
     if check and version.hash != hash_:
         return version.bumped_to(f"hand-{hash_}", hash_)
     return version

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.merge import MergeError, conflict_text, merge_sessions
-from patroon_tui.core.session import Principle, Table, new_session
+from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Table, new_session
 from patroon_tui.core.session_toml import dumps_session, loads_session
 from patroon_tui.core.versions import Baseline, fields, stamp
 
@@ -131,6 +131,150 @@ def test_merging_is_commutative_associative_idempotent_and_keeps_every_word(scri
         for path, text in final.items():
             if "-" in text and text.split()[-1].startswith("L"):  # typed on a laptop
                 assert any(text in t for t in everything), (path, text)
+
+
+# -- hand edits, odd versions, copied uids, choices: in any grouping ----------------------
+
+DECK_PATTERN = DECK.patterns[0].id
+JUNK = st.sampled_from(["", ":1 a:", "a:-1", "1271cf25 w:\u00b2", "1271cf25 w:" + "9" * 5000,
+                        "w:\u00b2", "zz a:1", "1271cf25"])
+
+rough_edit = st.one_of(
+    edit,
+    st.tuples(st.just("hand_answer"), st.integers(0, 3), st.sampled_from(QUESTIONS), WORDS),
+    st.tuples(st.just("hand_note"), st.sampled_from(["programma", "tafels"]), WORDS),
+    st.tuples(st.just("bad_version"), st.integers(0, 40), JUNK, st.booleans(), WORDS),
+    st.tuples(st.just("copy_principle"), st.integers(0, 2), WORDS),
+    st.tuples(st.just("copy_table"), st.integers(0, 3), WORDS),
+    st.tuples(st.just("add_pattern"), WORDS),
+    st.tuples(st.just("choose_pattern"), st.integers(0, 3), st.integers(0, 3)),
+    st.tuples(st.just("choose_layer"), st.integers(0, 3),
+              st.sampled_from(["", "doel", "spelregels", "relatie"])),
+    st.tuples(st.just("add_step"), st.integers(0, 3), WORDS),
+    st.tuples(st.just("step_table"), st.integers(0, 2), st.integers(0, 3)),
+)
+
+
+class RoughLaptop(Laptop):
+    """A copy edited in the app and, between runs of the app, in a text editor."""
+
+    def __init__(self, base, writer: str, minute: int) -> None:
+        super().__init__(base, writer, minute)
+        self.open = True
+
+    def by_hand(self, change) -> None:
+        """Saved and closed; changed in a text editor; opened again at the next app edit."""
+        if self.open:
+            self.session = self.save()
+            self.open = False
+        change(self.session)
+
+    def in_app(self) -> None:
+        if not self.open:
+            from patroon_tui.core.validation import review
+
+            self.session = loads_session(dumps_session(self.session), "kopie")
+            review(self.session, "kopie")
+            self.baseline = Baseline.of(self.session)
+            self.open = True
+
+    def final(self):
+        """The copy as it comes back: saved by the app, or as the text editor left it."""
+        return self.save() if self.open else loads_session(dumps_session(self.session), "kopie")
+
+
+def rough_apply(laptop: RoughLaptop, script, tag: str) -> None:
+    for n, step in enumerate(script):
+        kind = step[0]
+        word = f"{step[-1]} {tag}{n}" if isinstance(step[-1], str) else ""
+        hand = kind in ("hand_answer", "hand_note", "bad_version", "copy_principle",
+                        "copy_table")
+        if not hand:
+            laptop.in_app()
+        session = laptop.session
+        if kind in ("hand_answer", "hand_note"):
+            def change(s, step=step, word=word):
+                if step[0] == "hand_note":
+                    s.notes[step[1]] = word
+                elif s.tables:
+                    s.tables[step[1] % len(s.tables)].answers[step[2]] = word
+            laptop.by_hand(change)
+        elif kind == "bad_version":
+            def change(s, step=step, word=word):
+                paths = sorted(fields(s))
+                path = paths[step[1] % len(paths)]
+                s.versions = {**(s.versions or {}), path: step[2]}
+                if step[3] and path.startswith("notes/"):
+                    s.notes[path.split("/", 1)[1]] = word
+            laptop.by_hand(change)
+        elif kind == "copy_principle":
+            def change(s, step=step, word=word):
+                if s.principles:
+                    twin = s.principles[step[1] % len(s.principles)]
+                    s.principles.append(Principle(text=word, uid=twin.uid))
+            laptop.by_hand(change)
+        elif kind == "copy_table":
+            def change(s, step=step, word=word):
+                if s.tables:
+                    twin = s.tables[step[1] % len(s.tables)]
+                    s.tables.append(Table(id=s.new_table_id(), name=word, uid=twin.uid,
+                                          answers={QUESTIONS[0]: word}))
+            laptop.by_hand(change)
+        elif kind == "add_pattern":
+            session.patterns.append(OwnPattern(
+                id=f"eigen-{tag.lower().strip('-')}-{n}", title=word, steps=["Een", "Twee"]))
+        elif kind == "choose_pattern" and session.tables:
+            table = session.tables[step[1] % len(session.tables)]
+            own = [p.id for p in session.patterns]
+            choices = ["", DECK_PATTERN, *own]
+            table.pattern = choices[step[2] % len(choices)]
+        elif kind == "choose_layer" and session.tables:
+            session.tables[step[1] % len(session.tables)].layer = step[2]
+        elif kind == "add_step":
+            table = session.tables[step[1] % len(session.tables)].id if session.tables else ""
+            session.first_steps.append(FirstStep(text=word, table=table))
+        elif kind == "step_table" and session.first_steps and session.tables:
+            step_ = session.first_steps[step[1] % len(session.first_steps)]
+            step_.table = session.tables[step[2] % len(session.tables)].id
+        elif not hand:
+            apply(laptop, [step], f"{tag}{n}-")
+
+
+def typed_texts(session) -> list[str]:
+    """Every text of a copy, record by record (a copied uid cannot hide one)."""
+    texts = [*session.notes.values(), *session.layer_notes.values()]
+    for table in session.tables:
+        texts += [table.name, table.participants, *table.answers.values()]
+    texts += [p.text for p in session.principles] + [s.text for s in session.first_steps]
+    return texts + [p.title for p in session.patterns]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(rough_edit, max_size=8), min_size=3, max_size=3))
+def test_hand_edits_odd_versions_copied_uids_and_choices_merge_in_any_grouping(scripts):
+    base = base_session()
+    copies = []
+    for number, script in enumerate(scripts):
+        laptop = RoughLaptop(base, f"w{number}", number)
+        rough_apply(laptop, script, f"L{number}-")
+        copies.append(laptop.final())
+    a, b, c = copies
+    ab, bc, abc = merge_sessions([a, b]), merge_sessions([b, c]), merge_sessions([a, b, c])
+    assert same(ab, merge_sessions([b, a]))
+    assert same(merge_sessions([ab, c]), abc)
+    assert same(merge_sessions([a, bc]), abc)
+    assert same(merge_sessions([c, ab]), abc)
+    assert same(merge_sessions([abc, b]), abc)
+    assert same(merge_sessions([abc, abc]), abc)
+    # Read back as a file, the merged session merges the same (its versions are of what
+    # it holds, so nothing in it looks edited by hand).
+    again = loads_session(dumps_session(ab), "samen")
+    assert same(merge_sessions([again, c]), abc)
+    everything = all_texts(abc)
+    for copy in copies:
+        for text in typed_texts(copy):
+            if "-" in text and text.split()[-1].startswith("L"):  # typed on a laptop
+                assert any(text in t for t in everything), text
 
 
 # -- the cases of the issue ---------------------------------------------------------------
@@ -299,3 +443,4 @@ def test_a_table_removed_and_put_back_on_one_laptop_is_not_removed_by_the_merge(
     one.session.tables.append(table)  # ctrl+z puts the same table back
     merged = merge_sessions([one.save(), two.save()])
     assert [t.name for t in merged.tables] == ["Tafel 1", "Tafel 2"]
+
