@@ -227,13 +227,22 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     def value(path: str, default: str = "") -> str:
         return merged.get(path, default)
 
+    # A choice naming no record of its copy (a removed table) is kept as it is, and no
+    # merged record takes that id: else it would name one in one grouping and not another.
+    loose: dict[str, set[str]] = {"first_steps": set(), "tables": set()}
+    for kind, uid, name in ((k, u, f) for k, f in (("first_steps", "table"), ("tables", "pattern"))
+                            for u in present[k]):
+        path = f"{kind}/{uid}/{name}"
+        loose[kind] |= {t for t in [value(path), *(c.text for c in conflicts.get(path, []))]
+                        if not t.startswith("@")}
+
     # Own patterns first: tables refer to them.
     patterns, own_ids = [], {}
     for uid in present["patterns"]:
         source = next(p for c in copies for u, p in records(c, "patterns") if u == uid)
         # Every row, empty ones too: a draft in the editor keeps them (core/pattern_draft.py).
         steps = value(f"patterns/{uid}/steps").split("\n")
-        pattern_id = merged_id(copies, "patterns", uid, {p.id for p in patterns})
+        pattern_id = merged_id(copies, "patterns", uid, {p.id for p in patterns} | loose["tables"])
         own_ids[uid] = pattern_id
         patterns.append(OwnPattern(
             **(source.model_extra or {}), id=pattern_id, uid=uid,
@@ -243,7 +252,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     tables, table_ids = [], {}
     for uid in present["tables"]:
         source = next(t for c in copies for u, t in records(c, "tables") if u == uid)
-        table_id = merged_id(copies, "tables", uid, {t.id for t in tables})
+        table_id = merged_id(copies, "tables", uid, {t.id for t in tables} | loose["first_steps"])
         table_ids[uid] = table_id
         name = value(f"tables/{uid}/name", source.name)
         names = {t.name for t in tables}

@@ -444,3 +444,34 @@ def test_a_table_removed_and_put_back_on_one_laptop_is_not_removed_by_the_merge(
     merged = merge_sessions([one.save(), two.save()])
     assert [t.name for t in merged.tables] == ["Tafel 1", "Tafel 2"]
 
+
+def in_any_grouping(a, b, c):
+    """A+B+C, having checked that (A+B)+C, A+(B+C) and (A+C)+B give it byte for byte."""
+    abc = merge_sessions([a, b, c])
+    for grouped in (merge_sessions([merge_sessions([a, b]), c]),
+                    merge_sessions([a, merge_sessions([b, c])]),
+                    merge_sessions([merge_sessions([a, c]), b])):
+        assert dumps_session(grouped) == dumps_session(abc)
+    return abc
+
+
+def test_a_first_step_of_a_removed_table_names_no_merged_table_in_any_grouping():
+    base = base_session()
+    a, b, c = (Laptop(base, name, n) for n, name in enumerate(("een", "twee", "drie")))
+    # Two laptops each add a tafel-2 of their own (the first made first).
+    a.session.tables.append(Table(id="tafel-2", name="Tafel van een", uid="t0000000000a1"))
+    b.session.tables.append(Table(id="tafel-2", name="Tafel van twee", uid="t0000000000b2"))
+    # The third adds one too, ties a first step to it, and removes the table again: the
+    # step keeps naming tafel-2, a table no longer there.
+    c.session.tables.append(Table(id="tafel-2", name="Tafel van drie"))
+    c.save()
+    c.session.first_steps.append(FirstStep(text="Bellen met de wijkagent", table="tafel-2"))
+    c.save()
+    c.session.tables.pop()
+    merged = in_any_grouping(a.save(), b.save(), c.save())
+    assert [s.text for s in merged.first_steps] == ["Bellen met de wijkagent"]
+    assert merged.first_steps[0].table == "tafel-2"
+    assert "tafel-2" not in {t.id for t in merged.tables}
+    assert sorted(t.name for t in merged.tables) == ["Tafel 1", "Tafel van een",
+                                                     "Tafel van twee"]
+
