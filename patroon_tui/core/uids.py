@@ -13,7 +13,8 @@ whose uid is taken by an earlier one (a ``[[tables]]`` block copied by hand) or 
 used (a ``/``, a space, more than 64 characters) a new uid, and says so. The new uid is
 made from the record (a table's or own pattern's id: ``t-tafel-3``) or from the old uid
 (``p-2-2``), not by chance: every copy of one file renames the same record the same way,
-so the copies still match when merged.
+so the copies still match when merged. Nor does it take a uid the copy removed: the copy
+would bring that record back.
 
 :func:`merged_id` gives a record its id in a merge (two copies may each have a
 ``tafel-2``).
@@ -98,7 +99,11 @@ def unique_uids(session: Session) -> list[tuple[str, str]]:
     said: list[tuple[str, str]] = []
     for kind in KINDS:
         listed = list(records(session, kind))
-        taken = {uid for uid, _ in listed}
+        # Nor a uid this copy removed (or holds in its trash): a record made by copying a
+        # block would come back as the removed one, with the removed one's texts.
+        taken = {uid for uid, _ in listed} | {
+            key.partition("/")[2] for key in session.removed or {} if key.startswith(f"{kind}/")}
+        taken |= {e.record.uid for e in session.trash or [] if e.kind == kind and e.record.uid}
         first: dict[str, int] = {}
         for index, (uid, record) in enumerate(listed):
             if _USABLE.fullmatch(uid) and uid not in first:

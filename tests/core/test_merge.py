@@ -475,3 +475,26 @@ def test_a_first_step_of_a_removed_table_names_no_merged_table_in_any_grouping()
     assert sorted(t.name for t in merged.tables) == ["Tafel 1", "Tafel van een",
                                                      "Tafel van twee"]
 
+
+def test_a_table_block_copied_by_hand_does_not_take_the_uid_of_a_removed_table():
+    from patroon_tui.core.uids import unique_uids
+
+    base = base_session()
+    base.tables.append(Table(id="tafel-2", name="Tafel 2", uid="t0000000000c3"))
+    one = Laptop(base, "een", 1)
+    one.session.tables.pop(0)  # Tafel 1 removed in the app
+    saved = one.save()
+    # Then, in a text editor, Tafel 2's block copied and named tafel-1 (its uid too).
+    saved.tables.append(Table(id="tafel-1", name="Kopie met de hand", uid="t0000000000c3",
+                              answers={QUESTIONS[0]: "Met de hand getypt"}))
+    copy = loads_session(dumps_session(saved), "kopie")
+    assert [path for path, _ in unique_uids(loads_session(dumps_session(saved), "k"))] == [
+        "tables[1].uid"]
+    untouched, other = Laptop(base, "twee", 2).save(), Laptop(base, "drie", 3)
+    other.session.notes["tafels"] = "Iets anders"
+    merged = in_any_grouping(copy, untouched, other.save())
+    # Tafel 1 stays removed; the copy is a table of its own, with only what it holds.
+    assert "t-tafel-1" not in {t.uid for t in merged.tables}
+    assert [t.name for t in merged.tables] == ["Tafel 2", "Kopie met de hand"]
+    assert merged.tables[1].answers == {QUESTIONS[0]: "Met de hand getypt"}
+
