@@ -17,7 +17,7 @@ so the copies still match when merged. Nor does it take a uid the copy removed: 
 would bring that record back.
 
 :func:`merged_id` gives a record its id in a merge (two copies may each have a
-``tafel-2``).
+``tafel-2``), the same in whichever grouping the copies are merged.
 """
 
 from __future__ import annotations
@@ -139,10 +139,11 @@ def _renamed(kind: str, record, uid: str, taken: set[str]) -> str:
 
 
 def merged_id(copies: Sequence[Session], kind: str, uid: str, taken: set[str]) -> str:
-    """A record's id in a merge of ``copies`` (``core/merge.py``): its id in the first
-    copy that has it, or when that is in ``taken`` one made from its uid (so the same id
-    however the copies are grouped in merges)."""
-    wanted = next(r.id for c in copies for u, r in records(c, kind) if u == uid)
+    """A record's id in a merge of ``copies`` (``core/merge.py``): the least of its ids
+    there as they were before a merge renamed them (:func:`_unfreed`), or when that is in
+    ``taken`` one made from its uid. So the same id however the copies are grouped: a
+    merge of some of them may rename for a record that a later merge drops."""
+    wanted = min(_unfreed(r.id, uid) for c in copies for u, r in records(c, kind) if u == uid)
     if wanted not in taken:
         return wanted
     tail = "".join(ch for ch in uid.lower() if ch.isalnum())
@@ -155,3 +156,11 @@ def merged_id(copies: Sequence[Session], kind: str, uid: str, taken: set[str]) -
         n += 1
     return f"{wanted}-{n}"
 
+
+def _unfreed(record_id: str, uid: str) -> str:
+    """The id a record had before :func:`merged_id` renamed it (``tafel-2-7721``: ``tafel-2``)."""
+    tail = "".join(ch for ch in uid.lower() if ch.isalnum())
+    base, _, end = record_id.rpartition("-")
+    if base and len(end) >= 4 and tail.endswith(end) and uid[1:] != f"-{record_id}":
+        return base
+    return record_id

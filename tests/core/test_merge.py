@@ -498,3 +498,18 @@ def test_a_table_block_copied_by_hand_does_not_take_the_uid_of_a_removed_table()
     assert [t.name for t in merged.tables] == ["Tafel 2", "Kopie met de hand"]
     assert merged.tables[1].answers == {QUESTIONS[0]: "Met de hand getypt"}
 
+
+def test_a_table_renamed_by_one_merge_keeps_its_id_when_the_next_merge_drops_the_other():
+    base = base_session()
+    # Edited by hand, then removed in the app, then a table added (it gets tafel-1).
+    hand = RoughLaptop(base, "een", 1)
+    rough_apply(hand, [("hand_answer", 0, QUESTIONS[0], "Met de hand"), ("remove_table", 0),
+                       ("add_table", "Nieuw")], "L1-")
+    # Removed in the app on another laptop, untouched on a third.
+    gone = Laptop(base, "twee", 2)
+    gone.session.tables.pop(0)
+    merged = in_any_grouping(Laptop(base, "drie", 3).save(), hand.final(), gone.save())
+    # Untouched + hand keeps Tafel 1 (its text is not what the hand copy removed), so
+    # that merge renames the new table; with the other removal Tafel 1 goes, and the new
+    # table is tafel-1 in every grouping.
+    assert [(t.id, t.name) for t in merged.tables] == [("tafel-1", "Nieuw L1-2-0")]
