@@ -153,9 +153,24 @@ def test_a_hand_edit_beside_an_app_edit_is_a_kept_conflict(tmp_path, capsys, ver
     merged = store.load(out.strip())
     answer = merged.tables[0].answers["herkenbaar"]
     assert "Met de hand getypt" in answer and "In de app getypt" in answer
+    # Each under a line saying where it came from: the hand-typed one without a version.
+    assert "(zonder versie: het origineel of met de hand) ──\nMet de hand getypt" in answer
+    assert "laptop2) ──\nIn de app getypt" in answer
     assert list(merged.conflicts) == [ANSWER]
     assert main(["check", out.strip(), "--sessions-dir", str(store.folder)]) == 0
     assert "Tafel 1: vraag herkenbaar" in capsys.readouterr().out
+
+
+def test_a_text_saved_by_the_app_then_edited_by_hand_is_labelled_so(tmp_path, capsys):
+    store, (hand, app) = handed_out(tmp_path)
+    in_the_app(hand, "laptop1", lambda s: s.tables[0].answers.update(herkenbaar="Eerst"))
+    by_hand(hand, 'herkenbaar = "Eerst"', 'herkenbaar = "Daarna met de hand"')
+    in_the_app(app, "laptop2", lambda s: s.tables[0].answers.update(herkenbaar="In de app"))
+    code, out, err = merge(store, capsys, hand, app)
+    assert code == 0 and "1 tegenstrijdig veld" in err
+    answer = store.load(out.strip()).tables[0].answers["herkenbaar"]
+    assert "(met de hand bewerkt) ──\nDaarna met de hand" in answer
+    assert "In de app" in answer and "\nEerst" not in answer
 
 
 def test_an_unchanged_copy_without_versions_gives_way_to_an_app_edit(tmp_path, capsys):
