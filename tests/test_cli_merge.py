@@ -242,7 +242,7 @@ def test_a_taken_or_unusable_uid_gets_a_new_one_said_and_merged(tmp_path, capsys
 def test_a_taken_uid_is_said_when_the_app_opens_the_copy(tmp_path):
     from patroon_tui.core.validation import review
 
-    store, (hand, _) = handed_out(tmp_path)
+    _, (hand, _) = handed_out(tmp_path)
     copy_a_table(hand, "t-tafel-1")
     session = SessionStore(hand.parent).load(hand)
     said = review(session, hand, deck=load_deck())
@@ -255,7 +255,7 @@ def test_new_uids_are_not_taken_twice_in_a_large_copy():
 
     uids = [new_uid("tables") for _ in range(20000)]
     assert len(set(uids)) == len(uids)
-    assert sorted(uids, key=uid_order)[0][0] == "t"
+    assert min(uids, key=uid_order)[0] == "t"
     assert all(u.isascii() and u.isalnum() for u in uids)
 
 

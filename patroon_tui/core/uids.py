@@ -116,8 +116,8 @@ def unique_uids(session: Session) -> list[tuple[str, str]]:
             shown = printable(uid)[:40]
             why = (f"de uid '{shown}' heeft {kind}[{first[uid]}] ook" if uid in first
                    else f"de uid '{shown}' kan niet (alleen letters, cijfers, - en _)")
-            said.append((f"{kind}[{index}].uid", f"{why}; {_THIS[kind]} krijgt de uid "
-                         f"'{fresh}', zodat samenvoegen niets door elkaar haalt"))
+            said.append((f"{kind}[{index}].uid", (f"{why}; {_THIS[kind]} krijgt de uid "
+                         f"'{fresh}', zodat samenvoegen niets door elkaar haalt")))
     return said
 
 

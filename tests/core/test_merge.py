@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.merge import MergeError, conflict_text, merge_sessions
-from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Table, new_session
+from patroon_tui.core.session import (
+    FirstStep,
+    OwnPattern,
+    Principle,
+    Table,
+    new_session,
+)
 from patroon_tui.core.session_toml import dumps_session, loads_session
 from patroon_tui.core.versions import Baseline, fields, stamp
 
