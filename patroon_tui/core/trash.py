@@ -145,10 +145,16 @@ def merged_trash(copies: Sequence[Session], alive: set[str]) -> list[TrashEntry]
             if key in alive:
                 continue
             other = kept.get(key)
-            if other is None or _moment(entry.removed_at) > _moment(other.removed_at):
+            if other is None or _order(entry) > _order(other):
                 kept[key] = entry.model_copy(deep=True)
-    merged = sorted(kept.values(), key=lambda entry: _moment(entry.removed_at)) + unknown
+    merged = sorted(kept.values(), key=_order) + sorted(unknown, key=_order)
     return merged or None
+
+
+def _order(entry: TrashEntry) -> tuple:
+    # When removed, then (two removed at one moment) what it holds: the same order in
+    # whichever grouping copies are merged.
+    return (_moment(entry.removed_at), entry.model_dump_json())
 
 
 def _free_pattern_id(session: Session, wanted: str) -> str:

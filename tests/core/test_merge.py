@@ -519,3 +519,17 @@ def test_a_table_renamed_by_one_merge_keeps_its_id_when_the_next_merge_drops_the
     # that merge renames the new table; with the other removal Tafel 1 goes, and the new
     # table is tafel-1 in every grouping.
     assert [(t.id, t.name) for t in merged.tables] == [("tafel-1", "Nieuw L1-2-0")]
+
+
+def test_records_trashed_at_one_moment_are_in_one_order_in_any_grouping():
+    from patroon_tui.core.trash import throw_away
+
+    base = base_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    moment = T0 + dt.timedelta(minutes=8)
+    throw_away(one.session, "tables", 0, now=moment)
+    two.session.tables.append(Table(id="tafel-2", name="Tafel Zuid"))
+    two.save()
+    throw_away(two.session, "tables", 1, now=moment)
+    merged = in_any_grouping(one.save(), two.save(), Laptop(base, "drie", 3).save())
+    assert sorted(e.table.name for e in merged.trash) == ["Tafel 1", "Tafel Zuid"]
