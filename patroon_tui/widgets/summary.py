@@ -1,8 +1,9 @@
 """The summary screen's body: everything recorded, readable in one place, and its export.
 
-``SummaryPanel`` shows the session's report (``core.report.render_report``) as Markdown, its
-loops drawn as wide as the screen shows them (the file gets ``REPORT_WIDTH``), and exports
-it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
+``SummaryPanel`` shows the session's report (``core.report_doc.build_report``) in one
+``ReportView``, which draws only the lines on the screen before the first frame and the rest
+after it, its loops as wide as the screen shows them (the file gets ``REPORT_WIDTH``), and
+exports it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
 (``dialogs.export``, asked for with ``AskReportPath``) proposes ``<session>-verslag.md``
 beside the session file, offers Markdown, HTML and Word, the notes or not, and shows the
 personal data found (``core.privacy``) with the choice to replace it; the file is written
@@ -19,18 +20,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Markdown, Static
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.export import ExportRequest, export_report
 from patroon_tui.core.messages import printable
 from patroon_tui.core.files import report_target_problem, write_bytes_atomic
-from patroon_tui.core.report import render_report
+from patroon_tui.core.report_doc import build_report
 from patroon_tui.core.session import Session
 from patroon_tui.messages import AskConfirm, AskReportPath
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.recording import RecordingBody, ask
+from patroon_tui.widgets.report_view import ReportView
 
 #: The width the loops are drawn at in the exported file and on a wide screen.
 REPORT_WIDTH = 100
@@ -43,13 +45,6 @@ def default_report_path(session: Session, session_path: Path | None) -> Path:
     if session_path is not None:
         return session_path.with_name(f"{session_path.stem}-verslag.md")
     return Path.cwd() / f"{session.session.id}-verslag.md"
-
-
-def _on_screen(report: str) -> str:
-    # Textual passes control characters in Markdown on to the terminal: a note from a
-    # shared file could retitle the window or clear the screen. Shown escaped; the
-    # exported file keeps the text exactly.
-    return printable(report, keep="\n\t")
 
 
 def export_error(target: Path, exc: OSError) -> str:
@@ -85,8 +80,6 @@ class SummaryPanel(RecordingBody):
     ) -> None:
         super().__init__(deck, session, id=id, classes=classes)
         self._session_path = session_path
-        self._shown = ""
-        self._drawn_at = REPORT_WIDTH  # the width the shown report's loops were drawn at
 
     # -- public API -------------------------------------------------------------------
 
@@ -109,45 +102,18 @@ class SummaryPanel(RecordingBody):
         return None  # nothing to type in: letters are the programme's keys here
 
     def refresh_from_session(self) -> None:
-        """Render the report again from the session."""
+        """Show the report again as the session is now (drawn again only if it changed)."""
         if not self.when_ready(self.refresh_from_session):
             return
-        text = self._report()
-        if text != self._shown:
-            self._shown = text
-            self.query_one("#summary-report", Markdown).update(_on_screen(text))
-
-    # -- building ---------------------------------------------------------------------
-
-    def _report(self) -> str:
-        self._drawn_at = self._loop_width()
-        return render_report(self.session, self.deck, width=self._drawn_at)
-
-    def _loop_width(self) -> int:
-        # The loops are drawn as wide as a code block's text is on this screen (the
-        # report's padding and the block's own, 2 columns a side), so no ring runs past the
-        # right edge; before the first layout, the file's width.
-        if not self.is_mounted:
-            return REPORT_WIDTH
-        width = self.query_one("#summary-report", Markdown).content_region.width - 4
-        return min(REPORT_WIDTH, width) if width >= 20 else REPORT_WIDTH
-
-    def on_resize(self) -> None:
-        # After the layout, when the report's own width is known; a report of many tables
-        # takes a while to draw, so only when the loops' width has changed.
-        def redraw() -> None:
-            if self._loop_width() != self._drawn_at:
-                self.refresh_from_session()
-
-        self.call_after_refresh(redraw)
+        self.query_one("#summary-report", ReportView).show(build_report(self.session, self.deck))
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-bar"):
             yield Static("Alles wat is vastgelegd, per tafel.", id="summary-intro")
             yield CompactButton("Exporteer verslag", id="summary-export")
-        self._shown = self._report()
-        with VerticalScroll(id="summary-scroll"):
-            yield Markdown(_on_screen(self._shown), id="summary-report")
+        # One widget that draws only the lines shown: the report of a big session is tens
+        # of thousands of lines, and a widget per block took seconds before the first frame.
+        yield ReportView(build_report(self.session, self.deck), id="summary-report")
 
     # -- exporting --------------------------------------------------------------------
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Markdown
+from textual.widgets import Input
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.report import render_report
 from patroon_tui.core.store import SessionStore
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.export import ExportReportScreen
+from patroon_tui.widgets.report_view import ReportView
 from patroon_tui.widgets.summary import SummaryPanel
 from tests.app.body_harness import BodyHarness, paste_text
+from tests.app.screen_text import screen_rows
 from tests.waiting import until
 
 
@@ -32,16 +34,54 @@ def make_app(deck, session, path) -> BodyHarness:
     return BodyHarness(deck, session, lambda d, s: SummaryPanel(d, s, session_path=path, id="body"))
 
 
+def report_lines(app) -> list[str]:
+    """Every line the summary's report shows (drawn to the end), without trailing spaces."""
+    return [line.rstrip() for line in app.query_one("#summary-report", ReportView).plain_lines()]
+
+
 async def test_the_report_is_shown(deck, saved):
     session, path = saved
     app = make_app(deck, session, path)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.query_one(SummaryPanel)._shown == render_report(session, deck)
-        assert app.query_one("#summary-report", Markdown)
+        await until(pilot, lambda: "Wijkteam Noord" in "".join(screen_rows(app)))
+        lines = report_lines(app)
+        assert lines[0].strip() == "Wijkteam Noord"
+        # Every heading and every typed answer of the report is there, in the same order.
+        wanted = [line.lstrip("#").strip() for line in render_report(session, deck).splitlines()
+                  if line.startswith("#")] + ['Ja, "elke" week 😀']
+        for text in wanted:
+            assert any(text in line for line in lines), text
+        headings = [n for n, line in enumerate(lines) if line.strip() in wanted]
+        assert headings == sorted(headings)
         session.tables[0].answers["bijdrage"] = "nieuw"
         app.query_one(SummaryPanel).refresh_from_session()
         await pilot.pause()
-        assert "nieuw" in app.query_one(SummaryPanel)._shown
+        assert "nieuw" in report_lines(app)
+
+
+async def test_the_report_of_many_tables_is_shown_from_its_first_lines_and_drawn_to_the_end(
+    deck, saved
+):
+    from patroon_tui.core.session import Table
+
+    session, path = saved
+    session.tables = [Table(id=f"tafel-{n}", name=f"Tafel {n}", pattern="wereldvrede",
+                            answers={"herkenbaar": f"Antwoord {n}\ntweede regel {n}"})
+                      for n in range(1, 301)]
+    session.notes["programma"] = "Notitie.\n" * 3000
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one("#summary-report", ReportView)
+        await until(pilot, lambda: "Gekozen patronen" in "".join(screen_rows(app)))
+        await until(pilot, lambda: view.complete)  # the rest drawn after the first frame
+        await pilot.pause()
+        assert view.virtual_size.height > 3000 + 300 * 2
+        view.focus()
+        await pilot.press("end")
+        await until(pilot, lambda: "Notitie." in "".join(screen_rows(app)))
+        lines = report_lines(app)
+        assert "Antwoord 300" in lines and "tweede regel 300" in lines
+        assert lines.count("Notitie.") == 3000
 
 
 async def test_export_writes_the_report_beside_the_session_and_names_it(deck, saved):
@@ -138,10 +178,11 @@ async def test_control_characters_in_notes_are_shown_escaped(deck, saved):
     app = make_app(deck, session, path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        panel = app.query_one(SummaryPanel)
-        assert "a\x1b]0;gekaapt\x07b" in panel._shown  # the report itself is exact
-        shown = app.query_one("#summary-report", Markdown).source
+        shown = "\n".join(report_lines(app))
         assert "\x1b" not in shown and "a\\x1b]0;gekaapt\\x07b" in shown
+        assert "\x1b" not in "".join(screen_rows(app))
+    # The exported file keeps the text exactly.
+    assert "a\x1b]0;gekaapt\x07b" in render_report(session, deck)
 
 
 async def open_export(pilot, app) -> ExportReportScreen:

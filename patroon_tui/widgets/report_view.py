@@ -1,0 +1,354 @@
+"""``ReportView``: the report (``core.report_doc``) drawn as text lines in one scrolling widget.
+
+The report of a big session is tens of thousands of lines. One widget per block (what a
+Markdown widget mounts) costs seconds before anything shows, and more with every table. Here
+the report is one widget that draws lines: only the lines the screen shows are drawn before
+the first frame, and the rest is drawn after it, a few milliseconds at a time, so keys typed
+meanwhile are handled between the pieces. A new width (a resize) or a new report starts
+again from the top of the report, drawing as far as the screen shows.
+
+The report looks as its Markdown does rendered: the title centred, headings in the theme's
+heading colours, lists with bullets or numbers, the overview as a table drawn with lines,
+each loop as drawn by ``core.loop.draw_loop`` with its steps as a numbered list. Text people
+typed keeps its line breaks; control characters in it are shown escaped (``\\x1b``), so a
+note from a shared file cannot act on the terminal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import Worker
+
+from patroon_tui.core.loop import draw_loop
+from patroon_tui.core.messages import printable
+from patroon_tui.core.report_doc import (
+    Block, Document, Grid, Heading, Item, Items, Line, Loop, Paragraph, TypedText,
+)
+
+#: The widest a loop is drawn, also on a wide screen (the exported file's width).
+LOOP_WIDTH = 100
+
+#: How long one piece of drawing after the first frame may take, in seconds.
+_SLICE = 0.008
+
+
+def _safe(text: str) -> str:
+    return printable(text, keep="\n\t").expandtabs(4)
+
+
+class ReportView(ScrollView, can_focus=True):
+    """A report, drawn line by line as far as it is shown, the rest after the first frame."""
+
+    COMPONENT_CLASSES = {
+        "report--title", "report--h2", "report--h3", "report--h4", "report--label",
+        "report--rule", "report--loop", "report--muted",
+    }
+
+    DEFAULT_CSS = """
+    ReportView {
+        height: 1fr;
+        padding: 0 2;
+        background: $surface;
+    }
+    ReportView > .report--title {
+        color: $markdown-h1-color;
+        text-style: bold;
+    }
+    ReportView > .report--h2 {
+        color: $markdown-h2-color;
+        text-style: bold underline;
+    }
+    ReportView > .report--h3 {
+        color: $markdown-h3-color;
+        text-style: bold;
+    }
+    ReportView > .report--h4 {
+        color: $markdown-h4-color;
+        text-style: italic;
+    }
+    ReportView > .report--label {
+        text-style: bold;
+    }
+    ReportView > .report--rule {
+        color: $text-muted;
+    }
+    ReportView > .report--loop {
+        color: $text;
+    }
+    ReportView > .report--muted {
+        color: $text-muted;
+    }
+    """
+
+    def __init__(
+        self, document: Document, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._document = document
+        self._lines: list[Strip] = []
+        self._pending: Iterator[list[Strip]] | None = None
+        self._width = 0  # the width the lines were drawn at (0: not drawn yet)
+        self._filling: Worker[None] | None = None
+
+    # -- public API -------------------------------------------------------------------
+
+    @property
+    def document(self) -> Document:
+        """The report shown."""
+        return self._document
+
+    @property
+    def complete(self) -> bool:
+        """Whether every line of the report has been drawn."""
+        return self._width > 0 and self._pending is None
+
+    def show(self, document: Document) -> None:
+        """Show ``document`` instead (drawn again as far as it is shown)."""
+        if document == self._document:
+            return
+        self._document = document
+        self._restart()
+
+    def plain_lines(self) -> list[str]:
+        """Every line of the report as text, as it is drawn at the current width."""
+        self._draw_up_to(None)
+        return [strip.text for strip in self._lines]
+
+    @property
+    def loop_width(self) -> int:
+        """The width the loops are drawn at: the text's width, at most ``LOOP_WIDTH``."""
+        return max(1, min(LOOP_WIDTH, self._text_width()))
+
+    # -- drawing on demand ------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _restart(self) -> None:
+        width = self._text_width()
+        self._lines = []
+        self._width = width
+        self._pending = self._draw(self._document, width) if width > 0 else None
+        if width > 0:
+            self._draw_up_to(self.scroll_offset.y + self.size.height * 2)
+            self._update_size()
+            self._fill_later()
+        self.refresh()
+
+    def _draw_up_to(self, count: int | None) -> None:
+        """Draw lines until there are ``count`` of them (``None``: all)."""
+        pending = self._pending
+        while pending is not None and (count is None or len(self._lines) < count):
+            piece = next(pending, None)
+            if piece is None:
+                self._pending = pending = None
+            else:
+                self._lines.extend(piece)
+        if self._pending is None and self._filling is not None:
+            self._filling.cancel()
+            self._filling = None
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self._width, len(self._lines))
+
+    def _fill_later(self) -> None:
+        if self._filling is not None:
+            self._filling.cancel()
+        if self._pending is not None:
+            self._filling = self.run_worker(
+                self._fill(), group="report-drawing", exclusive=True, exit_on_error=False
+            )
+
+    async def _fill(self) -> None:
+        # The rest of the report after the first frame, a slice at a time: between slices
+        # the app handles the keys typed meanwhile.
+        await asyncio.sleep(0)
+        while self._pending is not None and self.is_attached:
+            pending = self._pending
+            deadline = time.perf_counter() + _SLICE
+            while self._pending is pending and time.perf_counter() < deadline:
+                piece = next(pending, None)
+                if piece is None:
+                    self._pending = None
+                else:
+                    self._lines.extend(piece)
+            self._update_size()
+            await asyncio.sleep(0.001)
+        self._filling = None
+
+    def on_resize(self) -> None:
+        if self._text_width() != self._width:
+            self._restart()
+
+    def on_unmount(self) -> None:
+        if self._filling is not None:
+            self._filling.cancel()
+            self._filling = None
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self._text_width()
+        index = scroll_y + y
+        if index >= len(self._lines) and self._pending is not None and self._width == width:
+            before = len(self._lines)
+            self._draw_up_to(index + self.size.height)
+            if len(self._lines) != before:
+                self.call_after_refresh(self._update_size)
+        style = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+
+    # -- the report as lines ----------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _text(self, line: Line, style: Style | None = None) -> Text:
+        text = Text(style=style or Style())
+        strong = self._style("report--label")
+        for run in line:
+            text.append(_safe(run.text), strong if run.strong else None)
+        return text
+
+    def _wrap(self, text: Text, width: int, *, justify: str = "left") -> list[Strip]:
+        console = self.app.console
+        strips = []
+        for part in text.wrap(console, max(1, width), justify=justify, overflow="fold"):
+            part.rstrip()
+            strips.append(Strip(list(part.render(console)), part.cell_len))
+        return strips or [Strip.blank(0)]
+
+    def _hanging(self, prefix: str, text: Text, width: int) -> list[Strip]:
+        """``text`` wrapped after ``prefix``; its next lines indented as far."""
+        pad = cell_len(prefix)
+        lines = self._wrap(text, width - pad)
+        marker = self._style("report--muted")
+        return [
+            Strip([Segment(prefix if n == 0 else " " * pad, marker if n == 0 else None),
+                   *strip], pad + strip.cell_length)
+            for n, strip in enumerate(lines)
+        ]
+
+    def _draw(self, doc: Document, width: int) -> Iterator[list[Strip]]:
+        """The report as pieces of lines, each piece a few lines: drawn as it is asked for."""
+        blank = [Strip.blank(0)]
+        yield self._wrap(Text(_safe(doc.title), self._style("report--title")), width,
+                         justify="center")
+        yield blank
+        label = self._style("report--label")
+        for name, value in doc.details:
+            text = Text.assemble((f"{name}: ", label)) + self._text(value)
+            yield self._hanging("• ", text, width)
+        yield blank
+        for block in doc.blocks:
+            yield from self._block(block, width)
+
+    def _block(self, block: Block, width: int) -> Iterator[list[Strip]]:
+        blank = [Strip.blank(0)]
+        if isinstance(block, Heading):
+            name = {1: "report--title", 2: "report--h2", 3: "report--h3"}.get(
+                block.level, "report--h4")
+            lines = self._wrap(self._text(block.line, self._style(name)), width)
+            yield (blank + lines if block.level <= 2 else lines) + blank
+        elif isinstance(block, Paragraph):
+            yield self._wrap(self._text(block.line), width) + blank
+        elif isinstance(block, TypedText):
+            yield from self._typed(block.text, width)
+            yield blank
+        elif isinstance(block, Items):
+            for n, item in enumerate(block.items, start=1):
+                yield from self._item(f"{n}. " if block.numbered else "• ", item, width)
+            yield blank
+        elif isinstance(block, Grid):
+            yield from self._grid(block, width)
+            yield blank
+        else:
+            yield from self._loop(block, width)
+            yield blank
+
+    def _typed(self, text: str, width: int) -> Iterator[list[Strip]]:
+        # A line at a time: a long note is thousands of lines, each drawn as it is reached.
+        body = text.replace("\r\n", "\n").replace("\r", "\n")
+        if body.endswith("\n"):
+            body = body[:-1]
+        for line in body.split("\n"):
+            yield self._wrap(Text(_safe(line)), width)
+
+    def _item(self, prefix: str, item: Item, width: int) -> Iterator[list[Strip]]:
+        lines = item.text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
+        pad = " " * cell_len(prefix)
+        style = None if item.typed else self._style("report--muted")
+        for n, line in enumerate(lines):
+            yield self._hanging(prefix if n == 0 else pad, Text(_safe(line), style or ""), width)
+        if item.detail:
+            yield self._hanging(pad, self._text(item.detail, self._style("report--muted")), width)
+
+    def _grid(self, grid: Grid, width: int) -> Iterator[list[Strip]]:
+        """A table drawn with lines: its columns as wide as their widest cell, narrowed
+        to fit ``width``; a row at a time."""
+        columns = len(grid.header)
+        natural = [cell_len(name) for name in grid.header]
+        for row in grid.rows:
+            for n, cell in enumerate(row[:columns]):
+                natural[n] = max(natural[n], max(cell_len(line) for line in
+                                                 _safe("".join(r.text for r in cell)).split("\n")))
+        room = max(columns * 3, width - (3 * columns + 1))
+        widths = list(natural)
+        while sum(widths) > room:
+            widest = max(range(columns), key=widths.__getitem__)
+            over = sum(widths) - room
+            widths[widest] = max(3, widths[widest] - max(1, min(over, widths[widest] // 4)))
+            if all(w <= 3 for w in widths):
+                break
+        rule = self._style("report--rule")
+
+        def border(left: str, middle: str, right: str) -> Strip:
+            text = left + middle.join("─" * (w + 2) for w in widths) + right
+            return Strip([Segment(text, rule)], cell_len(text))
+
+        def row_lines(cells: list[Text]) -> list[Strip]:
+            wrapped = [self._wrap(cell, w) for cell, w in zip(cells, widths)]
+            height = max(len(lines) for lines in wrapped)
+            out = []
+            for y in range(height):
+                segments = [Segment("│ ", rule)]
+                for n, (lines, w) in enumerate(zip(wrapped, widths)):
+                    strip = lines[y] if y < len(lines) else Strip.blank(0)
+                    segments += [*strip.adjust_cell_length(w)]
+                    segments.append(Segment(" │" if n == columns - 1 else " │ ", rule))
+                out.append(Strip(segments, sum(widths) + 3 * columns + 1))
+            return out
+
+        label = self._style("report--label")
+        header = [Text(_safe(name), label) for name in grid.header]
+        yield [border("┌", "┬", "┐"), *row_lines(header), border("├", "┼", "┤")]
+        for n, row in enumerate(grid.rows):
+            cells = [self._text(cell) for cell in row[:columns]]
+            cells += [Text()] * (columns - len(cells))
+            last = n == len(grid.rows) - 1
+            yield [*row_lines(cells), border("└", "┴", "┘") if last else border("├", "┼", "┤")]
+        if not grid.rows:
+            yield [border("└", "┴", "┘")]
+
+    def _loop(self, loop: Loop, width: int) -> Iterator[list[Strip]]:
+        drawing = draw_loop(_safe(loop.title), [_safe(s) for s in loop.steps],
+                            max(1, min(LOOP_WIDTH, width)))
+        style = self._style("report--loop")
+        yield [Strip([Segment(line.rstrip(), style)], cell_len(line.rstrip()))
+               for line in drawing.lines] + [Strip.blank(0)]
+        for n, step in enumerate(loop.steps, start=1):
+            yield self._hanging(f"{n}. ", Text(_safe(step)), width)
+        yield [Strip.blank(0)]
+        yield self._wrap(Text(f"Na stap {len(loop.steps)} begint de cirkel weer bij stap 1."),
+                         width)
