@@ -46,6 +46,41 @@ def _safe(text: str) -> str:
     return printable(text, keep="\n\t").expandtabs(4)
 
 
+class _Drawing:
+    """A report's lines at one width: those drawn so far and the pieces still to draw."""
+
+    def __init__(self, pieces: Iterator[list[Strip]], width: int, target: int = 0) -> None:
+        self.lines: list[Strip] = []
+        self.width = width
+        self.target = target  # how far to draw before it may be shown
+        self._pieces: Iterator[list[Strip]] | None = pieces
+
+    @property
+    def done(self) -> bool:
+        return self._pieces is None
+
+    def _piece(self) -> bool:
+        piece = next(self._pieces, None) if self._pieces is not None else None
+        if piece is None:
+            self._pieces = None
+            return False
+        self.lines.extend(piece)
+        return True
+
+    def draw_up_to(self, count: int | None) -> None:
+        """Draw until there are ``count`` lines (``None``: all)."""
+        while (count is None or len(self.lines) < count) and self._piece():
+            pass
+
+    def draw_until(self, deadline: float) -> bool:
+        """Draw until ``deadline`` (``time.perf_counter``); ``True`` once ``target`` is
+        reached or all is drawn."""
+        while len(self.lines) < self.target or self.target == 0:
+            if time.perf_counter() >= deadline or not self._piece():
+                break
+        return self.done or 0 < self.target <= len(self.lines)
+
+
 class ReportView(ScrollView, can_focus=True):
     """A report, drawn line by line as far as it is shown, the rest after the first frame."""
 
@@ -58,6 +93,8 @@ class ReportView(ScrollView, can_focus=True):
     ReportView {
         height: 1fr;
         padding: 0 2;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
         background: $surface;
     }
     ReportView > .report--title {
@@ -95,9 +132,9 @@ class ReportView(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._document = document
-        self._lines: list[Strip] = []
-        self._pending: Iterator[list[Strip]] | None = None
-        self._width = 0  # the width the lines were drawn at (0: not drawn yet)
+        self._shown = _Drawing(iter(()), 0)  # the lines on the screen (none yet)
+        self._next: _Drawing | None = None  # a new report's lines, until they reach the view
+        self._drawn_styles: tuple[Style, ...] = ()  # the styles the lines were drawn with
         self._filling: Worker[None] | None = None
 
     # -- public API -------------------------------------------------------------------
@@ -110,104 +147,109 @@ class ReportView(ScrollView, can_focus=True):
     @property
     def complete(self) -> bool:
         """Whether every line of the report has been drawn."""
-        return self._width > 0 and self._pending is None
+        return self._shown.width > 0 and self._next is None and self._shown.done
 
     def show(self, document: Document) -> None:
-        """Show ``document`` instead (drawn again as far as it is shown)."""
+        """Show ``document`` instead. Near the top it is drawn at once; further down the
+        report stays as it was until the new one is drawn as far, after the frame."""
         if document == self._document:
             return
         self._document = document
-        self._restart()
+        width = self._text_width()
+        target = self.scroll_offset.y + self.size.height * 2
+        if self._shown.width != width or target <= 200:
+            self._restart()
+            return
+        self._next = _Drawing(self._draw(document, width), width, target)
+        self._fill_later()
 
     def plain_lines(self) -> list[str]:
         """Every line of the report as text, as it is drawn at the current width."""
-        self._draw_up_to(None)
-        return [strip.text for strip in self._lines]
-
-    @property
-    def loop_width(self) -> int:
-        """The width the loops are drawn at: the text's width, at most ``LOOP_WIDTH``."""
-        return max(1, min(LOOP_WIDTH, self._text_width()))
+        if self._next is not None:
+            self._next.draw_up_to(None)
+            self._swap()
+        self._shown.draw_up_to(None)
+        self._update_size()
+        return [strip.text for strip in self._shown.lines]
 
     # -- drawing on demand ------------------------------------------------------------
 
     def _text_width(self) -> int:
         return self.scrollable_content_region.width
 
+    def _report_styles(self) -> tuple[Style, ...]:
+        return tuple(self._style(name) for name in sorted(self.COMPONENT_CLASSES))
+
     def _restart(self) -> None:
         width = self._text_width()
-        self._lines = []
-        self._width = width
-        self._pending = self._draw(self._document, width) if width > 0 else None
+        self._next = None
+        self._drawn_styles = self._report_styles()
+        self._shown = _Drawing(self._draw(self._document, width) if width > 0 else iter(()),
+                               width)
         if width > 0:
-            self._draw_up_to(self.scroll_offset.y + self.size.height * 2)
-            self._update_size()
+            self._shown.draw_up_to(self.scroll_offset.y + self.size.height * 2)
             self._fill_later()
+        self._update_size()
         self.refresh()
 
-    def _draw_up_to(self, count: int | None) -> None:
-        """Draw lines until there are ``count`` of them (``None``: all)."""
-        pending = self._pending
-        while pending is not None and (count is None or len(self._lines) < count):
-            piece = next(pending, None)
-            if piece is None:
-                self._pending = pending = None
-            else:
-                self._lines.extend(piece)
-        if self._pending is None and self._filling is not None:
-            self._filling.cancel()
-            self._filling = None
+    def _swap(self) -> None:
+        if self._next is not None:
+            self._shown, self._next = self._next, None
+            self._update_size()
+            self.refresh()
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(self._width, len(self._lines))
+        self.virtual_size = Size(self._shown.width, len(self._shown.lines))
 
     def _fill_later(self) -> None:
-        if self._filling is not None:
-            self._filling.cancel()
-        if self._pending is not None:
-            self._filling = self.run_worker(
-                self._fill(), group="report-drawing", exclusive=True, exit_on_error=False
-            )
+        # exclusive: a drawing still under way is cancelled at its next pause, between
+        # two pieces; this one goes on from where the lines are.
+        self._filling = self.run_worker(
+            self._fill(), group="report-drawing", exclusive=True, exit_on_error=False
+        )
 
     async def _fill(self) -> None:
         # The rest of the report after the first frame, a slice at a time: between slices
         # the app handles the keys typed meanwhile.
         await asyncio.sleep(0)
-        while self._pending is not None and self.is_attached:
-            pending = self._pending
+        while self.is_attached:
             deadline = time.perf_counter() + _SLICE
-            while self._pending is pending and time.perf_counter() < deadline:
-                piece = next(pending, None)
-                if piece is None:
-                    self._pending = None
-                else:
-                    self._lines.extend(piece)
-            self._update_size()
+            if self._next is not None:
+                if self._next.draw_until(deadline):
+                    self._swap()
+            elif not self._shown.done:
+                self._shown.draw_until(deadline)
+                self._update_size()
+            else:
+                break
             await asyncio.sleep(0.001)
-        self._filling = None
 
     def on_resize(self) -> None:
-        if self._text_width() != self._width:
+        # Hidden (another screen shown), the width is 0: the lines drawn are kept.
+        width = self._text_width()
+        if width > 0 and width != self._shown.width:
             self._restart()
 
-    def on_unmount(self) -> None:
-        if self._filling is not None:
-            self._filling.cancel()
-            self._filling = None
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # A new theme or look: the lines are drawn again in it (not on every hover).
+        if self._shown.width and self._report_styles() != self._drawn_styles:
+            self._restart()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self._text_width()
         index = scroll_y + y
-        if index >= len(self._lines) and self._pending is not None and self._width == width:
-            before = len(self._lines)
-            self._draw_up_to(index + self.size.height)
-            if len(self._lines) != before:
+        shown = self._shown
+        if index >= len(shown.lines) and not shown.done and shown.width == width:
+            before = len(shown.lines)
+            shown.draw_up_to(index + self.size.height)
+            if len(shown.lines) != before:
                 self.call_after_refresh(self._update_size)
         style = self.rich_style
-        if index >= len(self._lines):
+        if index >= len(shown.lines):
             return Strip.blank(width, style)
-        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        return shown.lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
 
     # -- the report as lines ----------------------------------------------------------
 
@@ -243,8 +285,8 @@ class ReportView(ScrollView, can_focus=True):
     def _draw(self, doc: Document, width: int) -> Iterator[list[Strip]]:
         """The report as pieces of lines, each piece a few lines: drawn as it is asked for."""
         blank = [Strip.blank(0)]
-        yield self._wrap(Text(_safe(doc.title), self._style("report--title")), width,
-                         justify="center")
+        yield blank + self._wrap(Text(_safe(doc.title), self._style("report--title")), width,
+                                 justify="center")
         yield blank
         label = self._style("report--label")
         for name, value in doc.details:

@@ -45,7 +45,7 @@ async def test_the_report_is_shown(deck, saved):
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: "Wijkteam Noord" in "".join(screen_rows(app)))
         lines = report_lines(app)
-        assert lines[0].strip() == "Wijkteam Noord"
+        assert [line.strip() for line in lines[:2]] == ["", "Wijkteam Noord"]
         # Every heading and every typed answer of the report is there, in the same order.
         wanted = [line.lstrip("#").strip() for line in render_report(session, deck).splitlines()
                   if line.startswith("#")] + ['Ja, "elke" week 😀']
@@ -286,3 +286,58 @@ async def test_letters_and_space_in_the_export_go_into_the_file_name(deck, saved
         assert app.screen is dialog
         await burst(pilot, "<escape>", until=lambda: app.screen is not dialog)
     assert not path.with_name(f"{path.stem}-verslag.md").exists()
+
+
+def many_tables(session, count: int = 300) -> None:
+    from patroon_tui.core.session import Table
+
+    session.tables = [Table(id=f"tafel-{n}", name=f"Tafel {n}", pattern="wereldvrede",
+                            answers={"herkenbaar": f"Antwoord {n}\ntweede regel {n}"})
+                      for n in range(1, count + 1)]
+
+
+async def test_a_changed_report_far_down_shows_the_change_where_the_facilitator_reads(
+    deck, saved
+):
+    session, path = saved
+    many_tables(session)
+    session.notes["programma"] = "Notitie.\n" * 2000
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one("#summary-report", ReportView)
+        await until(pilot, lambda: view.complete)
+        view.focus()
+        await pilot.press("end")
+        await until(pilot, lambda: "Notitie." in "".join(screen_rows(app)))
+        session.notes["programma"] = "Notitie.\n" * 1999 + "Een nieuwe laatste regel.\n"
+        app.query_one(SummaryPanel).refresh_from_session()
+        await until(pilot, lambda: "Een nieuwe laatste regel." in "".join(screen_rows(app)))
+        assert view.scroll_offset.y > 1000  # still where it was read, not back at the top
+
+
+async def test_letters_typed_on_a_big_summary_while_it_is_drawn_go_into_its_notes(deck, store):
+    """The report of a big session is drawn after its first frame, a piece at a time: the
+    letters typed meanwhile all land in the summary's notes, in order."""
+    from patroon_tui.app import PatroonApp
+    from tests.app.test_typing import burst
+
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    many_tables(session, 500)
+    session.notes["programma"] = "Notitie.\n" * 5000
+    session.progress.screen = "samenvatting"
+    path = store.save(session)
+    app = PatroonApp(deck, store, store.load(path), path)
+    typed = "de zaal kijkt mee, 42 keer! " * 4
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await until_mounted(pilot, app)
+        await until(pilot, lambda: "Gekozen patronen" in "".join(screen_rows(app)))
+        # Typed at once, while the rest of the report (thousands of lines) is being drawn.
+        await burst(pilot, typed, until=lambda: app.screen.notes.text_area.text == typed)
+        await until(pilot, lambda: view.complete)
+        await pilot.press("ctrl+q")
+    assert store.load(path).notes["samenvatting"] == typed
+
+
+async def until_mounted(pilot, app) -> ReportView:
+    await until(pilot, lambda: app.screen.query("#summary-report"))
+    return app.screen.query_one("#summary-report", ReportView)
