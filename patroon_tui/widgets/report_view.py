@@ -41,6 +41,10 @@ LOOP_WIDTH = 100
 #: How long one piece of drawing after the first frame may take, in seconds.
 _SLICE = 0.008
 
+#: Lines drawn before the first frame at least: a short report is whole at once (and looks
+#: the same every time); a long one is drawn on after the frame. A few milliseconds.
+_FIRST_LINES = 300
+
 
 def _safe(text: str) -> str:
     return printable(text, keep="\n\t").expandtabs(4)
@@ -187,8 +191,10 @@ class ReportView(ScrollView, can_focus=True):
         self._shown = _Drawing(self._draw(self._document, width) if width > 0 else iter(()),
                                width)
         if width > 0:
-            self._shown.draw_up_to(self.scroll_offset.y + self.size.height * 2)
-            self._fill_later()
+            shown_to = self.scroll_offset.y + self.size.height * 2
+            self._shown.draw_up_to(max(_FIRST_LINES, shown_to))
+            if not self._shown.done:
+                self._fill_later()
         self._update_size()
         self.refresh()
 
@@ -254,7 +260,11 @@ class ReportView(ScrollView, can_focus=True):
     # -- the report as lines ----------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        # The colour as the theme computes it (a muted colour is blended with the
+        # background), without the background: the line's own is put under it when shown.
+        full = self.get_component_rich_style(name)
+        return Style(color=full.color, bold=full.bold, italic=full.italic,
+                     underline=full.underline)
 
     def _text(self, line: Line, style: Style | None = None) -> Text:
         text = Text(style=style or Style())
@@ -265,10 +275,16 @@ class ReportView(ScrollView, can_focus=True):
 
     def _wrap(self, text: Text, width: int, *, justify: str = "left") -> list[Strip]:
         console = self.app.console
+        # Text.render leaves out the text's own style (a console applies it): added here,
+        # under the styles of its parts.
+        base = console.get_style(text.style) if text.style else None
         strips = []
         for part in text.wrap(console, max(1, width), justify=justify, overflow="fold"):
             part.rstrip()
-            strips.append(Strip(list(part.render(console)), part.cell_len))
+            segments = part.render(console)
+            if base is not None:
+                segments = Segment.apply_style(segments, base)
+            strips.append(Strip(list(segments), part.cell_len))
         return strips or [Strip.blank(0)]
 
     def _hanging(self, prefix: str, text: Text, width: int) -> list[Strip]:
