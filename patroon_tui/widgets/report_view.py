@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -32,7 +33,16 @@ from textual.worker import Worker
 from patroon_tui.core.loop import draw_loop
 from patroon_tui.core.messages import printable
 from patroon_tui.core.report_doc import (
-    Block, Document, Grid, Heading, Item, Items, Line, Loop, Paragraph, TypedText,
+    Block,
+    Document,
+    Grid,
+    Heading,
+    Item,
+    Items,
+    Line,
+    Loop,
+    Paragraph,
+    TypedText,
 )
 
 #: The widest a loop is drawn, also on a wide screen (the exported file's width).
@@ -88,7 +98,7 @@ class _Drawing:
 class ReportView(ScrollView, can_focus=True):
     """A report, drawn line by line as far as it is shown, the rest after the first frame."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "report--title", "report--h2", "report--h3", "report--h4", "report--label",
         "report--rule", "report--loop", "report--muted",
     }
@@ -338,8 +348,7 @@ class ReportView(ScrollView, can_focus=True):
     def _typed(self, text: str, width: int) -> Iterator[list[Strip]]:
         # A line at a time: a long note is thousands of lines, each drawn as it is reached.
         body = text.replace("\r\n", "\n").replace("\r", "\n")
-        if body.endswith("\n"):
-            body = body[:-1]
+        body = body.removesuffix("\n")
         for line in body.split("\n"):
             yield self._wrap(Text(_safe(line)), width)
 

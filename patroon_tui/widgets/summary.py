@@ -18,15 +18,15 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.export import ExportRequest, export_report
-from patroon_tui.core.messages import printable
 from patroon_tui.core.files import report_target_problem, write_bytes_atomic
+from patroon_tui.core.messages import printable
 from patroon_tui.core.report_doc import build_report
 from patroon_tui.core.session import Session
 from patroon_tui.messages import AskConfirm, AskReportPath
