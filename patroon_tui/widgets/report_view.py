@@ -25,11 +25,12 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker
 
+from patroon_tui.core import hyphen
 from patroon_tui.core.loop import draw_loop
 from patroon_tui.core.messages import printable
 from patroon_tui.core.report_doc import (
@@ -48,8 +49,13 @@ from patroon_tui.core.report_doc import (
 #: The widest a loop is drawn, also on a wide screen (the exported file's width).
 LOOP_WIDTH = 100
 
-#: How long one piece of drawing after the first frame may take, in seconds.
+#: How long one piece of drawing after the first frame may take, and the pause after it
+#: in which the app handles keys and paints, in seconds.
 _SLICE = 0.008
+_PAUSE = 0.004
+
+#: How often the scroll bar follows the lines drawn after the first frame, in seconds.
+_SIZE_EVERY = 0.1
 
 #: Lines drawn before the first frame at least: a short report is whole at once (and looks
 #: the same every time); a long one is drawn on after the frame. A few milliseconds.
@@ -148,7 +154,9 @@ class ReportView(ScrollView, can_focus=True):
         self._document = document
         self._shown = _Drawing(iter(()), 0)  # the lines on the screen (none yet)
         self._next: _Drawing | None = None  # a new report's lines, until they reach the view
-        self._drawn_styles: tuple[Style, ...] = ()  # the styles the lines were drawn with
+        self._styles_drawn: dict[str, Style] = {}  # the styles the lines are drawn with
+        self._line_style = Style()  # the widget's style, for the lines of one frame
+        self._unhyphenated = False  # a loop was drawn before the dictionary was read
         self._filling: Worker[None] | None = None
 
     # -- public API -------------------------------------------------------------------
@@ -169,13 +177,7 @@ class ReportView(ScrollView, can_focus=True):
         if document == self._document:
             return
         self._document = document
-        width = self._text_width()
-        target = self.scroll_offset.y + self.size.height * 2
-        if self._shown.width != width or target <= 200:
-            self._restart()
-            return
-        self._next = _Drawing(self._draw(document, width), width, target)
-        self._fill_later()
+        self._redraw()
 
     def plain_lines(self) -> list[str]:
         """Every line of the report as text, as it is drawn at the current width."""
@@ -191,13 +193,32 @@ class ReportView(ScrollView, can_focus=True):
     def _text_width(self) -> int:
         return self.scrollable_content_region.width
 
-    def _report_styles(self) -> tuple[Style, ...]:
-        return tuple(self._style(name) for name in sorted(self.COMPONENT_CLASSES))
+    def _report_styles(self) -> dict[str, Style]:
+        # The colour as the theme computes it (a muted colour is blended with the
+        # background), without the background: the line's own is put under it when shown.
+        styles = {}
+        for name in self.COMPONENT_CLASSES:
+            full = self.get_component_rich_style(name)
+            styles[name] = Style(color=full.color, bold=full.bold, italic=full.italic,
+                                 underline=full.underline)
+        return styles
+
+    def _redraw(self) -> None:
+        """Draw the report again: near the top at once; further down the lines shown stay
+        until the new ones are drawn as far, after the frame."""
+        width = self._text_width()
+        target = self.scroll_offset.y + self.size.height * 2
+        if self._shown.width != width or target <= _FIRST_LINES:
+            self._restart()
+            return
+        self._styles_drawn = self._report_styles()
+        self._next = _Drawing(self._draw(self._document, width), width, target)
+        self._fill_later()
 
     def _restart(self) -> None:
         width = self._text_width()
         self._next = None
-        self._drawn_styles = self._report_styles()
+        self._styles_drawn = self._report_styles()
         self._shown = _Drawing(self._draw(self._document, width) if width > 0 else iter(()),
                                width)
         if width > 0:
@@ -218,16 +239,20 @@ class ReportView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._shown.width, len(self._shown.lines))
 
     def _fill_later(self) -> None:
-        # exclusive: a drawing still under way is cancelled at its next pause, between
-        # two pieces; this one goes on from where the lines are.
-        self._filling = self.run_worker(
-            self._fill(), group="report-drawing", exclusive=True, exit_on_error=False
-        )
+        # After the frame now being made. exclusive: a drawing still under way is
+        # cancelled at its next pause, between two pieces; this one goes on from there.
+        def start() -> None:
+            self._filling = self.run_worker(
+                self._fill(), group="report-drawing", exclusive=True, exit_on_error=False
+            )
+
+        self.call_after_refresh(start)
 
     async def _fill(self) -> None:
         # The rest of the report after the first frame, a slice at a time: between slices
-        # the app handles the keys typed meanwhile.
-        await asyncio.sleep(0)
+        # the app handles the keys typed meanwhile and paints.
+        await asyncio.sleep(_PAUSE)
+        sized = time.perf_counter()
         while self.is_attached:
             deadline = time.perf_counter() + _SLICE
             if self._next is not None:
@@ -235,10 +260,12 @@ class ReportView(ScrollView, can_focus=True):
                     self._swap()
             elif not self._shown.done:
                 self._shown.draw_until(deadline)
-                self._update_size()
+                if self._shown.done or time.perf_counter() - sized > _SIZE_EVERY:
+                    self._update_size()
+                    sized = time.perf_counter()
             else:
                 break
-            await asyncio.sleep(0.001)
+            await asyncio.sleep(_PAUSE)
 
     def on_resize(self) -> None:
         # Hidden (another screen shown), the width is 0: the lines drawn are kept.
@@ -249,8 +276,27 @@ class ReportView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # A new theme or look: the lines are drawn again in it (not on every hover).
-        if self._shown.width and self._report_styles() != self._drawn_styles:
+        if self._shown.width and self._report_styles() != self._styles_drawn:
             self._restart()
+
+    def _read_dictionary(self) -> None:
+        # Like the loop view: Dutch hyphenation is read in a thread, never on the way to a
+        # frame; the loops drawn before it are drawn again once it is there.
+        def read() -> None:
+            hyphen.load()
+            self.app.call_from_thread(self._dictionary_read)
+
+        self.run_worker(read, thread=True, group="hyphen", exclusive=True, exit_on_error=False)
+
+    def _dictionary_read(self) -> None:
+        if self._unhyphenated and self.is_attached:
+            self._unhyphenated = False
+            self._redraw()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style is looked up once a frame, not once a line.
+        self._line_style = self.rich_style
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -262,7 +308,7 @@ class ReportView(ScrollView, can_focus=True):
             shown.draw_up_to(index + self.size.height)
             if len(shown.lines) != before:
                 self.call_after_refresh(self._update_size)
-        style = self.rich_style
+        style = self._line_style
         if index >= len(shown.lines):
             return Strip.blank(width, style)
         return shown.lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
@@ -270,11 +316,7 @@ class ReportView(ScrollView, can_focus=True):
     # -- the report as lines ----------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        # The colour as the theme computes it (a muted colour is blended with the
-        # background), without the background: the line's own is put under it when shown.
-        full = self.get_component_rich_style(name)
-        return Style(color=full.color, bold=full.bold, italic=full.italic,
-                     underline=full.underline)
+        return self._styles_drawn.get(name) or Style()
 
     def _text(self, line: Line, style: Style | None = None) -> Text:
         text = Text(style=style or Style())
@@ -409,8 +451,12 @@ class ReportView(ScrollView, can_focus=True):
             yield [border("└", "┴", "┘")]
 
     def _loop(self, loop: Loop, width: int) -> Iterator[list[Strip]]:
+        hyphenate = hyphen.ready()
+        if not hyphenate and not self._unhyphenated:
+            self._unhyphenated = True
+            self.call_later(self._read_dictionary)
         drawing = draw_loop(_safe(loop.title), [_safe(s) for s in loop.steps],
-                            max(1, min(LOOP_WIDTH, width)))
+                            max(1, min(LOOP_WIDTH, width)), hyphenate=hyphenate)
         style = self._style("report--loop")
         yield [Strip([Segment(line.rstrip(), style)], cell_len(line.rstrip()))
                for line in drawing.lines] + [Strip.blank(0)]
