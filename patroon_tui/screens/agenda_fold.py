@@ -2,7 +2,9 @@
 room the current slide needs, and the facilitator's f4 choice kept per kind of screen.
 
 The rules (how much room each kind of screen needs) are in ``core/agenda_fit.py``; this
-module reads the screen's size and width class and sets the ``-agenda-off`` class.
+module reads the screen's size and width class and sets the agenda's ``-folded`` class.
+The class is on the agenda, not on the screen: a class on the screen restyles every
+widget on it (every kept slide, the tables' fields), tens of milliseconds on a page turn.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class AgendaFold:
     def __init__(self, screen: ProgrammeScreen) -> None:
         self._screen = screen
         self._fit = AgendaFit()
+        self.folded = False
+        """Whether the agenda is folded away now."""
 
     def squeezes(self) -> bool:
         """Whether the agenda would take the room the current screen's content needs."""
@@ -46,15 +50,15 @@ class AgendaFold:
 
     def fit(self) -> None:
         """Show or fold the agenda as the facilitator wants it for this kind of screen."""
-        shown = self._fit.shown(self.squeezes())
-        programme = self._screen
-        if programme.has_class("-agenda-off") == shown:
-            programme.set_class(not shown, "-agenda-off")
+        self.folded = not self._fit.shown(self.squeezes())
+        # Before the agenda is composed, it is built with the class (programme.compose).
+        for agenda in self._screen.query(Agenda):
+            agenda.set_class(self.folded, "-folded")
 
     def toggle(self) -> None:
         """The facilitator's f4: fold the agenda away, or bring it back."""
         programme = self._screen
-        self._fit.toggle(self.squeezes(), not programme.has_class("-agenda-off"))
+        self._fit.toggle(self.squeezes(), not self.folded)
         self.fit()
-        if programme.has_class("-agenda-off") and programme.query_one(Agenda).has_focus:
+        if self.folded and programme.query_one(Agenda).has_focus:
             programme.set_focus(None)

@@ -88,7 +88,8 @@ class Presenter:
         if showing == self.showing:
             return
         self.showing = showing
-        self._screen.set_class(showing, "-showing")
+        # On the slide, not the screen: a class on the screen restyles every widget on it.
+        self._screen.query_one("#slide").set_class(showing, "-showing")
         self._screen.query_one(AppHeader).set_showing(showing)
         self._screen.post_message(RoomChanged())
 

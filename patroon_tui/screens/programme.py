@@ -109,8 +109,9 @@ class ProgrammeScreen(Screen):
             current = self._screens[self.index].id
             visited = set(self.session.progress.visited or []) | {current}
             noted = {sid for sid, text in self.session.notes.items() if text}
-            yield Agenda(self.deck, current, visited, noted, id="agenda",
-                         progress=self.session.progress, now=self._now)
+            agenda = Agenda(self.deck, current, visited, noted, id="agenda",
+                            progress=self.session.progress, now=self._now)
+            yield agenda.set_class(self._agenda.folded, "-folded", update=False)
             with Container(id="centre"):
                 # The first body is composed with the screen: one layout pass, not two.
                 with Container(id="slide"):
