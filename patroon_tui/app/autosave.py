@@ -1,7 +1,9 @@
 """Autosave: keeps the open session on disk without ever making typing wait.
 
 Every change marks the session dirty; a quarter-second tick saves it one second after the
-last change (and at least every five seconds while typing goes on). A save snapshots the
+last change (and at least every five seconds while typing goes on). A page turn saves
+half a second after the last turn (``save_after_turn``): not on the way to the next
+screen's first frame, and once for a clicker pressed several times. A save snapshots the
 model on the UI thread (a deep copy, cheap) and writes it in a thread worker. Snapshots are
 numbered and a lock makes sure an older snapshot never overwrites a newer one. A failed save
 keeps everything in memory, shows the error and retries. Quitting, unmounting and deadly
@@ -33,6 +35,11 @@ MAX_DIRTY_SECONDS = 5.0
 """While typing goes on without pause, save at least this often."""
 RETRY_SECONDS = 5.0
 """After a failed save, try again this long after (or at the next change)."""
+AFTER_TURN_SECONDS = 0.5
+"""A page turn saves this long after the last turn: the new screen is painted and on the
+projector by then, and writing a big session (its text serialised and checked, over a
+tenth of a second at 60 tables, in a thread that shares the interpreter) does not slow
+the paint."""
 
 
 def unexpected_error_message(path: Path, exc: BaseException) -> str:
@@ -78,6 +85,7 @@ class Autosave:
         self._first_dirty: float | None = None
         self._last_change = 0.0
         self._retry_at: float | None = None
+        self._turn_save_at: float | None = None
         self._in_flight = 0
         self.error: str | None = None
         """The last save error as a sentence, or ``None`` when the last save worked."""
@@ -114,8 +122,16 @@ class Autosave:
         self.flush()
         return self._changed > self._saved
 
+    def save_after_turn(self) -> None:
+        """The programme turned a page: save (as ``save`` does) once the turns settle."""
+        self.changed()
+        self._turn_save_at = time.monotonic() + AFTER_TURN_SECONDS
+
     def _tick(self) -> None:
         now = time.monotonic()
+        if self._turn_save_at is not None and now >= self._turn_save_at:
+            self.save()
+            return
         if self._retry_at is not None and now >= self._retry_at and self._in_flight == 0:
             self._retry_at = None
             self.save()
@@ -140,6 +156,7 @@ class Autosave:
         except Exception:  # versions only help merging: a fault there never stops a save
             self.baseline = Baseline.of(self.session)
         self._first_dirty = None
+        self._turn_save_at = None
         self._changed += 1
         return self._changed, self.session.model_copy(deep=True)
 

@@ -211,10 +211,10 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
             self.autosave.changed()
 
     def screen_changed(self) -> None:
-        """The programme moved to another screen: save now."""
+        """The programme moved to another screen: save as soon as the turns settle (after
+        the new screen is painted; see ``Autosave.save_after_turn``)."""
         if self.autosave is not None:
-            self.autosave.changed()
-            self.autosave.save()
+            self.autosave.save_after_turn()
 
     def action_save(self) -> None:
         if self.autosave is not None:
