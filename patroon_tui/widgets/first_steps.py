@@ -64,6 +64,9 @@ class FirstStepsPanel(EditableList):
     LIST_ID = "first-steps-list"
     TRASH_KIND = "first_steps"
 
+    _suggestions_shown: list[tuple[str, str]] | None = None
+    """The suggestions in the list now (table and text), to leave an unchanged list be."""
+
     # -- the list ---------------------------------------------------------------------
 
     def items(self) -> list[FirstStep]:
@@ -161,6 +164,13 @@ class FirstStepsPanel(EditableList):
             prompt.append(names.get(table_id, table_id), style="bold")
             prompt.append(f": {answer.strip()}")
             options.append(Option(prompt, id=table_id))
+        shown = [(option.id or "", str(option.prompt)) for option in options]
+        if shown == self._suggestions_shown:
+            # Unchanged (a page turn back here, a word typed in a step): setting the options
+            # again makes the list measure every suggestion anew, a table's whole answer
+            # each, a tenth of a second and more with hundreds of tables.
+            return
+        self._suggestions_shown = shown
         highlighted = option_list.highlighted
         option_list.set_options(options)
         if not options:
