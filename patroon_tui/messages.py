@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 
 class ScreenShown(Message):
-    """The programme shows another screen: the app saves at once (the promise: on every
-    screen change)."""
+    """The programme shows another screen: the app saves once the page turns settle (half
+    a second after the last), after the new screen is painted."""
 
     def __init__(self, screen_id: str) -> None:
         super().__init__()
@@ -112,7 +112,3 @@ class EditOwnPattern(Message):
         self.on_done = on_done
         self.release: Callable[[], None] | None = None
 
-
-class RoomChanged(Message):
-    """What the room should see changed (the screen, the loop's reveal or highlight, the
-    timer, answers shown to the room): the app tells the audience window, if one is there."""

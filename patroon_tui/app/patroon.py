@@ -30,7 +30,7 @@ from patroon_tui.core.keys import format_key
 from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session, Table, TrashEntry
 from patroon_tui.dialogs import DialogHost
-from patroon_tui.messages import RoomChanged, ScreenShown, SessionChanged
+from patroon_tui.messages import ScreenShown, SessionChanged
 
 if TYPE_CHECKING:
     from patroon_tui.app.room_link import RoomLink
@@ -160,11 +160,6 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         if self.room is not None and programme is not None and programme.presenter.showing:
             self.room.changed()  # the answers the room sees are being typed
 
-    @on(RoomChanged)
-    def _on_room_changed(self, event: RoomChanged) -> None:
-        if self.room is not None:
-            self.room.changed()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The audience window (from the start screen's f5) is on the projector: no help,
         # palette or save notice for the room to read; ctrl+q still ends it. (By id: its
@@ -188,13 +183,15 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
 
         if self.room is None and self.autosave is not None and self.path is not None:
             self.room = RoomLink(self, self.path)
+            if self.programme is not None:
+                # Written in the same call as the change (a page turned, f10, the loop, the
+                # timer), before the programme paints: the projector does not wait for it.
+                self.watch(self.programme, "room_changes", self.room.publish, init=False)
 
     @on(ScreenShown)
     def _on_screen_shown(self, event: ScreenShown) -> None:
         if self.timekeeper is not None:
             self.timekeeper.shown(event.screen_id)
-        if self.room is not None:
-            self.room.publish()  # before the save: the projector does not wait for the disk
         self.screen_changed()
 
     def _count_time(self) -> None:

@@ -6,10 +6,11 @@ it reads the names in the session's folder and at most a few bytes of a regular 
 never following a link and never waiting on a pipe, but a folder on a network share or a
 stick can still stall, and the UI thread only takes what the last look saw, so a typed
 key never waits for the disk. While one window or more watches, every change of what the
-room should see (``RoomChanged``: a page turned, the loop revealed or highlighted, the
-timer, answers shown) is written to the room state beside the session, coalesced to one
-write per turn of the event loop; when one of several windows quits, the others are
-still written for. When the first audience window arrives the programme becomes the
+room should see (the programme's ``room_changes``: a page turned, the loop revealed or
+highlighted, the timer, answers shown) is written to the room state beside the session
+at once, in the same call, before the programme paints; answers typed while they are
+shown are written once per turn of the event loop. When one of several windows quits,
+the others are still written for. When the first audience window arrives the programme becomes the
 presenter console; when the facilitator's window ends, the room state is removed and the
 audience windows wait for it to come back.
 """
@@ -85,7 +86,8 @@ class RoomLink:
             self._app.notify("Het publieksvenster is gesloten.", title="Publieksvenster")
 
     def changed(self) -> None:
-        """What the room sees changed: write it once this turn of the event loop is done."""
+        """Answers shown to the room were typed in: write them once this turn of the event
+        loop is done."""
         if self._present and not self._pending:
             self._pending = True
             self._app.call_later(self.publish)

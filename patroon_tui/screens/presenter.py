@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from textual.css.query import NoMatches
 
 from patroon_tui.core.room import RoomState, TimerState, shown_answers
-from patroon_tui.messages import RoomChanged
 from patroon_tui.widgets.console_bar import ConsoleBar
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.slide import PatternSlide
@@ -26,6 +25,7 @@ from patroon_tui.widgets.slide import PatternSlide
 if TYPE_CHECKING:
     from patroon_tui.screens.agenda_fold import AgendaFold
     from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.widgets.loop_view import LoopView
     from patroon_tui.widgets.timer import TimerDisplay
 
 NOTHING_TO_SHOW = "Op dit scherm zijn geen antwoorden om aan de zaal te tonen."
@@ -91,7 +91,15 @@ class Presenter:
         # On the slide, not the screen: a class on the screen restyles every widget on it.
         self._screen.query_one("#slide").set_class(showing, "-showing")
         self._screen.query_one(AppHeader).set_showing(showing)
-        self._screen.post_message(RoomChanged())
+        self._screen.tell_room()
+
+    def change_loop(self, change: Callable[[LoopView], object]) -> None:
+        """Change the loop of a pattern screen (its reveal, its highlight); the room state
+        has it at once."""
+        body = self._screen.body
+        if isinstance(body, PatternSlide):
+            change(body.loop)
+            self._screen.tell_room()
 
     def screen_shown(self) -> None:
         """Another screen: its answers are not shown until asked for again."""

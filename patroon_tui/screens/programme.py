@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal, ScrollableContainer
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, TextArea
 from patroon_tui import keyboard
 from patroon_tui.core.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.session import Session
-from patroon_tui.messages import RoomChanged, ScreenShown, SessionChanged
+from patroon_tui.messages import ScreenShown, SessionChanged
 from patroon_tui.widgets.agenda import Agenda, part_label
 from patroon_tui.widgets.footer import AppFooter
 from patroon_tui.widgets.header import AppHeader
@@ -59,6 +59,9 @@ class ProgrammeScreen(Screen):
 
     index: reactive[int] = reactive(0, init=False)
     """Position of the current deck screen in programme order."""
+    room_changes: var[int] = var(0, init=False)
+    """Counts the changes of what the room sees (``tell_room``); the app watches it and
+    writes the room state at once, before this screen paints (``app/room_link.py``)."""
 
     def __init__(
         self, deck: Deck, session: Session, *, screen_id: str | None = None,
@@ -184,10 +187,6 @@ class ProgrammeScreen(Screen):
         # The next slide is built while the room still looks at this one.
         self.call_after_refresh(self.set_timer, 1.0, self._slides.prefetch)
 
-    async def _ready(self, body: Widget) -> bool:
-        """Wait until ``body`` is mounted; ``True`` if it is still the one shown."""
-        return await self._slides.ready(body)
-
     def stray_key_field(self) -> Widget | None:
         """Where a letter typed outside a text field goes: the body's field, on a
         recording screen (on the others it is a key of the programme)."""
@@ -225,13 +224,18 @@ class ProgrammeScreen(Screen):
         self.index = self.deck.screen_index(screen_id)
 
     def watch_index(self, old: int, new: int) -> None:
-        if old == new:
-            return
-        self._show(new)
-        self.post_message(ScreenShown(self.current.id))
+        if old != new:
+            self._show(new)
+            self.tell_room()
+            self.post_message(ScreenShown(self.current.id))
+
+    def tell_room(self) -> None:
+        """What the room sees changed: a page turned, the loop, the timer, answers shown."""
+        self.room_changes += 1
 
     def action_next(self) -> None:
         if (loop := self._loop()) is not None and loop.reveal_more():
+            self.tell_room()
             return
         following = self._screens[self.index + 1] if self.index < len(self._screens) - 1 else None
         if following is not None and following.kind != "summary":
@@ -296,15 +300,14 @@ class ProgrammeScreen(Screen):
     # By name, not ``@on``: importing the loop view here would slow every start.
     def on_loop_view_changed(self, event: LoopView.Changed) -> None:
         if (loop := self._loop()) is not None and event.loop is loop:
-            self.post_message(RoomChanged())
+            self.tell_room()
 
     def action_escape(self) -> None:
         focused = self.focused
-        if isinstance(focused, (TextArea, Input)) or isinstance(focused, OptionList):
+        if isinstance(focused, (TextArea, Input, OptionList)):
             self.set_focus(None)
-            return
-        if (loop := self._loop()) is not None:
-            loop.highlight = None
+        else:
+            self.presenter.change_loop(lambda loop: setattr(loop, "highlight", None))
 
     # -- pattern screens ---------------------------------------------------------------
 
@@ -313,32 +316,28 @@ class ProgrammeScreen(Screen):
         return body.loop if isinstance(body, PatternSlide) else None
 
     def action_reveal_next(self) -> None:
-        if (loop := self._loop()) is not None:
-            loop.reveal_next()
+        self.presenter.change_loop(lambda loop: loop.reveal_next())
 
     def action_reveal_all(self) -> None:
-        if (loop := self._loop()) is not None:
-            loop.reveal = None
+        self.presenter.change_loop(lambda loop: setattr(loop, "reveal", None))
 
     def action_highlight_next(self) -> None:
-        if (loop := self._loop()) is not None:
-            loop.step_highlight(1)
+        self.presenter.change_loop(lambda loop: loop.step_highlight(1))
 
     def action_highlight_previous(self) -> None:
-        if (loop := self._loop()) is not None:
-            loop.step_highlight(-1)
+        self.presenter.change_loop(lambda loop: loop.step_highlight(-1))
 
     # -- timer and tables --------------------------------------------------------------
 
     def action_timer_toggle(self) -> None:
         if self._timer is not None and self.has_timer:
             self._timer.toggle()
-            self.post_message(RoomChanged())
+            self.tell_room()
 
     def action_timer_reset(self) -> None:
         if self._timer is not None and self.has_timer:
             self._timer.reset()
-            self.post_message(RoomChanged())
+            self.tell_room()
 
     async def action_new_record(self) -> None:
         """Ctrl+n wherever the cursor is: a new record on the recording screen shown."""
@@ -370,7 +369,7 @@ class ProgrammeScreen(Screen):
             self.call_later(self._export, self.body)
 
     async def _export(self, body: Widget) -> None:
-        if await self._ready(body) and isinstance(body, ExportingBody):
+        if await self._slides.ready(body) and isinstance(body, ExportingBody):
             body.action_export()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
