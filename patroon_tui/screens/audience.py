@@ -1,6 +1,6 @@
 """The audience window's screen: the slide the facilitator's window shows, for the room.
 
-``AudienceScreen`` reads the session's room state (``core/room.py``) twenty times a second
+``AudienceScreen`` reads the session's room state (``core/room.py``) fifty times a second
 and shows what it names: a text or pattern slide as the programme draws it (the loop with
 the facilitator's reveal and highlight), a recording screen as ``RoomSlide`` (title,
 introduction, the tables' questions; answers only when shown), and the table timer while
@@ -39,7 +39,8 @@ from patroon_tui.widgets.slide import (
 from patroon_tui.widgets.timer import format_seconds
 
 #: Seconds between looks at the room state: a page turn is on the projector within this.
-POLL_EVERY = 0.05
+#: A look is one ``lstat`` of a file while nothing changed: cheap, so often.
+POLL_EVERY = 0.02
 #: Seconds after a page turn before the next slide is built ahead.
 AHEAD_AFTER = 0.5
 WAITING = "wacht op het venster van de begeleider…"

@@ -131,7 +131,7 @@ def test_ctrl_q_ends_the_audience_window_while_the_room_file_is_hostile(tmp_path
     viewer, view_fd = start(store, "present", session.session.id, size=(100, 30))
     try:
         read_until(view_fd, b"wacht op het venster")
-        # It looks at the file twenty times a second: a few looks, then quit.
+        # It looks at the file fifty times a second: a few looks, then quit.
         drain(view_fd, 0.5)
         peak = peak_memory_kb(viewer)
         os.write(view_fd, CTRL_Q)

@@ -65,7 +65,7 @@ async def test_ctrl_q_ends_the_audience_window_whatever_the_room_file_is(make_ap
     app = make_app()
     case = next(c for c in CASES_FOR(app.session.session.id, os.getpid()) if c.name == name)
     case.make(room.room_path(app.path))
-    # Polling as in the room, twenty times a second, with the real clocks.
+    # Polling as in the room, fifty times a second, with the real clocks.
     viewer = AudienceApp(deck, app.path, app.session.session.id, "programma")
     async with viewer.run_test(size=(100, 30)) as pilot:
         screen = viewer.screen
