@@ -13,11 +13,15 @@ from textual.containers import Container
 from textual.widget import AwaitMount, Widget
 
 from patroon_tui import keyboard
+from patroon_tui.core import collector
 from patroon_tui.widgets.recording import AnswerFirstBody, RecordingBodyProtocol
 from patroon_tui.widgets.slide import build_body
 
 if TYPE_CHECKING:
     from patroon_tui.screens.programme import ProgrammeScreen
+
+#: Seconds after a page turn's paint before the garbage collector runs again.
+COLLECT_AFTER = 0.1
 
 
 class Bodies:
@@ -60,8 +64,12 @@ class Bodies:
     def prune_bodies(self) -> None:
         """Keep slides near the current one; every widget kept makes restyling slower.
 
-        Recording bodies stay: they are few and keep the cursor where it was.
+        Recording bodies stay: they are few and keep the cursor where it was. The garbage
+        of a page turn (the slides removed) is collected a moment after its paint.
         """
+        if collector.postpone():
+            self._screen.call_after_refresh(self._screen.set_timer, COLLECT_AFTER,
+                                            collector.allow)
         screens = self._screens
         index = self._screen.index
         keep = {screens[i].id for i in (index - 1, index, index + 1) if 0 <= i < len(screens)}

@@ -3,8 +3,11 @@ it is still being mounted never stays behind, and never clashes with its own nex
 
 from __future__ import annotations
 
+import gc
+
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.test_typing import burst
+from tests.waiting import until
 
 
 def bodies_of(screen: ProgrammeScreen, screen_id: str) -> int:
@@ -61,3 +64,14 @@ async def test_the_page_never_turns_onto_the_summary(make_app):
         assert screen.current.id == "samenvatting"
         await pilot.press("pageup")
         assert screen.current.id == "vragen"
+
+
+async def test_the_garbage_collector_runs_again_after_page_turns(make_app, deck):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, gc.isenabled)  # the app's start ran it again
+        await burst(pilot, "<pagedown>", "<pagedown>", "<pagedown>", "<pageup>")
+        await until(pilot, lambda: app.programme.index == 2)
+        # Held off while the turns are painted, never for longer.
+        await until(pilot, gc.isenabled)
+        await pilot.press("ctrl+q")

@@ -43,3 +43,20 @@ def test_the_command_line_turns_it_back_on_when_the_app_cannot_start(tmp_path, c
     assert cli.main(["open", str(broken), "--sessions-dir", str(folder)]) == 1
     assert gc.isenabled()
     assert "kapot" in capsys.readouterr().err
+
+
+def test_a_page_turn_holds_collections_off_until_allowed():
+    gc.enable()
+    assert collector.postpone()
+    assert not gc.isenabled()
+    assert not collector.postpone()  # a second turn meanwhile: the first one allows
+    collector.allow()
+    assert gc.isenabled()
+
+
+def test_nothing_is_held_off_while_the_collector_is_paused():
+    collector.pause()
+    assert not collector.postpone()
+    assert not gc.isenabled()
+    collector.resume()
+    assert gc.isenabled()
