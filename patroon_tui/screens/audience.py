@@ -41,8 +41,11 @@ from patroon_tui.widgets.timer import format_seconds
 #: Seconds between looks at the room state: a page turn is on the projector within this.
 #: A look is one ``lstat`` of a file while nothing changed: cheap, so often.
 POLL_EVERY = 0.02
-#: Seconds after a page turn before the next slide is built ahead.
+#: Seconds after a page turn before the slides around it are built ahead.
 AHEAD_AFTER = 0.5
+#: The slides built ahead, from the one shown: the next two (a clicker pressed twice
+#: quickly) and the one before (a clicker pressed back).
+AHEAD = (1, 2, -1)
 WAITING = "wacht op het venster van de begeleider…"
 
 
@@ -76,7 +79,7 @@ class AudienceScreen(Screen):
         self.following = False
         """Whether a facilitator's window is being followed now."""
         self._body: Widget | None = None
-        self._ahead: tuple[str, Widget] | None = None
+        self._ahead: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
         with Container(id="stage"):
@@ -134,33 +137,39 @@ class AudienceScreen(Screen):
         self._show_timer()
 
     async def _turn_to(self, screen_id: str) -> None:
+        old, old_id = self._body, self.screen_id
         self.screen_id = screen_id
-        ahead, self._ahead = self._ahead, None
-        old = self._body
-        if ahead is not None and ahead[0] == screen_id:
-            body = ahead[1]
+        body = self._ahead.pop(screen_id, None)
+        if body is not None:
             body.display = True
         else:
-            if ahead is not None:
-                ahead[1].remove()
             body = self._build(screen_id)
             await self.query_one("#stage", Container).mount(body)
         self._body = body
         if old is not None:
-            old.remove()
-        # The next slide is built while the room looks at this one: the clicker's next
-        # page is then only shown, not built (Markdown takes tens of milliseconds).
+            # Kept hidden: the clicker pressed back shows it again without building it.
+            old.display = False
+            self._ahead[old_id] = old
+        for kept in set(self._ahead) - set(self._around(screen_id)):
+            self._ahead.pop(kept).remove()
+        # The slides around this one are built while the room looks at it: the clicker's
+        # next page is then only shown, not built (Markdown takes tens of milliseconds).
         self.set_timer(AHEAD_AFTER, self._build_ahead)
 
-    async def _build_ahead(self) -> None:
+    def _around(self, screen_id: str) -> list[str]:
         ids = [s.id for s in self.deck.screens]
-        index = ids.index(self.screen_id) + 1
-        if self._ahead is not None or index >= len(ids) or not self.is_attached:
+        index = ids.index(screen_id)
+        return [ids[index + step] for step in AHEAD if 0 <= index + step < len(ids)]
+
+    async def _build_ahead(self) -> None:
+        if not self.is_attached:
             return
-        body = self._build(ids[index])
-        body.display = False
-        self._ahead = (ids[index], body)
-        await self.query_one("#stage", Container).mount(body)
+        for screen_id in self._around(self.screen_id):
+            if screen_id not in self._ahead:
+                body = self._build(screen_id)
+                body.display = False
+                self._ahead[screen_id] = body
+                await self.query_one("#stage", Container).mount(body)
 
     def _knows(self, screen_id: str) -> bool:
         return any(s.id == screen_id for s in self.deck.screens)

@@ -88,10 +88,10 @@ class Presenter:
         if showing == self.showing:
             return
         self.showing = showing
+        self._screen.tell_room()  # the room first: restyling below takes a while
         # On the slide, not the screen: a class on the screen restyles every widget on it.
         self._screen.query_one("#slide").set_class(showing, "-showing")
         self._screen.query_one(AppHeader).set_showing(showing)
-        self._screen.tell_room()
 
     def change_loop(self, change: Callable[[LoopView], object]) -> None:
         """Change the loop of a pattern screen (its reveal, its highlight); the room state

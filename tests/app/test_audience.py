@@ -281,3 +281,26 @@ async def test_the_start_screen_makes_this_terminal_the_audience_window(deck, st
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before
     assert not room.audience_pids(path)
+
+
+async def test_the_audience_shows_slides_built_ahead_forward_twice_and_back(make_app, deck):
+    # The slides around the one shown are built while the room looks at it; turning two
+    # pages at once, or one back, shows one of those, and only that one.
+    app = make_app()
+    clocks = Clocks()
+    ids = [s.id for s in deck.screens]
+    viewer = audience(deck, app, clocks)
+    async with viewer.run_test(size=(120, 36)) as pilot:
+        screen = viewer.screen
+        for seq, index in enumerate((1, 3, 2, 4), start=1):
+            write(app, screen=ids[index], seq=seq)
+            await follow(pilot, screen, clocks)
+            await screen._build_ahead()  # as its timer does, half a second after a turn
+            await pilot.pause()
+            text = screen_text(viewer)
+            assert deck.screens[index].title in text
+            others = {deck.screens[i].title for i in range(1, 6) if i != index}
+            assert not any(title in text for title in others)
+            shown = [b for b in screen.query("#stage > *") if b.display]
+            assert shown == [screen.body]
+        await pilot.press("ctrl+q")
