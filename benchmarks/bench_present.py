@@ -6,12 +6,12 @@ painted it, against a bare Textual app repainting on a key, in the same run.
   headless in a child process, as on a second terminal. Each PageDown is timed from just
   before the key is sent until the child reports (wall clock, same machine) that it has
   painted the new screen: the key handled, the slide turned, the room state written, read
-  by the child's next look (every 0.05 s), the slide built and painted there.
+  by the child's next look (every 0.02 s), the slide built and painted there.
 - ``bare``: a plain Textual app whose key binding changes a label; timed from just before
   the key until the label is painted. The floor any Textual app pays for a repaint.
 
-The audience's figure includes waiting for its next look (0 to 50 ms, by design), so
-its floor is the bare repaint plus on average 50 ms. Prints median, p90 and max in ms.
+The audience's figure includes waiting for its next look (0 to 20 ms, by design), so
+its floor is the bare repaint plus on average 10 ms. Prints median, p90 and max in ms.
 The target: every page turn on the projector within 500 ms.
 
     python benchmarks/bench_present.py [--turns 20] [--pause 1.5]
