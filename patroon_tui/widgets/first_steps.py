@@ -28,6 +28,10 @@ __all__ = ["FIRST_STEP_QUESTION", "FirstStepsPanel", "StepOwner", "StepText"]
 
 #: From this width the suggestions stand beside the agreed steps.
 WIDE = 110
+#: A suggestion in the list is a table's answer up to this many characters (taking it
+#: over takes the whole answer): a few lines each, so several fit in the list, and the
+#: list measures hundreds of them in milliseconds, not tenths of a second.
+SUGGESTION_CHARACTERS = 200
 
 
 class StepText(ListField):
@@ -162,7 +166,7 @@ class FirstStepsPanel(EditableList):
             prompt = Text()
             prompt.append("✓ " if (table_id, answer) in taken else "• ")
             prompt.append(names.get(table_id, table_id), style="bold")
-            prompt.append(f": {answer.strip()}")
+            prompt.append(f": {shorten(answer, SUGGESTION_CHARACTERS)}")
             options.append(Option(prompt, id=table_id))
         shown = [(option.id or "", str(option.prompt)) for option in options]
         if shown == self._suggestions_shown:

@@ -43,6 +43,22 @@ async def test_a_tables_answer_becomes_an_agreed_step_with_an_owner(deck):
         assert "(Tafel 1)" in [str(label.content) for label in app.query(".source")]
 
 
+async def test_a_long_answer_is_suggested_short_and_taken_over_whole(deck):
+    session = new_session(session_id="s", title="S")
+    answer = "Elke maand een casusoverleg met de wijkagent erbij. " * 12
+    session.tables[0].answers["eerste-stap"] = answer
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        suggestions = app.query_one("#suggestions", OptionList)
+        prompt = str(suggestions.get_option_at_index(0).prompt)
+        assert prompt.startswith("• Tafel 1: Elke maand een casusoverleg")
+        assert prompt.endswith("…") and len(prompt) < len(answer) // 2
+        suggestions.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.first_steps[0].text == answer
+
+
 async def test_add_type_reorder_and_remove_steps(deck):
     session = new_session(session_id="s", title="S")
     app = make_app(deck, session)
