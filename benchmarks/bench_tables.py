@@ -45,7 +45,9 @@ SIZE = (100, 30)
 COUNTED = ("_reload", "_fill_list", "_load_form", "_fill_pattern_options")
 
 
-def make_big_session(store: SessionStore, deck, screen: str) -> Path:
+def make_big_session(store: SessionStore, deck, screen: str, tables: int = 60) -> Path:
+    """A session of ``tables`` tables with long answers and 1 MB of notes, saved on
+    ``screen``; returns its file."""
     session = store.create(title="Zestig tafels", deck=deck)
     session.tables = [
         Table(
@@ -53,7 +55,7 @@ def make_big_session(store: SessionStore, deck, screen: str) -> Path:
             pattern="wereldvrede", layer="spelregels",
             answers={q.id: f"Antwoord van tafel {n} op {q.id}. " * 20 for q in deck.text_questions},
         )
-        for n in range(1, 61)
+        for n in range(1, tables + 1)
     ]
     per_screen = 1_000_000 // len(deck.screens)
     for s in deck.screens:
