@@ -42,8 +42,8 @@ import argparse
 import json
 import os
 import platform
-import signal
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -363,8 +363,8 @@ def measure_export(s: Setup, repeat: int) -> dict[str, tuple[float, float]]:
     notes = bench_docx.with_notes(EXPORT_NOTES)
     out = {}
     for label, subject in (("notes", notes), ("session", session)):
-        md = bench_docx.timed(lambda: export_report(subject, deck, "md"), repeat)
-        docx = bench_docx.timed(lambda: export_report(subject, deck, "docx"), repeat)
+        md = bench_docx.timed(lambda subject=subject: export_report(subject, deck, "md"), repeat)
+        docx = bench_docx.timed(lambda subject=subject: export_report(subject, deck, "docx"), repeat)
         out[label] = (docx, md)
     return out
 
