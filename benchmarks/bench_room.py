@@ -10,7 +10,9 @@ notes (``--tables 60,500``).
 1. ``turns``: a fresh ``patroon open ID --screen programma``, then PageDown through the
    first 18 slides of the default deck, each timed until the next slide's title shows in
    the slide (right of the agenda); a facilitator talks ``--pause`` seconds between two
-   turns, so the work after a turn is not queued behind the next. The bare app: one
+   turns (plus a random part of the audience window's poll interval, so a key does not
+   fall at the same moment of that interval every time), so the work after a turn is not
+   queued behind the next. The bare app: one
    ``Static`` holding the slide's title and text, updated on PageDown.
 2. ``summary``: ``patroon open ID --screen samenvatting`` until the report's first lines
    show (``Werkvorm`` and ``Overzicht``); the bare app: process start until its first
@@ -42,6 +44,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import shutil
 import signal
 import statistics
@@ -220,6 +223,12 @@ class Terminal:
         self.tmux.run("kill-session", "-t", name)
 
 
+def rest(pause: float) -> None:
+    """The facilitator talks: ``pause`` seconds and a random part of the audience window's
+    poll interval, so a key never falls at the same point of that interval every time."""
+    time.sleep(pause + random.uniform(0, POLL_EVERY))
+
+
 def in_slide(screen: str) -> str:
     """The screen without the agenda: what lies right of its edge (``▕``) on each line."""
     return "\n".join(line.split("▕", 1)[1] if "▕" in line else line
@@ -284,12 +293,12 @@ def measure_turns(term: Terminal, s: Setup, repeat: int, pause: float) -> dict[s
             argv = s.patroon("open", s.session_id, "--screen", FIRST) if who == "patroon" else s.bare()
             start = term.launch(name, argv)
             term.wait(name, shows(s.titles[0]), "the first slide", start, READY_TIMEOUT)
-            time.sleep(pause)
+            rest(pause)
             for n in range(1, TURNS + 1):
                 start = term.key(name, "PageDown")
                 out[who].append(term.wait(name, shows(s.titles[n]), f"slide {n}", start,
                                           KEY_TIMEOUT))
-                time.sleep(pause)
+                rest(pause)
             term.quit(name)
     return out
 
@@ -311,7 +320,7 @@ def measure_summary(term: Terminal, s: Setup, repeat: int, pause: float) -> dict
                 print(f"  {error.args[0].splitlines()[0]}", flush=True)
                 out[who].append(float("inf"))
             term.quit(name)
-            time.sleep(pause)
+            rest(pause)
     return out
 
 
@@ -332,25 +341,25 @@ def measure_room(term: Terminal, s: Setup, repeat: int, pause: float,
             term.wait(front, shows(s.titles[0]), "the first slide", start, READY_TIMEOUT)
             start = term.launch(room, room_argv)
             term.wait(room, shows(s.titles[0]), "the audience window", start, READY_TIMEOUT)
-            time.sleep(pause)  # the facilitator's window sees the audience window arrive
+            rest(pause)  # the facilitator's window sees the audience window arrive
             for n in range(1, TURNS + 1):
                 start = term.key(front, "PageDown")
                 out[who]["turn"].append(term.wait(room, shows(s.titles[n]),
                                                   f"slide {n} on the projector", start,
                                                   KEY_TIMEOUT))
-                time.sleep(pause)
+                rest(pause)
             tables = s.titles[[x.id for x in s.deck.screens].index(TABLES_SCREEN)]
             start = term.key(front, "F9")
             term.wait(room, shows(tables), "the tables screen on the projector", start,
                       READY_TIMEOUT)
-            time.sleep(pause)
+            rest(pause)
             for _ in range(toggles):
                 for what, ready in (("on", lambda screen: ANSWER in screen),
                                     ("off", lambda screen: ANSWER not in screen)):
                     start = term.key(front, "F10")
                     out[who][what].append(term.wait(room, ready, f"the answers {what}", start,
                                                     KEY_TIMEOUT))
-                    time.sleep(pause)
+                    rest(pause)
             term.quit(room)
             term.quit(front)
     return out
