@@ -303,8 +303,6 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     result.progress.table = table_ids.get(latest_table or "")
     _merge_progress(result, copies)
     result.removed = {k: str(v) for k, v in sorted(removed.items())} or None
-    result.trash = merged_trash(copies, {f"{kind}/{u}" for kind in _KINDS
-                                         for u, _ in records(result, kind)})
     # A choice between records is named by its id in the merged session.
     ids = {**{f"@{u}": i for u, i in table_ids.items()}, **{f"@{u}": i for u, i in own_ids.items()}}
     for listed in conflicts.values():
@@ -316,6 +314,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     written = fields(result)
     for path in versions.keys() & written.keys():
         versions[path] = str(Version(digest(written[path]), Version.parse(versions[path]).edits))
+    result.trash = merged_trash(copies, result, versions)
     # A version the text alone gives (never edited) is left out. Versions of emptied
     # notes stay (or a merge with an older copy would bring the text back); those of
     # records no longer there go.

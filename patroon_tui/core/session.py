@@ -192,6 +192,9 @@ class TrashEntry(_Model):
     """Its index in its list when it was removed (0 = first)."""
     removed_at: dt.datetime
     """When it was removed (UTC)."""
+    versions: dict[str, str] | None = None
+    """The versions of the record's texts when it was removed, as ``[versions]`` holds
+    them (added key): a merge tells from them whether a text was edited further elsewhere."""
     table: Table | None = None
     pattern: OwnPattern | None = None
     principle: Principle | None = None

@@ -16,7 +16,7 @@ the trash holds (newest first), :func:`put_back` returns an entry's record to it
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from patroon_tui.core.messages import printable
@@ -31,7 +31,15 @@ from patroon_tui.core.session import (
     TrashEntry,
     utc_now,
 )
-from patroon_tui.core.versions import new_uid
+from patroon_tui.core.uids import KINDS, records
+from patroon_tui.core.versions import (
+    Version,
+    digest,
+    fields,
+    known,
+    new_uid,
+    record_fields,
+)
 
 __all__ = [
     "PutBack", "TrashError", "describe", "entries", "merged_trash", "put_back", "throw_away",
@@ -76,7 +84,8 @@ def throw_away(
     if not record.uid:
         # Made since the last save: its identity is given now, so it comes back as itself.
         record.uid = new_uid(kind)
-    entry = TrashEntry(place=index, removed_at=now or utc_now(), **{_KEY_OF[kind]: record})
+    entry = TrashEntry(place=index, removed_at=now or utc_now(),
+                       versions=_versions_of(kind, record, session.versions), **{_KEY_OF[kind]: record})
     del items[index]
     session.trash = [*(session.trash or []), entry]
     return entry
@@ -92,7 +101,7 @@ def entries(session: Session) -> list[TrashEntry]:
 
 def _moment(value: dt.datetime) -> dt.datetime:
     # A naive time (a hand edit) counts as UTC, so it can be compared with the others.
-    return value.replace(tzinfo=dt.timezone.utc) if value.utcoffset() is None else value
+    return value.replace(tzinfo=dt.UTC) if value.utcoffset() is None else value
 
 
 def put_back(session: Session, entry: TrashEntry) -> PutBack:
@@ -128,11 +137,22 @@ def put_back(session: Session, entry: TrashEntry) -> PutBack:
     return PutBack(kind, index, record)
 
 
-def merged_trash(copies: Sequence[Session], alive: set[str]) -> list[TrashEntry] | None:
-    """The trash of a merge of ``copies``: every copy's entries, one per record (``kind/uid``;
-    the one removed last), none for a record the merge keeps (``alive``: changed on another
-    laptop, or put back there). Entries of a kind this program does not know are kept."""
-    kept: dict[str, TrashEntry] = {}
+def merged_trash(
+    copies: Sequence[Session], merged: Session, versions: dict[str, str]
+) -> list[TrashEntry] | None:
+    """The trash of a merge of ``copies`` into ``merged`` (``versions``: the merged fields'
+    versions): every copy's entries, one per record (``kind/uid``; the one removed last).
+
+    A record the merge keeps (changed on another laptop, or put back there) is in its list,
+    not in the trash. An entry that would go (the record kept, or removed on two laptops and
+    another entry kept) stays when it holds a text that is nowhere else: typed on the laptop
+    that removed it, and neither in what is kept nor replaced there by an edit made from it.
+    The trash shows it; putting it back makes a second record. Entries of a kind this
+    program does not know are kept."""
+    live = {f"{kind}/{uid}": record for kind in KINDS for uid, record in records(merged, kind)}
+    now = fields(merged)
+    merged_versions = {path: Version.parse(text) for path, text in versions.items()}
+    by_record: dict[str, list[tuple[TrashEntry, Session]]] = {}
     unknown: list[TrashEntry] = []
     for copy in copies:
         for entry in copy.trash or []:
@@ -141,14 +161,77 @@ def merged_trash(copies: Sequence[Session], alive: set[str]) -> list[TrashEntry]
                 if entry not in unknown:
                     unknown.append(entry.model_copy(deep=True))
                 continue
-            key = f"{entry.kind}/{record.uid}"
-            if key in alive:
-                continue
-            other = kept.get(key)
-            if other is None or _order(entry) > _order(other):
-                kept[key] = entry.model_copy(deep=True)
-    merged = sorted(kept.values(), key=_order) + sorted(unknown, key=_order)
-    return merged or None
+            by_record.setdefault(f"{entry.kind}/{record.uid}", []).append((entry, copy))
+    kept: list[TrashEntry] = []
+    for key, found in by_record.items():
+        found.sort(key=lambda pair: _order(pair[0]), reverse=True)
+        holders: list[_Holder] = []
+        if key in live:
+            holders.append((now, lambda path: merged_versions.get(path)))
+        for entry, copy in found:
+            entry = _with_versions(entry, copy)
+            if not holders or _loses_text(entry, holders):
+                kept.append(entry)
+                holders.append(_holder(entry))
+    merged_ = sorted(kept, key=_order) + sorted(unknown, key=_order)
+    return merged_ or None
+
+
+#: What holds a record's texts after a merge: the texts by path, and each one's version.
+_Holder = tuple[dict[str, str], Callable[[str], "Version | None"]]
+
+
+def _with_versions(entry: TrashEntry, copy: Session) -> TrashEntry:
+    """A copy of ``entry`` holding the versions its texts have in ``copy`` (an entry made
+    before entries held them), so the next merge judges it the same way."""
+    entry = entry.model_copy(deep=True)
+    assert entry.kind is not None and entry.record is not None
+    if entry.versions is None:
+        entry.versions = _versions_of(entry.kind, entry.record, copy.versions)
+    return entry
+
+
+def _versions_of(kind: str, record: Record, stored: dict[str, str] | None) -> dict[str, str] | None:
+    """The stored versions of ``record``'s texts that are of the text it holds (one typed
+    since the last save has none yet: no other laptop can have seen it)."""
+    stored = stored or {}
+    texts = record_fields(kind, record.uid, record)
+    versions = {path: stored[path] for path, text in texts.items() if path in stored
+                and (v := Version.parse(stored[path])) is not None and v.hash == digest(text)}
+    return dict(sorted(versions.items())) or None
+
+
+def _holder(entry: TrashEntry) -> _Holder:
+    assert entry.kind is not None and entry.record is not None
+    texts = record_fields(entry.kind, entry.record.uid, entry.record)
+    stored = entry.versions or {}
+
+    def version_of(path: str) -> Version | None:
+        return known(stored.get(path), digest(texts[path])) if path in texts else None
+
+    return texts, version_of
+
+
+def _loses_text(entry: TrashEntry, holders: list[_Holder]) -> bool:
+    """Whether a text of ``entry`` is in none of ``holders``, neither as it is nor replaced
+    by an edit made from it."""
+    texts, version_of = _holder(entry)
+    for path, text in texts.items():
+        if path.endswith(_CHOICES) or not text.strip():
+            continue
+        # The version the entry gives the text: one saved (an edit made from it descends
+        # from it), or else one no other laptop can have seen.
+        mine = version_of(path)
+        assert mine is not None
+        if not any(text in held.get(path, "")
+                   or ((theirs := other(path)) is not None and theirs.descends_from(mine))
+                   for held, other in holders):
+            return True
+    return False
+
+
+#: Fields that hold a choice (an id), not a typed text.
+_CHOICES = ("/pattern", "/layer", "/table")
 
 
 def _order(entry: TrashEntry) -> tuple:

@@ -27,6 +27,7 @@ import re
 import secrets
 import socket
 from dataclasses import dataclass, field
+from typing import Any
 
 from patroon_tui.core.session import Session
 from patroon_tui.core.uids import KINDS as _KINDS
@@ -164,19 +165,28 @@ def fields(session: Session) -> dict[str, str]:
         out[f"notes/{key}"] = text
     for key, text in session.layer_notes.items():
         out[f"layer_notes/{key}"] = text
-    for uid, table in records(session, "tables"):
+    for kind in _KINDS:
+        for uid, record in records(session, kind):
+            out.update(record_fields(kind, uid, record))
+    return out
+
+
+def record_fields(kind: str, uid: str, record: Any) -> dict[str, str]:
+    """The fields of one record of the list ``kind`` with ``uid``, by path, with their text."""
+    out: dict[str, str] = {}
+    if kind == "tables":
         for name in ("name", "participants", "pattern", "layer"):
-            out[f"tables/{uid}/{name}"] = getattr(table, name)
-        for qid, text in table.answers.items():
+            out[f"tables/{uid}/{name}"] = getattr(record, name)
+        for qid, text in record.answers.items():
             out[f"tables/{uid}/answers/{qid}"] = text
-    for uid, pattern in records(session, "patterns"):
-        out[f"patterns/{uid}/title"] = pattern.title
-        out[f"patterns/{uid}/steps"] = "\n".join(pattern.steps)
-    for uid, principle in records(session, "principles"):
-        out[f"principles/{uid}/text"] = principle.text
-    for uid, step in records(session, "first_steps"):
+    elif kind == "patterns":
+        out[f"patterns/{uid}/title"] = record.title
+        out[f"patterns/{uid}/steps"] = "\n".join(record.steps)
+    elif kind == "principles":
+        out[f"principles/{uid}/text"] = record.text
+    elif kind == "first_steps":
         for name in ("text", "owner", "table"):
-            out[f"first_steps/{uid}/{name}"] = getattr(step, name)
+            out[f"first_steps/{uid}/{name}"] = getattr(record, name)
     return out
 
 

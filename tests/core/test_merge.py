@@ -139,6 +139,69 @@ def test_merging_is_commutative_associative_idempotent_and_keeps_every_word(scri
                 assert any(text in t for t in everything), (path, text)
 
 
+# -- the trash (F8) in a merge: what was typed before a record was thrown away stays -------
+
+trash_edit = st.one_of(
+    edit,
+    st.tuples(st.just("trash_table"), st.integers(0, 3)),
+    st.tuples(st.just("trash_principle"), st.integers(0, 2)),
+    st.tuples(st.just("put_back"), st.integers(0, 3)),
+)
+
+
+def apply_with_trash(laptop: Laptop, script, tag: str) -> set[str]:
+    """``apply``, where removing goes through the trash (F8) and entries are put back."""
+    from patroon_tui.core.trash import entries, put_back, throw_away
+
+    typed: set[str] = set()
+    for n, step in enumerate(script):
+        session = laptop.session
+        if step[0] == "trash_table" and session.tables:
+            throw_away(session, "tables", step[1] % len(session.tables))
+        elif step[0] == "trash_principle" and session.principles:
+            throw_away(session, "principles", step[1] % len(session.principles))
+        elif step[0] == "put_back" and entries(session):
+            listed = entries(session)
+            put_back(session, listed[step[1] % len(listed)])
+        elif step[0].startswith(("trash_", "put_")):
+            continue
+        else:
+            typed |= apply(laptop, [step], f"{tag}{n}-")
+    return typed
+
+
+def texts_with_trash(session) -> list[str]:
+    from patroon_tui.core.versions import record_fields
+
+    found = all_texts(session)
+    for entry in session.trash or []:
+        found += record_fields(entry.kind, entry.record.uid, entry.record).values()
+    return found
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(trash_edit, max_size=8), min_size=3, max_size=3))
+def test_a_text_typed_before_its_record_went_to_the_trash_is_kept_in_any_grouping(scripts):
+    base = base_session()
+    copies, typed = [], set()
+    for number, script in enumerate(scripts):
+        laptop = Laptop(base, f"w{number}", number)
+        typed |= apply_with_trash(laptop, script, f"L{number}-")
+        laptop.save()  # typed and saved: a text that reached the file
+        copies.append(laptop.save())
+    saved = {t for copy in copies for t in texts_with_trash(copy)} & typed
+    a, b, c = copies
+    ab = merge_sessions([a, b])
+    assert same(ab, merge_sessions([b, a]))
+    assert same(merge_sessions([ab, ab]), ab)
+    assert same(merge_sessions([ab, c]), merge_sessions([a, merge_sessions([b, c])]))
+    for merged in (merge_sessions([ab, c]), merge_sessions([a, merge_sessions([b, c])]),
+                   merge_sessions([a, b, c])):
+        everything = texts_with_trash(merged)
+        for text in saved:
+            assert any(text in t for t in everything), text
+
+
 # -- hand edits, odd versions, copied uids, choices: in any grouping ----------------------
 
 DECK_PATTERN = DECK.patterns[0].id

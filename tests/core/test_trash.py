@@ -210,6 +210,45 @@ def test_trashed_on_one_laptop_and_edited_on_another_stays_with_the_edit_and_lea
     assert merged.trash is None
 
 
+def test_words_typed_before_a_throw_away_stay_when_another_laptop_keeps_the_table():
+    base = full_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    one.session.tables[1].answers[QUESTIONS[0]] = "Alleen hier getypt"
+    one.save()
+    throw_away(one.session, "tables", 1, now=T0)
+    two.session.tables[1].answers[QUESTIONS[1]] = "Toch nog iets"
+    for copies in ([one.save(), two.save()], [two.save(), one.save()]):
+        merged = reread(merge_sessions(copies))
+        # The table stays with the other laptop's edit, and the words typed before it was
+        # thrown away are in the trash, next to it.
+        assert [t.answers[QUESTIONS[1]] for t in merged.tables] == ["", "Toch nog iets"]
+        assert [describe(e) for e in entries(merged)] == [("Tafel", "Tafel Zuid (4 antwoorden)")]
+        back = put_back(merged, entries(merged)[0])
+        assert back.record.answers[QUESTIONS[0]] == "Alleen hier getypt"
+        assert [t.name for t in merged.tables] == ["Tafel 1", "Tafel Zuid", "Tafel Zuid"]
+        assert len({t.uid for t in merged.tables}) == 3
+
+
+def test_a_table_thrown_away_on_two_laptops_keeps_the_words_only_one_had():
+    base = full_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    one.session.tables[1].answers[QUESTIONS[0]] = "Alleen hier getypt"  # never saved
+    throw_away(one.session, "tables", 1, now=T0)
+    throw_away(two.session, "tables", 1, now=T0 + dt.timedelta(minutes=5))
+    merged = reread(merge_sessions([one.save(), two.save()]))
+    assert [t.name for t in merged.tables] == ["Tafel 1"]
+    held = [e.table.answers[QUESTIONS[0]] for e in entries(merged)]
+    assert held == [base.tables[1].answers[QUESTIONS[0]], "Alleen hier getypt"]
+    # An edit made from a text replaces it: thrown away later with that edit, one entry.
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    throw_away(one.session, "tables", 1, now=T0)
+    two.session.tables[1].answers[QUESTIONS[0]] = "Verder getypt"
+    two.save()
+    throw_away(two.session, "tables", 1, now=T0 + dt.timedelta(minutes=5))
+    merged = reread(merge_sessions([one.save(), two.save()]))
+    assert [e.table.answers[QUESTIONS[0]] for e in entries(merged)] == ["Verder getypt"]
+
+
 def test_put_back_on_one_laptop_wins_over_the_removal_still_on_another():
     base = full_session()
     throw_away(base, "principles", 0)
