@@ -24,10 +24,8 @@ from patroon_tui.core.errors import StoreError
 from patroon_tui.core.files import (
     FILE_MODE,
     FOLDER_MODE,
-    fsync_folder,
     make_folder,
-    put_new,
-    write_temp,
+    write_new,
 )
 from patroon_tui.core.messages import os_reason
 from patroon_tui.core.session_toml import same_data, typed_content
@@ -156,20 +154,4 @@ def keep_copy(folder: Path, stem: str, suffix: str, raw: bytes) -> Path:
     """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     make_folder(folder, FOLDER_MODE)
-    n = 1
-    while True:
-        name = f"{stem}-{stamp}{'' if n == 1 else f'-{n}'}{suffix}"
-        copy = folder / name
-        tmp = write_temp(folder, raw, prefix=f".{name}.", mode=FILE_MODE)
-        try:
-            os.chmod(tmp, FILE_MODE)
-            put_new(tmp, copy)
-        except FileExistsError:
-            n += 1
-            continue
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        break
-    fsync_folder(folder)
-    return copy
+    return write_new(folder, f"{stem}-{stamp}", suffix, raw, mode=FILE_MODE)

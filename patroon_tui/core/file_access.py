@@ -1,4 +1,4 @@
-"""The one way to open a file the program reads, and the one way to write a file it owns.
+"""The one way to open a file the program reads, and the one way to write a file.
 
 Every file the program reads — a session, a deck, the room state, a presence file, the
 lock's pid — may be hostile: a pipe (an open that never returns), a link to
@@ -6,11 +6,12 @@ lock's pid — may be hostile: a pipe (an open that never returns), a link to
 :func:`read_bytes_safely` opens it without blocking, refuses anything but a regular file
 before a byte is read (looked at before the open and again on the open file), never
 reads more than a size limit, and does not follow a symlink where the program owns the
-name. Every small file the program owns is written by :func:`write_owned`: a new temp
-file with a random name (:func:`write_temp`), created exclusively and never through a
-link, then renamed over the name, so a link planted at the name or at a guessed temp name
-is replaced, never written through. ``core/files.py`` builds the session's and the
-report's writes from the same :func:`write_temp`.
+name. Every file the program writes — a session, a report, a rescue copy, a kept copy,
+the room state, the lock's pid — is written by :func:`replace_atomically`: a new temp file
+with a random name, created exclusively and never through a link, then renamed over the
+name (or, for a name that must be new, linked to it), so the name holds the old content or
+the new, and a link planted at the name or at a guessed temp name is replaced, never
+written through.
 """
 
 from __future__ import annotations
@@ -19,16 +20,20 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 __all__ = [
     "TEMP_SUFFIX",
     "FileTooLargeError",
+    "FolderNotSynced",
     "NotRegularFileError",
+    "fsync_folder",
     "read_bytes_safely",
+    "replace_atomically",
+    "temp_prefix",
     "unlink_quietly",
-    "write_owned",
-    "write_temp",
+    "write_new",
 ]
 
 TEMP_SUFFIX = ".tmp"
@@ -105,7 +110,7 @@ def _too_large(path: Path, limit: int) -> FileTooLargeError:
     return FileTooLargeError(errno.EFBIG, f"is groter dan {limit} bytes", str(path))
 
 
-def write_temp(folder: Path, data: bytes, *, prefix: str, mode: int, sync: bool = True) -> Path:
+def _write_temp(folder: Path, data: bytes, *, prefix: str, mode: int, sync: bool = True) -> Path:
     """A new file in ``folder`` holding ``data``, flushed and (with ``sync``) fsynced.
 
     Its name is ``prefix`` + random + ``.tmp``, created exclusively and never through a
@@ -135,22 +140,113 @@ def write_temp(folder: Path, data: bytes, *, prefix: str, mode: int, sync: bool 
     return path
 
 
-def write_owned(path: Path, data: bytes, *, mode: int, sync: bool = True) -> None:
-    """Put ``data`` at ``path``, a name the program owns (raises ``OSError``).
+def temp_prefix(target: Path) -> str:
+    """How this process's temp files for ``target`` begin: ``.<stem>.<pid>.``."""
+    # The pid in the name tells which process made a temp file, so temp files left by a
+    # killed process can be told apart from one being written right now.
+    return f".{target.stem}.{os.getpid()}."
 
-    A new temp file beside it (:func:`write_temp`) renamed over the name: whatever was at
-    ``path`` — the old version, or a symlink someone put there — is replaced, never
-    written through, and no mode is ever changed on anything but the new file. Without
-    ``sync`` nothing is fsynced: for small files worth nothing after a power cut (the room
-    state must reach the projector at once).
+
+class FolderNotSynced(OSError):
+    """The new file is in place, but the system did not confirm the rename is on disk.
+
+    ``info`` is the new file's ``stat``, as :func:`replace_atomically` returns it."""
+
+    info: os.stat_result
+
+
+def replace_atomically(
+    target: Path,
+    data: bytes,
+    *,
+    mode: int | None,
+    durable: bool = True,
+    exclusive: bool = False,
+    verify: Callable[[Path], None] | None = None,
+) -> os.stat_result:
+    """Put ``data`` at ``target``: afterwards the name holds the old content or the new.
+
+    A new temp file beside ``target`` (a random name, created exclusively, never through a
+    link) holds ``data``; ``verify(temp)`` may refuse it by raising (nothing is then
+    changed); then it is renamed over ``target`` — whatever was there, a link too, is
+    replaced, never written through — or, ``exclusive``, put there only if nothing is
+    (``FileExistsError`` otherwise, also for a file made meanwhile). ``mode`` makes the new
+    file exactly that mode; ``None`` leaves it to the umask, as for any document.
+    ``durable``: the file and the rename fsynced (``FolderNotSynced`` when only the folder's
+    sync failed: the file is in place). Returns the new file's ``stat`` (its inode and time
+    stay with it through the rename). Raises ``OSError``; on failure no temp file is left.
     """
-    path = Path(path)
-    tmp = write_temp(path.parent, data, prefix=f".{path.name}.", mode=mode, sync=sync)
+    target = Path(target)
+    folder = target.parent
+    tmp: Path | None = _write_temp(folder, data, prefix=temp_prefix(target),
+                                   mode=0o666 if mode is None else mode, sync=durable)
+    assert tmp is not None
     try:
-        os.replace(tmp, path)
-    except BaseException:
-        unlink_quietly(tmp)
+        if mode is not None:
+            os.chmod(tmp, mode)  # the umask may have taken bits away; this is exact
+        if verify is not None:
+            verify(tmp)
+        info = os.stat(tmp)
+        if exclusive:
+            _put_new(tmp, target)
+        else:
+            os.replace(tmp, target)
+        tmp = None
+    finally:
+        if tmp is not None:
+            unlink_quietly(tmp)
+    if durable:
+        try:
+            fsync_folder(folder)
+        except OSError as exc:
+            error = FolderNotSynced(exc.errno, exc.strerror, str(folder))
+            error.info = info
+            raise error from exc
+    return info
+
+
+def write_new(folder: Path, name: str, suffix: str, data: bytes, *, mode: int) -> Path:
+    """Put ``data`` in ``folder`` as ``name`` + ``suffix``, or ``name-2`` + ``suffix``, …:
+    the first name free, through :func:`replace_atomically`, so an existing file — one
+    made meanwhile too — is never replaced. Returns the path; raises ``OSError``."""
+    for n in range(1, 1000):
+        target = folder / f"{name}{'' if n == 1 else f'-{n}'}{suffix}"
+        try:
+            replace_atomically(target, data, mode=mode, exclusive=True)
+        except FileExistsError:
+            continue
+        return target
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder / name))
+
+
+def _put_new(tmp: Path, path: Path) -> None:
+    """Put the temp file at ``path`` only if nothing is there (``FileExistsError`` otherwise)."""
+    # A hard link fails if anything appeared at ``path`` since we looked: no window in
+    # which a file made by someone else could be replaced.
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
         raise
+    except OSError:
+        # Some file systems have no hard links; a check and a rename is the best they allow.
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+        return
+    unlink_quietly(tmp)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or new file in ``folder`` durable (a no-op where the system can't)."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        # Some file systems cannot sync a folder; the rename is then as durable as they allow.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
 
 
 def unlink_quietly(path: Path) -> None:

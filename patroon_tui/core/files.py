@@ -3,11 +3,10 @@
 :func:`write_text_atomic` writes a document (a report) so that the file at the path is
 always either the old version or the new one, even when the process is killed or the disk
 fills up: temp file in the same folder, flush, ``fsync``, ``os.replace``, ``fsync`` of the
-folder. The session store builds its saves from the same pieces, :func:`write_temp`,
-:func:`put_new` and :func:`fsync_folder`, adding its own check between them, and tidies up
-after a killed process with :func:`remove_stale_temps`. Files are opened for reading and
-small files the program owns are written the one way ``core/file_access.py`` provides
-(re-exported here: :func:`read_bytes_safely`, :func:`write_owned`, :func:`write_temp`).
+folder, through the one atomic write of ``core/file_access.py`` (re-exported here with
+:func:`read_bytes_safely`: :func:`replace_atomically`, which the session store, the rescue
+copy, kept copies, the room state and the lock's pid use too). After a killed process
+:func:`remove_stale_temps` tidies up the temp files it left.
 :func:`read_text` reads a file the program is given (a session, a deck) through it and
 refuses anything that is not UTF-8 text in a regular file of at most
 :data:`MAX_TEXT_BYTES` with one Dutch sentence naming it. :func:`report_target_problem`
@@ -28,11 +27,14 @@ from pathlib import Path
 from patroon_tui.core.file_access import (
     TEMP_SUFFIX,
     FileTooLargeError,
+    FolderNotSynced,
     NotRegularFileError,
+    fsync_folder,
     read_bytes_safely,
+    replace_atomically,
+    temp_prefix,
     unlink_quietly,
-    write_owned,
-    write_temp,
+    write_new,
 )
 from patroon_tui.core.messages import os_reason
 
@@ -43,6 +45,7 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "TEMP_SUFFIX",
     "FileTooLargeError",
+    "FolderNotSynced",
     "NotRegularFileError",
     "TextFileError",
     "file_read_only",
@@ -50,17 +53,16 @@ __all__ = [
     "make_folder",
     "pid_alive",
     "probe_folder",
-    "put_new",
     "read_bytes_safely",
     "read_text",
     "real_path",
     "remove_stale_temps",
+    "replace_atomically",
     "report_target_problem",
     "temp_prefix",
     "unlink_quietly",
     "write_bytes_atomic",
-    "write_owned",
-    "write_temp",
+    "write_new",
     "write_text_atomic",
 ]
 
@@ -113,19 +115,6 @@ def read_text(path: Path, label: str) -> str:
         raise TextFileError(f"{label} {path} is geen tekstbestand (geen UTF-8).") from None
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename or new file in ``folder`` durable (a no-op where the system can't)."""
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # Some file systems cannot sync a folder; the rename is then as durable as they allow.
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
-
-
 def write_text_atomic(
     path: Path, text: str, *, mode: int | None = None, replace: bool = True
 ) -> None:
@@ -158,36 +147,7 @@ def write_bytes_atomic(
         return
     if info is not None and not replace:
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
-    folder = path.parent
-    tmp = write_temp(folder, data, prefix=f".{path.name}.", mode=0o666 if mode is None else mode)
-    try:
-        if mode is not None:
-            os.chmod(tmp, mode)  # the umask may have taken bits away; this is exact
-        if replace:
-            os.replace(tmp, path)
-        else:
-            put_new(tmp, path)
-    except BaseException:
-        unlink_quietly(tmp)
-        raise
-    fsync_folder(folder)
-
-
-def put_new(tmp: Path, path: Path) -> None:
-    """Put the temp file at ``path`` only if nothing is there (``FileExistsError`` otherwise)."""
-    # A hard link fails if anything appeared at ``path`` since we looked: no window in
-    # which a file made by someone else could be replaced.
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        # Some file systems have no hard links; a check and a rename is the best they allow.
-        if os.path.lexists(path):
-            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
-        os.replace(tmp, path)
-        return
-    unlink_quietly(tmp)
+    replace_atomically(path, data, mode=mode, exclusive=not replace)
 
 
 # The line that makes a TOML file a session (see docs/session-format.md), as the app
@@ -327,13 +287,6 @@ def file_read_only(path: Path) -> bool:
     if not stat.S_ISREG(info.st_mode):
         return False
     return not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
-
-
-def temp_prefix(target: Path) -> str:
-    """How this process's temp files for ``target`` begin: ``.<stem>.<pid>.``."""
-    # The pid in the name tells which process made a temp file, so temp files left by a
-    # killed process can be told apart from one being written right now.
-    return f".{target.stem}.{os.getpid()}."
 
 
 #: The largest process id any system hands out (``pid_t`` is 32 bits).

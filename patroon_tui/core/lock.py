@@ -30,7 +30,7 @@ from patroon_tui.core.files import (
     read_bytes_safely,
     real_path,
     remove_stale_temps,
-    write_owned,
+    replace_atomically,
 )
 
 __all__ = ["LOCK_SUFFIX", "PID_SUFFIX", "SAVE_LOCK", "SessionLock", "lock_session"]
@@ -122,8 +122,8 @@ def _write_pid(path: Path) -> None:
     # the name, so a link planted at ``.lock.pid`` (the name is easy to guess) is
     # replaced, never written through.
     try:
-        write_owned(_pid_path(path), f"{os.getpid()}\n".encode("ascii"), mode=FILE_MODE,
-                    sync=False)
+        replace_atomically(_pid_path(path), f"{os.getpid()}\n".encode("ascii"),
+                           mode=FILE_MODE, durable=False)
     except OSError:
         pass  # only used to name the holder in a message
 

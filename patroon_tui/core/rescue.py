@@ -11,11 +11,10 @@ is TOML; the JSON form keeps every word for a person to copy back.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tempfile
 from pathlib import Path
 
-from patroon_tui.core.files import FILE_MODE, FOLDER_MODE, fsync_folder, unlink_quietly, write_temp
+from patroon_tui.core.files import FILE_MODE, FOLDER_MODE, write_new
 from patroon_tui.core.messages import os_reason
 from patroon_tui.core.session import Session
 from patroon_tui.core.session_toml import dumps_session
@@ -62,26 +61,11 @@ def write_rescue_copy(
     name = f"{session.session.id}-{moment}"
     reasons: list[str] = []
     for folder in rescue_folders(sessions_folder):
-        tmp: Path | None = None
         try:
             folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-            tmp = write_temp(folder, data, prefix=f".{name}.", mode=FILE_MODE)
-            os.chmod(tmp, FILE_MODE)
-            target = folder / f"{name}{suffix}"
-            n = 1
-            while target.exists():
-                n += 1
-                target = folder / f"{name}-{n}{suffix}"
-            os.replace(tmp, target)
-            tmp = None
-            fsync_folder(folder)
+            return write_new(folder, name, suffix, data, mode=FILE_MODE)
         except OSError as exc:
             reasons.append(f"{folder} ({os_reason(exc)})")
-            continue
-        finally:
-            if tmp is not None:
-                unlink_quietly(tmp)
-        return target
     raise RescueError(
         "Er kon ook nergens anders een kopie worden opgeslagen: " + "; ".join(reasons) + "."
     )

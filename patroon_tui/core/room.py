@@ -18,7 +18,7 @@ Beside the session file lie, and none of them is the session:
 Every one of these files may be hostile (anything with write access to the folder can put
 a pipe, a link to ``/dev/zero`` or a crafted state there): they are read with
 ``read_bytes_safely`` (no symlink followed, regular files only, a size limit, never
-blocking) and written with ``write_owned`` (never through a link), both from
+blocking) and written with ``replace_atomically`` (never through a link), both from
 ``core/file_access.py``. What a state holds, and what a file must be to be one, is
 ``core/room_state.py``.
 
@@ -45,8 +45,8 @@ from patroon_tui.core.files import (
     MAX_PID,
     pid_alive,
     read_bytes_safely,
+    replace_atomically,
     unlink_quietly,
-    write_owned,
 )
 from patroon_tui.core.records import table_name
 from patroon_tui.core.room_state import MAX_STATE_BYTES, RoomState, Shown, TimerState
@@ -93,10 +93,11 @@ def write_state(session_path: Path, state: RoomState) -> None:
     """Replace the room state beside ``session_path`` (raises ``OSError``).
 
     No fsync: the state is worth nothing after a power cut, and a page turn must reach the
-    projector at once. ``files.write_owned``: a temp file with a random name, never
+    projector at once. ``files.replace_atomically``: a temp file with a random name, never
     written through a link, renamed over the state.
     """
-    write_owned(room_path(session_path), state.to_json(), mode=FILE_MODE, sync=False)
+    replace_atomically(room_path(session_path), state.to_json(), mode=FILE_MODE,
+                       durable=False)
 
 
 def remove_state(session_path: Path) -> None:
@@ -168,7 +169,8 @@ class Presence:
         written (a read-only stick): the audience then follows without being announced."""
         path = presence_path(self._session_path, os.getpid())
         try:
-            write_owned(path, f"{os.getpid()}\n".encode("ascii"), mode=FILE_MODE, sync=False)
+            replace_atomically(path, f"{os.getpid()}\n".encode("ascii"), mode=FILE_MODE,
+                               durable=False)
         except (OSError, ValueError):
             return False
         self._path = path

@@ -45,19 +45,23 @@ from patroon_tui.core.errors import (
 from patroon_tui.core.files import (
     FILE_MODE,
     FOLDER_MODE,
+    FolderNotSynced,
     file_read_only,
-    fsync_folder,
     make_folder,
-    put_new,
     real_path,
     remove_stale_temps,
-    temp_prefix,
-    unlink_quietly,
-    write_temp,
+    replace_atomically,
 )
 from patroon_tui.core.lock import SAVE_LOCK, SessionLock, lock_session
 from patroon_tui.core.messages import os_reason
-from patroon_tui.core.session import QUESTION_IDS, Session, Werkvorm, new_session, slugify, utc_now
+from patroon_tui.core.session import (
+    QUESTION_IDS,
+    Session,
+    Werkvorm,
+    new_session,
+    slugify,
+    utc_now,
+)
 from patroon_tui.core.session_toml import (
     canonical_data,
     dumps_session,
@@ -319,7 +323,7 @@ class SessionStore:
         self, session: Session, target: Path, *, exclusive: bool, keep_other: bool = False
     ) -> None:
         with SAVE_LOCK:
-            tmp: Path | None = None
+            writing = False
             if not exclusive:
                 self.last_kept = None
             try:
@@ -347,35 +351,34 @@ class SessionStore:
                     elif self._seen.other_version(target) is not None:
                         raise changed_error(target)
                 remove_stale_temps(target)
-                tmp = write_temp(target.parent, raw, prefix=temp_prefix(target), mode=FILE_MODE)
-                # Exactly 0600 whatever the umask: the notes are the facilitator's alone.
-                os.chmod(tmp, FILE_MODE)
-                # What is on disk must parse back to exactly what we meant to write before
-                # it may replace the previous good file.
-                written = tmp.read_bytes()
-                if written != raw or not same_data(tomllib.loads(written.decode("utf-8")), data):
-                    raise StoreError("wat op de schijf staat, is niet wat er geschreven werd")
-                # The rename keeps inode and modification time: this is the file as it
-                # will be at the target.
-                info = os.stat(tmp)
-                if exclusive:
-                    put_new(tmp, target)
-                else:
-                    os.replace(tmp, target)
-                tmp = None
+                writing = True
+
+                def verify(tmp: Path) -> None:
+                    # What is on disk must parse back to exactly what we meant to write
+                    # before it may replace the previous good file.
+                    written = tmp.read_bytes()
+                    if written != raw or not same_data(tomllib.loads(written.decode("utf-8")), data):
+                        raise StoreError("wat op de schijf staat, is niet wat er geschreven werd")
+
+                unconfirmed = None
+                try:  # exactly 0600 whatever the umask: the notes are the facilitator's alone
+                    info = replace_atomically(target, raw, mode=FILE_MODE, exclusive=exclusive,
+                                              verify=verify)
+                except FolderNotSynced as exc:
+                    info, unconfirmed = exc.info, exc
+                writing = False
+                # The rename keeps inode and time: ``info`` is the file as it is at the target.
                 self._seen.remember(real_path(target), info, raw)
                 self._typed.remember(target, data, updated)
-                try:
-                    fsync_folder(target.parent)
-                except OSError as exc:
+                if unconfirmed is not None:
                     raise StoreError(
                         f"{target} is opgeslagen, maar de schijf heeft dat niet bevestigd "
-                        f"({os_reason(exc)}). Sla nog eens op om zeker te zijn."
-                    ) from exc
+                        f"({os_reason(unconfirmed)}). Sla nog eens op om zeker te zijn."
+                    ) from unconfirmed
             except FileExistsError:
                 raise
             except StoreError as exc:
-                if tmp is None:
+                if not writing:
                     raise
                 raise StoreError(save_failed_message(target, str(exc), exclusive)) from exc
             except OSError as exc:
@@ -383,9 +386,6 @@ class SessionStore:
             except (TypeError, ValueError, UnicodeError) as exc:
                 reason = f"de sessie kan niet als TOML worden geschreven ({exc})"
                 raise StoreError(save_failed_message(target, reason, exclusive)) from exc
-            finally:
-                if tmp is not None:
-                    unlink_quietly(tmp)
         session.session.updated = updated
 
     # -- locking -----------------------------------------------------------------------------

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.files import TextFileError, read_text, write_text_atomic
+from patroon_tui.core.files import (
+    FolderNotSynced,
+    TextFileError,
+    read_text,
+    replace_atomically,
+    write_new,
+    write_text_atomic,
+)
 
 TEXT = "# Verslag\r\n\nJa, \"\"\"elke\"\"\" week \U0001f3e0 \u202eרוב\n"
 
@@ -141,3 +148,71 @@ def test_read_text_of_an_unreadable_file_says_why(tmp_path, monkeypatch):
     with pytest.raises(TextFileError) as info:
         read_text(path, "Deckbestand")
     assert str(info.value) == f"Deckbestand {path} kan niet worden gelezen: geen toegang."
+
+
+# -- the one atomic write ----------------------------------------------------------------------
+
+
+def test_every_file_is_written_through_the_one_atomic_write():
+    # A rename or link of a temp file anywhere else would be a second way to write, with its
+    # own chances to leave half a file or write through a link.
+    package = Path(__file__).resolve().parents[2] / "patroon_tui"
+    found = []
+    for module in package.rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        for call in ("os.replace(", "os.rename(", "os.link(", ".rename(", ".replace(tmp"):
+            if call in text and module.name != "file_access.py":
+                found.append(f"{module.relative_to(package)}: {call}")
+    assert found == []
+
+
+def test_a_refused_temp_file_changes_nothing(tmp_path):
+    target = tmp_path / "sessie.toml"
+    target.write_bytes(b"oud")
+
+    def refuse(tmp: Path) -> None:
+        assert tmp.read_bytes() == b"nieuw" and tmp.parent == tmp_path
+        raise ValueError("niet wat er geschreven werd")
+
+    with pytest.raises(ValueError):
+        replace_atomically(target, b"nieuw", mode=0o600, verify=refuse)
+    assert target.read_bytes() == b"oud" and names(tmp_path) == ["sessie.toml"]
+
+
+def test_a_new_name_is_never_a_file_that_is_there(tmp_path):
+    target = tmp_path / "kopie.toml"
+    target.write_bytes(b"van een ander")
+    with pytest.raises(FileExistsError):
+        replace_atomically(target, b"van mij", mode=0o600, exclusive=True)
+    assert target.read_bytes() == b"van een ander" and names(tmp_path) == ["kopie.toml"]
+    (tmp_path / "kopie-2.toml").write_bytes(b"ook van een ander")
+    assert write_new(tmp_path, "kopie", ".toml", b"van mij", mode=0o600) == tmp_path / "kopie-3.toml"
+    assert (tmp_path / "kopie-3.toml").read_bytes() == b"van mij"
+    assert stat.S_IMODE((tmp_path / "kopie-3.toml").stat().st_mode) == 0o600
+    assert (tmp_path / "kopie-2.toml").read_bytes() == b"ook van een ander"
+
+
+def test_a_link_at_the_name_is_replaced_not_written_through(tmp_path):
+    elsewhere = tmp_path / "elders.txt"
+    elsewhere.write_bytes(b"niet aankomen")
+    target = tmp_path / "sessie.zaal"
+    target.symlink_to(elsewhere)
+    replace_atomically(target, b"{}", mode=0o600, durable=False)
+    assert not target.is_symlink() and target.read_bytes() == b"{}"
+    assert elsewhere.read_bytes() == b"niet aankomen"
+
+
+def test_an_unconfirmed_folder_sync_says_the_file_is_in_place(tmp_path, monkeypatch):
+    from patroon_tui.core import file_access
+
+    target = tmp_path / "sessie.toml"
+
+    def no_sync(folder: Path) -> None:
+        raise OSError(5, "schrijffout van de schijf")
+
+    monkeypatch.setattr(file_access, "fsync_folder", no_sync)
+    with pytest.raises(FolderNotSynced) as error:
+        replace_atomically(target, b"nieuw", mode=0o600)
+    assert target.read_bytes() == b"nieuw"
+    assert error.value.info.st_ino == target.stat().st_ino
+    assert names(tmp_path) == ["sessie.toml"]
