@@ -522,7 +522,7 @@ def test_export_onto_a_folder_is_one_sentence(tmp_path, capsys):
     folder = folder_with(tmp_path, GOOD)
     assert main(["export", GOOD, "--sessions-dir", str(folder), "-o", str(tmp_path)]) == 1
     assert capsys.readouterr().err.strip() == (
-        f"Het rapport kan niet worden geschreven naar {tmp_path}: dat is een map, geen bestand."
+        f"Het verslag kan niet worden geschreven naar {tmp_path}: dat is een map, geen bestand."
     )
 
 
@@ -533,7 +533,7 @@ def test_export_to_dev_stdout_writes_the_report_there_in_a_real_process(tmp_path
     result = run("export", GOOD, "--sessions-dir", str(folder), "-o", "/dev/stdout")
     assert result.returncode == 0, result.stderr
     assert result.stdout == to_screen.stdout
-    assert "Rapport geschreven naar /dev/stdout." in result.stderr
+    assert "Verslag geschreven naar /dev/stdout." in result.stderr
 
 
 def test_a_bogus_screen_is_wrong_usage_and_starts_nothing(tmp_path, monkeypatch, capsys):

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from patroon_tui.cli import parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE
 from patroon_tui.core import collector
-from patroon_tui.core.files import report_target_problem, write_bytes_atomic
 from patroon_tui.core.messages import os_reason, printable
 
 if TYPE_CHECKING:
@@ -33,8 +32,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
-
-REPORT_MODE = 0o600
 
 
 class UsageError(Exception):
@@ -221,14 +218,19 @@ def _format_of(target: Path | None) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from patroon_tui.core.export import export_report
+    from patroon_tui.core.export import (
+        ExportError,
+        export_report,
+        save_report,
+        target_problem,
+    )
     from patroon_tui.core.privacy import find_personal_data
     from patroon_tui.core.validation import review
 
     store = _store(args)
     target = None if args.output is None else Path(args.output)
     if target is not None:
-        problem = report_target_problem(target, store.folder)
+        problem = target_problem(target, [store.folder])
         if problem is not None:
             raise CommandError(problem)
     fmt = args.format or _format_of(target)
@@ -245,7 +247,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if session.session.deck != deck.id:
         _say(
             f"Let op: de sessie hoort bij programma '{session.session.deck}', "
-            f"het rapport gebruikt '{deck.id}'."
+            f"het verslag gebruikt '{deck.id}'."
         )
     findings = find_personal_data(session, deck)
     for finding in findings:
@@ -271,19 +273,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
-        # 0600 like the sessions: a report holds every note of the workshop.
-        write_bytes_atomic(target, data, mode=REPORT_MODE, replace=args.force)
+        save_report(target, data, replace=args.force)
     except FileExistsError:
         raise CommandError(
             f"{target} bestaat al; het verslag is niet geschreven. Kies een andere naam, "
             "of geef --overschrijven om het bestand te vervangen."
         ) from None
-    except OSError as exc:
-        # Name the file the user asked for, not the temporary one beside it.
-        raise CommandError(
-            f"Het rapport kan niet worden geschreven naar {target}: {os_reason(exc)}."
-        ) from None
-    _say(f"Rapport geschreven naar {target}.")
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    _say(f"Verslag geschreven naar {target}.")
     return EXIT_OK
 
 

@@ -24,8 +24,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from patroon_tui.core.deck import Deck
-from patroon_tui.core.export import ExportRequest, export_report
-from patroon_tui.core.files import report_target_problem, write_bytes_atomic
+from patroon_tui.core.export import (
+    ExportError,
+    ExportRequest,
+    export_report,
+    save_report,
+    target_problem,
+)
 from patroon_tui.core.messages import printable
 from patroon_tui.core.report_doc import build_report
 from patroon_tui.core.session import Session
@@ -45,19 +50,6 @@ def default_report_path(session: Session, session_path: Path | None) -> Path:
     if session_path is not None:
         return session_path.with_name(f"{session_path.stem}-verslag.md")
     return Path.cwd() / f"{session.session.id}-verslag.md"
-
-
-def export_error(target: Path, exc: OSError) -> str:
-    """A plain Dutch sentence for why the report could not be written to ``target``."""
-    folder = target.parent
-    if isinstance(exc, IsADirectoryError) or target.is_dir():
-        return f"{target} is een map; kies een bestandsnaam."
-    if isinstance(exc, FileNotFoundError) or not folder.is_dir():
-        return f"De map {folder} bestaat niet; kies een andere plek."
-    if isinstance(exc, PermissionError):
-        return f"Er mag niet geschreven worden in {folder}; kies een andere plek."
-    reason = exc.strerror or str(exc)
-    return f"Het verslag kon niet worden opgeslagen als {target}: {reason}."
 
 
 class SummaryPanel(RecordingBody):
@@ -155,17 +147,11 @@ class SummaryPanel(RecordingBody):
 
     def _target_problem(self, path: Path) -> str | None:
         """Why the report must not go to ``path`` (it would replace a session), or ``None``."""
-        folders = []
-        if self.session_path is not None:
-            folders.append(self.session_path.parent)
+        folders = [] if self.session_path is None else [self.session_path.parent]
         store = getattr(self.app, "store", None)
         if store is not None:
             folders.append(store.folder)
-        for folder in folders:
-            problem = report_target_problem(path, folder)
-            if problem is not None:
-                return problem
-        return None
+        return target_problem(path, folders)
 
     def _start_writing(self, request: ExportRequest) -> None:
         # The worker reads a copy: the session goes on changing as the facilitator types.
@@ -177,10 +163,11 @@ class SummaryPanel(RecordingBody):
         try:
             data = export_report(session, self.deck, request.fmt, notes=request.notes,
                                  redact=request.redact, width=REPORT_WIDTH)
-            write_bytes_atomic(path, data, mode=0o600)
+            # Asked and answered: a file there (made since, too) is replaced.
+            save_report(path, data, replace=True)
         except Exception as exc:  # noqa: BLE001 - the workshop goes on; the facilitator is told
             message = (
-                export_error(path, exc) if isinstance(exc, OSError)
+                str(exc) if isinstance(exc, ExportError)
                 else f"Het verslag kon niet worden gemaakt ({type(exc).__name__}); de sessie "
                 "zelf is niet veranderd. Probeer een ander soort verslag."
             )

@@ -123,7 +123,8 @@ async def test_an_unwritable_place_is_said_in_one_sentence(deck, saved, tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not missing.exists()
-        assert f"De map {missing.parent} bestaat niet; kies een andere plek." in app.notices
+        assert (f"Het verslag kan niet worden geschreven naar {missing}: de map "
+                f"{missing.parent} bestaat niet; kies een andere plek.") in app.notices
 
 
 async def test_export_never_writes_over_the_session_and_is_private(deck, saved):
