@@ -11,15 +11,21 @@ text (``core.messages.printable``), so no screen shows a deck's escape sequence 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from patroon_tui.core.files import TextFileError, read_text
 from patroon_tui.core.messages import (
-    KEPT_CONTROLS, field_path, more_errors, printable, pydantic_detail, toml_problem,
+    KEPT_CONTROLS,
+    field_path,
+    more_errors,
+    printable,
+    pydantic_detail,
+    toml_problem,
 )
 from patroon_tui.core.toml_scan import scan_text
 
@@ -267,7 +273,7 @@ class DeckError(Exception):
 _DECK_WORDING = {"extra_forbidden": "dit veld kent een deck niet"}
 
 
-def _describe(error: dict) -> tuple[tuple[int | str, ...], str]:
+def _describe(error: Mapping[str, Any]) -> tuple[tuple[int | str, ...], str]:
     """The field path and a plain Dutch description of one pydantic error."""
     ctx = error.get("ctx") or {}
     cause = ctx.get("error")

@@ -21,10 +21,13 @@ import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from patroon_tui.core.session import (
+    LAYERS,
     ConflictVersion,
     FirstStep,
+    LayerChoice,
     OwnPattern,
     Principle,
     Session,
@@ -34,12 +37,15 @@ from patroon_tui.core.trash import merged_trash
 from patroon_tui.core.uids import KINDS as _KINDS
 from patroon_tui.core.uids import merged_id, records, uid_order, unique_uids
 from patroon_tui.core.versions import (
+    CONFLICT_MARK,
     Version,
     digest,
     effective,
     fields,
+    is_choice,
     joined,
     known,
+    multi_line,
 )
 from patroon_tui.core.versions import origin as as_it_came
 
@@ -48,11 +54,6 @@ __all__ = ["MergeError", "conflict_text", "identity", "merge_files", "merge_sess
 
 class MergeError(Exception):
     """Copies that cannot be merged; ``str(exc)`` is a Dutch sentence."""
-
-
-def is_choice(path: str) -> bool:
-    return (path.endswith(("/pattern", "/layer", "/steps"))
-            or (path.startswith("first_steps/") and path.endswith("/table")))
 
 
 def _label(session_writers: dict[str, str], version: Version) -> str:
@@ -65,15 +66,6 @@ def _label(session_writers: dict[str, str], version: Version) -> str:
     # The laptop's name, and the writer: two copies on one laptop are told apart too.
     names = sorted(f"{session_writers[w]} {w}" if w in session_writers else w for w in writers)
     return ", ".join(names) or "het origineel"
-
-
-#: In the first line of a conflicting text: it is resolved once this is no longer there.
-CONFLICT_MARK = "versies; kies of combineer, en haal deze regels weg."
-
-
-def multi_line(path: str) -> bool:
-    """Whether the field at ``path`` is a text area (answers, notes), not a one-line field."""
-    return "/answers/" in path or path.startswith(("notes/", "layer_notes/"))
 
 
 def conflict_text(session: Session, versions: list[ConflictVersion], path: str = "") -> str:
@@ -169,14 +161,14 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     for copy in copies:
         table_uid = {t.id: uid for uid, t in records(copy, "tables")}
         own_uid = {p.id: uid for uid, p in records(copy, "patterns")}
-        present = fields(copy)
-        for path in (copy.versions or {}).keys() - present.keys():
+        copy_fields = fields(copy)
+        for path in (copy.versions or {}).keys() - copy_fields.keys():
             # Emptied here (a note whose key went): "" with its version, if its record is.
             head, _, rest = path.partition("/")
             if head in _KINDS and not any(u == rest.split("/")[0] for u, _ in records(copy, head)):
                 continue
-            present[path] = ""
-        for path, text in present.items():
+            copy_fields[path] = ""
+        for path, text in copy_fields.items():
             for text_, version in _candidates(copy, path, text):
                 if path.startswith("first_steps/") and path.endswith("/table"):
                     text_ = f"@{table_uid[text_]}" if text_ in table_uid else text_
@@ -187,9 +179,9 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     removed: dict[str, Version] = {}
     for copy in copies:
         for key, text in (copy.removed or {}).items():
-            version = Version.parse(text)
-            if version is not None:
-                removed[key] = joined([removed[key], version], "") if key in removed else version
+            tomb = Version.parse(text)
+            if tomb is not None:
+                removed[key] = joined([removed[key], tomb], "") if key in removed else tomb
 
     merged: dict[str, str] = {}
     versions: dict[str, str] = {}
@@ -201,15 +193,16 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             # no longer candidates, as in a merge of the copies that removed it first.
             newer = [(t, v) for t, v in texts[path] if not tomb.descends_from(v)]
             texts[path] = newer or texts[path]
-        text, version, conflict = _merge_field(texts[path])
+        text, merged_version, conflict = _merge_field(texts[path])
         if conflict is not None:
-            found = [(c.text, Version.parse(c.version)) for c in conflict]
+            found = [(c.text, _written(c.version)) for c in conflict]
             # A choice keeps the latest edit's; a text holds every version, marked.
             text = _latest(found)[0] if is_choice(path) else conflict_text(result, conflict, path)
-            version = joined([v for _, v in found], text)
+            merged_version = joined([v for _, v in found], text)
             conflicts[path] = conflict
+        assert text is not None and merged_version is not None
         merged[path] = text
-        versions[path] = str(version)
+        versions[path] = str(merged_version)
 
     def alive(kind: str, uid: str) -> bool:
         tomb = removed.get(f"{kind}/{uid}")
@@ -237,19 +230,21 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
                         if not t.startswith("@")}
 
     # Own patterns first: tables refer to them.
-    patterns, own_ids = [], {}
+    patterns: list[OwnPattern] = []
+    own_ids: dict[str, str] = {}
     for uid in present["patterns"]:
-        source = next(p for c in copies for u, p in records(c, "patterns") if u == uid)
+        own = next(p for c in copies for u, p in records(c, "patterns") if u == uid)
         # Every row, empty ones too: a draft in the editor keeps them (core/pattern_draft.py).
         steps = value(f"patterns/{uid}/steps").split("\n")
         pattern_id = merged_id(copies, "patterns", uid, {p.id for p in patterns} | loose["tables"])
         own_ids[uid] = pattern_id
         patterns.append(OwnPattern(
-            **(source.model_extra or {}), id=pattern_id, uid=uid,
+            **(own.model_extra or {}), id=pattern_id, uid=uid,
             title=value(f"patterns/{uid}/title"),
-            steps=steps if len(steps) >= 2 else list(source.steps),
+            steps=steps if len(steps) >= 2 else list(own.steps),
         ))
-    tables, table_ids = [], {}
+    tables: list[Table] = []
+    table_ids: dict[str, str] = {}
     for uid in present["tables"]:
         source = next(t for c in copies for u, t in records(c, "tables") if u == uid)
         table_id = merged_id(copies, "tables", uid, {t.id for t in tables} | loose["first_steps"])
@@ -260,7 +255,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             # After its uid, not a count: the same name whatever the copies are merged with.
             name = f"{name} ({uid[-4:]})"
             versions[f"tables/{uid}/name"] = str(
-                Version.parse(versions[f"tables/{uid}/name"]).bumped("samenvoegen", name))
+                _written(versions[f"tables/{uid}/name"]).bumped("samenvoegen", name))
         pattern = value(f"tables/{uid}/pattern")
         if pattern.startswith("@"):
             # A choice of a record no longer there keeps its uid (said at opening, as a
@@ -273,7 +268,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
         tables.append(Table(
             **(source.model_extra or {}), id=table_id, uid=uid, name=name,
             participants=value(f"tables/{uid}/participants"),
-            pattern=pattern, layer=layer if layer in ("", "doel", "spelregels", "relatie") else "",
+            pattern=pattern, layer=cast(LayerChoice, layer if layer in LAYERS else ""),
             answers=answers,
         ))
     principles = [Principle(**_extra(copies, "principles", uid), uid=uid,
@@ -304,16 +299,17 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
     _merge_progress(result, copies)
     result.removed = {k: str(v) for k, v in sorted(removed.items())} or None
     # A choice between records is named by its id in the merged session.
-    ids = {**{f"@{u}": i for u, i in table_ids.items()}, **{f"@{u}": i for u, i in own_ids.items()}}
+    by_uid = {**{f"@{u}": i for u, i in table_ids.items()},
+              **{f"@{u}": i for u, i in own_ids.items()}}
     for listed in conflicts.values():
         for item in listed:
-            item.text = ids.get(item.text, item.text)
+            item.text = by_uid.get(item.text, item.text)
     result.conflicts = conflicts or None
     # Each version the digest of what is written (a choice's id, a renamed table), or the
     # next merge would take the merged file for one edited by hand.
     written = fields(result)
     for path in versions.keys() & written.keys():
-        versions[path] = str(Version(digest(written[path]), Version.parse(versions[path]).edits))
+        versions[path] = str(Version(digest(written[path]), _written(versions[path]).edits))
     result.trash = merged_trash(copies, result, versions)
     # A version the text alone gives (never edited) is left out. Versions of emptied
     # notes stay (or a merge with an older copy would bring the text back); those of
@@ -324,6 +320,13 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             and (p := Version.parse(v)) is not None and p.edits and p != as_it_came(p.hash)}
     result.versions = dict(sorted(kept.items())) or None
     return result
+
+
+def _written(text: str) -> Version:
+    """A version this merge wrote (always one :meth:`Version.parse` reads)."""
+    version = Version.parse(text)
+    assert version is not None, text
+    return version
 
 
 def _extra(copies: Sequence[Session], kind: str, uid: str) -> dict:

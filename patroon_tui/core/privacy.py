@@ -140,8 +140,8 @@ def _fields(session: Session, deck: Deck | None) -> Iterator[tuple[str, str, Any
             yield f"{name}, vraag ‘{questions.get(qid, qid)}’", answer, table.answers, qid
     for pattern in session.patterns:
         yield f"eigen patroon ‘{pattern.title}’, titel", pattern.title, pattern, "title"
-        for n, step in enumerate(pattern.steps):
-            yield f"eigen patroon ‘{pattern.title}’, stap {n + 1}", step, pattern.steps, n
+        for n, row in enumerate(pattern.steps):
+            yield f"eigen patroon ‘{pattern.title}’, stap {n + 1}", row, pattern.steps, n
     for n, principle in enumerate(session.principles, start=1):
         yield f"principe {n}", principle.text, principle, "text"
     for n, step in enumerate(session.first_steps, start=1):
@@ -150,7 +150,7 @@ def _fields(session: Session, deck: Deck | None) -> Iterator[tuple[str, str, Any
     titles = {s.id: s.title for s in deck.screens} if deck else {}
     for screen_id, note in session.notes.items():
         yield f"de notitie bij ‘{titles.get(screen_id, screen_id)}’", note, session.notes, screen_id
-    layers = {layer.id: layer.title for layer in deck.layers} if deck else {}
+    layers: dict[str, str] = {layer.id: layer.title for layer in deck.layers} if deck else {}
     for layer_id, note in session.layer_notes.items():
         where = f"de notitie bij laag ‘{layers.get(layer_id, layer_id)}’"
         yield where, note, session.layer_notes, layer_id

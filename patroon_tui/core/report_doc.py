@@ -16,6 +16,7 @@ renderers keep every character of it and escape it for their format.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from patroon_tui.core.deck import Deck
@@ -195,13 +196,13 @@ def _overview(session: Session, deck: Deck) -> list[Block]:
         out.append(Paragraph((words("Er zijn geen tafels vastgelegd."),)))
     if deck.layers:
         out.append(Heading(3, (words("Lagen in de driehoek"),)))
-        rows = []
+        layer_rows = []
         for layer in deck.layers:
-            names = [table_name(t) for t in session.tables if t.layer == layer.id]
-            rows.append(((words(layer.title),), (Run(", ".join(names)),) if names else (
+            at = [table_name(t) for t in session.tables if t.layer == layer.id]
+            layer_rows.append(((words(layer.title),), (Run(", ".join(at)),) if at else (
                 words("geen tafel"),
             )))
-        out.append(Grid(("Laag", "Tafels"), tuple(rows)))
+        out.append(Grid(("Laag", "Tafels"), tuple(layer_rows)))
     out.append(Heading(3, (words("Leidende principes"),)))
     principles = [p.text for p in session.principles if p.text]
     if principles:
@@ -210,13 +211,13 @@ def _overview(session: Session, deck: Deck) -> list[Block]:
         out.append(Paragraph((words("Er zijn geen leidende principes vastgelegd."),)))
     out.append(Heading(3, (words("Eerste stappen"),)))
     steps = [s for s in session.first_steps if s.text or s.owner]
-    names = {t.id: table_name(t) for t in session.tables}
+    table_names = {t.id: table_name(t) for t in session.tables}
     items = []
     for step in steps:
         detail: Line = (words("Eigenaar: "),)
         detail += (Run(step.owner),) if step.owner else (words("nog niemand"),)
         if step.table:
-            detail += (words(" · van tafel: "), Run(names.get(step.table, step.table)))
+            detail += (words(" · van tafel: "), Run(table_names.get(step.table, step.table)))
         if step.text:
             items.append(Item(step.text, detail))
         else:
@@ -311,7 +312,7 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
 
 
 def _notes(
-    heading: str, notes: dict[str, str], order: list[tuple[str, str]], unknown: str
+    heading: str, notes: dict[str, str], order: Sequence[tuple[str, str]], unknown: str
 ) -> list[Block]:
     filled = {key: text for key, text in notes.items() if text}
     if not filled:

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-FORMAT = "patroon-session"
+FORMAT: Literal["patroon-session"] = "patroon-session"
 FORMAT_VERSION = 1
 
 #: The contract's question ids, in the order they are asked (and written).
@@ -25,6 +25,8 @@ QUESTION_IDS = ("herkenbaar", "bijdrage", "eerste-stap", "voor-jezelf")
 
 Werkvorm = Literal["tafels", "plenair"]
 LayerChoice = Literal["", "doel", "spelregels", "relatie"]
+LAYERS: tuple[LayerChoice, ...] = ("", "doel", "spelregels", "relatie")
+"""The layer choices a table can have ('': none chosen)."""
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

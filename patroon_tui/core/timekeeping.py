@@ -171,10 +171,11 @@ def bound_seconds(progress: Progress) -> list[tuple[str, int, int]]:
     and the session could no longer be saved or opened.
     """
     changed = []
-    for screen_id, value in list((progress.seconds or {}).items()):
+    seconds = progress.seconds or {}
+    for screen_id, value in list(seconds.items()):
         bounded = min(max(value, 0), MAX_SCREEN_SECONDS)
         if bounded != value:
-            progress.seconds[screen_id] = bounded
+            seconds[screen_id] = bounded
             changed.append((screen_id, value, bounded))
     return changed
 

@@ -124,9 +124,9 @@ def put_back(session: Session, entry: TrashEntry) -> PutBack:
             "Een plenaire sessie heeft één gesprek; deze tafel kan er niet bij terug."
         )
     record = record.model_copy(deep=True)
-    if kind == "tables" and any(t.id == record.id for t in items):
+    if isinstance(record, Table) and any(t.id == record.id for t in items):
         record.id = session.new_table_id()
-    elif kind == "patterns" and any(p.id == record.id for p in items):
+    elif isinstance(record, OwnPattern) and any(p.id == record.id for p in items):
         record.id = _free_pattern_id(session, record.id)
     if any(item.uid == record.uid for item in items):
         record.uid = new_uid(kind)
@@ -195,7 +195,7 @@ def _versions_of(kind: str, record: Record, stored: dict[str, str] | None) -> di
     """The stored versions of ``record``'s texts that are of the text it holds (one typed
     since the last save has none yet: no other laptop can have seen it)."""
     stored = stored or {}
-    texts = record_fields(kind, record.uid, record)
+    texts = record_fields(kind, record.uid or "", record)
     versions = {path: stored[path] for path, text in texts.items() if path in stored
                 and (v := Version.parse(stored[path])) is not None and v.hash == digest(text)}
     return dict(sorted(versions.items())) or None
@@ -203,7 +203,7 @@ def _versions_of(kind: str, record: Record, stored: dict[str, str] | None) -> di
 
 def _holder(entry: TrashEntry) -> _Holder:
     assert entry.kind is not None and entry.record is not None
-    texts = record_fields(entry.kind, entry.record.uid, entry.record)
+    texts = record_fields(entry.kind, entry.record.uid or "", entry.record)
     stored = entry.versions or {}
 
     def version_of(path: str) -> Version | None:

@@ -26,9 +26,13 @@ import re
 import secrets
 import time
 from collections.abc import Iterator, Sequence
+from typing import Literal, overload
 
 from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Session
+from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Session, Table
+
+Record = Table | OwnPattern | Principle | FirstStep
+"""A record of one of the session's lists that has a uid."""
 
 __all__ = [
     "KINDS",
@@ -77,7 +81,21 @@ def record_uid(kind: str, index: int, record) -> str:
     return record.uid or legacy_uid(kind, index, record)
 
 
-def records(session: Session, kind: str) -> Iterator[tuple[str, object]]:
+@overload
+def records(session: Session, kind: Literal["tables"]) -> Iterator[tuple[str, Table]]: ...
+@overload
+def records(session: Session, kind: Literal["patterns"]) -> Iterator[tuple[str, OwnPattern]]: ...
+@overload
+def records(session: Session, kind: Literal["principles"]) -> Iterator[tuple[str, Principle]]: ...
+@overload
+def records(session: Session, kind: Literal["first_steps"]) -> Iterator[tuple[str, FirstStep]]: ...
+@overload
+def records(
+    session: Session, kind: Literal["tables", "patterns"]
+) -> Iterator[tuple[str, Table | OwnPattern]]: ...
+@overload
+def records(session: Session, kind: str) -> Iterator[tuple[str, Record]]: ...
+def records(session: Session, kind: str) -> Iterator[tuple[str, Record]]:
     """(uid, record) of one kind, in order."""
     for index, record in enumerate(getattr(session, kind)):
         yield record_uid(kind, index, record), record
@@ -103,7 +121,7 @@ def unique_uids(session: Session) -> list[tuple[str, str]]:
         # block would come back as the removed one, with the removed one's texts.
         taken = {uid for uid, _ in listed} | {
             key.partition("/")[2] for key in session.removed or {} if key.startswith(f"{kind}/")}
-        taken |= {e.record.uid for e in session.trash or [] if e.kind == kind and e.record.uid}
+        taken |= {e.record.uid for e in session.trash or [] if e.kind == kind and e.record is not None and e.record.uid}
         first: dict[str, int] = {}
         for index, (uid, record) in enumerate(listed):
             if _USABLE.fullmatch(uid) and uid not in first:
@@ -138,7 +156,9 @@ def _renamed(kind: str, record, uid: str, taken: set[str]) -> str:
     return f"{base}-{n}"
 
 
-def merged_id(copies: Sequence[Session], kind: str, uid: str, taken: set[str]) -> str:
+def merged_id(
+    copies: Sequence[Session], kind: Literal["tables", "patterns"], uid: str, taken: set[str]
+) -> str:
     """A record's id in a merge of ``copies`` (``core/merge.py``): the least of its ids
     there as they were before a merge renamed them (:func:`_unfreed`), or when that is in
     ``taken`` one made from its uid. So the same id however the copies are grouped: a

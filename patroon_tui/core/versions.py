@@ -41,6 +41,7 @@ from patroon_tui.core.uids import (
 )
 
 __all__ = [
+    "CONFLICT_MARK",
     "WRITER",
     "Baseline",
     "Version",
@@ -48,9 +49,13 @@ __all__ = [
     "effective",
     "ensure_uids",
     "fields",
+    "is_choice",
+    "joined",
     "known",
     "legacy_uid",
+    "multi_line",
     "new_uid",
+    "record_fields",
     "record_uid",
     "records",
     "stamp",
@@ -155,6 +160,23 @@ def effective(session: Session, path: str, text: str) -> Version:
     return known((session.versions or {}).get(path), digest(text))
 
 
+def is_choice(path: str) -> bool:
+    """Whether the field at ``path`` holds a choice (an id, the steps of an own pattern),
+    which a conflict cannot hold two of, not a typed text."""
+    return (path.endswith(("/pattern", "/layer", "/steps"))
+            or (path.startswith("first_steps/") and path.endswith("/table")))
+
+
+def multi_line(path: str) -> bool:
+    """Whether the field at ``path`` is a text area (answers, notes), not a one-line field."""
+    return "/answers/" in path or path.startswith(("notes/", "layer_notes/"))
+
+
+#: In the first line of a conflicting text (``core/merge.py``): it is resolved once this
+#: is no longer there.
+CONFLICT_MARK = "versies; kies of combineer, en haal deze regels weg."
+
+
 def fields(session: Session) -> dict[str, str]:
     """Every field the facilitator types, by path, with its text."""
     out: dict[str, str] = {}
@@ -251,19 +273,20 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
             before = known(versions.get(path), baseline.hashes[path])
             versions[path] = str(before.bumped(writer, ""))
             stamped = True
-    back = (uids - baseline.uids) & set(session.removed or {})
+    removed_before = session.removed or {}
+    back = (uids - baseline.uids) & set(removed_before)
     if back:  # removed and put back (ctrl+z, the trash): no longer removed
         for key in back:
             # Put back after it was removed: its texts are newer than the removal, so a
             # merge with a copy that still has it removed keeps it.
-            tomb = Version.parse(session.removed[key])
+            tomb = Version.parse(removed_before[key])
             if tomb is None:
                 continue
             for path, text in now.items():
                 if path.startswith(key + "/"):
                     mine = known(versions.get(path), digest(text))
                     versions[path] = str(joined([tomb, mine], text).bumped(writer, text))
-        session.removed = {k: v for k, v in session.removed.items() if k not in back} or None
+        session.removed = {k: v for k, v in removed_before.items() if k not in back} or None
         stamped = True
     if gone:
         removed = dict(session.removed or {})
@@ -279,8 +302,6 @@ def stamp(session: Session, baseline: Baseline, writer: str = WRITER) -> None:
     if session.conflicts:
         # Resolved: a text once its marked first line is gone, a choice once it is made
         # again (changed); a field whose record is gone has nothing left to resolve.
-        from patroon_tui.core.merge import CONFLICT_MARK, is_choice
-
         left = {path: vs for path, vs in session.conflicts.items()
                 if path in now and (path not in changed if is_choice(path)
                                     else CONFLICT_MARK in now[path])}

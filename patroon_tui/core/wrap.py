@@ -145,7 +145,7 @@ def wrap(text: str, width: int, breaking: Breaking = Breaking.CUT) -> list[str]:
         choices.insert(0, _wrap_cached(text, width, Breaking.SYLLABLES))
     if breaking == Breaking.FILL:
         choices.append(_wrap_cached(text, width, Breaking.FILL))
-    return list(min(choices, key=len))
+    return list(min(choices, key=lambda lines: len(list(lines))))
 
 
 @lru_cache(maxsize=1024)
