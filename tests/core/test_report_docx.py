@@ -1,0 +1,71 @@
+"""The Word report is the same document, part by part and byte by byte, as python-docx's
+own calls make it (``docx_reference.py``), for any text typed: every character, control
+characters, tabs and line breaks of each kind, white space at either end, markup."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from patroon_tui.core.report_doc import build_report
+from patroon_tui.core.report_docx import render_docx
+from patroon_tui.core.session import Table
+from tests.core.docx_reference import render_docx as reference_docx
+from tests.core.test_report_formats import DECK, session_with
+
+# Any character, lone surrogates and control characters included, and the ones that
+# matter most to a writer of XML, often.
+_ANY = st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=())
+_HOSTILE = st.sampled_from(list("\t\n\r &<>\"' \x00\x07\x0b\x1f\x85\xa0\u2028\u3000\ufffe")
+                           + ["\r\n", "]]>", "<w:t>", "</w:t>", "<w:t></w:t>", "&amp;"])
+_TYPED = st.lists(st.one_of(st.text(_ANY, max_size=4), _HOSTILE), max_size=12).map("".join)
+
+
+def parts(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(info.filename, package.read(info)) for info in package.infolist()]
+
+
+def assert_same_document(session) -> None:
+    doc = build_report(session, DECK)
+    ours, reference = parts(render_docx(doc)), parts(reference_docx(doc))
+    assert [name for name, _ in ours] == [name for name, _ in reference]
+    for (name, data), (_, expected) in zip(ours, reference, strict=True):
+        assert data == expected, f"{name} differs"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TYPED, min_size=16, max_size=16))
+def test_any_typed_text_makes_the_same_document(texts):
+    assert_same_document(session_with(texts))
+
+
+def test_hostile_text_makes_the_same_document_and_reads_back():
+    texts = [f" tekst {n} <&>\"' \t tab \r\n lijn\x07\x00\ud800\uffff\r\x0b\xa0 " for n in range(16)]
+    session = session_with(texts)
+    assert_same_document(session)
+    word = docx.Document(io.BytesIO(render_docx(build_report(session, DECK))))
+    title = word.paragraphs[0]
+    assert title.style.name == "Title"
+    assert title.text == " tekst 0 <&>\"' \t tab \n lijn␇␀\ufffd\ufffd\n␋\xa0 "
+    # The properties' title is on one line: white space (a vertical tab too) between words.
+    assert word.core_properties.title == "tekst 0 <&>\"' tab lijn␇␀\ufffd\ufffd"
+    assert word.core_properties.language == "nl-NL"
+
+
+def test_empty_and_blank_texts_make_the_same_document():
+    session = session_with(["", " ", "\t", "\n", "\r", "\r\n", "x\n", "\n\n", "&", "<", ">",
+                            "\x1f", "\u2028", "\x85", "👩‍💻", "é"])
+    assert_same_document(session)
+
+
+def test_a_long_session_makes_the_same_document():
+    session = session_with([f"tekst {n}" for n in range(16)])
+    session.notes = {f"scherm-{n}": f"notitie {n}\nregel\ttwee \n" for n in range(300)}
+    session.tables += [Table(id=f"extra-{n}", name=f"Extra {n}", participants=f"Ans {n}",
+                             answers={"herkenbaar": f"ja\n{n}"}) for n in range(200)]
+    assert_same_document(session)
