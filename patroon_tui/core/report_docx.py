@@ -47,9 +47,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r")
 # Characters XML 1.0 cannot hold (lxml refuses them): C0 controls but tab, line feed and
 # carriage return; lone surrogates; U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# What python-docx writes as an element of its own rather than as text: a tab, a break.
-_SPECIAL = re.compile(r"([\t\r\n])")
-_ELEMENT = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
+_CONTROL_BYTES = bytes(c for c in range(0x20) if c not in b"\t\n\r")
+# A w:t whose text starts or ends with white space (``\s`` is str.isspace(), what
+# python-docx's ``strip()`` takes off): python-docx marks it to keep its spaces.
+# (Possessive, so a text is read once, not again from its end for each character.)
+_SPACE_AT_END = re.compile(r"<w:t>(?=\s|[^<]*+(?<=\s)</w:t>)")
 _BOLD = "<w:rPr><w:b/></w:rPr>"
 _BREAK_RUN = "<w:r><w:br/></w:r>"
 # Numbers written out, with a hanging indent: Word's own numbered lists in python-docx
@@ -62,37 +64,48 @@ _STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Li
 def xml_safe(text: str) -> str:
     """``text`` as Word can hold it: line breaks as ``\\n``, a control character XML
     cannot hold shown as its Unicode picture (U+2400…: ␀, ␁ …), so it is still seen."""
+    if _is_safe(text):
+        return text
     text = _LINE_BREAK.sub("\n", text)
     return _NOT_XML.sub(
         lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text
     )
 
 
-def _t(text: str) -> str:
-    """A ``w:t`` of ``text`` (no tab or break in it), spaces kept where python-docx keeps
-    them: when the text starts or ends with white space."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if len(text.strip()) < len(text):
-        return f'<w:t xml:space="preserve">{escaped}</w:t>'
-    return f"<w:t>{escaped}</w:t>"
+def _is_safe(text: str) -> bool:
+    """Whether :func:`xml_safe` leaves ``text`` as it is, found faster than its regular
+    expressions find nothing (the whole report's body is given to it at once)."""
+    if "\r" in text or "\ufffe" in text or "\uffff" in text:
+        return False
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return len(data.translate(None, _CONTROL_BYTES)) == len(data)
 
 
-def _content(text: str) -> str:
-    """A run's content for ``text``, as python-docx's ``Run.text`` makes it: tabs and line
-    breaks as elements, the text between them in ``w:t``."""
-    if "\t" not in text and "\n" not in text and "\r" not in text:
-        return _t(text) if text else ""
-    return "".join(_ELEMENT[piece] if piece in _ELEMENT else _t(piece)
-                   for piece in _SPECIAL.split(text) if piece)
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _run(text: str, bold: bool = False) -> str:
-    """A ``w:r`` of ``text`` as python-docx's ``add_run(text)`` makes it (``<w:r/>`` when
-    empty), bold when asked. Any text is made safe here, the report's own words too: a
-    character XML cannot hold must never make the document unreadable."""
+    """A ``w:r`` of ``text`` (``<w:r/>`` when empty, as python-docx's ``add_run("")``),
+    bold when asked; its tabs and line breaks are made elements by :func:`_finished`."""
     if not text and not bold:
         return "<w:r/>"
-    return f"<w:r>{_BOLD if bold else ''}{_content(xml_safe(text))}</w:r>"
+    return f"<w:r>{_BOLD if bold else ''}<w:t>{_escaped(text)}</w:t></w:r>"
+
+
+def _finished(body: str) -> str:
+    """The body's runs as python-docx's ``Run.text`` makes them, done on the whole body
+    at once (its markup holds no white space, control character or bare ``<`` in a text):
+    every text made safe for XML, each tab a ``w:tab`` and each line break a ``w:br``
+    between the ``w:t`` of the text around it, no empty ``w:t``, and the spaces kept at
+    either end of a ``w:t``."""
+    body = xml_safe(body)
+    body = body.replace("\t", "</w:t><w:tab/><w:t>").replace("\n", "</w:t><w:br/><w:t>")
+    body = body.replace("<w:t></w:t>", "")
+    return _SPACE_AT_END.sub('<w:t xml:space="preserve">', body)
 
 
 def _runs(line: Line) -> str:
@@ -190,9 +203,9 @@ def _grid(t: _Template, block: Grid) -> str:
     width = Emu(t.block_width // cols).twips if cols else 0
     cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
     out = [
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{t.style_ids["Table Grid"]}"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{t.style_ids["Table Grid"]}"/>',
         '<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
-        'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+        'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>',
         "<w:tblGrid>", f'<w:gridCol w:w="{width}"/>' * cols, "</w:tblGrid>",
         # The header row repeats on every page and tells screen readers what each column is.
         "<w:tr><w:trPr><w:tblHeader/></w:trPr>",
@@ -211,8 +224,7 @@ def _grid(t: _Template, block: Grid) -> str:
 
 def _body(t: _Template, doc: Document) -> str:
     """The body's paragraphs and tables as WordprocessingML text."""
-    title = xml_safe(doc.title)
-    out = [_p(_run(title) if title else "", t.ppr("Title"))]
+    out = [_p(_run(doc.title) if doc.title else "", t.ppr("Title"))]
     out += [_p(_run(f"{label}: ", bold=True) + _runs(value)) for label, value in doc.details]
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -232,7 +244,7 @@ def _body(t: _Template, doc: Document) -> str:
         elif isinstance(block, Loop):
             out += [_numbered(t, n, step) for n, step in enumerate(block.steps, start=1)]
             out.append(_p(_run(f"Na stap {len(block.steps)} begint de cirkel weer bij stap 1.")))
-    return "".join(out)
+    return _finished("".join(out))
 
 
 def render_docx(doc: Document) -> bytes:
