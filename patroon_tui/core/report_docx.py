@@ -37,7 +37,14 @@ from docx.oxml.parser import parse_xml
 from docx.shared import Cm, Emu, Pt
 
 from patroon_tui.core.report_doc import (
-    Document, Grid, Heading, Items, Line, Loop, Paragraph, TypedText,
+    Document,
+    Grid,
+    Heading,
+    Items,
+    Line,
+    Loop,
+    Paragraph,
+    TypedText,
 )
 
 __all__ = ["render_docx", "xml_safe"]
@@ -57,6 +64,8 @@ _BREAK_RUN = "<w:r><w:br/></w:r>"
 # Numbers written out, with a hanging indent: Word's own numbered lists in python-docx
 # share one numbering, so every list after the first would go on counting.
 _INDENT = Cm(0.9).twips
+_TABLE_LOOK = ('<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+               'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>')
 _STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Paragraph", "List Bullet",
            "Table Grid")
 
@@ -211,9 +220,7 @@ def _grid(t: _Template, block: Grid) -> str:
     width = Emu(t.block_width // cols).twips if cols else 0
     cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
     out = [
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{t.style_ids["Table Grid"]}"/>',
-        '<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
-        'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>',
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{t.style_ids["Table Grid"]}"/>{_TABLE_LOOK}',
         "<w:tblGrid>", f'<w:gridCol w:w="{width}"/>' * cols, "</w:tblGrid>",
         # The header row repeats on every page and tells screen readers what each column is.
         "<w:tr><w:trPr><w:tblHeader/></w:trPr>",

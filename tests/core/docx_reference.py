@@ -19,10 +19,16 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from patroon_tui.core.report_doc import (
-    Document, Grid, Heading, Items, Line, Loop, Paragraph, TypedText,
+    Document,
+    Grid,
+    Heading,
+    Items,
+    Line,
+    Loop,
+    Paragraph,
+    TypedText,
 )
 from patroon_tui.core.report_docx import xml_safe
-
 
 LANGUAGE = "nl-NL"
 

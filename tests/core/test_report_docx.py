@@ -8,6 +8,7 @@ import io
 import zipfile
 
 import docx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +72,12 @@ def test_a_long_session_makes_the_same_document():
     session.tables += [Table(id=f"extra-{n}", name=f"Extra {n}", participants=f"Ans {n}",
                              answers={"herkenbaar": f"ja\n{n}"}) for n in range(200)]
     assert_same_document(session)
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x0b", "\x0c", "\x1f", "\ud800",
+                                  "\ufffe", "\uffff", "\r", "\r\n", "\t", "\xa0"])
+def test_one_character_xml_cannot_hold_or_word_writes_apart_makes_the_same_document(char):
+    # Alone in the session: the whole body is checked at once for what must change.
+    texts = [f"tekst {n}" for n in range(16)]
+    texts[8] = f"a{char}b {char}"
+    assert_same_document(session_with(texts))
