@@ -9,6 +9,7 @@ hold the writer to the same bytes, part by part, for any text typed.
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
@@ -28,9 +29,17 @@ from patroon_tui.core.report_doc import (
     Paragraph,
     TypedText,
 )
-from patroon_tui.core.report_docx import xml_safe
 
 LANGUAGE = "nl-NL"
+_LINE_BREAK = re.compile(r"\r\n|\r")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    text = _LINE_BREAK.sub("\n", text)
+    return _NOT_XML.sub(
+        lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text
+    )
 
 
 def _runs(paragraph: WordParagraph, line: Line) -> None:

@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from patroon_tui.core.report_doc import build_report
-from patroon_tui.core.report_docx import render_docx
+from patroon_tui.core.report_docx import render_docx, xml_safe
 from patroon_tui.core.session import Table
 from tests.core.docx_reference import render_docx as reference_docx
+from tests.core.docx_reference import xml_safe as reference_xml_safe
 from tests.core.test_report_formats import DECK, session_with
 
 # Any character, lone surrogates and control characters included, and the ones that
@@ -81,3 +82,10 @@ def test_one_character_xml_cannot_hold_or_word_writes_apart_makes_the_same_docum
     texts = [f"tekst {n}" for n in range(16)]
     texts[8] = f"a{char}b {char}"
     assert_same_document(session_with(texts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(_ANY), _TYPED))
+def test_xml_safe_changes_what_its_regular_expressions_change(text):
+    # Its shortcut (nothing to change) must never skip a change.
+    assert xml_safe(text) == reference_xml_safe(text)
