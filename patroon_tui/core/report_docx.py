@@ -82,8 +82,8 @@ def xml_safe(text: str) -> str:
 
 
 def _is_safe(text: str) -> bool:
-    """Whether :func:`xml_safe` leaves ``text`` as it is, found faster than its regular
-    expressions find nothing (the whole report's body is given to it at once)."""
+    """Whether :func:`xml_safe` leaves ``text`` as it is: told faster than its regular
+    expressions would tell (the whole report's body is given to it at once)."""
     if "\r" in text or "\ufffe" in text or "\uffff" in text:
         return False
     try:
@@ -107,7 +107,7 @@ def _run(text: str, bold: bool = False) -> str:
 
 def _finished(body: str) -> str:
     """The body's runs as python-docx's ``Run.text`` makes them, done on the whole body
-    at once (its markup holds no white space, control character or bare ``<`` in a text):
+    at once (its markup holds no tab, line break or control character, a text no ``<``):
     every text made safe for XML, each tab a ``w:tab`` and each line break a ``w:br``
     between the ``w:t`` of the text around it, no empty ``w:t``, and the spaces kept at
     either end of a ``w:t``."""
