@@ -163,7 +163,10 @@ def _template() -> _Template:
     _set_language(word)
     word.styles["Normal"].font.size = Pt(11)
     section = word.sections[-1]
-    block_width = section.page_width - section.left_margin - section.right_margin
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    # The default template sets all three; python-docx types them as optional.
+    assert width is not None and left is not None and right is not None
+    block_width = width - left - right
     out = io.BytesIO()
     word.save(out)
     with zipfile.ZipFile(out) as package:

@@ -9,7 +9,7 @@ back clears the tombstone, so a merge keeps it (``versions.stamp`` again).
 
 :func:`throw_away` moves a record from its list to the trash, :func:`entries` lists what
 the trash holds (newest first), :func:`put_back` returns an entry's record to its list,
-:func:`merged_trash` is the trash of a merge (``core/merge.py``).
+:func:`merged_trash` is the trash of a merge (``core/merge/``).
 :func:`describe` names an entry in a line of Dutch, for the list the facilitator picks from.
 """
 

@@ -1,5 +1,5 @@
 """Records' identities across copies of one session (``uid``), for merging them
-(``core/merge.py``; docs/merging.md).
+(``core/merge/``; docs/merging.md).
 
 Every record (a table, an own pattern, a principle, a first step) is known by a uid that
 is the same in every copy of the session. Records from before uids existed get one made
@@ -159,7 +159,7 @@ def _renamed(kind: str, record, uid: str, taken: set[str]) -> str:
 def merged_id(
     copies: Sequence[Session], kind: Literal["tables", "patterns"], uid: str, taken: set[str]
 ) -> str:
-    """A record's id in a merge of ``copies`` (``core/merge.py``): the least of its ids
+    """A record's id in a merge of ``copies`` (``core/merge/``): the least of its ids
     there as they were before a merge renamed them (:func:`_unfreed`), or when that is in
     ``taken`` one made from its uid. So the same id however the copies are grouped: a
     merge of some of them may rename for a record that a later merge drops."""

@@ -1,5 +1,5 @@
 """Versions of what was typed, so copies of one session recorded on several laptops can be
-merged without losing anything (``core/merge.py``; docs/merging.md).
+merged without losing anything (``core/merge/``; docs/merging.md).
 
 Every text the facilitator types is a *field* with a path (``tables/<uid>/answers/<qid>``,
 ``notes/<screen>``, …). Its *version* says how it came to be: a digest of the text and,
@@ -172,7 +172,7 @@ def multi_line(path: str) -> bool:
     return "/answers/" in path or path.startswith(("notes/", "layer_notes/"))
 
 
-#: In the first line of a conflicting text (``core/merge.py``): it is resolved once this
+#: In the first line of a conflicting text (``core/merge/``): it is resolved once this
 #: is no longer there.
 CONFLICT_MARK = "versies; kies of combineer, en haal deze regels weg."
 
