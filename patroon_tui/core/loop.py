@@ -162,6 +162,22 @@ def _fit(block_height: Callable[[int], int], most: int, height: int, reserve: in
     return 1
 
 
+def _every_word(
+    config: tuple[int, int, int] | None, texts: list[str], title: str, marker: str, width: int,
+    height: int, whole: Breaking, tight_words: Breaking,
+) -> Ring | None:
+    """The layout with every word shown that fits ``height``: with short arrows, then with
+    words broken to fill lines (before any text is cut short); ``None`` when none does."""
+    tries = [(1, whole)]
+    if tight_words != whole:
+        tries += [(2, tight_words), (1, tight_words)]
+    for connector, breaking in tries:
+        tight = plan_ring(config, texts, title, marker, width, None, connector, breaking)
+        if tight is not None and tight.height <= height:
+            return tight
+    return None
+
+
 # -- entry point ---------------------------------------------------------------------------
 
 
@@ -217,16 +233,7 @@ def draw_loop(
         if height is None or full.height <= height:
             best = full
             break
-        # Every word shown, with short arrows, then with words broken to fill lines, comes
-        # before any text cut short.
-        tries = [(1, whole)]
-        if tight_words != whole:
-            tries += [(2, tight_words), (1, tight_words)]
-        for connector, breaking in tries:
-            tight = plan_ring(config, texts, title, marker, width, None, connector, breaking)
-            if tight is not None and tight.height <= height:
-                best = tight
-                break
+        best = _every_word(config, texts, title, marker, width, height, whole, tight_words) or best
         if best is not None and not best.text_shortened:
             break
         # At most one line less per box than the full text; an earlier layout wins a tie.

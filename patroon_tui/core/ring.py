@@ -89,71 +89,65 @@ def _one_line_width(text: str) -> int:
     return cell_width(" ".join(text.split()))
 
 
-def plan_ring(
-    config: tuple[int, int, int] | None,
-    steps: list[str],
-    title: str,
-    marker: str,
-    width: int,
-    k: int | None,
-    connector: int,
-    breaking: Breaking = Breaking.CUT,
-) -> Ring | None:
-    """Place the boxes of one layout; ``None`` when the boxes would be too narrow.
+@dataclass
+class _Layout:
+    """Where the boxes of one layout go across: their width, the gap, each step's x and
+    the rows of steps from top to bottom."""
 
-    ``config`` is ``(top, side rows, bottom)``, or ``None`` for two boxes side by side.
-    ``k`` caps the text lines per box (``None``: all); ``connector`` is the arrows' length;
-    ``breaking`` says how words may break (:class:`~patroon_tui.core.wrap.Breaking`); with
-    ``FILL`` only the boxes that make their row tall have words broken to fill lines.
-    """
+    box_w: int
+    gap: int
+    total_w: int
+    xs: dict[int, int]
+    rows: list[list[int]]
+    has_sides: int | None
+
+
+def _pair_layout(steps: list[str], width: int, title_lines: list[str]) -> _Layout | None:
+    gap = max(9, max(cell_width(t) for t in title_lines) + 4)
+    box_w = _box_width((width - gap) // 2, steps)
+    if box_w < _BOX_MIN:
+        return None
+    return _Layout(box_w, gap, 2 * box_w + gap, {1: 0, 2: box_w + gap}, [[1, 2]], None)
+
+
+def _ring_layout(config: tuple[int, int, int], steps: list[str], width: int) -> _Layout | None:
     n = len(steps)
-    label_width = len(str(n))
-    inset = 4 + label_width + 2  # borders, padding, "3  "
-
-    if config is None:
-        title_lines = _title_block(title, marker, 26, breaking)
-        gap = max(9, max(cell_width(t) for t in title_lines) + 4)
-        box_w = _box_width((width - gap) // 2, steps)
-        if box_w < _BOX_MIN:
-            return None
-        total_w = 2 * box_w + gap
-        xs = {1: 0, 2: box_w + gap}
-        rows = [[1, 2]]
-        has_sides = None
+    top, sides, bottom = config
+    pitches = top if sides else top - 1
+    gap = max(3, min(8, width // 20, width // (pitches + 1) // 5))
+    box_w = _box_width((width - pitches * gap) // (pitches + 1), steps)
+    if box_w < _BOX_MIN:
+        return None
+    pitch = box_w + gap
+    pos: dict[int, float] = {}
+    if sides:
+        for i in range(top):
+            pos[1 + i] = 0.5 + i
+        for j in range(sides):
+            pos[top + 1 + j] = top
+            pos[n - j] = 0
+        first_bottom = top + sides + 1
+        spread = (top - 1) / (bottom - 1) if bottom > 1 else 0
+        for i in range(bottom):
+            pos[first_bottom + i] = top - 0.5 - i * spread
+        rows = [list(range(1, top + 1))]
+        rows += [[n - j, top + 1 + j] for j in range(sides)]
+        rows.append(list(range(first_bottom, first_bottom + bottom)))
     else:
-        top, sides, bottom = config
-        pitches = top if sides else top - 1
-        gap = max(3, min(8, width // 20, width // (pitches + 1) // 5))
-        box_w = _box_width((width - pitches * gap) // (pitches + 1), steps)
-        if box_w < _BOX_MIN:
-            return None
-        pitch = box_w + gap
-        total_w = pitches * pitch + box_w
-        pos: dict[int, float] = {}
-        if sides:
-            for i in range(top):
-                pos[1 + i] = 0.5 + i
-            for j in range(sides):
-                pos[top + 1 + j] = top
-                pos[n - j] = 0
-            first_bottom = top + sides + 1
-            spread = (top - 1) / (bottom - 1) if bottom > 1 else 0
-            for i in range(bottom):
-                pos[first_bottom + i] = top - 0.5 - i * spread
-            rows = [list(range(1, top + 1))]
-            rows += [[n - j, top + 1 + j] for j in range(sides)]
-            rows.append(list(range(first_bottom, first_bottom + bottom)))
-        else:
-            for i in range(top):
-                pos[1 + i] = i
-            offset = (top - bottom) / 2
-            for i in range(bottom):
-                pos[top + 1 + i] = top - 1 - offset - i
-            rows = [list(range(1, top + 1)), list(range(top + 1, n + 1))]
-        xs = {step: int(p * pitch) for step, p in pos.items()}
-        has_sides = sides
+        for i in range(top):
+            pos[1 + i] = i
+        offset = (top - bottom) / 2
+        for i in range(bottom):
+            pos[top + 1 + i] = top - 1 - offset - i
+        rows = [list(range(1, top + 1)), list(range(top + 1, n + 1))]
+    xs = {step: int(p * pitch) for step, p in pos.items()}
+    return _Layout(box_w, gap, pitches * pitch + box_w, xs, rows, sides)
 
-    text_w = box_w - inset
+
+def _shown_lines(
+    steps: list[str], rows: list[list[int]], text_w: int, k: int | None, breaking: Breaking
+) -> tuple[dict[int, list[str]], bool]:
+    """Each step's lines in its box (at most ``k``), and whether any was shortened."""
     wrapped = {i + 1: wrap(s, text_w, breaking) for i, s in enumerate(steps)}
     if breaking == Breaking.FILL:
         # A box lower than its row's tallest keeps its words whole: breaking them gains nothing.
@@ -172,13 +166,45 @@ def plan_ring(
             shortened = True
             lines = shorten(lines, k, text_w)
         shown[step] = lines
+    return shown, shortened
+
+
+def plan_ring(
+    config: tuple[int, int, int] | None,
+    steps: list[str],
+    title: str,
+    marker: str,
+    width: int,
+    k: int | None,
+    connector: int,
+    breaking: Breaking = Breaking.CUT,
+) -> Ring | None:
+    """Place the boxes of one layout; ``None`` when the boxes would be too narrow.
+
+    ``config`` is ``(top, side rows, bottom)``, or ``None`` for two boxes side by side.
+    ``k`` caps the text lines per box (``None``: all); ``connector`` is the arrows' length;
+    ``breaking`` says how words may break (:class:`~patroon_tui.core.wrap.Breaking`); with
+    ``FILL`` only the boxes that make their row tall have words broken to fill lines.
+    """
+    n = len(steps)
+    inset = 4 + len(str(n)) + 2  # borders, padding, "3  "
+    if config is None:
+        layout = _pair_layout(steps, width, _title_block(title, marker, 26, breaking))
+    else:
+        layout = _ring_layout(config, steps, width)
+    if layout is None:
+        return None
+    box_w, gap, total_w, xs, rows = layout.box_w, layout.gap, layout.total_w, layout.xs, layout.rows
+    shown, shortened = _shown_lines(steps, rows, box_w - inset, k, breaking)
 
     # the title's room: between the side boxes, between the vertical arrows, or in the gap
+    left_arrow = right_arrow = 0
     if config is None:
         title_room = gap - 4
-    elif has_sides:
+    elif layout.has_sides:
         title_room = total_w - 2 * box_w - 4
     else:
+        top = config[0]
         left_arrow = max(xs[1], xs[n]) + 2
         right_arrow = min(xs[top], xs[top + 1]) + box_w - 3
         title_room = max(4, right_arrow - left_arrow - 5)
@@ -196,7 +222,7 @@ def plan_ring(
             boxes[s] = _Box(s, xs[s], y, box_w, h, shown[s])
         y += h
         if r < len(rows) - 1:
-            if config is not None and not has_sides:
+            if config is not None and not layout.has_sides:
                 between = len(title_lines) + (2 if connector == 2 else 0)
                 title_y = y + (between - len(title_lines)) // 2
                 y += between
@@ -206,7 +232,7 @@ def plan_ring(
     if config is None:
         title_y = 2 + (total_h - 4 - len(title_lines)) // 2
         title_x = box_w + gap // 2
-    elif has_sides:
+    elif layout.has_sides:
         band_top = boxes[1].y + boxes[1].h
         band_bottom = boxes[rows[-1][0]].y
         title_y = band_top + (band_bottom - band_top - len(title_lines)) // 2

@@ -319,6 +319,25 @@ class SessionStore:
         self._write(session, target, exclusive=new, keep_other=keep_other)
         return target
 
+    def _may_write(self, target: Path, *, exclusive: bool, keep_other: bool) -> None:
+        """``StoreError`` when ``target`` must not be written (no folder, read-only, changed
+        by another program; with ``keep_other`` that version is kept as a copy first)."""
+        try:
+            make_folder(target.parent, FOLDER_MODE)
+        except OSError as exc:
+            # Not passed on as FileExistsError: create() reads that as "this id was just
+            # taken" and would try the next id forever.
+            raise StoreError(f"Opslaan van {target} is mislukt: de map {target.parent} kan "
+                             f"niet worden gemaakt ({os_reason(exc)}).") from None
+        if exclusive:
+            return
+        if file_read_only(target):
+            raise read_only_error(target, read_only_reason(target.parent, None))
+        if keep_other:
+            self.last_kept = self._keep_other(target)
+        elif self._seen.other_version(target) is not None:
+            raise changed_error(target)
+
     def _write(
         self, session: Session, target: Path, *, exclusive: bool, keep_other: bool = False
     ) -> None:
@@ -332,34 +351,15 @@ class SessionStore:
                 # a session, or turning a page, is not an update of what it says.
                 updated = self._typed.unchanged_since(target, data) or utc_now()
                 data["session"]["updated"] = updated
-                text = emit_toml(data)
-                raw = text.encode("utf-8")
-                try:
-                    make_folder(target.parent, FOLDER_MODE)
-                except OSError as exc:
-                    # Not passed on as FileExistsError: create() reads that as "this id was
-                    # just taken" and would try the next id forever.
-                    raise StoreError(
-                        f"Opslaan van {target} is mislukt: de map {target.parent} kan niet "
-                        f"worden gemaakt ({os_reason(exc)})."
-                    ) from None
-                if not exclusive:
-                    if file_read_only(target):
-                        raise read_only_error(target, read_only_reason(target.parent, None))
-                    if keep_other:
-                        self.last_kept = self._keep_other(target)
-                    elif self._seen.other_version(target) is not None:
-                        raise changed_error(target)
+                raw = emit_toml(data).encode("utf-8")
+                self._may_write(target, exclusive=exclusive, keep_other=keep_other)
                 remove_stale_temps(target)
                 writing = True
 
-                def verify(tmp: Path) -> None:
-                    # What is on disk must parse back to exactly what we meant to write
-                    # before it may replace the previous good file.
-                    written = tmp.read_bytes()
-                    if written != raw or not same_data(tomllib.loads(written.decode("utf-8")), data):
+                def verify(tmp: Path) -> None:  # on disk, what we meant, or no rename
+                    got = tmp.read_bytes()
+                    if got != raw or not same_data(tomllib.loads(got.decode("utf-8")), data):
                         raise StoreError("wat op de schijf staat, is niet wat er geschreven werd")
-
                 unconfirmed = None
                 try:  # exactly 0600 whatever the umask: the notes are the facilitator's alone
                     info = replace_atomically(target, raw, mode=FILE_MODE, exclusive=exclusive,

@@ -252,60 +252,70 @@ class RoughLaptop(Laptop):
         return self.save() if self.open else loads_session(dumps_session(self.session), "kopie")
 
 
+def _hand_answer(s, step, word) -> None:
+    if step[0] == "hand_note":
+        s.notes[step[1]] = word
+    elif s.tables:
+        s.tables[step[1] % len(s.tables)].answers[step[2]] = word
+
+
+def _bad_version(s, step, word) -> None:
+    paths = sorted(fields(s))
+    path = paths[step[1] % len(paths)]
+    s.versions = {**(s.versions or {}), path: step[2]}
+    if step[3] and path.startswith("notes/"):
+        s.notes[path.split("/", 1)[1]] = word
+
+
+def _copy_principle(s, step, word) -> None:
+    if s.principles:
+        twin = s.principles[step[1] % len(s.principles)]
+        s.principles.append(Principle(text=word, uid=twin.uid))
+
+
+def _copy_table(s, step, word) -> None:
+    if s.tables:
+        twin = s.tables[step[1] % len(s.tables)]
+        s.tables.append(Table(id=s.new_table_id(), name=word, uid=twin.uid,
+                              answers={QUESTIONS[0]: word}))
+
+
+#: Edits made in a text editor between runs of the app, by kind.
+BY_HAND = {"hand_answer": _hand_answer, "hand_note": _hand_answer, "bad_version": _bad_version,
+           "copy_principle": _copy_principle, "copy_table": _copy_table}
+
+
+def _in_app(session, step, word: str, tag: str, n: int) -> bool:
+    """One of the rough edits made in the app; ``False`` for the plain ones of ``apply``."""
+    kind = step[0]
+    if kind == "add_pattern":
+        session.patterns.append(OwnPattern(
+            id=f"eigen-{tag.lower().strip('-')}-{n}", title=word, steps=["Een", "Twee"]))
+    elif kind == "choose_pattern" and session.tables:
+        table = session.tables[step[1] % len(session.tables)]
+        choices = ["", DECK_PATTERN, *(p.id for p in session.patterns)]
+        table.pattern = choices[step[2] % len(choices)]
+    elif kind == "choose_layer" and session.tables:
+        session.tables[step[1] % len(session.tables)].layer = step[2]
+    elif kind == "add_step":
+        table = session.tables[step[1] % len(session.tables)].id if session.tables else ""
+        session.first_steps.append(FirstStep(text=word, table=table))
+    elif kind == "step_table" and session.first_steps and session.tables:
+        step_ = session.first_steps[step[1] % len(session.first_steps)]
+        step_.table = session.tables[step[2] % len(session.tables)].id
+    else:
+        return kind in ("add_pattern", "choose_pattern", "choose_layer", "step_table")
+    return True
+
+
 def rough_apply(laptop: RoughLaptop, script, tag: str) -> None:
     for n, step in enumerate(script):
-        kind = step[0]
         word = f"{step[-1]} {tag}{n}" if isinstance(step[-1], str) else ""
-        hand = kind in ("hand_answer", "hand_note", "bad_version", "copy_principle",
-                        "copy_table")
-        if not hand:
-            laptop.in_app()
-        session = laptop.session
-        if kind in ("hand_answer", "hand_note"):
-            def change(s, step=step, word=word):
-                if step[0] == "hand_note":
-                    s.notes[step[1]] = word
-                elif s.tables:
-                    s.tables[step[1] % len(s.tables)].answers[step[2]] = word
-            laptop.by_hand(change)
-        elif kind == "bad_version":
-            def change(s, step=step, word=word):
-                paths = sorted(fields(s))
-                path = paths[step[1] % len(paths)]
-                s.versions = {**(s.versions or {}), path: step[2]}
-                if step[3] and path.startswith("notes/"):
-                    s.notes[path.split("/", 1)[1]] = word
-            laptop.by_hand(change)
-        elif kind == "copy_principle":
-            def change(s, step=step, word=word):
-                if s.principles:
-                    twin = s.principles[step[1] % len(s.principles)]
-                    s.principles.append(Principle(text=word, uid=twin.uid))
-            laptop.by_hand(change)
-        elif kind == "copy_table":
-            def change(s, step=step, word=word):
-                if s.tables:
-                    twin = s.tables[step[1] % len(s.tables)]
-                    s.tables.append(Table(id=s.new_table_id(), name=word, uid=twin.uid,
-                                          answers={QUESTIONS[0]: word}))
-            laptop.by_hand(change)
-        elif kind == "add_pattern":
-            session.patterns.append(OwnPattern(
-                id=f"eigen-{tag.lower().strip('-')}-{n}", title=word, steps=["Een", "Twee"]))
-        elif kind == "choose_pattern" and session.tables:
-            table = session.tables[step[1] % len(session.tables)]
-            own = [p.id for p in session.patterns]
-            choices = ["", DECK_PATTERN, *own]
-            table.pattern = choices[step[2] % len(choices)]
-        elif kind == "choose_layer" and session.tables:
-            session.tables[step[1] % len(session.tables)].layer = step[2]
-        elif kind == "add_step":
-            table = session.tables[step[1] % len(session.tables)].id if session.tables else ""
-            session.first_steps.append(FirstStep(text=word, table=table))
-        elif kind == "step_table" and session.first_steps and session.tables:
-            step_ = session.first_steps[step[1] % len(session.first_steps)]
-            step_.table = session.tables[step[2] % len(session.tables)].id
-        elif not hand:
+        if step[0] in BY_HAND:
+            laptop.by_hand(lambda s, step=step, word=word: BY_HAND[step[0]](s, step, word))
+            continue
+        laptop.in_app()
+        if not _in_app(laptop.session, step, word, tag, n):
             apply(laptop, [step], f"{tag}{n}-")
 
 
