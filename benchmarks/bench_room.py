@@ -435,10 +435,10 @@ def report(all_results: dict[int, dict], machine: str) -> None:
     print("\n" + machine + "\n")
     print("| what | tables | patroon | bare Textual | ratio | target |")
     print("|---|---|---|---|---|---|")
-    by_key: dict[str, dict[int, float]] = {}
+    by_key: dict[str, dict[int, tuple[float, float | None]]] = {}
     for tables, results in all_results.items():
         for key, what, app, bare in rows_for(results):
-            by_key.setdefault(key, {})[tables] = app
+            by_key.setdefault(key, {})[tables] = (app, bare)
             ratio = f"{app / bare:.1f}×" if bare else "—"
             count = "—" if key == "Word 8,000 notes" else tables
             target = verdict(key, app, bare) if key in TARGETS else "—"
@@ -451,14 +451,23 @@ def report(all_results: dict[int, dict], machine: str) -> None:
     sizes = sorted(all_results)
     if len(sizes) > 1:
         small, big = sizes[0], sizes[-1]
+        # A figure the issue sets against the bare app (a ratio) is compared as that ratio:
+        # the bare app's own figure moves with the size too (the Markdown export of a bigger
+        # session), and the machine's load moves both. A figure in milliseconds as it is.
         print(f"\n| what | {small} tables | {big} tables | {big}/{small} | target |")
         print("|---|---|---|---|---|")
         for key, figures in by_key.items():
-            if small in figures and big in figures:
-                ratio = figures[big] / figures[small]
-                ok = "ok" if ratio <= SCALE_TARGET else "OVER"
-                print(f"| {key} | {ms(figures[small])} | {ms(figures[big])} | {ratio:.1f}× "
-                      f"| ≤ {SCALE_TARGET:g}× {ok} |")
+            if small not in figures or big not in figures:
+                continue
+            (app_s, bare_s), (app_b, bare_b) = figures[small], figures[big]
+            if bare_s and bare_b and TARGETS.get(key, ("ratio",))[0] == "ratio":
+                cells = f"{app_s / bare_s:.1f}× bare | {app_b / bare_b:.1f}× bare"
+                ratio = (app_b / bare_b) / (app_s / bare_s)
+            else:
+                cells = f"{ms(app_s)} | {ms(app_b)}"
+                ratio = app_b / app_s
+            ok = "ok" if ratio <= SCALE_TARGET else "OVER"
+            print(f"| {key} | {cells} | {ratio:.1f}× | ≤ {SCALE_TARGET:g}× {ok} |")
 
 
 def details(label: str, values: list[float]) -> str:
