@@ -106,30 +106,34 @@ async def settled(widget: Widget | None, *, stop: DOMNode | None = None) -> None
 
 @runtime_checkable
 class KeyGate(Protocol):
-    """An app that can hold keys (the app's key routing, ``app.key_routing.KeyRouting``)."""
+    """An app that can hold keys (``app.key_routing.KeyRoutedApp``)."""
 
     def hold_keys(self, timeout: float) -> Release:
         """Hold keys from now on until the returned ``Release`` is called."""
-
-    def release_hold(self, release: Release) -> None:
-        """One hold has ended."""
 
     def put_back(self, event: events.Key | events.Paste) -> None:
         """Deliver ``event`` again, before every key waiting, once the change under way
         has ended (keys wait at least until the app's next turn)."""
 
 
+class HoldKeeper(Protocol):
+    """What keeps the holds a ``Release`` ends (the app's key router)."""
+
+    def release_hold(self, release: Release) -> None:
+        """One hold has ended."""
+
+
 class Release:
     """Ends one ``hold``; calling it twice is harmless."""
 
-    def __init__(self, gate: KeyGate) -> None:
-        self._gate = gate
+    def __init__(self, keeper: HoldKeeper) -> None:
+        self._keeper = keeper
         self.done = False
 
     def __call__(self) -> None:
         if not self.done:
             self.done = True
-            self._gate.release_hold(self)
+            self._keeper.release_hold(self)
 
 
 def hold(node: DOMNode, timeout: float = HOLD_WAIT) -> Release:

@@ -12,7 +12,7 @@ queue and reads the next one at once. Three things then go wrong:
 3. A change of screen, table or dialog finishes a moment later (mounting, a dialog's
    answer); keys typed in that moment reach what had the cursor before, or nothing.
 
-``KeyRouting`` (the app's base class) answers all three in one place:
+``KeyRouter`` (the app's part ``app.keys``) answers all three in one place:
 
 - each key's binding, if any, runs in the app's own turn before the next key is read (the
   binding Textual would have found, via the public ``Screen.active_bindings``);
@@ -27,22 +27,22 @@ queue and reads the next one at once. Three things then go wrong:
 - enter typed before the app has taken the terminal is enter, and escape with a letter
   typed right after it is escape and the letter, not alt+letter (``as_typed``);
 - Textual's terminal reader gets a decoder that survives an invalid byte and keeps a
-  pasted escape inside its paste (``read_terminal_safely``, Textual #6456).
+  pasted escape inside its paste (``terminal_reader.read_terminal_safely``, Textual #6456).
 
-This is the one module that works around Textual; ``tests/app/test_keyboard_upstream.py``
-fails once Textual runs a field's bindings in order by itself (then the binding part can
-go) or its reader does what ``read_terminal_safely`` does.
+This module and ``terminal_reader`` are where the keys work around Textual;
+``tests/app/test_keyboard_upstream.py`` fails once Textual runs a field's bindings in order
+by itself (then the binding part can go) or its reader does what ``read_terminal_safely``
+does.
 """
 
 from __future__ import annotations
 
 import asyncio
-import codecs
 import math
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual import events, on
@@ -52,8 +52,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from patroon_tui.app.terminal_reader import read_terminal_safely
 from patroon_tui.app.typed_run import TypedRun, insert_typed
-from patroon_tui.core.messages import printable
 from patroon_tui.keyboard import (
     HOLD_WAIT, OpensStrayField, Release, StrayKeys, drained, is_text_field, settled, takes,
 )
@@ -94,126 +94,32 @@ def as_typed(event: events.Key) -> list[events.Key]:
     return [event]
 
 
-def read_terminal_safely() -> None:
-    """Textual's terminal reader gets a decoder that takes what a terminal really sends.
+class KeyRouter:
+    """Delivers the keys of one app as described above (``KeyRoutedApp`` hands it every
+    key and paste)."""
 
-    - An invalid UTF-8 byte (0xFF, or "é" from a Latin-1 terminal) becomes U+FFFD. Textual
-      decodes strictly (Textual #6456, fix proposed in PR #6498): the reader's thread
-      raised, the app panicked and the last keys were in no file.
-    - An escape inside a bracketed paste is passed on in its visible form (``\\x1b``, as
-      pasted control characters are shown everywhere): Textual's reader ended the paste
-      there and sent the rest as keys before it (no upstream issue found).
-
-    The reader takes its decoder from the name ``getincrementaldecoder`` in its module
-    (``textual.drivers.linux_driver``), which is given ``terminal_decoder``.
-    """
-    from textual.drivers import linux_driver
-
-    if linux_driver.getincrementaldecoder is not terminal_decoder:
-        linux_driver.getincrementaldecoder = terminal_decoder
-
-
-def terminal_decoder(encoding: str) -> Callable[..., TerminalDecoder]:
-    """``codecs.getincrementaldecoder`` for Textual's terminal reader."""
-
-    def make(errors: str = "strict") -> TerminalDecoder:
-        return TerminalDecoder(encoding)
-
-    return make
-
-
-PASTE_START = "\x1b[200~"
-PASTE_END = "\x1b[201~"
-
-
-def held_back(text: str, marker: str, *, least: int) -> int:
-    """How many characters at the end of ``text`` may be the start of ``marker`` (at least
-    ``least`` of them, else 0)."""
-    return next((n for n in range(len(marker) - 1, least - 1, -1)
-                 if text.endswith(marker[:n])), 0)
-
-
-class TerminalDecoder:
-    """Decodes what the terminal sends (see ``read_terminal_safely``), read by read."""
-
-    def __init__(self, encoding: str) -> None:
-        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-        self._in_paste = False
-        self._held = ""  # the end of a read that may be the start of the paste's end
-        self._after_escape = False
-
-    def decode(self, data: bytes, final: bool = False) -> str:
-        text = self._held + self._decoder.decode(data, final)
-        self._held = ""
-        out: list[str] = []
-        start = 0
-        if self._after_escape and not self._in_paste:
-            # The last read ended on an escape (never held: it may be the escape key);
-            # this one may go on with the rest of a paste's start.
-            if text.startswith(PASTE_START[1:]):
-                out.append(PASTE_START[1:])
-                start = len(PASTE_START) - 1
-                self._in_paste = True
-            elif text and PASTE_START[1:].startswith(text) and not final:
-                self._held = text
-                return ""
-        while start < len(text):
-            if not self._in_paste:
-                found = text.find(PASTE_START, start)
-                if found < 0:
-                    rest = text[start:]
-                    # A paste's start cut in two by the read: wait for the rest. (A lone
-                    # escape is never held: it is the escape key.)
-                    waiting = 0 if final else held_back(rest, PASTE_START, least=2)
-                    self._held = rest[len(rest) - waiting:]
-                    out.append(rest[:len(rest) - waiting])
-                    break
-                end = found + len(PASTE_START)
-                out.append(text[start:end])
-                start = end
-                self._in_paste = True
-                continue
-            found = text.find(PASTE_END, start)
-            pasted = text[start:] if found < 0 else text[start:found]
-            if found < 0 and not final:
-                waiting = held_back(pasted, PASTE_END, least=1)
-                self._held = pasted[len(pasted) - waiting:]
-                pasted = pasted[:len(pasted) - waiting]
-            out.append(pasted.replace("\x1b", printable("\x1b")))
-            if found < 0:
-                break
-            out.append(PASTE_END)
-            start = found + len(PASTE_END)
-            self._in_paste = False
-        decoded = "".join(out)
-        self._after_escape = decoded.endswith("\x1b") and not self._in_paste
-        return decoded
-
-
-class KeyRouting(App):
-    """An App that delivers keys as described above (the patroon app is one)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if sys.platform != "win32":
-            read_terminal_safely()
+    def __init__(self, app: App, forward: Callable[[events.Event], Awaitable[None]]) -> None:
+        self.app = app
+        self._forward = forward
+        """Textual's own handling of an event by the app (delivery to the focused widget,
+        priority bindings first)."""
         self._held_keys: deque[events.Key | events.Paste] = deque()
         self._holds: set[Release] = set()
         self._palette_hold: Release | None = None
-        self.keys_received = 0
+        self.received = 0
         """How many keys the terminal has sent so far (handled or still queued)."""
         self._typed_at: float | None = None
         self.last_key_at: float | None = None
         """When the last key arrived (``time.monotonic``)."""
         self._typed = TypedRun(self._apply_typed_later)
 
-    def post_message(self, message: Message) -> bool:
+    def arrived(self, message: Message) -> None:
+        """Count ``message`` as it is posted to the app, if it is a key."""
         if isinstance(message, events.Key):
-            self.keys_received += 1
+            self.received += 1
             self.last_key_at = time.monotonic()
             typing = message.is_printable or message.key in TYPING_KEYS
             self._typed_at = self.last_key_at if typing else None
-        return super().post_message(message)
 
     def typing_pause(self) -> float:
         """Seconds since the last key that typed text; infinite when the last key was a
@@ -235,13 +141,13 @@ class KeyRouting(App):
         ``keyboard.hold``)."""
         release = Release(self)
         self._holds.add(release)
-        self.set_timer(timeout, release)
+        self.app.set_timer(timeout, release)
         return release
 
     def release_hold(self, release: Release) -> None:
         self._holds.discard(release)
         if not self._holds and self._held_keys:
-            self.call_later(self._replay)
+            self.app.call_later(self._replay)
 
     def put_back(self, event: events.Key | events.Paste) -> None:
         """``event`` goes again, first, once the holds under way have ended (see
@@ -254,8 +160,8 @@ class KeyRouting(App):
         release = self.hold_keys(HOLD_WAIT)
         # By the app's next turn the dialog has gone: hold on until the screen under it
         # has its cursor back (also for a paste, which no screen change holds for).
-        self.call_later(self.hold_for_screen)
-        self.call_later(release.__call__)
+        self.app.call_later(self.hold_for_screen)
+        self.app.call_later(release.__call__)
 
     async def _replay(self) -> None:
         while self._held_keys and not self._holds:
@@ -263,7 +169,7 @@ class KeyRouting(App):
 
     def hold_after_screen_change(self, before: object) -> None:
         """Hold keys until a screen just pushed or popped has set itself up."""
-        if self.screen is not before:
+        if self.app.screen is not before:
             self.hold_for_screen()
 
     def hold_for_screen(self) -> None:
@@ -272,53 +178,56 @@ class KeyRouting(App):
         release = self.hold_keys(HOLD_WAIT)
 
         def after_screen() -> None:
-            self.call_after_refresh(release)
+            self.app.call_after_refresh(release)
 
-        if not self.screen.call_later(after_screen):
+        if not self.app.screen.call_later(after_screen):
             release()
 
     # -- delivering --------------------------------------------------------------------
 
-    async def on_event(self, event: events.Event) -> None:
+    async def take(self, event: events.Event) -> bool:
+        """Deliver ``event`` if it is a key or a paste from the terminal (``True``); other
+        events are the app's to handle as Textual does."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             for key in as_typed(event):
                 if self._holds or self._held_keys:
                     self._held_keys.append(key)
                 else:
                     await self._deliver(key)
-            return
+            return True
         if isinstance(event, events.Paste):
             # A paste is typing too: it takes its turn behind the keys typed before it.
             if self._holds or self._held_keys:
                 self._held_keys.append(event)
             else:
                 await self._deliver(event)
-            return
-        await super().on_event(event)
+            return True
+        return False
 
     async def _deliver(self, event: events.Key | events.Paste) -> None:
-        if not self.screen_stack:
+        app = self.app
+        if not app.screen_stack:
             # The app is ending and its screens are gone: no field is left to take a key
-            # typed after that (``self.screen`` would raise).
+            # typed after that (``app.screen`` would raise).
             return
         if isinstance(event, events.Paste):
             await self.apply_typed()
-            await super().on_event(event)
-            await drained(self.focused or self.screen)
+            await self._forward(event)
+            await drained(app.focused or app.screen)
             return
         if not event.is_printable:
             # The text typed before this key goes in first (the palette searches it).
             await self.apply_typed()
-        screen = self.screen
+        screen = app.screen
         if isinstance(screen, CommandPalette) and event.key == "enter":
             # Enter picks what the list shows: first let the search for what was typed
             # finish (it runs in a worker of the palette), or enter picks a stale hit.
-            await settled(self.focused, stop=self)
-            searching = [w for w in self.workers if w.node is screen and not w.is_finished]
+            await settled(app.focused, stop=app)
+            searching = [w for w in app.workers if w.node is screen and not w.is_finished]
             if searching:
                 try:
                     await asyncio.wait_for(
-                        self.workers.wait_for_complete(searching), PALETTE_WAIT
+                        app.workers.wait_for_complete(searching), PALETTE_WAIT
                     )
                 except TimeoutError:
                     pass
@@ -330,15 +239,16 @@ class KeyRouting(App):
         finally:
             self.hold_after_screen_change(screen)
 
-    @on(CommandPalette.Closed)
-    def _palette_closed(self) -> None:
+    def palette_closed(self) -> None:
+        """The command palette has closed: the keys typed behind its enter go on."""
         release, self._palette_hold = self._palette_hold, None
         if release is not None:
             # Queued behind the command the palette has just asked the app to run.
-            self.call_later(self.call_after_refresh, release)
+            self.app.call_later(self.app.call_after_refresh, release)
 
     async def _route(self, event: events.Key) -> None:
-        focused = self.focused
+        app = self.app
+        focused = app.focused
         # Enter in a multi-line field is a new line, not a binding of the screen around it.
         typing = event.is_printable or (event.key == "enter" and isinstance(focused, TextArea))
         if typing and takes(focused, event):
@@ -346,19 +256,19 @@ class KeyRouting(App):
                 return
             await self.apply_typed()
             # Typing: straight to the field (priority bindings, e.g. tab, still come first).
-            await super().on_event(event)
-            await drained(focused)
+            await self._forward(event)
+            await drained(focused or app.screen)
             return
         await self.apply_typed()
-        screen = self.screen
+        screen = app.screen
         active = screen.active_bindings.get(event.key)
         if active is not None and active.enabled and not active.binding.priority:
             # Textual would run this binding only once the key has come back up from the
             # focused widget, after the keys typed behind it (Textual #6605): run it now.
-            if await self.run_action(active.binding.action, active.node):
+            if await app.run_action(active.binding.action, active.node):
                 # What the binding set off by message (a list's choice, a form's change)
                 # happens before the next key is read, too.
-                await settled(focused or screen, stop=self)
+                await settled(focused or screen, stop=app)
                 return
         if active is None and event.is_printable and not takes(focused, event):
             field = await stray_field(screen)
@@ -367,7 +277,7 @@ class KeyRouting(App):
                 if self._typed.add(field, event):
                     return
                 focused = field
-        await super().on_event(event)
+        await self._forward(event)
         await drained(focused or screen)
 
     async def apply_typed(self) -> None:
@@ -388,7 +298,39 @@ class KeyRouting(App):
             await self._route(events.Key(char, char))
 
     def _apply_typed_later(self) -> None:
-        self.call_later(self.apply_typed)
+        self.app.call_later(self.apply_typed)
+
+
+class KeyRoutedApp(App):
+    """An App whose keys and pastes go through a ``KeyRouter`` (``self.keys``): the
+    patroon app, and the small apps tests show one widget in. Only the overrides Textual
+    calls are here, each handing over to the router."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if sys.platform != "win32":
+            read_terminal_safely()
+        self.keys = KeyRouter(self, super().on_event)
+
+    def post_message(self, message: Message) -> bool:
+        self.keys.arrived(message)
+        return super().post_message(message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not await self.keys.take(event):
+            await super().on_event(event)
+
+    @on(CommandPalette.Closed)
+    def _palette_closed(self) -> None:
+        self.keys.palette_closed()
+
+    # What ``keyboard.hold`` and ``keyboard.put_back`` ask of the app (``keyboard.KeyGate``).
+
+    def hold_keys(self, timeout: float) -> Release:
+        return self.keys.hold_keys(timeout)
+
+    def put_back(self, event: events.Key | events.Paste) -> None:
+        self.keys.put_back(event)
 
 
 async def stray_field(screen: object) -> Widget | None:

@@ -101,7 +101,7 @@ class Lifecycle:
             return
         # Not in the middle of a word: a dialog that appears while the facilitator types
         # takes the next letters as its keys, and they never reach the text.
-        wait = TYPING_PAUSE - self.typing_pause()
+        wait = TYPING_PAUSE - self.keys.typing_pause()
         if wait > 0:
             if not self._asking_later:
                 self._asking_later = True
@@ -206,7 +206,7 @@ class Lifecycle:
         # loop to end the app instead of touching Textual from here.
         try:
             self._loop.call_soon_threadsafe(
-                self.post_message, EndOnSignal(ending, self.keys_received)
+                self.post_message, EndOnSignal(ending, self.keys.received)
             )
         except RuntimeError:  # no loop any more: the fallback saves and ends
             pass
@@ -216,12 +216,12 @@ class Lifecycle:
         # Keys read from the terminal before the signal may be queued behind this message
         # (the terminal's reader posts from its own thread). While keys keep arriving, go
         # to the back of the queue again; bytes still on their way get a moment too.
-        if self.keys_received == message.seen:
+        if self.keys.received == message.seen:
             await asyncio.sleep(0.05)
-        if self.keys_received != message.seen and message.rounds < 8:
-            self.post_message(EndOnSignal(message.ending, self.keys_received, message.rounds + 1))
+        if self.keys.received != message.seen and message.rounds < 8:
+            self.post_message(EndOnSignal(message.ending, self.keys.received, message.rounds + 1))
             return
-        await self.deliver_held_keys()
+        await self.keys.deliver_held_keys()
         await keyboard.settled(self.focused, stop=self)
         self._final_save()
         message.ending.finished()

@@ -55,7 +55,7 @@ class SessionOpening:
 
         before = self.screen
         self.push_screen(StartScreen(self.deck, self.store, self.today()))
-        self.hold_after_screen_change(before)
+        self.keys.hold_after_screen_change(before)
 
     # Handlers named after their messages (not ``@on``): a mixin is not a message pump.
     def on_create_session(self, event: CreateSession) -> None:
@@ -189,7 +189,7 @@ class SessionOpening:
 
         before = self.screen
         self.push_screen(dialog, answered)
-        self.hold_after_screen_change(before)
+        self.keys.hold_after_screen_change(before)
 
     def _enter(self, session: Session, path: Path, screen_id: str | None, *,
                read_only: bool) -> None:

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 
 from patroon_tui.app.autosave import Autosave, install_signal_handlers
 from patroon_tui.app.commands import PatroonCommands
-from patroon_tui.app.key_routing import KeyRouting
+from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.app.lifecycle import Lifecycle
 from patroon_tui.app.opening import SessionOpening
 from patroon_tui.core import collector
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 
-class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
+class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRoutedApp):
     """Runs one workshop session (or the start screen that picks one)."""
 
     # The programme's styles are the app's: the programme can be the first (default)
@@ -120,7 +120,7 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
             # Keys typed while the app starts (a facilitator types as soon as the window
             # is there) wait until the programme has put the cursor in its field; the
             # first of them would otherwise reach the screen before any field and be lost.
-            self.hold_for_screen()
+            self.keys.hold_for_screen()
             return
         if self.session is not None and self.path is not None:
             self._ask_locked(self.session, self.path, self.start_screen, self._locked_pid)
@@ -198,8 +198,9 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRouting):
         keeper = self.timekeeper
         if keeper is None:
             return
-        if self.last_key_at is not None and self.last_key_at > keeper.active_at:
-            keeper.activity(self.last_key_at)
+        last_key_at = self.keys.last_key_at
+        if last_key_at is not None and last_key_at > keeper.active_at:
+            keeper.activity(last_key_at)
         keeper.tick()
 
     def session_changed(self) -> None:

@@ -1,5 +1,5 @@
 """Typed keys applied together: the printable keys read one after another for one text
-field go into it in one insert (``TypedRun``, used by ``app.key_routing.KeyRouting``).
+field go into it in one insert (``TypedRun``, used by ``app.key_routing.KeyRouter``).
 
 Textual hands each key to the field and the field inserts it, posts a change that bubbles
 up through every parent, and redraws: a burst of six hundred keys (a paste without

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from patroon_tui.core.deck import Deck
-from patroon_tui.app.key_routing import KeyRouting
+from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.core.session import Session
 from patroon_tui.core.timer import TableTimer
 from patroon_tui.dialogs import DialogHost
@@ -24,7 +24,7 @@ from patroon_tui.widgets.timer import TimerDisplay
 from tests.waiting import settle, until as wait_until
 
 
-class BodyHarness(DialogHost, KeyRouting):
+class BodyHarness(DialogHost, KeyRoutedApp):
     """Shows ``make_body(deck, session)`` (and the timer, when given) full screen."""
 
     BINDINGS = [

@@ -1,9 +1,9 @@
-"""The Textual behaviour ``patroon_tui.app.key_routing.KeyRouting`` works around, shown on a bare app.
+"""The Textual behaviour ``patroon_tui.app.key_routing.KeyRouter`` works around, shown on a bare app.
 
 Textual #6605 (fix proposed in PR #6631): a field's editing keys (backspace, ctrl+k …) are
 bindings that run only after the key has bubbled back up to the app, while the characters
 typed after them are already inserted. These tests pass while that is so. Once one fails,
-Textual keeps keys in order by itself: the part of ``KeyRouting`` that runs bindings in the
+Textual keeps keys in order by itself: the part of ``KeyRouter`` that runs bindings in the
 app's own turn can then go (keep the holds while a screen changes).
 """
 
@@ -16,7 +16,7 @@ from tests.waiting import until as wait_until
 
 UPSTREAM = (
     "Textual now applies a field's editing keys in the order typed (Textual #6605): "
-    "the binding part of patroon_tui.app.key_routing.KeyRouting can be removed, and this test with it."
+    "the binding part of patroon_tui.app.key_routing.KeyRouter can be removed, and this test with it."
 )
 
 
@@ -59,9 +59,9 @@ async def test_backspace_in_a_burst_lands_after_the_next_letter_in_a_text_area()
 
 async def test_the_app_keeps_the_order():
     """The same burst through the app's key routing gives what was typed."""
-    from patroon_tui.app.key_routing import KeyRouting
+    from patroon_tui.app.key_routing import KeyRoutedApp
 
-    class Routed(KeyRouting, Bare):
+    class Routed(KeyRoutedApp, Bare):
         pass
 
     for field in (Input(), TextArea()):
@@ -77,7 +77,7 @@ async def test_the_app_keeps_the_order():
             assert text() == "bc"
 
 
-# -- the terminal's bytes (``key_routing.read_terminal_safely``) --------------------------
+# -- the terminal's bytes (``terminal_reader.read_terminal_safely``) ----------------------
 
 BARE_APP = """
 import sys
@@ -97,7 +97,7 @@ Bare().run()
 
 READER_UPSTREAM = (
     "Textual's terminal reader now {}: read_terminal_safely in "
-    "patroon_tui/app/key_routing.py can give up that part, and this test with it."
+    "patroon_tui/app/terminal_reader.py can give up that part, and this test with it."
 )
 
 

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from patroon_tui.core.session import OwnPattern, new_session
-from patroon_tui.app.key_routing import KeyRouting
+from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.screens.programme import ProgrammeScreen
@@ -361,7 +361,7 @@ KEYS = [
 ]
 
 
-class EditorHost(KeyRouting):
+class EditorHost(KeyRoutedApp):
     """A bare app whose only key opens the editor (as the tables' ctrl+o does), so random
     keys that outlive the editor do nothing but open it again."""
 

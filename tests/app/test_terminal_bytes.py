@@ -1,7 +1,7 @@
 """What a terminal really sends: an invalid UTF-8 byte, an escape inside a bracketed paste.
 
 In a real pseudo-terminal the app reads them with Textual's own reader, given the decoder
-of ``patroon_tui.app.key_routing`` (``read_terminal_safely``); the decoder itself is shown
+of ``patroon_tui.app.terminal_reader`` (``read_terminal_safely``); the decoder itself is shown
 to give the same text however the terminal's bytes are cut into reads.
 """
 
@@ -11,7 +11,7 @@ import os
 
 from hypothesis import given, settings, strategies as st
 
-from patroon_tui.app.key_routing import PASTE_END, PASTE_START, TerminalDecoder
+from patroon_tui.app.terminal_reader import PASTE_END, PASTE_START, TerminalDecoder
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.store import SessionStore
 from tests.app.test_signals import F2, read_until, start_app, wait_for_end
