@@ -30,7 +30,9 @@ from patroon_tui.core.keys import format_key
 from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session, Table, TrashEntry
 from patroon_tui.dialogs import DialogHost
-from patroon_tui.messages import ScreenShown, SessionChanged
+from patroon_tui.messages import (
+    AskConfirm, AskReportPath, EditOwnPattern, ScreenShown, SessionChanged,
+)
 
 if TYPE_CHECKING:
     from patroon_tui.app.room_link import RoomLink
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 
-class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRoutedApp):
+class PatroonApp(Lifecycle, SessionOpening, KeyRoutedApp):
     """Runs one workshop session (or the start screen that picks one)."""
 
     # The programme's styles are the app's: the programme can be the first (default)
@@ -91,6 +93,8 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRoutedApp):
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
         self.rescue_message: str | None = None
+        self.dialogs = DialogHost(self)
+        """Opens the dialogs the widgets ask for."""
         self.kept_versions: list[Path] = []
         """Other versions of the session file, kept aside before ours replaced them."""
         """Where a rescue copy went, for the terminal once the app is gone."""
@@ -271,6 +275,17 @@ class PatroonApp(Lifecycle, SessionOpening, DialogHost, KeyRoutedApp):
         if (table_id is not None and callable(select) and isinstance(body, RecordingBody)
                 and body.when_ready(lambda: select(table_id))):
             select(table_id)
+
+    # -- dialogs the widgets ask for ------------------------------------------------------
+
+    async def on_ask_confirm(self, event: AskConfirm) -> None:
+        await self.dialogs.ask_confirm(event)
+
+    async def on_ask_report_path(self, event: AskReportPath) -> None:
+        await self.dialogs.ask_report_path(event)
+
+    async def on_edit_own_pattern(self, event: EditOwnPattern) -> None:
+        await self.dialogs.edit_own_pattern(event)
 
     # -- help and palette --------------------------------------------------------------
 

@@ -3,14 +3,15 @@ path, help. Each is an ``AnswerDialog`` or ``ModalScreen`` with its ``.tcss`` be
 
 Widgets never open a dialog (they sit below this layer): they post ``AskConfirm``,
 ``AskReportPath`` or ``EditOwnPattern`` (``patroon_tui.messages``), and ``DialogHost`` — a
-part of the app — opens the dialog with ``open_dialog``, so that no key typed meanwhile
-goes astray.
+part of the app, ``app.dialogs`` — opens the dialog with ``open_dialog``, so that no key
+typed meanwhile goes astray.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from textual.app import App
 from textual.screen import Screen
@@ -20,8 +21,8 @@ from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern
 
 
 async def open_dialog(
-    app: App, screen: Screen, callback: Callable | None = None,
-    release: keyboard.Release | None = None,
+    app: App, screen: Screen, callback: Callable[[Any], object] | None = None,
+    release: Callable[[], None] | None = None,
 ) -> None:
     """Push ``screen`` and wait until it is built; keys typed meanwhile reach it.
 
@@ -29,21 +30,9 @@ async def open_dialog(
     table removed, a pattern stored) are carried out before the keys after the answer are
     read.
     """
-    if callback is not None:
-        original = callback
-
-        async def answered(result: object) -> None:
-            hold = keyboard.hold(app)
-            try:
-                outcome = original(result)
-                if asyncio.iscoroutine(outcome):
-                    await outcome
-            finally:
-                hold()
-
-        callback = answered
+    answered = None if callback is None else carried_out_whole(app, callback)
     try:
-        await app.push_screen(screen, callback)
+        await app.push_screen(screen, answered)
         field = getattr(screen, "first_field", None)
         if field is not None and screen.focused is None:
             screen.set_focus(field, scroll_visible=False)
@@ -52,27 +41,50 @@ async def open_dialog(
             release()
 
 
-class DialogHost:
-    """Opens the dialogs widgets ask for (mixed into an App; handlers are named after the
-    messages, since a mixin is not a message pump of its own)."""
+def carried_out_whole(
+    app: App, callback: Callable[[Any], object],
+) -> Callable[[Any], Awaitable[None]]:
+    """``callback`` for a dialog's answer, with the keys typed meanwhile held until it is
+    done (it may be a coroutine function)."""
 
-    async def on_ask_confirm(self, event: AskConfirm) -> None:
+    async def answered(result: object) -> None:
+        hold = keyboard.hold(app)
+        try:
+            outcome = callback(result)
+            if asyncio.iscoroutine(outcome):
+                await outcome
+        finally:
+            hold()
+
+    return answered
+
+
+class DialogHost:
+    """Opens the dialogs widgets ask for, on the app that holds it (``app.dialogs``); the
+    app's handlers of ``AskConfirm``, ``AskReportPath`` and ``EditOwnPattern`` hand each
+    request here."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def ask_confirm(self, event: AskConfirm) -> None:
         from patroon_tui.dialogs.confirm import ConfirmScreen
 
         event.stop()
-        await open_dialog(self, ConfirmScreen(event.question), event.on_answer, event.release)
+        await open_dialog(self.app, ConfirmScreen(event.question), event.on_answer,
+                          event.release)
 
-    async def on_ask_report_path(self, event: AskReportPath) -> None:
+    async def ask_report_path(self, event: AskReportPath) -> None:
         from patroon_tui.dialogs.export import ExportReportScreen
 
         event.stop()
-        await open_dialog(self, ExportReportScreen(event.proposed, event.findings),
+        await open_dialog(self.app, ExportReportScreen(event.proposed, event.findings),
                           event.on_answer, event.release)
 
-    async def on_edit_own_pattern(self, event: EditOwnPattern) -> None:
+    async def edit_own_pattern(self, event: EditOwnPattern) -> None:
         from patroon_tui.dialogs.own_pattern import OwnPatternScreen
 
         event.stop()
         screen = OwnPatternScreen(event.session, event.table_id, event.pattern_id,
                                   event.existing, heading=event.heading)
-        await open_dialog(self, screen, event.on_done, event.release)
+        await open_dialog(self.app, screen, event.on_done, event.release)

@@ -19,12 +19,12 @@ from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.core.session import Session
 from patroon_tui.core.timer import TableTimer
 from patroon_tui.dialogs import DialogHost
-from patroon_tui.messages import SessionChanged
+from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern, SessionChanged
 from patroon_tui.widgets.timer import TimerDisplay
 from tests.waiting import settle, until as wait_until
 
 
-class BodyHarness(DialogHost, KeyRoutedApp):
+class BodyHarness(KeyRoutedApp):
     """Shows ``make_body(deck, session)`` (and the timer, when given) full screen."""
 
     BINDINGS = [
@@ -48,12 +48,22 @@ class BodyHarness(DialogHost, KeyRoutedApp):
         self.changes = 0
         self.bells = 0
         self.notices: list[str] = []
+        self.dialogs = DialogHost(self)
 
     def compose(self) -> ComposeResult:
         if self.timer is not None:
             yield TimerDisplay(self.timer, self.session.progress, id="timer")
         yield self.make_body(self.deck, self.session)
         yield Footer()
+
+    async def on_ask_confirm(self, event: AskConfirm) -> None:
+        await self.dialogs.ask_confirm(event)
+
+    async def on_ask_report_path(self, event: AskReportPath) -> None:
+        await self.dialogs.ask_report_path(event)
+
+    async def on_edit_own_pattern(self, event: EditOwnPattern) -> None:
+        await self.dialogs.edit_own_pattern(event)
 
     def on_session_changed(self, _: SessionChanged) -> None:
         self.changes += 1
