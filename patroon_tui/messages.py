@@ -14,7 +14,9 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from patroon_tui.core.export import ExportRequest
-    from patroon_tui.core.session import OwnPattern, Session
+    import datetime as dt
+
+    from patroon_tui.core.session import OwnPattern, Session, Werkvorm
 
 
 class ScreenShown(Message):
@@ -29,8 +31,8 @@ class ScreenShown(Message):
 class CreateSession(Message):
     """The start screen's form asks for a new session."""
 
-    def __init__(self, *, title: str, date, facilitator: str, location: str,
-                 werkvorm: str) -> None:
+    def __init__(self, *, title: str, date: dt.date, facilitator: str, location: str,
+                 werkvorm: Werkvorm) -> None:
         super().__init__()
         self.title = title
         self.date = date

@@ -61,7 +61,7 @@ class PatroonCommands(Provider):
         if below and isinstance(below[-1], StartScreen):
             commands.append(("Publieksvenster van de gekozen sessie", below[-1].action_present,
                              "Deze terminal toont de dia's voor de beamer (f5)"))
-            commands.append(("Samenvoegen…", app.ask_merge,
+            commands.append(("Samenvoegen…", app.opening.ask_merge,
                              "Kopieën van één sessie van meer laptops samenvoegen"))
         commands.append(("Help: alle toetsen", app.action_help, "f1"))
         commands.append(("Opslaan en afsluiten", app.action_quit, "ctrl+q"))

@@ -189,9 +189,7 @@ class Lifecycle:
                     )
         if self.room is not None:
             self.room.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        self.opening.release_lock()
 
     def on_unmount(self) -> None:
         self._final_save()

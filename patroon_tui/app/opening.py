@@ -2,8 +2,8 @@
 with the lock taken, the lock dialog when it is open elsewhere, and read-only when the file
 cannot be written here.
 
-``SessionOpening`` is a part of ``PatroonApp`` (a mixin): it makes the opened session the
-app's (autosave, timer, the programme screen) and says what opening set right.
+``SessionOpening`` is a part of ``PatroonApp`` (``app.opening``): it makes the opened
+session the app's (autosave, timer, the programme screen) and says what opening set right.
 """
 
 from __future__ import annotations
@@ -17,53 +17,83 @@ from textual.screen import Screen
 
 from patroon_tui.app.autosave import Autosave
 from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Session
+from patroon_tui.core.session import Session, Werkvorm
 from patroon_tui.core.timekeeping import TimeKeeper, awake_seconds
-from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
 
 if TYPE_CHECKING:
+    from patroon_tui.app.patroon import PatroonApp
+    from patroon_tui.core.store import SessionLock
     from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.widgets.timer import TimerDisplay
 
 
 class SessionOpening:
     """How ``PatroonApp`` opens a session (and shows the start screen)."""
 
-    def get_default_screen(self) -> Screen:
+    def __init__(self, app: PatroonApp) -> None:
+        self.app = app
+        self.lock: SessionLock | None = None
+        """The open session's lock (none while read-only or locked elsewhere)."""
+        self._locked_pid: int | None = None
+        self._read_only_notice: str | None = None
+        self._open_notices: list[str] = []
+
+    def default_screen(self) -> Screen:
+        """The app's first screen (``App.get_default_screen``)."""
+        app = self.app
         # A session given on the command line: its programme is the first screen, so only
         # one screen is built and laid out before the first paint.
-        if self.session is not None and self.path is not None:
+        if app.session is not None and app.path is not None:
             from patroon_tui.core.store import SessionLockedError, StoreError
 
             try:
-                if not self.read_only:
-                    self._lock = self.store.lock(self.path)
+                if not app.read_only:
+                    self.lock = app.store.lock(app.path)
             except SessionLockedError as exc:
                 self._locked_pid = exc.pid
             except StoreError as exc:
                 # A read-only file, disk or folder: the notes can still be looked at. The
                 # notice is shown once the app is mounted.
                 self._read_only_notice = str(exc)
-                return self._programme_for(self.session, self.path, self.start_screen,
+                return self._programme_for(app.session, app.path, app.start_screen,
                                            read_only=True)
             else:
-                return self._programme_for(self.session, self.path, self.start_screen,
-                                           read_only=self.read_only)
+                return self._programme_for(app.session, app.path, app.start_screen,
+                                           read_only=app.read_only)
         return Screen(id="_default")
+
+    def mounted(self) -> None:
+        """The app runs: say what opening found, and ask or show what comes first."""
+        app = self.app
+        if self._read_only_notice is not None:
+            self._notify_read_only(self._read_only_notice)
+            self._read_only_notice = None
+        self._show_open_notices()
+        app.link_room()
+        if app.programme is not None:
+            # Keys typed while the app starts (a facilitator types as soon as the window
+            # is there) wait until the programme has put the cursor in its field; the
+            # first of them would otherwise reach the screen before any field and be lost.
+            app.keys.hold_for_screen()
+            return
+        if app.session is not None and app.path is not None:
+            self._ask_locked(app.session, app.path, app.start_screen, self._locked_pid)
+        else:
+            self._show_start()
+
+    def release_lock(self) -> None:
+        """Let go of the session file (the app ends)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _show_start(self) -> None:
         from patroon_tui.screens.start import StartScreen
 
-        before = self.screen
-        self.push_screen(StartScreen(self.deck, self.store, self.today()))
-        self.keys.hold_after_screen_change(before)
-
-    # Handlers named after their messages (not ``@on``): a mixin is not a message pump.
-    def on_create_session(self, event: CreateSession) -> None:
-        self.create_session(title=event.title, date=event.date, facilitator=event.facilitator,
-                            location=event.location, werkvorm=event.werkvorm)
-
-    def on_open_session_file(self, event: OpenSessionFile) -> None:
-        self.open_path(event.path)
+        app = self.app
+        before = app.screen
+        app.push_screen(StartScreen(app.deck, app.store, app.today()))
+        app.keys.hold_after_screen_change(before)
 
     def ask_merge(self) -> None:
         """The start screen's "Samenvoegen…": tick copies of a session, merge them."""
@@ -71,72 +101,77 @@ class SessionOpening:
         from patroon_tui.dialogs.merge import MergeScreen
 
         try:
-            entries = [(e.path, f"{e.title} · {e.path.name}") for e in self.store.list()
+            entries = [(e.path, f"{e.title} · {e.path.name}") for e in self.app.store.list()
                        if e.error is None]
         except StoreError as exc:
-            self.notify(printable(exc), title="Samenvoegen", severity="error")
+            self.app.notify(printable(exc), title="Samenvoegen", severity="error")
             return
-        self.push_screen(MergeScreen(entries), self._merge_chosen)
+        self.app.push_screen(MergeScreen(entries), self._merge_chosen)
 
     def _merge_chosen(self, paths: list[Path] | None) -> None:
         from patroon_tui.core.merge import MergeError, merge_files
         from patroon_tui.core.store import StoreError
+        from patroon_tui.screens.start import StartScreen
 
+        app = self.app
         if not paths:
             return
         try:
-            written, merged = merge_files(self.store, paths)
+            written, merged = merge_files(app.store, paths)
         except (MergeError, StoreError) as exc:
-            self.notify(printable(exc, keep="\n"), title="Samenvoegen lukt niet",
-                        severity="error", timeout=15)
+            app.notify(printable(exc, keep="\n"), title="Samenvoegen lukt niet",
+                       severity="error", timeout=15)
             return
         conflicts = len(merged.conflicts or {})
-        self.notify(
+        app.notify(
             f"{len(paths)} kopieën samengevoegd in {printable(written.name)}; "
             + (f"{conflicts} velden zijn op meer laptops anders ingevuld en tonen alle "
                "versies." if conflicts else "niets was tegenstrijdig."),
             title="Samengevoegd", timeout=15,
         )
-        if self.screen.id == "start":
-            self.screen.reload()
+        if isinstance(app.screen, StartScreen):
+            app.screen.reload()
 
-    def on_present_session_file(self, event: PresentSessionFile) -> None:
+    def present(self, path: Path) -> None:
         """This terminal becomes the audience window of a saved session (never locked)."""
         from patroon_tui.core.store import StoreError
         from patroon_tui.screens.audience import AudienceScreen
 
+        app = self.app
         try:
-            session = self.store.load(event.path)
+            session = app.store.load(path)
         except StoreError as exc:
-            self.notify(printable(exc, keep="\n"), title="Kan niet tonen", severity="error")
+            app.notify(printable(exc, keep="\n"), title="Kan niet tonen", severity="error")
             return
-        self.switch_screen(AudienceScreen(self.deck, Path(event.path), session.session.id,
-                                          session.progress.screen))
+        app.switch_screen(AudienceScreen(app.deck, Path(path), session.session.id,
+                                         session.progress.screen))
 
     def create_session(self, *, title: str, date: dt.date, facilitator: str, location: str,
-                       werkvorm: str) -> None:
+                       werkvorm: Werkvorm) -> None:
         """Make a new session from the start screen's form and open it."""
         from patroon_tui.core.store import StoreError
 
+        app = self.app
         try:
-            session = self.store.create(
-                title=title, deck=self.deck, date=date, facilitator=facilitator,
+            session = app.store.create(
+                title=title, deck=app.deck, date=date, facilitator=facilitator,
                 location=location, werkvorm=werkvorm,
             )
         except StoreError as exc:
-            self.notify(printable(exc, keep="\n"), title="Kan de sessie niet maken",
-                        severity="error")
+            app.notify(printable(exc, keep="\n"), title="Kan de sessie niet maken",
+                       severity="error")
             return
-        self.open_session(session, self.store.path_for(session.session.id))
+        self.open_session(session, app.store.path_for(session.session.id))
 
     def open_path(self, path: Path) -> None:
         """Load a saved session and open it (from the start screen)."""
         from patroon_tui.core.store import StoreError
 
         try:
-            session = self.store.load(path)
+            session = self.app.store.load(path)
         except StoreError as exc:
-            self.notify(printable(exc, keep="\n"), title="Kan niet openen", severity="error")
+            self.app.notify(printable(exc, keep="\n"), title="Kan niet openen",
+                            severity="error")
             return
         self.open_session(session, path)
 
@@ -153,7 +188,7 @@ class SessionOpening:
             self._enter(session, path, screen_id, read_only=True)
             return
         try:
-            self._lock = self.store.lock(path)
+            self.lock = self.app.store.lock(path)
         except SessionLockedError as exc:
             self._ask_locked(session, path, screen_id, exc.pid)
             return
@@ -164,13 +199,14 @@ class SessionOpening:
         self._enter(session, path, screen_id, read_only=False)
 
     def _notify_read_only(self, reason: str) -> None:
-        self.notify(printable(reason, keep="\n"), title="Alleen lezen", severity="warning",
-                    timeout=15)
+        self.app.notify(printable(reason, keep="\n"), title="Alleen lezen",
+                        severity="warning", timeout=15)
 
     def _ask_locked(self, session: Session, path: Path, screen_id: str | None,
                     pid: int | None) -> None:
         from patroon_tui.dialogs.choice import ChoiceDialog
 
+        app = self.app
         who = f" (proces {pid})" if pid else ""
         dialog = ChoiceDialog(
             "Sessie al geopend",
@@ -184,59 +220,69 @@ class SessionOpening:
         def answered(choice: str | None) -> None:
             if choice == "read_only":
                 self._enter(session, path, screen_id, read_only=True)
-            elif not any(s.id == "start" for s in self.screen_stack):
+            elif not any(s.id == "start" for s in app.screen_stack):
                 self._show_start()
 
-        before = self.screen
-        self.push_screen(dialog, answered)
-        self.keys.hold_after_screen_change(before)
+        before = app.screen
+        app.push_screen(dialog, answered)
+        app.keys.hold_after_screen_change(before)
 
     def _enter(self, session: Session, path: Path, screen_id: str | None, *,
                read_only: bool) -> None:
+        app = self.app
         programme = self._programme_for(session, path, screen_id, read_only=read_only)
-        if self.screen.id == "start":
-            self.switch_screen(programme)
+        if app.screen.id == "start":
+            app.switch_screen(programme)
         else:
-            self.push_screen(programme)
-        self.link_room()
+            app.push_screen(programme)
+        app.link_room()
 
     def _programme_for(self, session: Session, path: Path, screen_id: str | None, *,
                        read_only: bool) -> ProgrammeScreen:
         """Make ``session`` the open one (autosave, timer) and build its programme screen."""
         from patroon_tui.screens.programme import ProgrammeScreen
 
-        self.session = session
-        self.path = path
-        self.read_only = read_only
-        self.title = session.session.title
+        app = self.app
+        app.session = session
+        app.path = path
+        app.read_only = read_only
+        app.title = session.session.title
         # What opening sets right in a hand-edited file (a resume screen the programme does
         # not have, a timer past its length, …) is said, never done silently; the next
         # save writes it. Shown once the app runs, when opened from the command line.
         from patroon_tui.core.validation import review
 
-        self._open_notices = review(session, path, deck=self.deck)
-        if self.is_running:
+        self._open_notices = review(session, path, deck=app.deck)
+        if app.is_running:
             self._show_open_notices()
         if not read_only:
-            self.autosave = Autosave(self, self.store, session, path)
-            self.autosave.kept = self.kept_versions
-            self.save_state = "saved"
+            app.autosave = Autosave(app, app.store, session, path)
+            app.autosave.kept = app.kept_versions
+            app.save_state = "saved"
         else:
-            self.save_state = "read_only"
-        self.timer_widget = self._make_timer(session)
-        self.programme = ProgrammeScreen(self.deck, session, screen_id=screen_id,
-                                         read_only=read_only, timer=self.timer_widget,
-                                         now=self.now)
-        if self.autosave is not None:
-            self.autosave.flushers.append(self.programme.flush_notes)
+            app.save_state = "read_only"
+        app.timer_widget = self._make_timer(session)
+        programme = ProgrammeScreen(app.deck, session, screen_id=screen_id,
+                                    read_only=read_only, timer=app.timer_widget, now=app.now)
+        app.programme = programme
+        autosave = app.autosave
+        if autosave is not None:
+            autosave.flushers.append(programme.flush_notes)
             # Time per screen is counted while the app runs (core/timekeeping.py), from the
             # screen the programme opens on (``--screen``, or where the file stopped).
-            self.timekeeper = TimeKeeper(session.progress, self.programme.current.id,
-                                         time.monotonic, self.now, awake_seconds)
-        return self.programme
+            app.timekeeper = TimeKeeper(session.progress, programme.current.id,
+                                        time.monotonic, app.now, awake_seconds)
+        return programme
 
     def _show_open_notices(self) -> None:
         for notice in self._open_notices:
-            self.notify(printable(notice), title="Aangepast bij het openen", severity="warning",
-                        timeout=15)
+            self.app.notify(printable(notice), title="Aangepast bij het openen",
+                            severity="warning", timeout=15)
         self._open_notices = []
+
+    def _make_timer(self, session: Session) -> TimerDisplay:
+        from patroon_tui.core.timer import TableTimer
+        from patroon_tui.widgets.timer import TimerDisplay
+
+        timer = TableTimer.from_progress(session.progress, self.app.deck.timer_minutes * 60)
+        return TimerDisplay(timer, session.progress, id="timer")

@@ -18,6 +18,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from patroon_tui.app.autosave import Autosave, install_signal_handlers
 from patroon_tui.app.commands import PatroonCommands
@@ -31,18 +32,19 @@ from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session, Table, TrashEntry
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import (
-    AskConfirm, AskReportPath, EditOwnPattern, ScreenShown, SessionChanged,
+    AskConfirm, AskReportPath, CreateSession, EditOwnPattern, OpenSessionFile,
+    PresentSessionFile, ScreenShown, SessionChanged,
 )
 
 if TYPE_CHECKING:
     from patroon_tui.app.room_link import RoomLink
-    from patroon_tui.core.store import SessionLock, SessionStore
+    from patroon_tui.core.store import SessionStore
     from patroon_tui.core.timekeeping import TimeKeeper
     from patroon_tui.screens.programme import ProgrammeScreen
     from patroon_tui.widgets.timer import TimerDisplay
 
 
-class PatroonApp(Lifecycle, SessionOpening, KeyRoutedApp):
+class PatroonApp(Lifecycle, KeyRoutedApp):
     """Runs one workshop session (or the start screen that picks one)."""
 
     # The programme's styles are the app's: the programme can be the first (default)
@@ -86,13 +88,11 @@ class PatroonApp(Lifecycle, SessionOpening, KeyRoutedApp):
         self.timekeeper: TimeKeeper | None = None
         self.programme: ProgrammeScreen | None = None
         self.timer_widget: TimerDisplay | None = None
-        self._lock: SessionLock | None = None
-        self._locked_pid: int | None = None
-        self._read_only_notice: str | None = None
-        self._open_notices: list[str] = []
         self._restore_signals: Callable[[], None] = lambda: None
         self._ended = False
         self.rescue_message: str | None = None
+        self.opening = SessionOpening(self)
+        """Opens a session: lock, lock dialog, read-only, the programme screen."""
         self.dialogs = DialogHost(self)
         """Opens the dialogs the widgets ask for."""
         self.kept_versions: list[Path] = []
@@ -113,23 +113,23 @@ class PatroonApp(Lifecycle, SessionOpening, KeyRoutedApp):
         # once the first screen is drawn, without rescanning what start-up built.
         self.call_after_refresh(collector.resume)
         self._restore_signals = install_signal_handlers(self._on_deadly_signal)
-        if self._read_only_notice is not None:
-            self._notify_read_only(self._read_only_notice)
-            self._read_only_notice = None
-        self._show_open_notices()
         # Counted into the session, saved with the next save (never a save of its own).
         self.set_interval(1.0, self._count_time)
-        self.link_room()
-        if self.programme is not None:
-            # Keys typed while the app starts (a facilitator types as soon as the window
-            # is there) wait until the programme has put the cursor in its field; the
-            # first of them would otherwise reach the screen before any field and be lost.
-            self.keys.hold_for_screen()
-            return
-        if self.session is not None and self.path is not None:
-            self._ask_locked(self.session, self.path, self.start_screen, self._locked_pid)
-        else:
-            self._show_start()
+        self.opening.mounted()
+
+    def get_default_screen(self) -> Screen:
+        return self.opening.default_screen()
+
+    def on_create_session(self, event: CreateSession) -> None:
+        self.opening.create_session(title=event.title, date=event.date,
+                                    facilitator=event.facilitator, location=event.location,
+                                    werkvorm=event.werkvorm)
+
+    def on_open_session_file(self, event: OpenSessionFile) -> None:
+        self.opening.open_path(event.path)
+
+    def on_present_session_file(self, event: PresentSessionFile) -> None:
+        self.opening.present(event.path)
 
     # -- timer (slot for the table timer widget) -----------------------------------------
 
@@ -137,13 +137,6 @@ class PatroonApp(Lifecycle, SessionOpening, KeyRoutedApp):
     def has_timer(self) -> bool:
         """Whether the table timer can be started (not in read-only mode)."""
         return self.timer_widget is not None and not self.read_only
-
-    def _make_timer(self, session: Session) -> TimerDisplay:
-        from patroon_tui.core.timer import TableTimer
-        from patroon_tui.widgets.timer import TimerDisplay
-
-        timer = TableTimer.from_progress(session.progress, self.deck.timer_minutes * 60)
-        return TimerDisplay(timer, session.progress, id="timer")
 
     def timer_toggle(self) -> None:
         """Start or pause the table timer (also acknowledges its signal)."""

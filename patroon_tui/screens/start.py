@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, RadioButton, Radio
 from textual.widgets.option_list import Option
 
 from patroon_tui.core.messages import printable
+from patroon_tui.core.session import Werkvorm
 from patroon_tui.core.store import StoreError
 from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
 from patroon_tui.widgets.footer import AppFooter
@@ -178,7 +179,7 @@ class StartScreen(Screen):
             self.query_one("#new-date", Input).focus()
             return
         pressed = self.query_one("#new-werkvorm", RadioSet).pressed_button
-        werkvorm = (pressed.name if pressed else None) or "tafels"
+        werkvorm: Werkvorm = "plenair" if pressed and pressed.name == "plenair" else "tafels"
         self.post_message(CreateSession(
             title=title,
             date=date,

@@ -61,7 +61,7 @@ async def test_the_start_screen_lists_all_and_opens_no_bad_file(deck, tmp_path):
         for name, _, _ in BAD:
             assert f"⚠ {name}.toml" in shown
         for name, _, expected in BAD:
-            app.open_path(folder / f"{name}.toml")
+            app.opening.open_path(folder / f"{name}.toml")
         await pilot.pause()
         assert app.screen.id == "start"
         refusals = [m for m, kw in said if kw.get("title") == "Kan niet openen"]
