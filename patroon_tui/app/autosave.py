@@ -253,7 +253,7 @@ class Autosave:
             self.app.save_state = "error"
             if generation > self._postponed_upto:  # not a save already in flight at "later"
                 # Through the app's queue: a worker's result arrives outside the app's turn.
-                self.app.call_later(self.app.ask_about_other_version, error)
+                self.app.call_later(self.app.ending.ask_about_other_version, error)
             return
         self.conflict = False
         if error is None:

@@ -8,7 +8,6 @@ it directly; opening and ending a session are its parts ``SessionOpening`` and
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -20,10 +19,10 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from patroon_tui.app.autosave import Autosave, install_signal_handlers
+from patroon_tui.app.autosave import Autosave
 from patroon_tui.app.commands import PatroonCommands
 from patroon_tui.app.key_routing import KeyRoutedApp
-from patroon_tui.app.lifecycle import Lifecycle
+from patroon_tui.app.ending import EndOnSignal, SessionEnding
 from patroon_tui.app.opening import SessionOpening
 from patroon_tui.core import collector
 from patroon_tui.core.deck import Deck
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 
-class PatroonApp(Lifecycle, KeyRoutedApp):
+class PatroonApp(KeyRoutedApp):
     """Runs one workshop session (or the start screen that picks one)."""
 
     # The programme's styles are the app's: the programme can be the first (default)
@@ -88,11 +87,11 @@ class PatroonApp(Lifecycle, KeyRoutedApp):
         self.timekeeper: TimeKeeper | None = None
         self.programme: ProgrammeScreen | None = None
         self.timer_widget: TimerDisplay | None = None
-        self._restore_signals: Callable[[], None] = lambda: None
-        self._ended = False
         self.rescue_message: str | None = None
         self.opening = SessionOpening(self)
         """Opens a session: lock, lock dialog, read-only, the programme screen."""
+        self.ending = SessionEnding(self)
+        """Ends a session: quit, rescue copies, a file changed elsewhere, signals."""
         self.dialogs = DialogHost(self)
         """Opens the dialogs the widgets ask for."""
         self.kept_versions: list[Path] = []
@@ -108,14 +107,22 @@ class PatroonApp(Lifecycle, KeyRoutedApp):
         return self._now().date()
 
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
         # The command line paused the collector while the app was built; it runs again
         # once the first screen is drawn, without rescanning what start-up built.
         self.call_after_refresh(collector.resume)
-        self._restore_signals = install_signal_handlers(self._on_deadly_signal)
+        self.ending.watch_signals()
         # Counted into the session, saved with the next save (never a save of its own).
         self.set_interval(1.0, self._count_time)
         self.opening.mounted()
+
+    async def action_quit(self) -> None:
+        await self.ending.quit()
+
+    def on_unmount(self) -> None:
+        self.ending.unmounted()
+
+    async def on_end_on_signal(self, message: EndOnSignal) -> None:
+        await self.ending.end_on_signal(message)
 
     def get_default_screen(self) -> Screen:
         return self.opening.default_screen()

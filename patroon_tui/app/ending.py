@@ -2,18 +2,23 @@
 file changed by someone else, and SIGHUP/SIGTERM, with a last save that keeps every key
 already typed.
 
-``Lifecycle`` is a part of ``PatroonApp`` (a mixin).
+``SessionEnding`` is a part of ``PatroonApp`` (``app.ending``).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from patroon_tui import keyboard
-from patroon_tui.app.autosave import SignalEnd
+from patroon_tui.app.autosave import SignalEnd, install_signal_handlers
+
+if TYPE_CHECKING:
+    from patroon_tui.app.patroon import PatroonApp
 
 
 class EndOnSignal(Message):
@@ -32,22 +37,35 @@ class EndOnSignal(Message):
 TYPING_PAUSE = 1.5
 
 
-class Lifecycle:
+class SessionEnding:
     """How ``PatroonApp`` ends: quit, signals, rescue."""
 
-    _asking_later = False  # the question about the other version waits for a pause
+    def __init__(self, app: PatroonApp) -> None:
+        self.app = app
+        self._asking_later = False  # the question about the other version waits for a pause
+        self._ended = False
+        self._restore_signals: Callable[[], None] = lambda: None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
-    async def action_quit(self) -> None:
-        if self.autosave is None:
+    def watch_signals(self) -> None:
+        """End on SIGHUP and SIGTERM from now on (the app is mounted)."""
+        self._loop = asyncio.get_running_loop()
+        self._restore_signals = install_signal_handlers(self._on_deadly_signal)
+
+    async def quit(self) -> None:
+        """Save and quit (ctrl+q); when the file cannot hold everything, ask."""
+        app = self.app
+        autosave = app.autosave
+        if autosave is None:
             self._end()
             return
         # The keys typed before ctrl+q have reached their field; let the changes they made
         # travel up into the session before saving for good.
-        await keyboard.settled(self.focused, stop=self)
+        await keyboard.settled(app.focused, stop=app)
         # Always write on quit: a running timer changes the session without a message.
-        self.autosave.changed()
+        autosave.changed()
         # Quitting is "save and quit": if someone else changed the file, theirs is kept aside.
-        if self.autosave.save_sync(keep_other=True):
+        if autosave.save_sync(keep_other=True):
             self._end()
             return
         self._ask_unsaved()
@@ -56,9 +74,10 @@ class Lifecycle:
         """Quitting while the file does not hold everything: offer only safe ways out."""
         from patroon_tui.dialogs.choice import ChoiceDialog
 
+        app = self.app
         dialog = ChoiceDialog(
             "Niet opgeslagen",
-            f"{self.autosave.error if self.autosave else ''} Wat je sinds de laatste keer "
+            f"{app.autosave.error if app.autosave else ''} Wat je sinds de laatste keer "
             "opslaan typte, staat alleen nog in het geheugen.",
             [
                 ("stay", "Niet stoppen"),
@@ -73,13 +92,13 @@ class Lifecycle:
 
         def answered(choice: str | None) -> None:
             if choice == "retry":
-                self.call_later(self.action_quit)
+                app.call_later(app.action_quit)
             elif choice == "copy":
                 self._rescue_and_end()
             elif choice == "quit":
                 self._confirm_quit_unsaved()
 
-        self.push_screen(dialog, answered)
+        app.push_screen(dialog, answered)
 
     def _confirm_quit_unsaved(self) -> None:
         from patroon_tui.dialogs.confirm import ConfirmScreen
@@ -88,7 +107,7 @@ class Lifecycle:
             if sure:
                 self._end(save=False)
 
-        self.push_screen(
+        self.app.push_screen(
             ConfirmScreen("Echt stoppen zonder opslaan? Wat niet is opgeslagen, gaat verloren."),
             answered,
         )
@@ -97,11 +116,12 @@ class Lifecycle:
         """Someone else changed the session file: ask before ours replaces it (both kept)."""
         from patroon_tui.dialogs.choice import ChoiceDialog
 
-        if self.screen.id == "other-version" or self.autosave is None:
+        app = self.app
+        if app.screen.id == "other-version" or app.autosave is None:
             return
         # Not in the middle of a word: a dialog that appears while the facilitator types
         # takes the next letters as its keys, and they never reach the text.
-        wait = TYPING_PAUSE - self.keys.typing_pause()
+        wait = TYPING_PAUSE - app.keys.typing_pause()
         if wait > 0:
             if not self._asking_later:
                 self._asking_later = True
@@ -110,11 +130,11 @@ class Lifecycle:
                     self._asking_later = False
                     self.ask_about_other_version(error)
 
-                self.set_timer(wait, ask_now)
+                app.set_timer(wait, ask_now)
             return
 
         def answered(choice: str | None) -> None:
-            autosave = self.autosave
+            autosave = app.autosave
             if autosave is None:
                 return
             if choice == "mine":
@@ -122,14 +142,14 @@ class Lifecycle:
                 autosave.save(keep_other=True)
             else:
                 autosave.postpone()
-                self.notify(
+                app.notify(
                     "Er wordt niet opgeslagen tot je kiest: ctrl+s vraagt het opnieuw. "
                     "Wat je typt, blijft in het geheugen.",
                     title="Niet opgeslagen",
                     severity="warning",
                 )
 
-        self.push_screen(
+        app.push_screen(
             ChoiceDialog(
                 "Bestand buiten patroon gewijzigd",
                 f"{error or ''} Als je jouw versie opslaat, blijft de andere bewaard in de "
@@ -146,81 +166,87 @@ class Lifecycle:
         place took it."""
         from patroon_tui.core.rescue import RescueError, write_rescue_copy
 
-        if self.session is None:
+        app = self.app
+        if app.session is None:
             return None
-        if self.autosave is not None:
+        if app.autosave is not None:
             try:
-                self.autosave.flush()
+                app.autosave.flush()
             except Exception:  # the words already in the model are what we can keep
                 pass
         try:
-            return write_rescue_copy(self.session, self.store.folder)
+            return write_rescue_copy(app.session, app.store.folder)
         except RescueError as exc:
-            self.notify(str(exc), title="Geen kopie", severity="error", timeout=15)
+            app.notify(str(exc), title="Geen kopie", severity="error", timeout=15)
             return None
 
     def _rescue_and_end(self) -> None:
         copy = self.rescue_copy()
         if copy is None:
             return
-        self.rescue_message = f"Een kopie van de sessie staat in {copy}."
+        self.app.rescue_message = f"Een kopie van de sessie staat in {copy}."
         self._end(save=False)
 
     def _end(self, *, save: bool = True) -> None:
-        if not save and self.autosave is not None:
-            self.autosave.stop()
-            self.autosave = None
+        app = self.app
+        if not save and app.autosave is not None:
+            app.autosave.stop()
+            app.autosave = None
             # The session file does not hold everything: say so to whoever started us.
-            self.exit(return_code=1)
+            app.exit(return_code=1)
             return
-        self.exit()
+        app.exit()
 
     def _final_save(self) -> None:
         """Save what is left (idempotent: a second call finds nothing to do)."""
-        autosave = self.autosave
+        app = self.app
+        autosave = app.autosave
         if autosave is not None:
             autosave.stop()
             if autosave.dirty and not autosave.save_sync(keep_other=True):
                 # The app is going away with words not on disk: keep them elsewhere.
                 copy = self.rescue_copy()
                 if copy is not None:
-                    self.rescue_message = (
+                    app.rescue_message = (
                         f"{autosave.error} Een kopie van de sessie staat in {copy}."
                     )
-        if self.room is not None:
-            self.room.close()
-        self.opening.release_lock()
+        if app.room is not None:
+            app.room.close()
+        app.opening.release_lock()
 
-    def on_unmount(self) -> None:
+    def unmounted(self) -> None:
+        """The app is going away: the last save, the lock let go, the signals as before."""
         self._final_save()
         self._restore_signals()
 
     def _on_deadly_signal(self, signum: int) -> None:
-        if self._ended:
+        if self._ended or self._loop is None:
             return
         self._ended = True
-        ending = SignalEnd(self.autosave, signum)
+        app = self.app
+        ending = SignalEnd(app.autosave, signum)
         # A signal handler runs between two bytecodes of the main thread: ask the event
         # loop to end the app instead of touching Textual from here.
         try:
             self._loop.call_soon_threadsafe(
-                self.post_message, EndOnSignal(ending, self.keys.received)
+                app.post_message, EndOnSignal(ending, app.keys.received)
             )
         except RuntimeError:  # no loop any more: the fallback saves and ends
             pass
 
-    # Named after the message (not ``@on``): a mixin is not a message pump of its own.
-    async def on_end_on_signal(self, message: EndOnSignal) -> None:
+    async def end_on_signal(self, message: EndOnSignal) -> None:
+        """End after SIGHUP or SIGTERM, once the keys typed before it are in."""
+        app = self.app
         # Keys read from the terminal before the signal may be queued behind this message
         # (the terminal's reader posts from its own thread). While keys keep arriving, go
         # to the back of the queue again; bytes still on their way get a moment too.
-        if self.keys.received == message.seen:
+        if app.keys.received == message.seen:
             await asyncio.sleep(0.05)
-        if self.keys.received != message.seen and message.rounds < 8:
-            self.post_message(EndOnSignal(message.ending, self.keys.received, message.rounds + 1))
+        if app.keys.received != message.seen and message.rounds < 8:
+            app.post_message(EndOnSignal(message.ending, app.keys.received, message.rounds + 1))
             return
-        await self.keys.deliver_held_keys()
-        await keyboard.settled(self.focused, stop=self)
+        await app.keys.deliver_held_keys()
+        await keyboard.settled(app.focused, stop=app)
         self._final_save()
         message.ending.finished()
-        self.exit(return_code=message.ending.code)
+        app.exit(return_code=message.ending.code)
