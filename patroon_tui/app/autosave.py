@@ -21,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from patroon_tui.core.versions import Baseline, stamp
 from patroon_tui.core.messages import os_reason
 from patroon_tui.core.session import Session
+from patroon_tui.core.versions import Baseline, stamp
 
 if TYPE_CHECKING:
     from patroon_tui.app import PatroonApp

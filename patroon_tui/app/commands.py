@@ -7,21 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from patroon_tui.app.patroon import PatroonApp
 
 
 class PatroonCommands(Provider):
     """Screens to go to and the app's main actions, in Dutch."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        # Imported here: patroon.py imports this module to name it in COMMANDS.
-        from patroon_tui.app.patroon import PatroonApp
-
-        app = self.app
+        # Only ``PatroonApp.COMMANDS`` names this provider (typed only: patroon.py imports
+        # this module).
+        app = cast("PatroonApp", self.app)
         commands: list[tuple[str, Callable[[], object], str]] = []
-        if not isinstance(app, PatroonApp):
-            return commands
         programme = app.programme
         if programme is not None and programme.is_attached:
             for screen in programme.deck.screens:
@@ -43,9 +44,9 @@ class PatroonCommands(Provider):
             if not app.read_only:
                 actions.append(("Antwoorden tonen aan de zaal aan/uit",
                                 programme.action_show_room, "In het publieksvenster (f10)"))
-                actions.append(("Prullenbak", app.show_trash,
+                actions.append(("Prullenbak", app.trash.show,
                                 "Wat verwijderd is: kies het en zet het terug"))
-            if app.has_timer:
+            if programme.has_timer:
                 actions.append(("Timer starten/pauzeren", programme.action_timer_toggle, "f6"))
                 actions.append(("Timer opnieuw", programme.action_timer_reset, "f7"))
             summary = next((s for s in programme.deck.screens if s.kind == "summary"), None)

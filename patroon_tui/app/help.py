@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding, BindingType
+
 if TYPE_CHECKING:
-    from patroon_tui.app.patroon import PatroonApp
+    from patroon_tui.core.deck import Deck
 
 
-def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
-    """The help screen's sections: every binding of the app, the programme and the
-    recording widgets, each under a Dutch heading."""
-    from patroon_tui.app.patroon import PatroonApp
+def help_sections(
+    app_bindings: Sequence[BindingType], deck: Deck,
+) -> list[tuple[str, list[Binding]]]:
+    """The help screen's sections: every binding of the app (``app_bindings``), the
+    programme and the recording widgets of ``deck``, each under a Dutch heading."""
     from patroon_tui.dialogs.help import HelpScreen, bindings_of
     from patroon_tui.screens.programme import ProgrammeScreen
     from patroon_tui.widgets.fields import RecordInput
@@ -19,10 +23,10 @@ def help_sections(app: PatroonApp) -> list[tuple[str, list]]:
     from patroon_tui.widgets.slide import RECORDING_WIDGETS, recording_class
 
     sections = [
-        ("Overal", bindings_of(PatroonApp.BINDINGS)),
+        ("Overal", bindings_of(app_bindings)),
         ("In het programma", bindings_of(ProgrammeScreen.BINDINGS)),
     ]
-    kinds = {screen.kind: screen.title for screen in app.deck.screens}
+    kinds = {screen.kind: screen.title for screen in deck.screens}
     for kind in RECORDING_WIDGETS:
         if kind not in kinds:
             continue

@@ -261,9 +261,9 @@ class SessionOpening:
             app.save_state = "saved"
         else:
             app.save_state = "read_only"
-        app.timer_widget = self._make_timer(session)
         programme = ProgrammeScreen(app.deck, session, screen_id=screen_id,
-                                    read_only=read_only, timer=app.timer_widget, now=app.now)
+                                    read_only=read_only, timer=self._make_timer(session),
+                                    now=app.now)
         app.programme = programme
         autosave = app.autosave
         if autosave is not None:

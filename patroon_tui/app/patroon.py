@@ -1,9 +1,12 @@
-"""``PatroonApp``: the wiring of the app — its keys, the command palette, the timer slot,
-and the messages the screens send up (a change to save, a screen shown).
+"""``PatroonApp``: the wiring of the app — its keys, the command palette, and the
+messages the screens send up (a change to save, a screen shown).
 
-It is built from its parts (deck, store, session, path), so tests and snapshots construct
-it directly; opening and ending a session are its parts ``SessionOpening`` and
-``Lifecycle``; ``factory`` builds and runs it for the command line.
+It is built from what it runs (deck, store, session, path), so tests and snapshots
+construct it directly; ``factory`` builds and runs it for the command line. What it does
+is done by its parts, each given the app: ``keys`` (``key_routing.KeyRouter``),
+``opening`` (``opening.SessionOpening``), ``ending`` (``ending.SessionEnding``),
+``dialogs`` (``dialogs.DialogHost``), ``trash`` (``trash.Trash``); the app keeps the
+methods Textual calls (actions, message handlers, overrides), each handing over to a part.
 """
 
 from __future__ import annotations
@@ -21,14 +24,15 @@ from textual.screen import Screen
 
 from patroon_tui.app.autosave import Autosave
 from patroon_tui.app.commands import PatroonCommands
-from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.app.ending import EndOnSignal, SessionEnding
+from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.app.opening import SessionOpening
+from patroon_tui.app.trash import Trash
 from patroon_tui.core import collector
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.keys import format_key
 from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Session, Table, TrashEntry
+from patroon_tui.core.session import Session
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import (
     AskConfirm, AskReportPath, CreateSession, EditOwnPattern, OpenSessionFile,
@@ -40,7 +44,6 @@ if TYPE_CHECKING:
     from patroon_tui.core.store import SessionStore
     from patroon_tui.core.timekeeping import TimeKeeper
     from patroon_tui.screens.programme import ProgrammeScreen
-    from patroon_tui.widgets.timer import TimerDisplay
 
 
 class PatroonApp(KeyRoutedApp):
@@ -86,16 +89,17 @@ class PatroonApp(KeyRoutedApp):
         """The link to an audience window (not in read-only mode)."""
         self.timekeeper: TimeKeeper | None = None
         self.programme: ProgrammeScreen | None = None
-        self.timer_widget: TimerDisplay | None = None
-        self.rescue_message: str | None = None
         self.opening = SessionOpening(self)
         """Opens a session: lock, lock dialog, read-only, the programme screen."""
         self.ending = SessionEnding(self)
         """Ends a session: quit, rescue copies, a file changed elsewhere, signals."""
         self.dialogs = DialogHost(self)
         """Opens the dialogs the widgets ask for."""
+        self.trash = Trash(self)
+        """The palette's "Prullenbak": what was removed, put back."""
         self.kept_versions: list[Path] = []
         """Other versions of the session file, kept aside before ours replaced them."""
+        self.rescue_message: str | None = None
         """Where a rescue copy went, for the terminal once the app is gone."""
 
     def now(self) -> dt.datetime:
@@ -137,23 +141,6 @@ class PatroonApp(KeyRoutedApp):
 
     def on_present_session_file(self, event: PresentSessionFile) -> None:
         self.opening.present(event.path)
-
-    # -- timer (slot for the table timer widget) -----------------------------------------
-
-    @property
-    def has_timer(self) -> bool:
-        """Whether the table timer can be started (not in read-only mode)."""
-        return self.timer_widget is not None and not self.read_only
-
-    def timer_toggle(self) -> None:
-        """Start or pause the table timer (also acknowledges its signal)."""
-        if self.has_timer:
-            self.timer_widget.toggle()
-
-    def timer_reset(self) -> None:
-        """Reset the table timer."""
-        if self.has_timer:
-            self.timer_widget.reset()
 
     # -- changes and saving ------------------------------------------------------------
 
@@ -224,58 +211,6 @@ class PatroonApp(KeyRoutedApp):
         elif self.read_only:
             self.notify("Alleen lezen: deze sessie wordt niet opgeslagen.", severity="warning")
 
-    # -- the trash ---------------------------------------------------------------------
-
-    def show_trash(self) -> None:
-        """The palette's "Prullenbak": what was removed, newest first, to put back."""
-        from patroon_tui.core.trash import entries
-        from patroon_tui.dialogs.trash import TrashScreen
-
-        if self.session is None or self.programme is None:
-            return
-        self.push_screen(TrashScreen(entries(self.session), self.now()), self._put_back)
-
-    def _put_back(self, entry: TrashEntry | None) -> None:
-        from patroon_tui.core.records import table_name
-        from patroon_tui.core.trash import KIND_NAMES, TrashError, put_back
-
-        session, programme = self.session, self.programme
-        if entry is None or session is None or programme is None or self.read_only:
-            return
-        try:
-            back = put_back(session, entry)
-        except TrashError as exc:
-            self.notify(printable(exc), title="Prullenbak", severity="warning")
-            return
-        self.session_changed()
-        record = back.record
-        table_id = record.id if isinstance(record, Table) else None
-        self._show_put_back(programme, back.kind, table_id)
-        name = table_name(record) if isinstance(record, Table) else KIND_NAMES[back.kind]
-        self.notify(f"{printable(name)} staat er weer.", title="Teruggezet")
-
-    def _show_put_back(self, programme: ProgrammeScreen, kind: str, table_id: str | None) -> None:
-        """The screen that records ``kind`` (an own pattern: the tables), reloaded from the
-        session; on the tables screen the table ``table_id``."""
-        from patroon_tui.widgets.recording import RecordingBody, RecordingBodyProtocol
-
-        wanted = {"patterns": "tables"}.get(kind, kind)
-        target = next((s for s in programme.deck.screens if s.kind == wanted), None)
-        if target is None or self.session is None:
-            return
-        if table_id is not None:
-            self.session.progress.table = table_id  # a tables body built from now on shows it
-        if programme.current.id == target.id:
-            if isinstance(programme.body, RecordingBodyProtocol):
-                programme.body.refresh_from_session()
-        else:
-            programme.go_to(target.id)  # a body kept from before reloads as it is shown
-        body = programme.body
-        select = getattr(body, "select_table", None)
-        if (table_id is not None and callable(select) and isinstance(body, RecordingBody)
-                and body.when_ready(lambda: select(table_id))):
-            select(table_id)
-
     # -- dialogs the widgets ask for ------------------------------------------------------
 
     async def on_ask_confirm(self, event: AskConfirm) -> None:
@@ -301,7 +236,7 @@ class PatroonApp(KeyRoutedApp):
             return
         from patroon_tui.app.help import help_sections
 
-        self.push_screen(HelpScreen(help_sections(self)))
+        self.push_screen(HelpScreen(help_sections(self.BINDINGS, self.deck)))
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):

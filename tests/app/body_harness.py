@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from patroon_tui.core.deck import Deck
 from patroon_tui.app.key_routing import KeyRoutedApp
+from patroon_tui.core.deck import Deck
 from patroon_tui.core.session import Session
 from patroon_tui.core.timer import TableTimer
 from patroon_tui.dialogs import DialogHost
