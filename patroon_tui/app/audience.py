@@ -6,6 +6,7 @@ command palette or notifications the room could read. ctrl+q (or ctrl+c) ends it
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -14,7 +15,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from patroon_tui.core.deck import Deck
-from patroon_tui.screens.audience import AudienceScreen
+from patroon_tui.screens.audience import POLL_EVERY, AudienceScreen
 
 
 class AudienceApp(App):
@@ -28,11 +29,18 @@ class AudienceApp(App):
         Binding("ctrl+c", "quit", "Stop", show=False, priority=True),
     ]
 
-    def __init__(self, deck: Deck, session_path: Path, session_id: str, first_screen: str,
-                 **screen_options: Callable[[], float] | float | None) -> None:
+    def __init__(
+        self, deck: Deck, session_path: Path, session_id: str, first_screen: str, *,
+        wall: Callable[[], float] = time.time, clock: Callable[[], float] = time.monotonic,
+        poll_every: float | None = POLL_EVERY,
+    ) -> None:
         super().__init__()
-        self._screen_args = (deck, Path(session_path), session_id, first_screen)
-        self._screen_options = screen_options
+
+        def make_screen() -> AudienceScreen:
+            return AudienceScreen(deck, Path(session_path), session_id, first_screen,
+                                  wall=wall, clock=clock, poll_every=poll_every)
+
+        self._make_screen = make_screen
 
     def on_mount(self) -> None:
-        self.push_screen(AudienceScreen(*self._screen_args, **self._screen_options))
+        self.push_screen(self._make_screen())

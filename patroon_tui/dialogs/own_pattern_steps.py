@@ -24,6 +24,12 @@ from patroon_tui.core.session import OwnPattern
 from patroon_tui.widgets.pattern_fields import PatternField, StepInput, TitleInput, step_row
 
 
+def row_of(field: StepInput) -> Widget | None:
+    """The row ``field`` sits in (``step_row``), while it is in one."""
+    row = field.parent
+    return row if isinstance(row, Widget) else None
+
+
 class StepsEditor(ModalScreen[OwnPattern | None]):
     """Moves the cursor between the title and the steps, and adds, removes and moves steps."""
 
@@ -119,7 +125,7 @@ class StepsEditor(ModalScreen[OwnPattern | None]):
         field = StepInput("", index)
         field.on_edit = self._edited
         row = step_row(field)
-        rows = [f.parent for f in self._fields]
+        rows = [row_of(f) for f in self._fields]
         self._fields.insert(index, field)
         self._renumber()
         container = self.query_one("#own-steps", Vertical)
@@ -168,7 +174,7 @@ class StepsEditor(ModalScreen[OwnPattern | None]):
         # The cursor moves first, so the keys after f8 go to the step now in its place.
         self._focus(self._fields[min(at, len(self._fields) - 1)])
         self._edited()
-        row = field.parent
+        row = row_of(field)
         if row is not None:
             await row.remove()
 
