@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from patroon_tui.core.export import ExportRequest
     import datetime as dt
 
+    from patroon_tui.core.export import ExportRequest
     from patroon_tui.core.session import OwnPattern, Session, Werkvorm
 
 

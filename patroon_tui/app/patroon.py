@@ -35,8 +35,14 @@ from patroon_tui.core.messages import printable
 from patroon_tui.core.session import Session
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import (
-    AskConfirm, AskReportPath, CreateSession, EditOwnPattern, OpenSessionFile,
-    PresentSessionFile, ScreenShown, SessionChanged,
+    AskConfirm,
+    AskReportPath,
+    CreateSession,
+    EditOwnPattern,
+    OpenSessionFile,
+    PresentSessionFile,
+    ScreenShown,
+    SessionChanged,
 )
 
 if TYPE_CHECKING:
