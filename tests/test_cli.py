@@ -424,6 +424,8 @@ def test_open_hands_the_resolved_file_and_screen_to_the_app(tmp_path, monkeypatc
     assert seen["screen"] == "tafels"
     assert seen["new_options"] is None
     assert Path(seen["store"].folder).resolve() == folder.resolve()
+    # The session checked before the app starts is the one it shows: not read twice.
+    assert seen["session"].session.id == GOOD
 
 
 def test_open_of_a_corrupt_session_exits_1(tmp_path, capsys):

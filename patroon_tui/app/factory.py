@@ -13,6 +13,7 @@ from patroon_tui.core.deck import Deck
 from patroon_tui.core.messages import printable
 
 if TYPE_CHECKING:
+    from patroon_tui.core.session import Session
     from patroon_tui.core.store import SessionStore
 
 
@@ -23,10 +24,12 @@ def build_app(
     session_path: Path | None = None,
     screen: str | None = None,
     new_options: dict | None = None,
+    session: Session | None = None,
 ) -> PatroonApp:
     """The app for a command: the start screen, a new session, or a saved one.
 
-    Raises ``StoreError`` when the session cannot be made or read.
+    ``session`` is the saved one as ``store`` already read it from ``session_path`` (else
+    it is read here). Raises ``StoreError`` when the session cannot be made or read.
     """
     if new_options is not None:
         today = dt.date.today()
@@ -40,7 +43,8 @@ def build_app(
         )
         return PatroonApp(deck, store, session, store.path_for(session.session.id))
     if session_path is not None:
-        session = store.load(session_path)
+        if session is None:
+            session = store.load(session_path)
         return PatroonApp(deck, store, session, Path(session_path), start_screen=screen)
     return PatroonApp(deck, store)
 
@@ -52,6 +56,7 @@ def run_app(
     session_path: Path | None = None,
     screen: str | None = None,
     new_options: dict | None = None,
+    session: Session | None = None,
 ) -> int:
     """Run the app in the terminal until the facilitator quits; returns the exit status.
 
@@ -61,7 +66,7 @@ def run_app(
     """
     app = build_app(
         store=store, deck=deck, session_path=session_path, screen=screen,
-        new_options=new_options,
+        new_options=new_options, session=session,
     )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         if new_options is not None and app.path is not None:

@@ -27,6 +27,7 @@ from patroon_tui.core.messages import os_reason, printable
 
 if TYPE_CHECKING:
     from patroon_tui.core.deck import Deck
+    from patroon_tui.core.session import Session
     from patroon_tui.core.store import SessionStore
 
 EXIT_OK = 0
@@ -53,6 +54,7 @@ def launch_app(
     screen: str | None,
     new_options: dict | None,
     deck_path: Path | None,
+    session: Session | None = None,
 ) -> int:
     """Start the interactive app; returns the exit status. The one seam between CLI and app.
 
@@ -60,7 +62,8 @@ def launch_app(
     screen), ``patroon new`` (``new_options`` holds ``title`` (``None`` when not given),
     ``werkvorm``, ``date`` (a ``datetime.date`` or ``None``), ``facilitator`` and
     ``location``) and ``patroon open`` (``session_path`` is the resolved, existing session
-    file; ``screen`` is ``None`` or an id already checked against ``deck``). ``store`` is the
+    file; ``screen`` is ``None`` or an id already checked against ``deck``; ``session`` the
+    session ``store`` read from that file, so the app does not read it again). ``store`` is the
     sessions folder from ``--sessions-dir`` / ``PATROON_SESSIONS_DIR``; ``deck`` the programme,
     loaded from ``deck_path`` (``--deck``) or the default one.
 
@@ -77,7 +80,7 @@ def launch_app(
 
         return run_app(
             store=store, deck=deck, session_path=session_path, screen=screen,
-            new_options=new_options,
+            new_options=new_options, session=session,
         )
     finally:
         collector.resume()
@@ -140,8 +143,9 @@ def _cmd_open(args: argparse.Namespace) -> int:
             )
     store = _store(args)
     path = store.resolve(args.session)
-    # Refuse a bad file here, with a sentence, before a full-screen app takes the terminal.
-    store.load(path)
+    # Refuse a bad file here, with a sentence, before a full-screen app takes the terminal;
+    # the app is given what was read (reading a large session again doubled the wait).
+    session = store.load(path)
     return launch_app(
         store=store,
         deck=deck,
@@ -149,6 +153,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
         screen=args.screen,
         new_options=None,
         deck_path=getattr(args, "deck", None),
+        session=session,
     )
 
 
