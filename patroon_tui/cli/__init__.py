@@ -14,6 +14,7 @@ window or clear the screen.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -321,6 +322,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: The commands that start the app, which turns the collector on once its first screen stands.
+_APP_COMMANDS = (_cmd_start, _cmd_new, _cmd_open, _cmd_present)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``patroon``, in Dutch."""
     return parser_module.build_parser({
@@ -340,12 +345,19 @@ def _describe_os_error(exc: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (``__main__`` passes it to ``sys.exit``)."""
+    # Paused while the models are imported and a session is read (see ``core.collector``):
+    # nearly everything they build stays. The app resumes it after its first frame; the
+    # other commands run with it as it was.
+    was_on = gc.isenabled()
+    collector.pause()
     from patroon_tui.core.deck import DeckError
     from patroon_tui.core.store import StoreError
 
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.run not in _APP_COMMANDS and was_on:
+            gc.enable()
         return args.run(args)
     except SystemExit as exc:  # argparse: --help (0) or wrong usage (2, usage printed)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
@@ -366,3 +378,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         _say(_describe_os_error(exc))
         return EXIT_ERROR
+    finally:
+        if was_on:
+            gc.enable()

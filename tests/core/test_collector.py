@@ -60,3 +60,15 @@ def test_nothing_is_held_off_while_the_collector_is_paused():
     assert not gc.isenabled()
     collector.resume()
     assert gc.isenabled()
+
+
+def test_commands_other_than_the_app_run_with_the_collector_on(tmp_path, monkeypatch):
+    # Paused only while the command line starts; ``list`` or ``export`` on a big folder runs
+    # as any program does.
+    from patroon_tui.cli import listing
+
+    seen = []
+    monkeypatch.setattr(listing, "list_sessions", lambda store: seen.append(gc.isenabled()) or 0)
+    assert cli.main(["list", "--sessions-dir", str(tmp_path)]) == 0
+    assert seen == [True]
+    assert gc.isenabled()
