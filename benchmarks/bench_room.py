@@ -27,6 +27,14 @@ notes (``--tables 60,500``).
 4. ``export``: in this process, the Word report of 8,000 notes (``bench_docx.with_notes``)
    and of the benchmark session, against their Markdown report.
 
+Both apps run as installed, with their bytecode cached: pip compiles a package when it
+installs it, and a checkout writes its bytecode on its first run. With
+``PYTHONDONTWRITEBYTECODE`` set (as on some machines) patroon would compile its own modules
+on every start, a cost no facilitator pays, while the bare app's Textual has its bytecode
+in site-packages. So the apps write and read their bytecode in the benchmark's temporary
+folder (``PYTHONPYCACHEPREFIX``; the checkout is left alone), and each app is started once,
+unmeasured, before the measurements. ``--no-bytecode`` leaves the environment as it is.
+
 Apps are started one pair at a time (patroon first, then the bare one, alternating per
 repeat), so they never compete for the CPU with each other. A poll of the screen is one
 line on the control client's pipe; polls run back to back (``--poll-ms 0``), and the
@@ -36,6 +44,7 @@ for the README: patroon, bare, ratio and the target, per number of tables, and t
 
     python benchmarks/bench_room.py [--tables 60,500] [--repeat 2] [--pause 1.5]
                                     [--only turns,summary,room,export] [--poll-ms 0]
+                                    [--no-bytecode]
 """
 
 from __future__ import annotations
@@ -488,14 +497,30 @@ def machine_line(args: argparse.Namespace, poll: list[float]) -> str:
     return (f"Machine: {os.cpu_count()} cores, {cpu}; Python {platform.python_version()}, "
             f"Textual {version('textual')}, {tmux}, panes 100×30. Poll resolution (one "
             f"capture-pane): {resolution}. Command: python benchmarks/bench_room.py "
-            f"--tables {args.tables} --repeat {args.repeat} --pause {args.pause:g}")
+            f"--tables {args.tables} --repeat {args.repeat} --pause {args.pause:g}"
+            + (" --no-bytecode" if args.no_bytecode else " (bytecode cached)"))
+
+
+def warm_up(term: Terminal, s: Setup) -> None:
+    """Each app started once, unmeasured: its bytecode is written for the runs measured."""
+    for who in ("patroon", "bare"):
+        name = f"warm-up-{who}"
+        if who == "patroon":
+            argv = s.patroon("open", s.session_id, "--screen", SUMMARY)
+            ready = lambda screen: all(text in screen for text in SUMMARY_SHOWS)  # noqa: E731
+        else:
+            argv, ready = s.bare(), shows(s.titles[0])
+        term.wait(name, ready, "the first screen", term.launch(name, argv), READY_TIMEOUT)
+        term.quit(name)
 
 
 def run_one(args: argparse.Namespace, tables: int, parts: set[str], term: Terminal,
-            first: bool) -> dict:
+            first: bool, warm: bool = False) -> dict:
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="bench-room-") as tmp:
         s, size = setup(Path(tmp), tables)
+        if warm:
+            warm_up(term, s)
         print(f"\n== {tables} tables: session of {size / 1e6:.2f} MB", flush=True)
         if "turns" in parts:
             results["turns"] = t = measure_turns(term, s, args.repeat, args.pause)
@@ -530,6 +555,8 @@ def main() -> None:
                         help="which measurements: turns, summary, room, export")
     parser.add_argument("--poll-ms", type=float, default=0.0,
                         help="pause between two polls of the screen (0: back to back)")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="leave PYTHONDONTWRITEBYTECODE as it is (no cached bytecode)")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     if unknown := parts - {"turns", "summary", "room", "export"}:
@@ -541,10 +568,17 @@ def main() -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda *_: sys.exit(1))
     all_results = {}
-    with Terminal(args.poll_ms / 1000) as term:
+    bytecode = tempfile.TemporaryDirectory(prefix="bench-room-bytecode-")
+    if not args.no_bytecode:
+        # Before the tmux server starts: the apps it starts inherit this environment.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = bytecode.name
+    with bytecode, Terminal(args.poll_ms / 1000) as term:
         try:
             for tables in counts:
-                all_results[tables] = run_one(args, tables, parts, term, tables == counts[0])
+                first = tables == counts[0]
+                all_results[tables] = run_one(args, tables, parts, term, first,
+                                              warm=first and not args.no_bytecode)
         except Failed as error:
             print(f"failed: {error}", flush=True)
         polls = term.polls
