@@ -164,7 +164,7 @@ class ReportView(ScrollView, can_focus=True):
         self._next = Drawing(self._draw(self._document, width), width, target)
         self._fill_later()
 
-    def _restart(self) -> None:
+    def _restart(self, *, painting: bool = False) -> None:
         width = self._text_width()
         self._next = None
         self._styles_drawn = self._report_styles()
@@ -175,6 +175,10 @@ class ReportView(ScrollView, can_focus=True):
             self._shown.draw_up_to(max(_FIRST_LINES, shown_to))
             if not self._shown.done:
                 self._fill_later()
+        if painting:
+            # In the middle of a frame: the lines are for this one; the scroll bar follows.
+            self.call_after_refresh(self._update_size)
+            return
         self._update_size()
         self.refresh()
 
@@ -245,6 +249,12 @@ class ReportView(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # The widget's style is looked up once a frame, not once a line.
         self._line_style = self.rich_style
+        width = self._text_width()
+        if width > 0 and width != self._shown.width:
+            # The first frame at a new width (the very first one too) shows the lines drawn
+            # at it, not the frame after the resize is handled (on the summary's first
+            # screen, 20 ms and a frame later).
+            self._restart(painting=True)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
