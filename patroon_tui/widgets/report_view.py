@@ -38,8 +38,9 @@ _PAUSE = 0.004
 _SIZE_EVERY = 0.1
 
 #: Lines drawn before the first frame at least: a short report is whole at once (and looks
-#: the same every time); a long one is drawn on after the frame. A few milliseconds.
-_FIRST_LINES = 300
+#: the same every time); a long one is drawn on after the frame. Three screens: 2-4 ms
+#: (300 lines took 6-9 ms, most of them a table of 500 rows no one sees yet).
+_FIRST_LINES = 100
 
 
 class ReportView(ScrollView, can_focus=True):
