@@ -53,8 +53,11 @@ def slugify(text: str, *, fallback: str = "sessie") -> str:
 
 
 class _Model(BaseModel):
-    # Unknown keys are kept and written back (forward compatibility).
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    # Unknown keys are kept and written back (forward compatibility). Each model's
+    # validator is built when first used, not at import: the session's is built for the
+    # file read at the start, the others (a record's own, for typing into it) later.
+    # Measured, 7 -> 3 ms at import, about 1 ms more to read a session: 2-3 ms a start.
+    model_config = ConfigDict(extra="allow", validate_assignment=True, defer_build=True)
 
 
 class SessionInfo(_Model):
