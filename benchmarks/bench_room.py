@@ -450,7 +450,11 @@ def report(all_results: dict[int, dict], machine: str) -> None:
             by_key.setdefault(key, {})[tables] = (app, bare)
             ratio = f"{app / bare:.1f}×" if bare else "—"
             count = "—" if key == "Word 8,000 notes" else tables
-            target = verdict(key, app, bare) if key in TARGETS else "—"
+            # A ratio's target is the for the smallest session; a bigger one is held
+            # to within SCALE_TARGET of it (the table below). A time's target holds for any.
+            target = ("—" if key not in TARGETS
+                      else "see below" if TARGETS[key][0] == "ratio" and tables != min(all_results)
+                      else verdict(key, app, bare))
             print(f"| {what} | {count} | {ms(app)} | {ms(bare) if bare else '—'} | {ratio} "
                   f"| {target} |")
     print("\nBare Textual: one Static updated on PageDown (page turns), its first screen (the "
