@@ -86,12 +86,19 @@ class TextSlide(SlideScroll):
         self._markdown = markdown
 
     def compose(self) -> ComposeResult:
-        # Imported here: Markdown brings its parser and a syntax highlighter (tens of
-        # milliseconds), which a session resumed on a pattern or recording screen does not
-        # need before its first screen is shown.
+        yield Static(self._screen.title, classes="slide-title", markup=False)
+        # One widget drawing the lines (a page turn lays out and paints it alone), or, for
+        # Markdown beyond what it draws, Textual's, a widget per block. Imported here: the
+        # parser and Textual's Markdown (its syntax highlighter) cost tens of milliseconds
+        # a session resumed on a pattern or recording screen need not pay before it shows.
+        from patroon_tui.widgets.slide_markdown import SlideMarkdown, parse
+
+        blocks = parse(self._markdown)
+        if blocks is not None:
+            yield SlideMarkdown(self._markdown, blocks, classes="slide-body")
+            return
         from textual.widgets import Markdown
 
-        yield Static(self._screen.title, classes="slide-title", markup=False)
         yield Markdown(self._markdown, classes="slide-body")
 
 

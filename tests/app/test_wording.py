@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Markdown
 
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.waiting import mounted, until
@@ -16,7 +15,8 @@ async def test_the_conversation_slide_lists_each_question_once(make_app, deck):
         screen = app.screen
         assert isinstance(screen, ProgrammeScreen)
         await pilot.pause()
-        shown = screen.body.query_one(Markdown).source
+        # The slide draws this Markdown (its own lines, or Textual's Markdown widget).
+        shown = screen.body.query_one(".slide-body").source
         assert [shown.count(q.text) for q in deck.questions] == [1] * len(deck.questions)
         assert "25 minuten" in shown
         await pilot.press("ctrl+q")
