@@ -7,7 +7,8 @@ half minute.
 
 An ``OptionList`` (not a ``Tree``) because its keys do not clash with the programme's
 navigation keys (a Tree binds space) and one flat list is cheap to build for a few dozen
-screens.
+screens. The list draws each option's lines once and keeps them: a page turn changes two
+options' marks, and Textual's list would draw every option in sight again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import datetime as dt
 from collections.abc import Callable, Collection
 
 from rich.text import Text
+from textual import events
+from textual.strip import Strip
+from textual.visual import Padding, Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -66,6 +70,10 @@ class Agenda(OptionList):
             self._end = self._end_prompt()
             options.insert(0, Option(self._end, id=END_ID, disabled=True))
         super().__init__(*options, id=id)
+        # Each option's lines as drawn, by index: (prompt, look, width, lines).
+        self._drawn: dict[int, tuple[object, object, int, list[Strip]]] = {}
+        self._rows: list[tuple[int, int]] | None = None
+        self._hover: int | None = None
 
     def on_mount(self) -> None:
         if self._progress is not None and self._plans():
@@ -110,6 +118,69 @@ class Agenda(OptionList):
             if end != self._end:
                 self._end = end
                 self.replace_option_prompt(END_ID, end)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _option_rows(self) -> list[tuple[int, int]]:
+        """Each line of the list as (option index, line of the option); every option is as
+        many lines as its prompt (the agenda does not wrap)."""
+        if self._rows is None:
+            self._rows = [(index, line) for index, option in enumerate(self.options)
+                          for line in range(str(option.prompt).count("\n") + 1)]
+        return self._rows
+
+    def replace_option_prompt(self, option_id: str, prompt) -> Agenda:
+        super().replace_option_prompt(option_id, prompt)
+        self._rows = None
+        return self
+
+    def on_resize(self) -> None:
+        self._drawn.clear()
+
+    def notify_style_update(self) -> None:
+        self._drawn.clear()
+        super().notify_style_update()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = event.style.meta.get("option")
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        # As OptionList draws a line, but an option's lines are drawn again only when its
+        # prompt or look changes (OptionList draws every option anew after any change).
+        width = self.scrollable_content_region.width
+        rows = self._option_rows()
+        line = self.scroll_offset.y + y
+        if not 0 <= line < len(rows):
+            return Strip.blank(width, self.get_visual_style("option-list--option").rich_style)
+        index, offset = rows[line]
+        option = self.options[index]
+        look = ("option-list--option-disabled" if option.disabled
+                else "option-list--option-highlighted" if self.highlighted == index
+                else "option-list--option-hover" if self._hover == index else "")
+        # The look's style follows focus and theme (cached by Textual per pseudo-class).
+        style = (self.get_visual_style("option-list--option", look) if look
+                 else self.get_visual_style("option-list--option"))
+        drawn = self._drawn.get(index)
+        if drawn is None or drawn[0] is not option.prompt or drawn[1] != style or drawn[2] != width:
+            visual: Visual = visualize(self, option.prompt)
+            padding = self.get_component_styles("option-list--option").padding
+            if padding:
+                visual = Padding(visual, padding)
+            strips = [strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
+                      for strip in Visual.to_strips(self, visual, width, None, style)]
+            drawn = self._drawn[index] = (option.prompt, style, width, strips)
+        strips = drawn[3]
+        if offset < len(strips):
+            return strips[offset]
+        return Strip.blank(width, self.get_visual_style("option-list--option").rich_style)
 
     @staticmethod
     def _prompt(title: str, current: bool, visited: bool, noted: bool) -> Text:

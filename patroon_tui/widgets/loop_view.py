@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -87,6 +87,7 @@ class LoopView(Widget):
         self._steps = list(steps)
         self._cache_key: tuple | None = None
         self._drawing: LoopDrawing | None = None
+        self._base: Style | None = None
 
     @property
     def title(self) -> str:
@@ -195,9 +196,18 @@ class LoopView(Widget):
     def on_resize(self) -> None:
         self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style once per paint: asked per line, it walks every ancestor's
+        # styles for each of the ring's lines (milliseconds on the turn onto a pattern).
+        self._base = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base = None
+
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
-        base = self.rich_style
+        base = self._base if self._base is not None else self.rich_style
         drawing = self.drawing(width, height)
         top = max(0, (height - len(drawing.lines)) // 2)
         row = y - top
