@@ -68,7 +68,9 @@ class PatroonApp(KeyRoutedApp):
         Binding("ctrl+c", "save", "Opslaan (afsluiten gaat met ctrl+q)", show=False, priority=True, id="ctrl-c"),
     ]
 
-    save_state: reactive[str] = reactive("saved")
+    # Not a repaint of the whole screen (a reactive on the app repaints it all, three
+    # times a save): the save indicator, which watches it, repaints itself.
+    save_state: reactive[str] = reactive("saved", repaint=False)
     """``saved``, ``dirty``, ``saving``, ``error`` or ``read_only`` (the header shows it)."""
 
     def __init__(
