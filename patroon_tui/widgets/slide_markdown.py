@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.content import Content, Span
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
@@ -158,6 +158,7 @@ class SlideMarkdown(Widget):
         """The Markdown drawn (as ``Markdown.source``)."""
         self._blocks = blocks
         self._drawn: tuple[object, list[Strip]] | None = None
+        self._painting: list[Strip] | None = None
 
     # -- size ----------------------------------------------------------------------------
 
@@ -182,13 +183,23 @@ class SlideMarkdown(Widget):
             self._drawn = (key, _Drawing(self, width).lines(self._blocks))
         return self._drawn[1]
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The lines looked up once per paint (the key asks the component styles), not
+        # once per line.
         width = self.size.width
         drawn = self._drawn
-        lines = self._lines(width)
-        if drawn is not None and len(drawn[1]) != len(lines):
+        self._painting = self._lines(width)
+        if drawn is not None and len(drawn[1]) != len(self._painting):
             # The paragraphs' spacing changed with the screen's size class: a new height.
             self.refresh(layout=True)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self._painting if self._painting is not None else self._lines(width)
         if y < len(lines):
             return lines[y]
         return Strip.blank(width, RichStyle(bgcolor=self.visual_style.background.rich_color))
