@@ -57,10 +57,9 @@ class ProgrammeScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = PROGRAMME_BINDINGS
 
-    # No repaint of the whole screen on a page turn: what changes repaints itself (the
-    # body shown, the agenda's marks, the header's part).
     index: reactive[int] = reactive(0, init=False, repaint=False)
-    """Position of the current deck screen in programme order."""
+    """Position of the current deck screen in programme order (no repaint of the whole
+    screen on a turn: the body, the agenda's marks and the header repaint themselves)."""
     room_changes: var[int] = var(0, init=False)
     """Counts the changes of what the room sees (``tell_room``); the app watches it and
     writes the room state at once, before this screen paints (``app/room_link.py``)."""

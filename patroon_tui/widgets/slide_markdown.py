@@ -87,17 +87,17 @@ def parse(markdown: str) -> list[Block] | None:
             containers.append(listed)
             stack.append([])  # items only, collected below
         elif kind == "list_item_open":
-            listed = containers[-1]
-            if not isinstance(listed, ListBlock):
+            around = containers[-1]
+            if not isinstance(around, ListBlock):
                 return None
-            if listed.ordered:
+            if around.ordered:
                 bullet = token.info
             else:
                 # As Textual's: the bullet by the number of bulleted items around this one.
                 depth = sum(1 for c in containers if isinstance(c, Item) and not c.numbered)
                 bullet = BULLETS[depth % len(BULLETS)]
-            item = Item(bullet, numbered=listed.ordered)
-            listed.items.append(item)
+            item = Item(bullet, numbered=around.ordered)
+            around.items.append(item)
             containers.append(item)
             stack.append(item.blocks)
         elif kind in ("blockquote_close", "list_item_close", "bullet_list_close",
@@ -202,7 +202,8 @@ class SlideMarkdown(Widget):
         lines = self._painting if self._painting is not None else self._lines(width)
         if y < len(lines):
             return lines[y]
-        return Strip.blank(width, RichStyle(bgcolor=self.visual_style.background.rich_color))
+        background = self.visual_style.background
+        return Strip.blank(width, RichStyle(bgcolor=background.rich_color if background else None))
 
 
 class _Drawing:
