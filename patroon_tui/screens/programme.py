@@ -58,8 +58,7 @@ class ProgrammeScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = PROGRAMME_BINDINGS
 
     index: reactive[int] = reactive(0, init=False, repaint=False)
-    """Position of the current deck screen in programme order (no repaint of the whole
-    screen on a turn: the body, the agenda's marks and the header repaint themselves)."""
+    """Position of the current deck screen (a turn repaints only what changes, not all)."""
     room_changes: var[int] = var(0, init=False)
     """Counts the changes of what the room sees (``tell_room``); the app watches it and
     writes the room state at once, before this screen paints (``app/room_link.py``)."""
