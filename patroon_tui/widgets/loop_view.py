@@ -3,8 +3,8 @@
 The drawing itself comes from :func:`patroon_tui.core.loop.draw_loop`; this widget redraws it
 for its content size on every resize and styles the highlighted step's box with the
 ``loop-view--highlight`` component class. Words are broken where Dutch breaks them once the
-hyphenation dictionary is read: the first view reads it in a thread half a second after its
-first paint (``DICTIONARY_AFTER``), and every view draws again when it is there.
+hyphenation dictionary is read: the first view reads it in a thread half a second after it
+is first shown (``DICTIONARY_AFTER``), and every view draws again when it is there.
 """
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ class LoopView(Widget):
         self._cache_key: tuple | None = None
         self._drawing: LoopDrawing | None = None
         self._base: Style | None = None
+        self._dictionary_asked = False
 
     @property
     def title(self) -> str:
@@ -99,12 +100,15 @@ class LoopView(Widget):
         """The pattern's steps in cycle order."""
         return list(self._steps)
 
-    def on_mount(self) -> None:
-        if not hyphen.ready():
+    def on_show(self) -> None:
+        if not hyphen.ready() and not self._dictionary_asked:
             # Reading the dictionary takes a fifth of a second of CPU. Not on the way to
             # the first paint, nor just after it while the screen settles: a thread holds
             # the interpreter's lock for much of that time. Until then loops are drawn
             # without breaking words at syllables, and drawn again once it is read.
+            # Counted from the view first shown, not mounted: a slide built ahead while
+            # the room looks at the one before would have it read as the page turns.
+            self._dictionary_asked = True
             self.call_after_refresh(self.set_timer, DICTIONARY_AFTER, self._read_dictionary)
 
     def _read_dictionary(self) -> None:

@@ -115,3 +115,24 @@ async def test_breaks_words_once_the_dictionary_is_read(monkeypatch):
         # lets every word of the loop be shown in 24 rows
         await until(pilot, lambda: "voor organisa-" in "\n".join(screen_lines(view)))
         assert hyphen.ready()
+
+
+async def test_a_pattern_slide_built_ahead_reads_the_dictionary_only_once_shown(
+        make_app, monkeypatch):
+    """The slide after this one is built while the room looks at this one; reading the
+    dictionary (a fifth of a second holding the interpreter) waits until the loop is
+    shown, so it does not land on the page turn."""
+    from patroon_tui.widgets import loop_view
+
+    monkeypatch.setattr(hyphen, "_dictionary", None)  # as in a fresh process
+    monkeypatch.setattr(loop_view, "DICTIONARY_AFTER", 0.01)
+    app = make_app(start_screen="wat-levert-het-op")  # the slide before the first pattern
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        # built ahead a second after the slide shows
+        await until(pilot, lambda: any(view.is_mounted for view in screen.query(LoopView)))
+        for _ in range(5):
+            await pilot.pause()
+        assert not hyphen.ready()
+        await pilot.press("pagedown")
+        await until(pilot, hyphen.ready)
