@@ -312,8 +312,8 @@ class ProgrammeScreen(Screen):
     # -- pattern screens ---------------------------------------------------------------
 
     def _loop(self) -> LoopView | None:
-        body = self.body
-        return body.loop if isinstance(body, PatternSlide) else None
+        body = self.body  # a slide still being built has no loop yet (whole on arrival)
+        return body.loop if isinstance(body, PatternSlide) and body.is_mounted else None
 
     def action_reveal_next(self) -> None:
         self.presenter.change_loop(lambda loop: loop.reveal_next())
