@@ -63,9 +63,10 @@ def main() -> None:
         docx_times = {}
         for n in (small, big):
             session = make(n)
-            md = timed(lambda: export_report(session, deck, "md"), args.runs)
+            md = timed(lambda session=session: export_report(session, deck, "md"), args.runs)
             size = len(export_report(session, deck, "docx")) / 1e6
-            docx_times[n] = timed(lambda: export_report(session, deck, "docx"), args.runs)
+            docx_times[n] = timed(lambda session=session: export_report(session, deck, "docx"),
+                                  args.runs)
             print(f"{kind:<8} {n:>6} {md:8.3f} {docx_times[n]:8.3f} {size:8.2f}")
         print(f"{kind:<8} Word: {big / small:.0f}× the session took "
               f"{docx_times[big] / docx_times[small]:.1f}× as long\n")

@@ -60,7 +60,7 @@ async def test_the_start_screen_lists_all_and_opens_no_bad_file(deck, tmp_path):
                           for i in range(listing.option_count))
         for name, _, _ in BAD:
             assert f"⚠ {name}.toml" in shown
-        for name, _, expected in BAD:
+        for name, _, _ in BAD:
             app.opening.open_path(folder / f"{name}.toml")
         await pilot.pause()
         assert app.screen.id == "start"

@@ -70,7 +70,7 @@ async def test_the_app_keeps_the_order():
             field.focus()
             await pilot.pause()
 
-            def text() -> str:
+            def text(field=field) -> str:
                 return field.value if isinstance(field, Input) else field.text
 
             await burst(app, pilot, "b", "a", "backspace", "c", until=lambda: text() == "bc")

@@ -147,7 +147,7 @@ async def test_the_help_key_is_in_the_footer_on_every_kind_of_screen(make_app, d
             for screen in one_per_kind(deck):
                 app.screen.go_to(screen.id)
                 footer = app.screen.query_one(Footer)
-                await until(pilot, lambda: footer.query("FooterKey"))
+                await until(pilot, lambda footer=footer: footer.query("FooterKey"))
                 await pilot.pause()
                 keys = [key for key in footer.query("FooterKey") if getattr(key, "action", "") == "help"]
                 assert len(keys) == 1, app.screen.current.id

@@ -177,7 +177,7 @@ async def test_no_key_typed_at_a_dialog_reaches_the_screen_under_it(make_app, st
         for opener in ("<f8>", "<f1>"):
             start += MARKER
             await burst(pilot, opener, *BELOW, MARKER,
-                        until=lambda: app.focused is field and shown(field) == start)
+                        until=lambda start=start: app.focused is field and shown(field) == start)
             assert shown(field) == start
             assert app.screen is programme
         # The editor: the word stays in its title; ctrl+g (the timer) and the other keys

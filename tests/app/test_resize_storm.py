@@ -47,7 +47,7 @@ async def test_a_resize_storm_keeps_every_typed_word(make_app, deck):
                     field = app.focused
                 typed = ANSWER
                 keys = ["space" if ch == " " else ch for ch in typed]
-                await send_at_once(pilot, *keys, until=lambda f=field: f.text == typed)
+                await send_at_once(pilot, *keys, until=lambda f=field, typed=typed: f.text == typed)
             for i, (width, height) in enumerate(storm_sizes(n)):
                 # As a dragged window sends them: several sizes before the app has drawn
                 # the last one (the app waits a moment and lays out the newest).
@@ -68,11 +68,11 @@ async def test_a_resize_storm_keeps_every_typed_word(make_app, deck):
             assert typed in app.session.model_dump_json(), screen.id
             field.scroll_visible(animate=False)
             await pilot.pause()
-            await until(pilot, lambda f=field: shown_in(app, f) == typed)
+            await until(pilot, lambda f=field, typed=typed: shown_in(app, f) == typed)
             # and presenting once more, then back: each word drawn once, none out of view
             for _ in range(2):
                 await pilot.press("f5")
                 await pilot.pause()
                 if field.region.height:
-                    await until(pilot, lambda f=field: shown_in(app, f) == typed)
+                    await until(pilot, lambda f=field, typed=typed: shown_in(app, f) == typed)
         await pilot.press("ctrl+q")

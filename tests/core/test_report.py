@@ -235,7 +235,7 @@ def test_an_answer_full_of_markdown_is_shown_verbatim(deck, session):
     tokens = MarkdownIt("commonmark").parse(report)
     headings = [
         t.content
-        for before, t in zip(tokens, tokens[1:])
+        for before, t in zip(tokens, tokens[1:], strict=False)
         if before.type == "heading_open" and "Laag in de driehoek" in t.content
     ]
     assert headings == ["Laag in de driehoek"]
@@ -304,7 +304,7 @@ def _loop_blocks(report: str) -> list[str]:
     tokens = MarkdownIt("commonmark").parse(report)
     return [
         token.content
-        for token, after in zip(tokens, tokens[1:])
+        for token, after in zip(tokens, tokens[1:], strict=False)
         if token.type == "fence" and after.type == "ordered_list_open"
     ]
 
