@@ -104,7 +104,8 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _DutchHelpFormatter)
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # added below, in Dutch
+        super().__init__(*args, **kwargs)
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         if add_help:

@@ -191,7 +191,7 @@ def _template() -> _Template:
 def _core(template: _Template, title: str) -> bytes:
     """The document's properties: the template's, with the report's title."""
     element = parse_xml(template.core_xml)
-    CoreProperties(element).title = title  # type: ignore[arg-type]
+    CoreProperties(element).title = title
     return serialize_part_xml(element)
 
 

@@ -28,6 +28,11 @@ LayerChoice = Literal["", "doel", "spelregels", "relatie"]
 LAYERS: tuple[LayerChoice, ...] = ("", "doel", "spelregels", "relatie")
 """The layer choices a table can have ('': none chosen)."""
 
+
+def as_layer(text: str) -> LayerChoice:
+    """``text`` as a table's layer choice; anything that is not one is no choice (``""``)."""
+    return text if text in LAYERS else ""
+
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: The longest table timer a session may hold: a day. The app offers 1 to 240 minutes; a

@@ -62,7 +62,7 @@ class StartScreen(Screen):
 
     CSS_PATH = "start.tcss"
     # Below 80 columns the form and the list share the width, and the form drops its gaps.
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "focus_form", "Nieuwe sessie", id="start-new"),
         Binding("ctrl+o", "focus_list", "Opgeslagen sessies", id="start-list"),

@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -79,10 +80,10 @@ class FirstStepsPanel(EditableList):
     def new_item(self, **values: str) -> FirstStep:
         return FirstStep(text=values.get("text", ""), owner=values.get("owner", ""))
 
-    def rows(self) -> list[Horizontal]:
+    def rows(self) -> list[Widget]:
         steps = self.session.first_steps or [FirstStep(text="")]
         names = self._table_names()
-        rows = []
+        rows: list[Widget] = []
         for n, step in enumerate(steps, start=1):
             source = names.get(step.table, step.table) if step.table else ""
             rows.append(

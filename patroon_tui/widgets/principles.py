@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from patroon_tui.core.session import Principle
@@ -57,7 +58,7 @@ class PrinciplesPanel(EditableList):
     def new_item(self, **values: str) -> Principle:
         return Principle(text=values.get("text", ""))
 
-    def rows(self) -> list[Horizontal]:
+    def rows(self) -> list[Widget]:
         texts = [p.text for p in self.session.principles] or [""]
         return [
             Horizontal(

@@ -7,7 +7,7 @@ A body asks for a dialog by message (``patroon_tui.messages``); the app opens it
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Protocol, runtime_checkable
 
 from textual import events
@@ -271,8 +271,9 @@ class RecordingBody(Widget):
                 self.bring_into_view(candidate)
                 return
 
-    def action_next_field(self) -> None:
+    def action_next_field(self) -> Awaitable[None] | None:
         self._move(1)
+        return None
 
     def action_previous_field(self) -> None:
         self._move(-1)

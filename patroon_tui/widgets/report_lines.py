@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -107,7 +107,7 @@ class ReportLines:
             text.append(_safe(run.text), strong if run.strong else None)
         return text
 
-    def _wrap(self, text: Text, width: int, *, justify: str = "left") -> list[Strip]:
+    def _wrap(self, text: Text, width: int, *, justify: JustifyMethod = "left") -> list[Strip]:
         console = self._console
         # Text.render leaves out the text's own style (a console applies it): added here,
         # under the styles of its parts.

@@ -24,7 +24,7 @@ from patroon_tui.core.records import (
     pattern_options,
     pattern_steps,
 )
-from patroon_tui.core.session import Session, Table
+from patroon_tui.core.session import Session, Table, as_layer
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.choices import LayerChoice, PatternChoice
 from patroon_tui.widgets.compact_button import CompactButton
@@ -263,7 +263,7 @@ class TableForm(FieldScroll):
         table = self.editing()
         if table is not None:
             layers = layer_ids(self.deck)
-            table.layer = following(layers, table.layer)
+            table.layer = as_layer(following(layers, table.layer))
             self.show_layer(layers.index(table.layer))
             self.post_message(SessionChanged())
 
@@ -293,7 +293,7 @@ class TableForm(FieldScroll):
         layer = layers[index] if index < len(layers) else ""
         if layer == table.layer:
             return False
-        table.layer = layer
+        table.layer = as_layer(layer)
         return True
 
     def read_name(self, table: Table) -> bool:

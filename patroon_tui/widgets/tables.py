@@ -347,6 +347,7 @@ class TablesPanel(TableCursor):
             self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
         self._show_current()
         self._removed = entry
+        assert entry.table is not None  # a table was thrown away
         self.notify(f"{table_name(entry.table)} staat in de prullenbak. Ctrl+Z zet de tafel "
                     "terug; later kan dat met Ctrl+P, Prullenbak.", title="Tafel verwijderd")
 
@@ -360,6 +361,7 @@ class TablesPanel(TableCursor):
             table = put_back(self.session, entry).record
         except TrashError:
             return  # put back from the trash already
+        assert isinstance(table, Table)
         self._set_current(table.id)
         self._show_current()
         self.notify(f"{table_name(table)} staat er weer.", title="Tafel terug")

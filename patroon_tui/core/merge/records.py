@@ -12,17 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import cast
 
 from patroon_tui.core.merge.fields import Candidates, MergedFields, written
 from patroon_tui.core.session import (
-    LAYERS,
     FirstStep,
-    LayerChoice,
     OwnPattern,
     Principle,
     Session,
     Table,
+    as_layer,
 )
 from patroon_tui.core.uids import KINDS, merged_id, records, uid_order
 from patroon_tui.core.versions import Version
@@ -136,7 +134,7 @@ def _tables(out: MergedRecords, copies: Sequence[Session], uids: list[str],
         out.tables.append(Table(
             **(source.model_extra or {}), id=table_id, uid=uid, name=name,
             participants=value(f"tables/{uid}/participants"),
-            pattern=pattern, layer=cast(LayerChoice, layer if layer in LAYERS else ""),
+            pattern=pattern, layer=as_layer(layer),
             answers=answers,
         ))
 
