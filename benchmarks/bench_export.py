@@ -28,6 +28,7 @@ sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_tables  # noqa: E402
+
 from patroon_tui.core.deck import load_deck  # noqa: E402
 from patroon_tui.core.export import export_report  # noqa: E402
 from patroon_tui.core.privacy import find_personal_data  # noqa: E402

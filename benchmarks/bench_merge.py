@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
 import bench_tables  # noqa: E402
+
 from patroon_tui.core.deck import load_deck  # noqa: E402
 from patroon_tui.core.merge import merge_sessions  # noqa: E402
 from patroon_tui.core.session import Table  # noqa: E402

@@ -55,7 +55,14 @@ from textual.widgets import TextArea
 from patroon_tui.app.terminal_reader import read_terminal_safely
 from patroon_tui.app.typed_run import TypedRun, insert_typed
 from patroon_tui.keyboard import (
-    HOLD_WAIT, OpensStrayField, Release, StrayKeys, drained, is_text_field, settled, takes,
+    HOLD_WAIT,
+    OpensStrayField,
+    Release,
+    StrayKeys,
+    drained,
+    is_text_field,
+    settled,
+    takes,
 )
 
 #: Keys that type text besides the printable ones.

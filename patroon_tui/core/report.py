@@ -11,7 +11,15 @@ import re
 from patroon_tui.core.deck import Deck
 from patroon_tui.core.loop import draw_loop
 from patroon_tui.core.report_doc import (
-    Document, Grid, Heading, Items, Line, Loop, Paragraph, TypedText, build_report,
+    Document,
+    Grid,
+    Heading,
+    Items,
+    Line,
+    Loop,
+    Paragraph,
+    TypedText,
+    build_report,
 )
 from patroon_tui.core.session import Session
 

@@ -12,7 +12,14 @@ import re
 from html import escape
 
 from patroon_tui.core.report_doc import (
-    Document, Grid, Heading, Items, Line, Loop, Paragraph, TypedText,
+    Document,
+    Grid,
+    Heading,
+    Items,
+    Line,
+    Loop,
+    Paragraph,
+    TypedText,
 )
 from patroon_tui.core.report_svg import loop_svg
 

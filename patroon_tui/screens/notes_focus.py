@@ -41,7 +41,8 @@ class NotesFocus:
             programme.remove_class("-notes")
             self._agenda.fit()
             back, self._before = self._before, None
-            programme.set_focus(back if self._on_this_screen(back) and back.focusable else None)
+            keep = back is not None and self._on_this_screen(back) and back.focusable
+            programme.set_focus(back if keep else None)
             return
         programme.set_focus(await self.open())
 

@@ -60,7 +60,7 @@ class Presenter:
             return
         programme.remove_class("-presenting")
         programme.add_class("-console", "-notes")
-        programme.notes.text_area  # built and mounted, without taking the cursor
+        _ = programme.notes.text_area  # built and mounted, without taking the cursor
         self._agenda.fit()  # the notes take room: a narrow screen folds the agenda away
         self.bar.follow(programme.current.id)
 

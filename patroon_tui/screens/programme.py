@@ -21,21 +21,26 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui import keyboard
-from patroon_tui.core.deck import Deck, Screen as DeckScreen
+from patroon_tui.core.agenda_fit import SHORT_BELOW
+from patroon_tui.core.deck import Deck
+from patroon_tui.core.deck import Screen as DeckScreen
 from patroon_tui.core.session import Session
 from patroon_tui.messages import ScreenShown, SessionChanged
-from patroon_tui.widgets.agenda import Agenda, part_label
-from patroon_tui.widgets.footer import AppFooter
-from patroon_tui.widgets.header import AppHeader
-from patroon_tui.widgets.notes import NotesPane
-from patroon_tui.core.agenda_fit import SHORT_BELOW
 from patroon_tui.screens.agenda_fold import AgendaFold
 from patroon_tui.screens.bodies import Bodies
 from patroon_tui.screens.notes_focus import NotesFocus
 from patroon_tui.screens.presenter import Presenter
 from patroon_tui.screens.programme_keys import PROGRAMME_BINDINGS
-from patroon_tui.widgets.recording import (AnswerFirstBody, ExportingBody, NewRecordBody,
-                                           RecordingBodyProtocol)
+from patroon_tui.widgets.agenda import Agenda, part_label
+from patroon_tui.widgets.footer import AppFooter
+from patroon_tui.widgets.header import AppHeader
+from patroon_tui.widgets.notes import NotesPane
+from patroon_tui.widgets.recording import (
+    AnswerFirstBody,
+    ExportingBody,
+    NewRecordBody,
+    RecordingBodyProtocol,
+)
 from patroon_tui.widgets.slide import PatternSlide
 
 if TYPE_CHECKING:
@@ -51,9 +56,9 @@ class ProgrammeScreen(Screen):
 
     # Styles: programme.tcss and widgets/slide.tcss, loaded by the app (see PatroonApp).
     AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
     # -short: a pattern slide's title row goes to the loop; -roomy: text slides centre.
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (SHORT_BELOW, "-tall"), (40, "-roomy")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall"), (40, "-roomy")]
 
     BINDINGS: ClassVar[list[BindingType]] = PROGRAMME_BINDINGS
 

@@ -19,7 +19,6 @@ from patroon_tui.core.messages import printable
 from patroon_tui.widgets.save_indicator import SaveIndicator
 from patroon_tui.widgets.timer import TimerDisplay
 
-
 #: The header's mark while the room sees the answers typed on this screen.
 ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN (f10 uit)"
 

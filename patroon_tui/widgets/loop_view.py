@@ -170,8 +170,8 @@ class LoopView(Widget):
         width = size.width if width is None else width
         height = size.height if height is None else height
         hyphenate = hyphen.ready()
-        key = (width, height, self.highlight, self.reveal, self._title, tuple(self._steps))
-        key += (hyphenate,)
+        key = (width, height, self.highlight, self.reveal, self._title, tuple(self._steps),
+               hyphenate)
         if key != self._cache_key or self._drawing is None:
             self._drawing = draw_loop(
                 self._title,

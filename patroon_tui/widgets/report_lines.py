@@ -209,12 +209,12 @@ class ReportLines:
             return Strip([Segment(text, rule)], cell_len(text))
 
         def row_lines(cells: list[Text]) -> list[Strip]:
-            wrapped = [self._wrap(cell, w) for cell, w in zip(cells, widths)]
+            wrapped = [self._wrap(cell, w) for cell, w in zip(cells, widths, strict=False)]
             height = max(len(lines) for lines in wrapped)
             out = []
             for y in range(height):
                 segments = [Segment("│ ", rule)]
-                for n, (lines, w) in enumerate(zip(wrapped, widths)):
+                for n, (lines, w) in enumerate(zip(wrapped, widths, strict=False)):
                     strip = lines[y] if y < len(lines) else Strip.blank(0)
                     segments += [*strip.adjust_cell_length(w)]
                     segments.append(Segment(" │" if n == columns - 1 else " │ ", rule))

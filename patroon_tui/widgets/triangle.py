@@ -11,8 +11,8 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from patroon_tui.core.deck import Layer

@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
+
 from tests.waiting import until as wait_until
 
 UPSTREAM = (

@@ -9,10 +9,10 @@ from patroon_tui.app import PatroonApp
 from patroon_tui.core.session import Table
 from patroon_tui.core.store import SessionStore
 from patroon_tui.core.versions import Baseline, stamp
-from tests.core.test_merge import renamed
 from patroon_tui.dialogs.merge import MergeScreen
 from tests.app.conftest import FIXED_NOW
 from tests.app.test_typing import burst, palette_offers
+from tests.core.test_merge import renamed
 from tests.waiting import until
 
 

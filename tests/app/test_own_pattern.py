@@ -12,8 +12,8 @@ from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.widgets.choices import PatternChoice
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.tables import TablesPanel
-from tests.waiting import mounted
 from tests.app.body_harness import BodyHarness, send_at_once, type_text
+from tests.waiting import mounted
 
 
 @pytest.fixture

@@ -10,19 +10,19 @@ from __future__ import annotations
 import random
 
 from textual import events
-
 from textual.binding import Binding
 from textual.widgets import Static
 
-from patroon_tui.core.session import OwnPattern, new_session
 from patroon_tui.app.key_routing import KeyRoutedApp
+from patroon_tui.core.session import OwnPattern, new_session
+from patroon_tui.dialogs import open_dialog
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.screens.programme import ProgrammeScreen
-from patroon_tui.dialogs import open_dialog
 from tests.app.conftest import reopen
 from tests.app.screen_text import shown_in
-from tests.waiting import settle, until as wait_until
+from tests.waiting import settle
+from tests.waiting import until as wait_until
 
 
 def key(name: str) -> events.Key:

@@ -9,7 +9,6 @@ dialog reaches the screen under it. Keys are sent as a terminal sends them, in o
 from __future__ import annotations
 
 import pytest
-
 from textual.widgets import TextArea
 
 from patroon_tui.core.session import Table

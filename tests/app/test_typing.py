@@ -21,7 +21,6 @@ from patroon_tui.widgets.tables import TablesPanel
 from tests.app.conftest import reopen
 from tests.waiting import until as wait_until
 
-
 TERMINAL_CHARACTERS = {"enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
 
 
