@@ -38,8 +38,7 @@ import stat
 import time
 from pathlib import Path
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.deck import Screen as DeckScreen
+from patroon_tui.core.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.files import (
     FILE_MODE,
     MAX_PID,

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from patroon_tui.core.session import Session
-from patroon_tui.core.uids import KINDS as _KINDS
 from patroon_tui.core.uids import (
+    KINDS as _KINDS,
     ensure_uids,
     legacy_uid,
     new_uid,

@@ -1,9 +1,6 @@
-"""The programme screen: the workshop, deck screen by deck screen.
-
-One Textual screen shows every deck screen in turn: the header, the agenda sidebar, the
-current slide (its body built when first shown, then kept), the notes pane and the footer.
-Turning pages swaps which body is visible; nothing is rebuilt for screens already seen.
-"""
+"""The programme screen: one Textual screen shows every deck screen in turn — the header,
+the agenda, the current slide (its body built when first shown, then kept: a turn swaps
+which body is visible), the notes pane and the footer."""
 
 from __future__ import annotations
 
@@ -22,8 +19,7 @@ from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui import keyboard
 from patroon_tui.core.agenda_fit import SHORT_BELOW
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.deck import Screen as DeckScreen
+from patroon_tui.core.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.session import Session
 from patroon_tui.messages import ScreenShown, SessionChanged
 from patroon_tui.screens.agenda_fold import AgendaFold
@@ -65,8 +61,7 @@ class ProgrammeScreen(Screen):
     index: reactive[int] = reactive(0, init=False, repaint=False)
     """Position of the current deck screen (a turn repaints only what changes, not all)."""
     room_changes: var[int] = var(0, init=False)
-    """Counts the changes of what the room sees (``tell_room``); the app watches it and
-    writes the room state at once, before this screen paints (``app/room_link.py``)."""
+    """Changes of what the room sees (``tell_room``), watched by ``app/room_link.py``."""
 
     def __init__(
         self, deck: Deck, session: Session, *, screen_id: str | None = None,

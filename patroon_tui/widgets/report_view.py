@@ -197,7 +197,7 @@ class ReportView(ScrollView, can_focus=True):
         # cancelled at its next pause, between two pieces; this one goes on from there.
         def start() -> None:
             self._filling = self.run_worker(
-                self._fill(), group="report-drawing", exclusive=True, exit_on_error=False
+                self._fill, group="report-drawing", exclusive=True, exit_on_error=False
             )
 
         self.call_after_refresh(start)

@@ -21,8 +21,7 @@ from patroon_tui.core.timer import TableTimer
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern, SessionChanged
 from patroon_tui.widgets.timer import TimerDisplay
-from tests.waiting import settle
-from tests.waiting import until as wait_until
+from tests.waiting import settle, until as wait_until
 
 
 class BodyHarness(KeyRoutedApp):

@@ -21,8 +21,7 @@ from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import reopen
 from tests.app.screen_text import shown_in
-from tests.waiting import settle
-from tests.waiting import until as wait_until
+from tests.waiting import settle, until as wait_until
 
 
 def key(name: str) -> events.Key:

@@ -13,8 +13,7 @@ from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.tables import TablesPanel
 from tests.app.body_harness import BodyHarness, send_at_once, type_text
 from tests.app.screen_text import shown_in
-from tests.waiting import mounted, settle
-from tests.waiting import until as wait_until
+from tests.waiting import mounted, settle, until as wait_until
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from patroon_tui.app.terminal_reader import PASTE_END, PASTE_START, TerminalDecoder
 from patroon_tui.core.deck import load_deck

@@ -12,8 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.core.session import Table

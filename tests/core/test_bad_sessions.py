@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from patroon_tui import cli
 from patroon_tui.cli import main

@@ -8,8 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from patroon_tui.core import hyphen
 from patroon_tui.core.cells import cell_width

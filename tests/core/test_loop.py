@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.loop import CHAIN_TRUNCATE_WIDTH, cell_width, char_width, draw_loop

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.merge import MergeError, conflict_text, merge_sessions

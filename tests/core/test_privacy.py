@@ -4,8 +4,7 @@ typed text are found and named; redaction replaces exactly those, nothing else."
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from patroon_tui.core.deck import load_deck
 from patroon_tui.core.privacy import find_in_text, find_personal_data, is_bsn, marker, redacted

@@ -8,8 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 # markdown-it-py comes with Textual (through rich); it reads the report as a Markdown
 # renderer would, so the tests check what a reader sees, not just the source text.

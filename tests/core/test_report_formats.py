@@ -9,8 +9,7 @@ import re
 from html.parser import HTMLParser
 
 import docx
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 from patroon_tui.core.deck import load_deck

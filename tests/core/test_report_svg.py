@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from patroon_tui.core.report_svg import CELL_W, LINE_H, loop_svg
 

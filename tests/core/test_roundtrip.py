@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Session, Table, new_session
 from patroon_tui.core.store import dumps_session, loads_session

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from patroon_tui.core.session import (
     FirstStep,

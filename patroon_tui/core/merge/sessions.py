@@ -14,8 +14,7 @@ from patroon_tui.core.merge.records import MergedRecords, merged_records, presen
 from patroon_tui.core.session import Session
 from patroon_tui.core.trash import merged_trash
 from patroon_tui.core.uids import KINDS, records, unique_uids
-from patroon_tui.core.versions import Version, digest, fields
-from patroon_tui.core.versions import origin as as_it_came
+from patroon_tui.core.versions import Version, digest, fields, origin as as_it_came
 
 __all__ = ["MergeError", "identity", "merge_sessions"]
 
