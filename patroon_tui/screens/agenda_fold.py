@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
+
 from patroon_tui.core.agenda_fit import AgendaFit, Layout
 from patroon_tui.widgets.agenda import Agenda
 from patroon_tui.widgets.slide import RECORDING_WIDGETS
@@ -51,9 +53,14 @@ class AgendaFold:
     def fit(self) -> None:
         """Show or fold the agenda as the facilitator wants it for this kind of screen."""
         self.folded = not self._fit.shown(self.squeezes())
-        # Before the agenda is composed, it is built with the class (programme.compose).
-        for agenda in self._screen.query(Agenda):
-            agenda.set_class(self.folded, "-folded")
+        # Looked up among the screen's children, not queried: a query walks every widget
+        # of every kept slide, on every page turn. Before the agenda is composed, it is
+        # built with the class (programme.compose).
+        try:
+            agenda = self._screen.get_child_by_id("main").get_child_by_id("agenda", Agenda)
+        except NoMatches:
+            return
+        agenda.set_class(self.folded, "-folded")
 
     def toggle(self) -> None:
         """The facilitator's f4: fold the agenda away, or bring it back."""

@@ -15,7 +15,7 @@ from textual.widget import AwaitMount, Widget
 from patroon_tui import keyboard
 from patroon_tui.core import collector
 from patroon_tui.widgets.recording import AnswerFirstBody, RecordingBodyProtocol
-from patroon_tui.widgets.slide import build_body
+from patroon_tui.widgets.slide import TextSlide, build_body
 
 if TYPE_CHECKING:
     from patroon_tui.screens.programme import ProgrammeScreen
@@ -100,7 +100,16 @@ class Bodies:
         """Build the next slide while the room is still looking at this one."""
         programme = self._screen
         if programme.is_attached and programme.index + 1 < len(self._screens):
-            self.body_for(programme.index + 1)
+            body = self.body_for(programme.index + 1)
+            pending = self._mounting.get(body)
+            if isinstance(body, TextSlide) and pending is not None:
+                self._screen.call_later(self._draw_ahead, body, pending)
+
+    async def _draw_ahead(self, body: TextSlide, pending: AwaitMount) -> None:
+        # Its lines drawn now, not on the turn that shows it (the same lines, its width).
+        await pending
+        if body.is_attached and not body.display:
+            body.draw_ahead(self._screen.body)
 
     async def ready(self, body: Widget) -> bool:
         """Wait until ``body`` is mounted; ``True`` if it is still the one shown."""

@@ -101,6 +101,18 @@ class TextSlide(SlideScroll):
 
         yield Markdown(self._markdown, classes="slide-body")
 
+    def draw_ahead(self, like: Widget | None) -> None:
+        """Draw this (hidden) slide's lines now, at the width of ``like``'s, the slide
+        shown: a page turn onto it then lays it out without drawing it."""
+        from patroon_tui.widgets.slide_markdown import SlideMarkdown
+
+        if not isinstance(like, TextSlide) or set(like.classes) != set(self.classes):
+            return  # another look (a quote, another width): drawn on arrival
+        shown = like.query_children(SlideMarkdown)
+        for body in self.query_children(SlideMarkdown):
+            for other in shown:
+                body.draw_ahead(other.size.width)
+
 
 class PatternSlide(Vertical):
     """An example pattern drawn as a loop that fills the room it gets."""

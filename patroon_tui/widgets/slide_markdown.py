@@ -183,6 +183,11 @@ class SlideMarkdown(Widget):
             self._drawn = (key, _Drawing(self, width).lines(self._blocks))
         return self._drawn[1]
 
+    def draw_ahead(self, width: int) -> None:
+        """Draw the lines at ``width`` while hidden (the width of the slide shown)."""
+        if width > 0 and self.is_mounted:
+            self._lines(width)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         # The lines looked up once per paint (the key asks the component styles), not
         # once per line.
