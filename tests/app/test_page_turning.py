@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 
 from patroon_tui.screens.programme import ProgrammeScreen
+from tests.app.screen_text import rows_in
 from tests.app.test_typing import burst
 from tests.waiting import until
 
@@ -74,4 +75,31 @@ async def test_the_garbage_collector_runs_again_after_page_turns(make_app, deck)
         await until(pilot, lambda: app.programme.index == 2)
         # Held off while the turns are painted, never for longer.
         await until(pilot, gc.isenabled)
+        await pilot.press("ctrl+q")
+
+
+async def test_a_slide_built_ahead_shows_as_one_built_on_arrival(make_app, deck):
+    # The slide built ahead draws its lines before the turn, at the width of the slide
+    # shown: on arrival it must look exactly as when it is drawn on the turn itself.
+    ids = [s.id for s in deck.screens]
+    start = ids.index("complexer")
+    after_turn: list[str] = []
+    app = make_app(start_screen=ids[start])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        screen._slides.prefetch()
+        await until(pilot, lambda: screen._slides.bodies[ids[start + 1]].is_mounted)
+        await pilot.pause()
+        await pilot.press("pagedown")
+        await until(pilot, lambda: screen.current.id == ids[start + 1] and screen.body.is_mounted)
+        await pilot.pause()
+        after_turn = rows_in(app, screen.body)
+        await pilot.press("ctrl+q")
+    fresh = make_app(start_screen=ids[start + 1])
+    async with fresh.run_test(size=(100, 30)) as pilot:
+        screen = fresh.screen
+        await until(pilot, lambda: screen.body is not None and screen.body.is_mounted)
+        await pilot.pause()
+        assert after_turn == rows_in(fresh, screen.body)
+        assert any("netwerk" in row.lower() for row in after_turn)
         await pilot.press("ctrl+q")
