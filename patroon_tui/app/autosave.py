@@ -91,9 +91,9 @@ class Autosave:
         """The last save error as a sentence, or ``None`` when the last save worked."""
         self.conflict = False
         """The file was changed by someone else: no autosave until the facilitator chose."""
-        self.kept: list[Path] = []
-        """Where other versions of the file were kept before ours replaced them."""
-        self._kept_told = 0
+        # Where other versions of the file were kept lies in ``app.kept_versions`` (said on
+        # the terminal once the app is gone); how many of them were said here already:
+        self._kept_told = len(self.app.kept_versions)
         self._postponed_upto = 0
         self._loop = asyncio.get_running_loop()
         self._tick_timer = app.set_interval(0.25, self._tick, name="autosave")
@@ -218,7 +218,7 @@ class Autosave:
                     self.store.save(snapshot, self.path, keep_other=keep_other)
                     self._written = generation
                     if keep_other and self.store.last_kept is not None:
-                        self.kept.append(self.store.last_kept)
+                        self.app.kept_versions.append(self.store.last_kept)
         except SessionChangedOnDiskError as exc:
             error, conflict = str(exc), True
         except StoreError as exc:  # already a Dutch sentence naming the file and why
@@ -257,10 +257,11 @@ class Autosave:
             return
         self.conflict = False
         if error is None:
-            if len(self.kept) > self._kept_told:
-                self._kept_told = len(self.kept)
+            kept = self.app.kept_versions
+            if len(kept) > self._kept_told:
+                self._kept_told = len(kept)
                 self.app.notify(
-                    f"Opgeslagen. De andere versie staat in {self.kept[-1]}.",
+                    f"Opgeslagen. De andere versie staat in {kept[-1]}.",
                     title="Beide versies bewaard",
                     timeout=10,
                 )

@@ -257,7 +257,6 @@ class SessionOpening:
             self._show_open_notices()
         if not read_only:
             app.autosave = Autosave(app, app.store, session, path)
-            app.autosave.kept = app.kept_versions
             app.save_state = "saved"
         else:
             app.save_state = "read_only"
