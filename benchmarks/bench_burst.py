@@ -80,16 +80,16 @@ def send_burst(tmux: Tmux, name: str, text: str, poll: float) -> float:
 
 
 def answer_in_file(sessions: Path, session_id: str) -> str:
-    from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     session = SessionStore(sessions).load(session_id)
     return session.tables[0].answers[load_deck().text_questions[0].id]
 
 
 def set_first_answer(sessions: Path, session_id: str, text: str) -> None:
-    from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     store = SessionStore(sessions)
     session = store.load(session_id)
@@ -168,7 +168,7 @@ def measure(args: argparse.Namespace, folder: Path, session_id: str, answer: str
 def failed_with_file(error: Failed, folder: Path, session_id: str) -> str:
     """The failure, and how much of what was sent the file holds (the app may have taken
     every key and only not shown the end)."""
-    from patroon_tui.core.errors import StoreError
+    from patroon_tui.core.files.store_errors import StoreError
 
     try:
         held = answer_in_file(folder / "sessions", session_id)

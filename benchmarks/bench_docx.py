@@ -20,9 +20,9 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from patroon_tui.core.deck import load_deck  # noqa: E402
-from patroon_tui.core.export import export_report  # noqa: E402
-from patroon_tui.core.session import Session, Table, new_session  # noqa: E402
+from patroon_tui.core.model.deck import load_deck  # noqa: E402
+from patroon_tui.core.model.session import Session, Table, new_session  # noqa: E402
+from patroon_tui.core.report.export import export_report  # noqa: E402
 
 
 def with_notes(n: int) -> Session:

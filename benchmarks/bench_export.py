@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_tables  # noqa: E402
 
-from patroon_tui.core.deck import load_deck  # noqa: E402
-from patroon_tui.core.export import export_report  # noqa: E402
-from patroon_tui.core.privacy import find_personal_data  # noqa: E402
-from patroon_tui.core.store import SessionStore  # noqa: E402
+from patroon_tui.core.model.deck import load_deck  # noqa: E402
+from patroon_tui.core.report.export import export_report  # noqa: E402
+from patroon_tui.core.report.privacy import find_personal_data  # noqa: E402
+from patroon_tui.core.sessionfile.store import SessionStore  # noqa: E402
 
 
 def make_big_session(store: SessionStore, deck):

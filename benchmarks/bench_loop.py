@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from patroon_tui.core import hyphen  # noqa: E402
-from patroon_tui.core.loop import draw_loop  # noqa: E402
+from patroon_tui.core.drawing import hyphen  # noqa: E402
+from patroon_tui.core.drawing.loop import draw_loop  # noqa: E402
 
 STEP = (
     "Bij het inzoomen op het vraagstuk zijn er verschillende (botsende) perspectieven op het "

@@ -26,11 +26,11 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
 import bench_tables  # noqa: E402
 
-from patroon_tui.core.deck import load_deck  # noqa: E402
 from patroon_tui.core.merge import merge_sessions  # noqa: E402
-from patroon_tui.core.session import Table  # noqa: E402
-from patroon_tui.core.store import SessionStore  # noqa: E402
-from patroon_tui.core.versions import Baseline, stamp  # noqa: E402
+from patroon_tui.core.model.deck import load_deck  # noqa: E402
+from patroon_tui.core.model.session import Table  # noqa: E402
+from patroon_tui.core.model.versions import Baseline, stamp  # noqa: E402
+from patroon_tui.core.sessionfile.store import SessionStore  # noqa: E402
 
 
 def make_copies(folder: Path) -> list[Path]:

@@ -38,8 +38,8 @@ TARGET_MS = 500
 def child_audience(session_path: str) -> None:
     """The audience window, headless: prints ``SHOWN <screen> <wall time>`` per paint."""
     from patroon_tui.app.audience import AudienceApp
-    from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.sessionfile.store import SessionStore
     from patroon_tui.screens.audience import AudienceScreen
 
     path = Path(session_path)
@@ -66,9 +66,9 @@ async def follow_latencies(turns: int, pause: float) -> list[float]:
     from textual import events
 
     from patroon_tui.app import PatroonApp
-    from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.room import audience_present, room_path
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.room.room_files import audience_present, room_path
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     deck = load_deck()
     folder = Path(tempfile.mkdtemp(prefix="bench-present-"))

@@ -72,9 +72,9 @@ import bench_docx  # noqa: E402
 import bench_tables  # noqa: E402
 from bench_typing import Failed, Tmux  # noqa: E402
 
-from patroon_tui.core.deck import load_deck  # noqa: E402
-from patroon_tui.core.export import export_report  # noqa: E402
-from patroon_tui.core.store import SessionStore  # noqa: E402
+from patroon_tui.core.model.deck import load_deck  # noqa: E402
+from patroon_tui.core.report.export import export_report  # noqa: E402
+from patroon_tui.core.sessionfile.store import SessionStore  # noqa: E402
 from patroon_tui.screens.audience import POLL_EVERY  # noqa: E402
 
 TURNS = 18

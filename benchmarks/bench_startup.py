@@ -50,7 +50,7 @@ def child_bare() -> None:
     from textual.containers import Horizontal, Vertical
     from textual.widgets import Footer, Header, Markdown, TextArea, Tree
 
-    from patroon_tui.core.deck import load_deck
+    from patroon_tui.core.model.deck import load_deck
 
     deck = load_deck()
 
@@ -73,12 +73,12 @@ def child_bare() -> None:
 
 
 def child_app(command: list[str]) -> None:
-    from patroon_tui.core import collector
+    from patroon_tui import garbage_collector as collector
 
     collector.pause()  # as the command line does before it imports the app
     from patroon_tui.app import build_app
-    from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     store = SessionStore(Path(os.environ["BENCH_SESSIONS"]))
     deck = load_deck()
@@ -116,9 +116,9 @@ def run_headless(app, ready) -> None:
 
 def make_big_session(folder: Path) -> str:
     sys.path.insert(0, str(REPO_ROOT))
-    from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.session import Table
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.model.session import Table
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     store = SessionStore(folder)
     deck = load_deck()

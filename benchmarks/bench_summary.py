@@ -34,8 +34,8 @@ from textual.app import App
 from textual.widgets import Static
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.screen_text import screen_rows
 
 SIZE = (100, 30)

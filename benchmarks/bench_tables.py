@@ -36,9 +36,9 @@ from textual.message_pump import MessagePump  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 
 from patroon_tui.app import PatroonApp  # noqa: E402
-from patroon_tui.core.deck import load_deck  # noqa: E402
-from patroon_tui.core.session import Table  # noqa: E402
-from patroon_tui.core.store import SessionStore  # noqa: E402
+from patroon_tui.core.model.deck import load_deck  # noqa: E402
+from patroon_tui.core.model.session import Table  # noqa: E402
+from patroon_tui.core.sessionfile.store import SessionStore  # noqa: E402
 from patroon_tui.widgets import tables as tables_module  # noqa: E402
 
 SIZE = (100, 30)

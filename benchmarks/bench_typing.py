@@ -112,9 +112,9 @@ def make_big_session(folder: Path, target_bytes: int = TARGET_BYTES) -> tuple[st
     """60 tables (as in bench_startup/bench_tables) with answers long enough for the file
     to be about ``target_bytes``. Returns the session id, the first table's first answer
     and the file size."""
-    from patroon_tui.core.deck import load_deck
-    from patroon_tui.core.session import Table
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.model.session import Table
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     store = SessionStore(folder)
     deck = load_deck()

@@ -15,9 +15,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 PYTHONPATH="$here" "${PYTHON:-python}" - "$out/sessions" <<'PY'
 import sys
 from pathlib import Path
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Table
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, OwnPattern, Principle, Table
+from patroon_tui.core.sessionfile.store import SessionStore
 
 deck = load_deck()
 store = SessionStore(Path(sys.argv[1]))

@@ -45,9 +45,9 @@ from textual import events
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.app.audience import AudienceApp
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.room import Presence, RoomState, shown_answers, write_state
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.room.room_files import Presence, RoomState, shown_answers, write_state
+from patroon_tui.core.sessionfile.store import SessionStore
 
 SIZE = (100, 30)
 TURNS = 18

@@ -15,8 +15,8 @@ from textual.message import Message
 if TYPE_CHECKING:
     import datetime as dt
 
-    from patroon_tui.core.export import ExportRequest
-    from patroon_tui.core.session import OwnPattern, Session, Werkvorm
+    from patroon_tui.core.model.session import OwnPattern, Session, Werkvorm
+    from patroon_tui.core.report.export import ExportRequest
 
 
 class ScreenShown(Message):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from patroon_tui.core import hyphen
+from patroon_tui.core.drawing import hyphen
 
 
 @pytest.fixture(autouse=True)

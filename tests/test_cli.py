@@ -469,7 +469,7 @@ def test_list_of_a_sessions_folder_that_is_a_file_is_one_sentence(tmp_path, caps
 def test_new_in_a_read_only_sessions_folder_is_one_sentence_and_leaves_nothing(
     tmp_path, monkeypatch, capsys
 ):
-    from patroon_tui.core import files
+    from patroon_tui.core.files import user_files as files
 
     folder = tmp_path / "sessies"
     folder.mkdir()

@@ -14,7 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from patroon_tui.cli import main
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.sessionfile.store import SessionStore
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = "2026-11-28-wijkteam-noord"

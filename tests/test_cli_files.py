@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from patroon_tui.cli import main
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import SessionStore
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -141,7 +141,7 @@ def test_toml_that_is_not_a_session_is_replaced_when_asked(folder, tmp_path, tex
 def test_a_file_beyond_the_session_size_is_not_parsed(folder, tmp_path, monkeypatch):
     # A file bigger than any session is a session only when its first megabyte says so
     # as the app writes it; the rest is not read (it could be gigabytes).
-    from patroon_tui.core import files
+    from patroon_tui.core.files import user_files as files
 
     monkeypatch.setattr(files, "SESSION_MOST_BYTES", 2 << 20)
     big = tmp_path / "groot.md"
@@ -153,7 +153,7 @@ def test_a_file_beyond_the_session_size_is_not_parsed(folder, tmp_path, monkeypa
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_pipe_as_target_is_not_waited_on_to_see_if_it_is_a_session(folder, tmp_path):
-    from patroon_tui.core.files import report_target_problem
+    from patroon_tui.core.files.user_files import report_target_problem
 
     pipe = tmp_path / "pijp.md"
     os.mkfifo(pipe)

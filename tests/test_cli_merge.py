@@ -7,10 +7,10 @@ import shutil
 import pytest
 
 from patroon_tui.cli import main
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import Table
-from patroon_tui.core.store import SessionStore
-from patroon_tui.core.versions import Baseline, stamp
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import Table
+from patroon_tui.core.model.versions import Baseline, stamp
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.core.test_merge import renamed
 
 
@@ -240,7 +240,7 @@ def test_a_taken_or_unusable_uid_gets_a_new_one_said_and_merged(tmp_path, capsys
 
 
 def test_a_taken_uid_is_said_when_the_app_opens_the_copy(tmp_path):
-    from patroon_tui.core.validation import review
+    from patroon_tui.core.sessionfile.validation import review
 
     _, (hand, _) = handed_out(tmp_path)
     copy_a_table(hand, "t-tafel-1")
@@ -251,7 +251,7 @@ def test_a_taken_uid_is_said_when_the_app_opens_the_copy(tmp_path):
 
 
 def test_new_uids_are_not_taken_twice_in_a_large_copy():
-    from patroon_tui.core.versions import new_uid, uid_order
+    from patroon_tui.core.model.versions import new_uid, uid_order
 
     uids = [new_uid("tables") for _ in range(20000)]
     assert len(set(uids)) == len(uids)
@@ -261,7 +261,7 @@ def test_new_uids_are_not_taken_twice_in_a_large_copy():
 
 def choices_copies(tmp_path, capsys):
     """Three copies that each choose a pattern, a layer and a first step's table."""
-    from patroon_tui.core.session import FirstStep, OwnPattern
+    from patroon_tui.core.model.session import FirstStep, OwnPattern
 
     store, paths = handed_out(tmp_path, 3)
 

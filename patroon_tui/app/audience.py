@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from patroon_tui.core.deck import Deck
+from patroon_tui.core.model.deck import Deck
 from patroon_tui.screens.audience import POLL_EVERY, AudienceScreen
 
 

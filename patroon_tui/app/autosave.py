@@ -21,13 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from patroon_tui.core.messages import os_reason
-from patroon_tui.core.session import Session
-from patroon_tui.core.versions import Baseline, stamp
+from patroon_tui.core.model.session import Session
+from patroon_tui.core.model.versions import Baseline, stamp
+from patroon_tui.core.text.wording import os_reason
 
 if TYPE_CHECKING:
     from patroon_tui.app import PatroonApp
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.sessionfile.store import SessionStore
 
 DEBOUNCE_SECONDS = 1.0
 """Save this long after the last change (the promise is: within 2 seconds)."""
@@ -73,7 +73,7 @@ class Autosave:
         self.session = session
         self.path = path
         # What each field held at the last save: a changed one counts as an edit of this
-        # run in its version (core/versions.py), so copies of the session can be merged.
+        # run in its version (core/model/versions.py), so copies of the session can be merged.
         self.baseline = Baseline.of(session)
         self.flushers: list[Callable[[], bool]] = []
         """Called before each snapshot to move text still inside widgets into the model;
@@ -208,7 +208,7 @@ class Autosave:
         quietly, and the next one is tried again. ``keep_other``: if someone else changed
         the file, keep their version in ``bewaard/`` and write ours (else it is refused).
         """
-        from patroon_tui.core.store import SessionChangedOnDiskError, StoreError
+        from patroon_tui.core.sessionfile.store import SessionChangedOnDiskError, StoreError
 
         error: str | None = None
         conflict = False

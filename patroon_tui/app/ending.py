@@ -164,7 +164,7 @@ class SessionEnding:
     def rescue_copy(self) -> Path | None:
         """Write the whole session outside its own file; ``None`` (and a notice) if no
         place took it."""
-        from patroon_tui.core.rescue import RescueError, write_rescue_copy
+        from patroon_tui.core.sessionfile.rescue import RescueError, write_rescue_copy
 
         app = self.app
         if app.session is None:

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui.app.patroon import PatroonApp
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.messages import printable
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.text.wording import printable
 
 if TYPE_CHECKING:
-    from patroon_tui.core.session import Session
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.session import Session
+    from patroon_tui.core.sessionfile.store import SessionStore
 
 
 def build_app(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingType
 
 if TYPE_CHECKING:
-    from patroon_tui.core.deck import Deck
+    from patroon_tui.core.model.deck import Deck
 
 
 def help_sections(

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from patroon_tui.app.autosave import Autosave
-from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Session, Werkvorm
-from patroon_tui.core.timekeeping import TimeKeeper, awake_seconds
+from patroon_tui.core.model.session import Session, Werkvorm
+from patroon_tui.core.model.timekeeping import TimeKeeper, awake_seconds
+from patroon_tui.core.text.wording import printable
 
 if TYPE_CHECKING:
     from patroon_tui.app.patroon import PatroonApp
-    from patroon_tui.core.store import SessionLock
+    from patroon_tui.core.sessionfile.store import SessionLock
     from patroon_tui.screens.programme import ProgrammeScreen
     from patroon_tui.widgets.timer import TimerDisplay
 
@@ -44,7 +44,7 @@ class SessionOpening:
         # A session given on the command line: its programme is the first screen, so only
         # one screen is built and laid out before the first paint.
         if app.session is not None and app.path is not None:
-            from patroon_tui.core.store import SessionLockedError, StoreError
+            from patroon_tui.core.sessionfile.store import SessionLockedError, StoreError
 
             try:
                 if not app.read_only:
@@ -97,7 +97,7 @@ class SessionOpening:
 
     def ask_merge(self) -> None:
         """The start screen's "Samenvoegen…": tick copies of a session, merge them."""
-        from patroon_tui.core.store import StoreError
+        from patroon_tui.core.sessionfile.store import StoreError
         from patroon_tui.dialogs.merge import MergeScreen
 
         try:
@@ -110,7 +110,7 @@ class SessionOpening:
 
     def _merge_chosen(self, paths: list[Path] | None) -> None:
         from patroon_tui.core.merge import MergeError, merge_files
-        from patroon_tui.core.store import StoreError
+        from patroon_tui.core.sessionfile.store import StoreError
         from patroon_tui.screens.start import StartScreen
 
         app = self.app
@@ -134,7 +134,7 @@ class SessionOpening:
 
     def present(self, path: Path) -> None:
         """This terminal becomes the audience window of a saved session (never locked)."""
-        from patroon_tui.core.store import StoreError
+        from patroon_tui.core.sessionfile.store import StoreError
         from patroon_tui.screens.audience import AudienceScreen
 
         app = self.app
@@ -149,7 +149,7 @@ class SessionOpening:
     def create_session(self, *, title: str, date: dt.date, facilitator: str, location: str,
                        werkvorm: Werkvorm) -> None:
         """Make a new session from the start screen's form and open it."""
-        from patroon_tui.core.store import StoreError
+        from patroon_tui.core.sessionfile.store import StoreError
 
         app = self.app
         try:
@@ -165,7 +165,7 @@ class SessionOpening:
 
     def open_path(self, path: Path) -> None:
         """Load a saved session and open it (from the start screen)."""
-        from patroon_tui.core.store import StoreError
+        from patroon_tui.core.sessionfile.store import StoreError
 
         try:
             session = self.app.store.load(path)
@@ -182,7 +182,7 @@ class SessionOpening:
         A session that cannot be written here (read-only file, disk or folder) opens
         read-only, with a notice saying why.
         """
-        from patroon_tui.core.store import SessionLockedError, StoreError
+        from patroon_tui.core.sessionfile.store import SessionLockedError, StoreError
 
         if read_only:
             self._enter(session, path, screen_id, read_only=True)
@@ -250,7 +250,7 @@ class SessionOpening:
         # What opening sets right in a hand-edited file (a resume screen the programme does
         # not have, a timer past its length, …) is said, never done silently; the next
         # save writes it. Shown once the app runs, when opened from the command line.
-        from patroon_tui.core.validation import review
+        from patroon_tui.core.sessionfile.validation import review
 
         self._open_notices = review(session, path, deck=app.deck)
         if app.is_running:
@@ -267,7 +267,7 @@ class SessionOpening:
         autosave = app.autosave
         if autosave is not None:
             autosave.flushers.append(programme.flush_notes)
-            # Time per screen is counted while the app runs (core/timekeeping.py), from the
+            # Time per screen is counted while the app runs (core/model/timekeeping.py), from the
             # screen the programme opens on (``--screen``, or where the file stopped).
             app.timekeeper = TimeKeeper(session.progress, programme.current.id,
                                         time.monotonic, app.now, awake_seconds)
@@ -280,7 +280,7 @@ class SessionOpening:
         self._open_notices = []
 
     def _make_timer(self, session: Session) -> TimerDisplay:
-        from patroon_tui.core.timer import TableTimer
+        from patroon_tui.core.model.timer import TableTimer
         from patroon_tui.widgets.timer import TimerDisplay
 
         timer = TableTimer.from_progress(session.progress, self.app.deck.timer_minutes * 60)

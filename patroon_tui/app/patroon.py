@@ -22,17 +22,17 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from patroon_tui import garbage_collector as collector
 from patroon_tui.app.autosave import Autosave
 from patroon_tui.app.commands import PatroonCommands
 from patroon_tui.app.ending import EndOnSignal, SessionEnding
 from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.app.opening import SessionOpening
 from patroon_tui.app.trash import Trash
-from patroon_tui.core import collector
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.keys import format_key
-from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Session
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.session import Session
+from patroon_tui.core.text.key_names import format_key
+from patroon_tui.core.text.wording import printable
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import (
     AskConfirm,
@@ -47,8 +47,8 @@ from patroon_tui.messages import (
 
 if TYPE_CHECKING:
     from patroon_tui.app.room_link import RoomLink
-    from patroon_tui.core.store import SessionStore
-    from patroon_tui.core.timekeeping import TimeKeeper
+    from patroon_tui.core.model.timekeeping import TimeKeeper
+    from patroon_tui.core.sessionfile.store import SessionStore
     from patroon_tui.screens.programme import ProgrammeScreen
 
 

@@ -1,7 +1,7 @@
 """The facilitator's window's link to the audience windows (``patroon present``).
 
 Twice a second ``RoomLink`` looks whether an audience window watches the session (the
-presence files, one per window, ``core/room.py``). The look runs in a thread of its own:
+presence files, one per window, ``core/room/room_files.py``). The look runs in a thread of its own:
 it reads the names in the session's folder and at most a few bytes of a regular file,
 never following a link and never waiting on a pipe, but a folder on a network share or a
 stick can still stall, and the UI thread only takes what the last look saw, so a typed
@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from patroon_tui.core.room import audience_present, remove_state, write_state
+from patroon_tui.core.room.room_files import audience_present, remove_state, write_state
 
 if TYPE_CHECKING:
     from patroon_tui.app.patroon import PatroonApp

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable
 
-from patroon_tui.core.messages import printable
+from patroon_tui.core.text.wording import printable
 
 
 def read_terminal_safely() -> None:

@@ -2,15 +2,15 @@
 chosen put back where it was recorded.
 
 ``Trash`` is a part of ``PatroonApp`` (``app.trash``); the list and putting back are rules
-of ``core/trash.py``, the list's screen is ``dialogs/trash.py``.
+of ``core/model/trash.py``, the list's screen is ``dialogs/trash.py``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Table, TrashEntry
+from patroon_tui.core.model.session import Table, TrashEntry
+from patroon_tui.core.text.wording import printable
 
 if TYPE_CHECKING:
     from patroon_tui.app.patroon import PatroonApp
@@ -25,7 +25,7 @@ class Trash:
 
     def show(self) -> None:
         """What was removed, newest first, to put back."""
-        from patroon_tui.core.trash import entries
+        from patroon_tui.core.model.trash import entries
         from patroon_tui.dialogs.trash import TrashScreen
 
         app = self.app
@@ -34,8 +34,8 @@ class Trash:
         app.push_screen(TrashScreen(entries(app.session), app.now()), self._put_back)
 
     def _put_back(self, entry: TrashEntry | None) -> None:
-        from patroon_tui.core.records import table_name
-        from patroon_tui.core.trash import KIND_NAMES, TrashError, put_back
+        from patroon_tui.core.model.recording import table_name
+        from patroon_tui.core.model.trash import KIND_NAMES, TrashError, put_back
 
         app = self.app
         session, programme = app.session, app.programme

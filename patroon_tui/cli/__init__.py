@@ -21,15 +21,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from patroon_tui import garbage_collector as collector
 from patroon_tui.cli import parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE
-from patroon_tui.core import collector
-from patroon_tui.core.messages import os_reason, printable
+from patroon_tui.core.text.wording import os_reason, printable
 
 if TYPE_CHECKING:
-    from patroon_tui.core.deck import Deck
-    from patroon_tui.core.session import Session
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.model.deck import Deck
+    from patroon_tui.core.model.session import Session
+    from patroon_tui.core.sessionfile.store import SessionStore
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -74,7 +74,7 @@ def launch_app(
 
     """
     # Paused from before Textual is imported until the app's first screen is drawn (see
-    # ``core.collector``); back on in any case once the app is gone.
+    # ``patroon_tui.garbage_collector``); back on in any case once the app is gone.
     collector.pause()
     try:
         from patroon_tui.app import run_app
@@ -95,13 +95,13 @@ def _say(message: str) -> None:
 
 
 def _store(args: argparse.Namespace) -> SessionStore:
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     return SessionStore.from_option(getattr(args, "sessions_dir", None))
 
 
 def _deck(args: argparse.Namespace) -> Deck:
-    from patroon_tui.core.deck import load_deck
+    from patroon_tui.core.model.deck import load_deck
 
     return load_deck(getattr(args, "deck", None))
 
@@ -206,7 +206,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _format_of(target: Path | None) -> str:
     """The report format a file name asks for (Markdown on the screen)."""
-    from patroon_tui.core.export import format_for
+    from patroon_tui.core.report.export import format_for
 
     if target is None:
         return "md"
@@ -224,14 +224,14 @@ def _format_of(target: Path | None) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from patroon_tui.core.export import (
+    from patroon_tui.core.report.export import (
         ExportError,
         export_report,
         save_report,
         target_problem,
     )
-    from patroon_tui.core.privacy import find_personal_data
-    from patroon_tui.core.validation import review
+    from patroon_tui.core.report.privacy import find_personal_data
+    from patroon_tui.core.sessionfile.validation import review
 
     store = _store(args)
     target = None if args.output is None else Path(args.output)
@@ -292,8 +292,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from patroon_tui.core.deck import DEFAULT_DECK_ID, load_deck
-    from patroon_tui.core.validation import review
+    from patroon_tui.core.model.deck import DEFAULT_DECK_ID, load_deck
+    from patroon_tui.core.sessionfile.validation import review
 
     store = _store(args)
     path = store.resolve(args.session)
@@ -345,13 +345,13 @@ def _describe_os_error(exc: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (``__main__`` passes it to ``sys.exit``)."""
-    # Paused while the models are imported and a session is read (see ``core.collector``):
+    # Paused while the models are imported and a session is read (see ``patroon_tui.garbage_collector``):
     # nearly everything they build stays. The app resumes it after its first frame; the
     # other commands run with it as it was.
     was_on = gc.isenabled()
     collector.pause()
-    from patroon_tui.core.deck import DeckError
-    from patroon_tui.core.store import StoreError
+    from patroon_tui.core.model.deck import DeckError
+    from patroon_tui.core.sessionfile.store import StoreError
 
     parser = build_parser()
     try:

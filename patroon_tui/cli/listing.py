@@ -6,10 +6,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from patroon_tui.cli.parser import PROG
-from patroon_tui.core.messages import printable
+from patroon_tui.core.text.wording import printable
 
 if TYPE_CHECKING:
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.sessionfile.store import SessionStore
 
 
 def list_sessions(store: SessionStore) -> int:

@@ -3,7 +3,7 @@ personal data found in the session, shown before anything is written.
 
 The format is chosen with the radio buttons or by the file name's ending (the buttons put
 the ending on the name; a name typed with ``.html`` or ``.docx`` is that format). The
-dialog dismisses with an :class:`~patroon_tui.core.export.ExportRequest`, or ``None`` when
+dialog dismisses with an :class:`~patroon_tui.core.report.export.ExportRequest`, or ``None`` when
 cancelled.
 
 A printable key is text (docs/typing.md): the choices toggle with Enter (not space), and a
@@ -23,8 +23,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from patroon_tui.core.export import FORMATS, SUFFIXES, ExportRequest, format_for, suffix_for
-from patroon_tui.core.messages import printable
+from patroon_tui.core.report.export import FORMATS, SUFFIXES, ExportRequest, format_for, suffix_for
+from patroon_tui.core.text.wording import printable
 
 
 class ReportFormat(RadioSet, inherit_bindings=False):

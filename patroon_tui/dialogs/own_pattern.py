@@ -4,7 +4,7 @@
 2-12 steps (add, edit, move up/down, remove) and the loop drawn beside them, redrawn as you
 type. Its fields are in ``widgets.pattern_fields``, the moves between them and the step
 operations in ``dialogs.own_pattern_steps``, the draft's bookkeeping in
-``core.pattern_draft``; this module holds the keys, the building and closing.
+``core.model.pattern_draft``; this module holds the keys, the building and closing.
 
 The draft is part of the session from its first keystroke: every change of the title or a
 step writes the pattern into ``session.patterns`` (every row, empty ones too), makes it the
@@ -41,9 +41,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from patroon_tui import keyboard
-from patroon_tui.core.deck import MAX_STEPS, MIN_STEPS
-from patroon_tui.core.pattern_draft import PatternDraft, unfinished_note, without_empty_tail
-from patroon_tui.core.session import OwnPattern, Session
+from patroon_tui.core.model.deck import MAX_STEPS, MIN_STEPS
+from patroon_tui.core.model.pattern_draft import PatternDraft, unfinished_note, without_empty_tail
+from patroon_tui.core.model.session import OwnPattern, Session
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.own_pattern_steps import StepsEditor
 from patroon_tui.messages import SessionChanged

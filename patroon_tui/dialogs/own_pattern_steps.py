@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
-from patroon_tui.core.deck import MAX_STEPS, MIN_STEPS
-from patroon_tui.core.session import OwnPattern
+from patroon_tui.core.model.deck import MAX_STEPS, MIN_STEPS
+from patroon_tui.core.model.session import OwnPattern
 from patroon_tui.widgets.pattern_fields import PatternField, StepInput, TitleInput, step_row
 
 

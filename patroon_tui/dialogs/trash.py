@@ -24,8 +24,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from patroon_tui import keyboard
-from patroon_tui.core.session import TrashEntry
-from patroon_tui.core.trash import describe
+from patroon_tui.core.model.session import TrashEntry
+from patroon_tui.core.model.trash import describe
 from patroon_tui.dialogs.dialog import ClosesOnTyping, PassesTyping
 
 #: Said when nothing was removed.

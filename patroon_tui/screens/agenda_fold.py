@@ -1,7 +1,7 @@
 """The programme screen's agenda sidebar: shown, or folded away where it would take the
 room the current slide needs, and the facilitator's f4 choice kept per kind of screen.
 
-The rules (how much room each kind of screen needs) are in ``core/agenda_fit.py``; this
+The rules (how much room each kind of screen needs) are in ``core/drawing/agenda_fit.py``; this
 module reads the screen's size and width class and sets the agenda's ``-folded`` class.
 The class is on the agenda, not on the screen: a class on the screen restyles every
 widget on it (every kept slide, the tables' fields), tens of milliseconds on a page turn.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.css.query import NoMatches
 
-from patroon_tui.core.agenda_fit import AgendaFit, Layout
+from patroon_tui.core.drawing.agenda_fit import AgendaFit, Layout
 from patroon_tui.widgets.agenda import Agenda
 from patroon_tui.widgets.slide import RECORDING_WIDGETS
 

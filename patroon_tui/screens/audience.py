@@ -1,6 +1,6 @@
 """The audience window's screen: the slide the facilitator's window shows, for the room.
 
-``AudienceScreen`` reads the session's room state (``core/room.py``) fifty times a second
+``AudienceScreen`` reads the session's room state (``core/room/room_files.py``) fifty times a second
 and shows what it names: a text or pattern slide as the programme draws it (the loop with
 the facilitator's reveal and highlight), a recording screen as ``RoomSlide`` (title,
 introduction, the tables' questions; answers only when shown), and the table timer while
@@ -27,8 +27,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.room import Presence, RoomReader, RoomState
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.room.room_files import Presence, RoomReader, RoomState
 from patroon_tui.widgets.room_slide import RoomSlide
 from patroon_tui.widgets.slide import (
     RECORDING_WIDGETS,

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from textual.containers import Container
 from textual.widget import AwaitMount, Widget
 
-from patroon_tui import keyboard
-from patroon_tui.core import collector
+from patroon_tui import garbage_collector as collector, keyboard
 from patroon_tui.widgets.recording import AnswerFirstBody, RecordingBodyProtocol
 from patroon_tui.widgets.slide import TextSlide, build_body
 

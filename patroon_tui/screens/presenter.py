@@ -1,5 +1,5 @@
 """The programme screen's side of presenting: the presenter console, the answers shown to
-the room, and the room state the audience window follows (``core/room.py``).
+the room, and the room state the audience window follows (``core/room/room_files.py``).
 
 ``ProgrammeScreen`` owns one ``Presenter``. The console (f3, or on its own when an audience
 window arrives) shows the notes pane beside the slide and a line with the next screen and
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual.css.query import NoMatches
 
-from patroon_tui.core.room import RoomState, TimerState, shown_answers
+from patroon_tui.core.room.room_files import RoomState, TimerState, shown_answers
 from patroon_tui.widgets.console_bar import ConsoleBar
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.slide import PatternSlide

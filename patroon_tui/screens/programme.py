@@ -18,9 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from patroon_tui import keyboard
-from patroon_tui.core.agenda_fit import SHORT_BELOW
-from patroon_tui.core.deck import Deck, Screen as DeckScreen
-from patroon_tui.core.session import Session
+from patroon_tui.core.drawing.agenda_fit import SHORT_BELOW
+from patroon_tui.core.model.deck import Deck, Screen as DeckScreen
+from patroon_tui.core.model.session import Session
 from patroon_tui.messages import ScreenShown, SessionChanged
 from patroon_tui.screens.agenda_fold import AgendaFold
 from patroon_tui.screens.bodies import Bodies

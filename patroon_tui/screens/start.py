@@ -14,15 +14,15 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from patroon_tui.core.messages import printable
-from patroon_tui.core.session import Werkvorm
-from patroon_tui.core.store import StoreError
+from patroon_tui.core.model.session import Werkvorm
+from patroon_tui.core.sessionfile.store import StoreError
+from patroon_tui.core.text.wording import printable
 from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
 from patroon_tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
-    from patroon_tui.core.deck import Deck
-    from patroon_tui.core.store import SessionEntry, SessionStore
+    from patroon_tui.core.model.deck import Deck
+    from patroon_tui.core.sessionfile.store import SessionEntry, SessionStore
 
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 

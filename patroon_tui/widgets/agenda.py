@@ -2,7 +2,7 @@
 
 Visited screens are ticked and screens with notes carry a pencil. Under each part's title
 the minutes spent and planned (``⚠`` when it ran over), and at the top when the programme
-will end if what remains goes as planned (``core/timekeeping.py``), kept up to date every
+will end if what remains goes as planned (``core/model/timekeeping.py``), kept up to date every
 half minute.
 
 An ``OptionList`` (not a ``Tree``) because its keys do not clash with the programme's
@@ -23,9 +23,9 @@ from textual.visual import Padding, Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from patroon_tui.core.deck import Deck, Part
-from patroon_tui.core.session import Progress
-from patroon_tui.core.timekeeping import PartTime, part_times, predicted_end
+from patroon_tui.core.model.deck import Deck, Part
+from patroon_tui.core.model.session import Progress
+from patroon_tui.core.model.timekeeping import PartTime, part_times, predicted_end
 
 END_ID = "part:einde"
 

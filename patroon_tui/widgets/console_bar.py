@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from textual.widgets import Static
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.session import Progress
-from patroon_tui.core.timekeeping import part_times, predicted_end
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.session import Progress
+from patroon_tui.core.model.timekeeping import part_times, predicted_end
 
 
 def console_text(deck: Deck, progress: Progress, current: str, now: dt.datetime) -> str:

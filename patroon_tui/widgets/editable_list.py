@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 
-from patroon_tui.core.trash import throw_away
+from patroon_tui.core.model.trash import throw_away
 from patroon_tui.messages import AskConfirm, SessionChanged
 from patroon_tui.widgets.fields import FieldScroll, RecordArea
 from patroon_tui.widgets.recording import RecordingBody, ask

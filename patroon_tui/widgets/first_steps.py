@@ -20,8 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from patroon_tui.core.records import FIRST_STEP_QUESTION, first_step_suggestions
-from patroon_tui.core.session import FirstStep
+from patroon_tui.core.model.recording import FIRST_STEP_QUESTION, first_step_suggestions
+from patroon_tui.core.model.session import FirstStep
 from patroon_tui.widgets.editable_list import EditableList, ListField, shorten
 from patroon_tui.widgets.fields import FieldScroll
 

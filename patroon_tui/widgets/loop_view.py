@@ -1,6 +1,6 @@
 """``LoopView``: a pattern drawn as a ring of boxes that fills the widget.
 
-The drawing itself comes from :func:`patroon_tui.core.loop.draw_loop`; this widget redraws it
+The drawing itself comes from :func:`patroon_tui.core.drawing.loop.draw_loop`; this widget redraws it
 for its content size on every resize and styles the highlighted step's box with the
 ``loop-view--highlight`` component class. Words are broken where Dutch breaks them once the
 hyphenation dictionary is read: the first view reads it in a thread half a second after it
@@ -21,9 +21,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
-from patroon_tui.core import hyphen
-from patroon_tui.core.cells import cell_width, char_width, graphemes
-from patroon_tui.core.loop import LoopDrawing, draw_loop
+from patroon_tui.core.drawing import hyphen
+from patroon_tui.core.drawing.cells import cell_width, char_width, graphemes
+from patroon_tui.core.drawing.loop import LoopDrawing, draw_loop
 
 
 def _split_at_cells(line: str, start: int, end: int) -> tuple[str, str, str]:

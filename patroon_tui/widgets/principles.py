@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from patroon_tui.core.session import Principle
+from patroon_tui.core.model.session import Principle
 from patroon_tui.widgets.editable_list import EditableList, ListField, shorten
 from patroon_tui.widgets.fields import FieldScroll
 

@@ -17,8 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
 from patroon_tui import keyboard
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.session import Session
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.session import Session
 from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern
 
 

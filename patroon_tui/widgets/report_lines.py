@@ -1,4 +1,4 @@
-"""The report (``core.report_doc``) as lines of a terminal, a few lines at a time.
+"""The report (``core.report.document``) as lines of a terminal, a few lines at a time.
 
 ``ReportLines.draw`` turns a report document into pieces of lines (``Strip``) at a width,
 each piece a few lines, drawn only as the next is asked for: the report view
@@ -7,7 +7,7 @@ holds the lines drawn so far and the pieces still to draw.
 
 The report looks as its Markdown does rendered: the title centred, headings in the styles
 given, lists with bullets or numbers, the overview as a table drawn with lines (a row at a
-time), each loop as drawn by ``core.loop.draw_loop`` with its steps as a numbered list. Text
+time), each loop as drawn by ``core.drawing.loop.draw_loop`` with its steps as a numbered list. Text
 people typed keeps its line breaks (a line at a time: a long note is thousands of lines);
 control characters in it are shown escaped (``\\x1b``), so a note from a shared file
 cannot act on the terminal.
@@ -25,10 +25,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from patroon_tui.core import hyphen
-from patroon_tui.core.loop import draw_loop
-from patroon_tui.core.messages import printable
-from patroon_tui.core.report_doc import (
+from patroon_tui.core.drawing import hyphen
+from patroon_tui.core.drawing.loop import draw_loop
+from patroon_tui.core.report.document import (
     Block,
     Document,
     Grid,
@@ -40,6 +39,7 @@ from patroon_tui.core.report_doc import (
     Paragraph,
     TypedText,
 )
+from patroon_tui.core.text.wording import printable
 
 __all__ = ["LOOP_WIDTH", "Drawing", "ReportLines"]
 

@@ -1,4 +1,4 @@
-"""``ReportView``: the report (``core.report_doc``) drawn as text lines in one scrolling widget.
+"""``ReportView``: the report (``core.report.document``) drawn as text lines in one scrolling widget.
 
 The report of a big session is tens of thousands of lines. One widget per block (what a
 Markdown widget mounts) costs seconds before anything shows, and more with every table. Here
@@ -25,8 +25,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker
 
-from patroon_tui.core import hyphen
-from patroon_tui.core.report_doc import Document
+from patroon_tui.core.drawing import hyphen
+from patroon_tui.core.report.document import Document
 from patroon_tui.widgets.report_lines import Drawing, ReportLines
 
 #: How long one piece of drawing after the first frame may take, and the pause after it

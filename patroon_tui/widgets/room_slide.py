@@ -2,7 +2,7 @@
 
 The room sees the screen's title and introduction; on the tables screen also the
 questions the tables talk about. Answers appear only when the facilitator shows them
-(f10 in the facilitator's window), as the room state brings them (``core/room.py``).
+(f10 in the facilitator's window), as the room state brings them (``core/room/room_files.py``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from patroon_tui.core.deck import Deck, Screen
-from patroon_tui.core.room import Shown
+from patroon_tui.core.model.deck import Deck, Screen
+from patroon_tui.core.room.room_files import Shown
 from patroon_tui.widgets.slide import SlideScroll
 
 

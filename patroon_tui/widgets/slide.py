@@ -15,8 +15,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from patroon_tui.core.deck import Deck, Screen
-from patroon_tui.core.session import Session
+from patroon_tui.core.model.deck import Deck, Screen
+from patroon_tui.core.model.session import Session
 
 if TYPE_CHECKING:
     from patroon_tui.widgets.loop_view import LoopView

@@ -1,12 +1,12 @@
 """The summary screen's body: everything recorded, readable in one place, and its export.
 
-``SummaryPanel`` shows the session's report (``core.report_doc.build_report``) in one
+``SummaryPanel`` shows the session's report (``core.report.document.build_report``) in one
 ``ReportView``, which draws only the lines on the screen before the first frame and the rest
 after it, its loops as wide as the screen shows them (the file gets ``REPORT_WIDTH``), and
 exports it to a file the facilitator chooses (``ctrl+e`` or the button): a small dialog
 (``dialogs.export``, asked for with ``AskReportPath``) proposes ``<session>-verslag.md``
 beside the session file, offers Markdown, HTML and Word, the notes or not, and shows the
-personal data found (``core.privacy``) with the choice to replace it; the file is written
+personal data found (``core.report.privacy``) with the choice to replace it; the file is written
 atomically (0600: it holds every note), in a worker off the interface's path, and the
 facilitator is told where it went or, in one plain sentence, why it could not be written. An existing file is replaced only after asking; a session
 file never.
@@ -23,17 +23,17 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.export import (
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.session import Session
+from patroon_tui.core.report.document import build_report
+from patroon_tui.core.report.export import (
     ExportError,
     ExportRequest,
     export_report,
     save_report,
     target_problem,
 )
-from patroon_tui.core.messages import printable
-from patroon_tui.core.report_doc import build_report
-from patroon_tui.core.session import Session
+from patroon_tui.core.text.wording import printable
 from patroon_tui.messages import AskConfirm, AskReportPath
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.recording import RecordingBody, ask
@@ -114,7 +114,7 @@ class SummaryPanel(RecordingBody):
         self.action_export()
 
     def action_export(self) -> None:
-        from patroon_tui.core.privacy import find_personal_data
+        from patroon_tui.core.report.privacy import find_personal_data
 
         proposed = default_report_path(self.session, self.session_path)
         findings = [f.describe() for f in find_personal_data(self.session, self.deck)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
-from patroon_tui.core.session import Table
+from patroon_tui.core.model.session import Table
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.recording import RecordingBody
 from patroon_tui.widgets.table_form import TableForm

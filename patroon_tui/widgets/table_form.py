@@ -16,15 +16,15 @@ from textual.containers import Horizontal
 from textual.geometry import Region
 from textual.widgets import Label, Static
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.records import (
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.recording import (
     following,
     is_own_pattern,
     layer_ids,
     pattern_options,
     pattern_steps,
 )
-from patroon_tui.core.session import Session, Table, as_layer
+from patroon_tui.core.model.session import Session, Table, as_layer
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.choices import LayerChoice, PatternChoice
 from patroon_tui.widgets.compact_button import CompactButton

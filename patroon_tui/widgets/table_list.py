@@ -14,9 +14,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.records import answered, table_name, timer_minutes
-from patroon_tui.core.session import Session, Table
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.recording import answered, table_name, timer_minutes
+from patroon_tui.core.model.session import Session, Table
 from patroon_tui.messages import SessionChanged
 
 #: The longest the tables can talk, in minutes.

@@ -18,8 +18,8 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.records import (
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.recording import (
     add_table,
     is_own_pattern,
     move_table,
@@ -29,8 +29,8 @@ from patroon_tui.core.records import (
     store_own_pattern,
     table_name,
 )
-from patroon_tui.core.session import OwnPattern, Session, Table, TrashEntry
-from patroon_tui.core.trash import TrashError, put_back, throw_away
+from patroon_tui.core.model.session import OwnPattern, Session, Table, TrashEntry
+from patroon_tui.core.model.trash import TrashError, put_back, throw_away
 from patroon_tui.messages import AskConfirm, EditOwnPattern, SessionChanged
 from patroon_tui.widgets.fields import RecordArea
 from patroon_tui.widgets.recording import ask

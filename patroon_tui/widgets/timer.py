@@ -13,8 +13,8 @@ from pathlib import Path
 from textual.message import Message
 from textual.widgets import Static
 
-from patroon_tui.core.session import Progress
-from patroon_tui.core.timer import TableTimer
+from patroon_tui.core.model.session import Progress
+from patroon_tui.core.model.timer import TableTimer
 from patroon_tui.messages import SessionChanged
 
 

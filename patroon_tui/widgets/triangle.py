@@ -15,9 +15,9 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from patroon_tui.core.deck import Layer
-from patroon_tui.core.records import count_label, tables_on_layer
-from patroon_tui.core.wrap import wrap
+from patroon_tui.core.drawing.wrap import wrap
+from patroon_tui.core.model.deck import Layer
+from patroon_tui.core.model.recording import count_label, tables_on_layer
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.fields import FieldScroll, RecordArea
 from patroon_tui.widgets.recording import RecordingBody

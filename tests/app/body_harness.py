@@ -15,9 +15,9 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from patroon_tui.app.key_routing import KeyRoutedApp
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.session import Session
-from patroon_tui.core.timer import TableTimer
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.session import Session
+from patroon_tui.core.model.timer import TableTimer
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern, SessionChanged
 from patroon_tui.widgets.timer import TimerDisplay

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import SessionStore
 
 FIXED_NOW = dt.datetime(2026, 11, 28, 9, 30, tzinfo=dt.timezone.utc)
 

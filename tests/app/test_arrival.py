@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core.session import FirstStep, Principle
+from patroon_tui.core.model.session import FirstStep, Principle
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import reopen
 from tests.app.test_typing import burst
@@ -97,7 +97,7 @@ async def test_typing_while_the_app_starts_lands_whole(make_app, store, deck, sc
 async def test_the_collector_runs_again_once_the_first_screen_is_drawn(make_app):
     import gc
 
-    from patroon_tui.core import collector
+    from patroon_tui import garbage_collector as collector
 
     # The command line pauses it before the app is built (start-up allocates objects that
     # all stay); the app must turn it on again, or a long session's garbage piles up.

@@ -14,8 +14,8 @@ import os
 import pytest
 
 from patroon_tui.app.audience import AudienceApp
-from patroon_tui.core import room
-from patroon_tui.core.room import RoomState, Shown, TimerState
+from patroon_tui.core.room import room_files as room
+from patroon_tui.core.room.room_files import RoomState, Shown, TimerState
 from patroon_tui.screens.audience import AudienceScreen
 from patroon_tui.widgets.loop_view import LoopView
 from patroon_tui.widgets.room_slide import RoomSlide
@@ -113,7 +113,7 @@ async def test_notes_and_typing_never_reach_the_room_unless_shown(make_app, deck
 
 
 def store_answers(app):
-    from patroon_tui.core.store import SessionStore
+    from patroon_tui.core.sessionfile.store import SessionStore
 
     session = SessionStore(app.path.parent).load(app.path)
     return [a for t in session.tables for a in t.answers.values()]

@@ -11,8 +11,8 @@ from textual.widgets import OptionList
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.cli import main
-from patroon_tui.core.store import SessionStore, loads_session
-from patroon_tui.core.validation import review
+from patroon_tui.core.sessionfile.store import SessionStore, loads_session
+from patroon_tui.core.sessionfile.validation import review
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import FIXED_NOW
 from tests.core.bad_sessions import BASE, FILE_ID, bad_cases, odd_cases

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import events
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.validation import review
+from patroon_tui.core.sessionfile.validation import review
 from tests.app.conftest import FIXED_NOW
 from tests.app.test_typing import burst
 from tests.waiting import until as wait_until

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core import hyphen
+from patroon_tui.core.drawing import hyphen
 from patroon_tui.widgets.loop_view import LoopView
 from tests.core.loop_helpers import box_text
 from tests.waiting import until

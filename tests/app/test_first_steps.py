@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import FirstStep, Table, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, Table, new_session
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.widgets.first_steps import FirstStepsPanel, StepOwner, StepText
 from tests.app.body_harness import BodyHarness, type_text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from patroon_tui.core import hyphen
-from patroon_tui.core.deck import load_deck
+from patroon_tui.core.drawing import hyphen
+from patroon_tui.core.model.deck import load_deck
 from patroon_tui.widgets.loop_view import LoopView
 from tests.waiting import until
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.session import Table
-from patroon_tui.core.store import SessionStore
-from patroon_tui.core.versions import Baseline, stamp
+from patroon_tui.core.model.session import Table
+from patroon_tui.core.model.versions import Baseline, stamp
+from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.dialogs.merge import MergeScreen
 from tests.app.conftest import FIXED_NOW
 from tests.app.test_typing import burst, palette_offers

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from patroon_tui.app.key_routing import KeyRoutedApp
-from patroon_tui.core.session import OwnPattern, new_session
+from patroon_tui.core.model.session import OwnPattern, new_session
 from patroon_tui.dialogs import open_dialog
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen, StepInput

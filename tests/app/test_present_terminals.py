@@ -20,10 +20,10 @@ import time
 
 import pytest
 
-from patroon_tui.core import room
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.room import RoomState
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.room import room_files as room
+from patroon_tui.core.room.room_files import RoomState
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.test_signals import F2, REPO_ROOT, drain, read_until, wait_for_end
 
 PAGE_DOWN = b"\x1b[6~"

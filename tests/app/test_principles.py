@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import Principle, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import Principle, new_session
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.widgets.principles import PrincipleInput, PrinciplesPanel
 from tests.app.body_harness import BodyHarness, send_at_once, type_text

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.keys import format_keys
+from patroon_tui.core.text.key_names import format_keys
 from patroon_tui.dialogs.help import HelpScreen, bindings_of
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen
 from patroon_tui.dialogs.trash import TrashScreen

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import TextArea
 
-from patroon_tui.core.session import Table
+from patroon_tui.core.model.session import Table
 from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.help import HelpScreen

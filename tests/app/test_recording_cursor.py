@@ -19,7 +19,7 @@ import pytest
 from textual.containers import ScrollableContainer
 from textual.widget import Widget
 
-from patroon_tui.core.session import FirstStep, Principle, Table
+from patroon_tui.core.model.session import FirstStep, Principle, Table
 from tests.app.conftest import reopen
 from tests.app.test_typing import burst, programme
 from tests.waiting import until

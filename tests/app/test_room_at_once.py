@@ -5,7 +5,7 @@ changed them (nothing awaited in between), and the session is still saved after 
 
 from __future__ import annotations
 
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.test_audience import audience_there, room_state
 from tests.waiting import until
 

@@ -16,8 +16,8 @@ import sys
 import pytest
 
 from patroon_tui.app.audience import AudienceApp
-from patroon_tui.core import room
-from patroon_tui.core.room import RoomState
+from patroon_tui.core.room import room_files as room
+from patroon_tui.core.room.room_files import RoomState
 from patroon_tui.screens.audience import WAITING, AudienceScreen
 from tests.app.test_audience import Clocks, audience, follow, room_state, screen_text
 from tests.app.test_typing import burst

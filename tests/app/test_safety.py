@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 
-from patroon_tui.core import store as store_module
+from patroon_tui.core.sessionfile import store as store_module
 from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.waiting import until as wait_until

@@ -7,7 +7,7 @@ import time
 
 from patroon_tui.app import autosave as autosave_module
 from patroon_tui.app.autosave import DEBOUNCE_SECONDS
-from patroon_tui.core.store import SessionStore, loads_session
+from patroon_tui.core.sessionfile.store import SessionStore, loads_session
 from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen

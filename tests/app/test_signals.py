@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import SessionStore
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 F2 = b"\x1bOQ"
@@ -182,7 +182,7 @@ def test_the_last_keys_before_a_signal_are_in_the_file(tmp_path, signum):
 
 def on_principles(tmp_path, title: str) -> tuple[SessionStore, str]:
     """A saved session that resumes on the principles screen, one principle typed."""
-    from patroon_tui.core.session import Principle
+    from patroon_tui.core.model.session import Principle
 
     store = SessionStore(tmp_path / "sessies")
     session = store.create(title=title, deck=load_deck())
@@ -248,7 +248,7 @@ REPEAT = 95
 def sixty_tables(tmp_path, title: str) -> tuple[SessionStore, str]:
     """A saved session of 60 tables with long answers, resumed on the tables screen: every
     save and every key costs what it costs in a big workshop."""
-    from patroon_tui.core.session import Table
+    from patroon_tui.core.model.session import Table
 
     deck = load_deck()
     store = SessionStore(tmp_path / "sessies")

@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
-from patroon_tui.core.deck import load_deck
+from patroon_tui.core.model.deck import load_deck
 from patroon_tui.widgets.slide import TextSlide, conversation_markdown
 from patroon_tui.widgets.slide_markdown import SlideMarkdown, parse
 

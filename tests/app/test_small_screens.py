@@ -64,7 +64,7 @@ async def test_on_a_big_terminal_a_presented_text_slide_sits_in_the_middle(make_
 
 
 async def test_the_summarys_rings_fit_the_width_they_are_shown_in(make_app, deck):
-    from patroon_tui.core.session import Table
+    from patroon_tui.core.model.session import Table
 
     app = make_app()
     app.session.tables = [Table(id="tafel-1", name="Tafel 1", pattern="wereldvrede")]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.session import FirstStep, Principle, Table
-from patroon_tui.core.store import dumps_session
+from patroon_tui.core.model.session import FirstStep, Principle, Table
+from patroon_tui.core.sessionfile.store import dumps_session
 from tests.app.conftest import FIXED_NOW
 from tests.app.test_snapshots import _utc, steady_cursors, write_session
 

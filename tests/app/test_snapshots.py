@@ -12,8 +12,8 @@ import pytest
 from textual.widgets import Input
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.session import new_session
-from patroon_tui.core.store import dumps_session
+from patroon_tui.core.model.session import new_session
+from patroon_tui.core.sessionfile.store import dumps_session
 from tests.app.conftest import FIXED_NOW
 
 SIZE = (100, 30)
@@ -76,7 +76,7 @@ async def steady_cursors(pilot) -> None:
 
 
 def test_tables_screen(snap_compare, deck, store):
-    from patroon_tui.core.session import Table
+    from patroon_tui.core.model.session import Table
 
     session = write_session(store, "Wijkteam Noord", "tafels", 5)
     questions = deck.text_questions

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.report import render_report
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.report.markdown import render_report
+from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.export import ExportReportScreen
 from patroon_tui.widgets.report_view import ReportView
@@ -62,7 +62,7 @@ async def test_the_report_is_shown(deck, saved):
 async def test_the_report_of_many_tables_is_shown_from_its_first_lines_and_drawn_to_the_end(
     deck, saved
 ):
-    from patroon_tui.core.session import Table
+    from patroon_tui.core.model.session import Table
 
     session, path = saved
     session.tables = [Table(id=f"tafel-{n}", name=f"Tafel {n}", pattern="wereldvrede",
@@ -290,7 +290,7 @@ async def test_letters_and_space_in_the_export_go_into_the_file_name(deck, saved
 
 
 def many_tables(session, count: int = 300) -> None:
-    from patroon_tui.core.session import Table
+    from patroon_tui.core.model.session import Table
 
     session.tables = [Table(id=f"tafel-{n}", name=f"Tafel {n}", pattern="wereldvrede",
                             answers={"herkenbaar": f"Antwoord {n}\ntweede regel {n}"})

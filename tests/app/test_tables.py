@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, OptionList
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import OwnPattern, Table, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import OwnPattern, Table, new_session
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.widgets.choices import LayerChoice, PatternChoice
 from patroon_tui.widgets.fields import RecordArea

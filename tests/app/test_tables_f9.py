@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from patroon_tui.core.session import Table
+from patroon_tui.core.model.session import Table
 from tests.app.body_harness import send_at_once
 from tests.app.conftest import one_per_kind
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionStore
-from patroon_tui.core.timer import TableTimer
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.timer import TableTimer
+from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.widgets.first_steps import FirstStepsPanel
 from patroon_tui.widgets.principles import PrinciplesPanel
 from patroon_tui.widgets.tables import TablesPanel

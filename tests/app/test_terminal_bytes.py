@@ -12,8 +12,8 @@ import os
 from hypothesis import given, settings, strategies as st
 
 from patroon_tui.app.terminal_reader import PASTE_END, PASTE_START, TerminalDecoder
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.test_signals import F2, read_until, start_app, wait_for_end
 
 CTRL_Q = b"\x11"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.deck import DEFAULT_DECK_ID, load_deck
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import DEFAULT_DECK_ID, load_deck
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.test_signals import F2, REPO_ROOT, read_until, wait_for_end
 
 CTRL_Q = b"\x11"

@@ -92,7 +92,7 @@ def _with_seconds(store, deck, seconds: dict[str, int]):
 async def test_the_biggest_number_a_file_holds_stays_openable_and_savable(store, deck, capsys):
     from patroon_tui.app import PatroonApp
     from patroon_tui.cli import main
-    from patroon_tui.core.session import MAX_SCREEN_SECONDS
+    from patroon_tui.core.model.session import MAX_SCREEN_SECONDS
 
     path = _with_seconds(store, deck, {"tafels": 2**63 - 1})
     app = PatroonApp(deck, store, store.load(path), path)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import new_session
-from patroon_tui.core.store import SessionStore
-from patroon_tui.core.timer import TableTimer
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import new_session
+from patroon_tui.core.model.timer import TableTimer
+from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.widgets.tables import TablesPanel
 from patroon_tui.widgets.timer import TimerDisplay
 from tests.app.body_harness import BodyHarness

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandPalette
 
-from patroon_tui.core.session import FirstStep, Principle, Table
+from patroon_tui.core.model.session import FirstStep, Principle, Table
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.trash import EMPTY, TrashScreen
 from patroon_tui.screens.programme import ProgrammeScreen
@@ -180,7 +180,7 @@ async def test_the_trash_lists_newest_first_and_a_letter_typed_there_is_text_bel
 
 
 async def test_summary_and_report_leave_trashed_records_out(make_app, store):
-    from patroon_tui.core.report import render_report
+    from patroon_tui.core.report.markdown import render_report
 
     app = prepared(make_app, store, "tafels")
     async with app.run_test(size=(100, 30)) as pilot:

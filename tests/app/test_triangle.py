@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import Table, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import Table, new_session
 from patroon_tui.widgets.triangle import LayerNote, TrianglePanel, draw_triangle
 from tests.app.body_harness import BodyHarness, type_text
 

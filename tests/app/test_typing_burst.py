@@ -12,7 +12,7 @@ import contextlib
 
 import pytest
 
-from patroon_tui.core.session import Table
+from patroon_tui.core.model.session import Table
 from tests.app.screen_text import shown_in
 from tests.app.test_typing import burst
 from tests.waiting import until

@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.session import Table
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.session import Table
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.conftest import FIXED_NOW
 from tests.app.test_typing import burst
 

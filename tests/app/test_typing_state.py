@@ -44,9 +44,9 @@ from hypothesis.stateful import (
 from textual.widgets import Input, TextArea
 
 from patroon_tui.app import PatroonApp
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import FirstStep, Principle, Session, Table
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, Principle, Session, Table
+from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import FIXED_NOW

@@ -15,9 +15,9 @@ import random
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import FirstStep, Principle, Table
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, Principle, Table
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.test_signals import drain, read_until, start_app, wait_for_end
 
 PAGE_DOWN, PAGE_UP = b"\x1b[6~", b"\x1b[5~"

@@ -19,7 +19,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from patroon_tui.core.report_doc import (
+from patroon_tui.core.report.document import (
     Document,
     Grid,
     Heading,

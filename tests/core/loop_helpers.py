@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from patroon_tui.core.cells import graphemes
-from patroon_tui.core.loop import LoopDrawing, char_width
+from patroon_tui.core.drawing.cells import graphemes
+from patroon_tui.core.drawing.loop import LoopDrawing, char_width
 
 # A box label is a step number written right after a box's left border and one space
 # ("│ 3  …", "| 3  …"), or at the start of a chain line ("3  …"), followed by two spaces or

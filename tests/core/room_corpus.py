@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from patroon_tui.core import room
+from patroon_tui.core.room import room_files as room
 
 Make = Callable[[Path], object]
 

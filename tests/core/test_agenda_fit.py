@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core.agenda_fit import (
+from patroon_tui.core.drawing.agenda_fit import (
     AGENDA_WIDTH,
     AGENDA_WIDTH_WIDE,
     RECORDING_ROOM,
@@ -14,7 +14,7 @@ from patroon_tui.core.agenda_fit import (
     ring_fits,
     slide_room,
 )
-from patroon_tui.core.deck import load_deck
+from patroon_tui.core.model.deck import load_deck
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,14 @@ from hypothesis import given, settings, strategies as st
 
 from patroon_tui import cli
 from patroon_tui.cli import main
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionFileError, SessionStore, dumps_session, loads_session
-from patroon_tui.core.validation import MAX_DEPTH, data_problem, review, scan_text
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import (
+    SessionFileError,
+    SessionStore,
+    dumps_session,
+    loads_session,
+)
+from patroon_tui.core.sessionfile.validation import MAX_DEPTH, data_problem, review, scan_text
 from tests.core.bad_sessions import BASE, FILE_ID, bad_cases, odd_cases
 
 BAD = bad_cases()
@@ -355,7 +360,7 @@ _PLAIN_TOKENS = re.compile(
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab[]{}\"\'#\\\n =1_")), max_size=60))
 def test_the_scanner_finds_the_same_spans_as_the_plain_patterns(text):
-    from patroon_tui.core import toml_scan
+    from patroon_tui.core.files import toml_scan
 
     def spans(pattern):
         return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]

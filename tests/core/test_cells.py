@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from patroon_tui.core.cells import cell_width, char_width, graphemes
-from patroon_tui.core.loop import draw_loop
-from patroon_tui.core.wrap import truncate, wrap
+from patroon_tui.core.drawing.cells import cell_width, char_width, graphemes
+from patroon_tui.core.drawing.loop import draw_loop
+from patroon_tui.core.drawing.wrap import truncate, wrap
 from tests.core.loop_helpers import box_text, cells
 
 CODER = "👩\u200d💻"  # woman, zero width joiner, laptop: one emoji on screen
@@ -69,7 +69,7 @@ def test_a_ring_with_emoji_sequences_stays_aligned(width):
 def test_plain_characters_are_one_cell_and_one_cluster_as_wcwidth_says():
     import wcwidth
 
-    from patroon_tui.core.cells import PLAIN
+    from patroon_tui.core.drawing.cells import PLAIN
 
     plain = [chr(c) for c in range(0x10000) if PLAIN.fullmatch(chr(c))]
     assert "‘" in plain and "┌" in plain and "é" in plain and "\u0301" not in plain
@@ -88,7 +88,7 @@ def test_a_drawing_of_plain_dutch_text_does_not_import_wcwidth():
 
     check = (
         "import sys\n"
-        "from patroon_tui.core.loop import draw_loop\n"
+        "from patroon_tui.core.drawing.loop import draw_loop\n"
         "draw_loop('‘Wereldvrede’', ['Eén stap — ‘Hier moeten we iets mee.’', 'Daarna…'], 80,"
         " hyphenate=False)\n"
         "print('wcwidth' in sys.modules)\n"

@@ -6,8 +6,7 @@ import gc
 
 import pytest
 
-from patroon_tui import cli
-from patroon_tui.core import collector
+from patroon_tui import cli, garbage_collector as collector
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ import patroon_tui.core
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORE_MODULES = sorted(
-    f"patroon_tui.core.{info.name}" for info in pkgutil.iter_modules(patroon_tui.core.__path__)
+    info.name for info in pkgutil.walk_packages(patroon_tui.core.__path__, "patroon_tui.core.")
 )
 
 CHECK = """
@@ -26,9 +26,12 @@ print(" ".join(loaded))
 
 
 def test_core_modules_are_discovered():
-    assert {"patroon_tui.core.deck", "patroon_tui.core.session", "patroon_tui.core.store"} <= set(
-        CORE_MODULES
-    )
+    assert {
+        "patroon_tui.core.model.deck",
+        "patroon_tui.core.model.session",
+        "patroon_tui.core.sessionfile.store",
+        "patroon_tui.core.merge.sessions",
+    } <= set(CORE_MODULES)
 
 
 @pytest.mark.parametrize("module", ["patroon_tui.core", *CORE_MODULES])
@@ -50,9 +53,9 @@ def recording(**kwargs):
     groups.append(kwargs.get("group"))
     return original(**kwargs)
 metadata.entry_points = recording
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session_toml import dumps_session, loads_session
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.session_toml import dumps_session, loads_session
+from patroon_tui.core.sessionfile.store import SessionStore
 import tempfile, pathlib
 store = SessionStore(pathlib.Path(tempfile.mkdtemp()))
 session = store.create(title="Start", deck=load_deck())
@@ -80,7 +83,7 @@ def test_the_app_starts_without_the_word_writer():
     # python-docx and lxml take about a tenth of a second to import: only a Word export
     # pays for them, never the start of the app or of another command.
     code = (
-        "import sys, patroon_tui.app, patroon_tui.cli, patroon_tui.core.export;"
+        "import sys, patroon_tui.app, patroon_tui.cli, patroon_tui.core.report.export;"
         "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml'))))"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from patroon_tui.core.deck import DEFAULT_DECK_ID, Deck, DeckError, load_deck
+from patroon_tui.core.model.deck import DEFAULT_DECK_ID, Deck, DeckError, load_deck
 
 # -- The workshop as it must be in the default deck ---------------------------------------
 

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from patroon_tui.core.export import ExportError, save_report, target_problem
+from patroon_tui.core.report.export import ExportError, save_report, target_problem
 
 
 def test_a_report_is_written_whole_and_private(tmp_path):

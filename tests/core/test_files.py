@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.files import (
+from patroon_tui.core.files.user_files import (
     FolderNotSynced,
     TextFileError,
     read_text,
@@ -203,7 +203,7 @@ def test_a_link_at_the_name_is_replaced_not_written_through(tmp_path):
 
 
 def test_an_unconfirmed_folder_sync_says_the_file_is_in_place(tmp_path, monkeypatch):
-    from patroon_tui.core import file_access
+    from patroon_tui.core.files import access as file_access
 
     target = tmp_path / "sessie.toml"
 

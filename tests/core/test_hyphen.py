@@ -10,9 +10,9 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from patroon_tui.core import hyphen
-from patroon_tui.core.cells import cell_width
-from patroon_tui.core.wrap import Breaking, wrap
+from patroon_tui.core.drawing import hyphen
+from patroon_tui.core.drawing.cells import cell_width
+from patroon_tui.core.drawing.wrap import Breaking, wrap
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +78,7 @@ def test_hyphenated_wrapping_fits_and_keeps_the_text(words, width):
 def test_importing_the_app_does_not_read_the_dictionary():
     # A fresh interpreter: this one has read it already.
     check = (
-        "import sys, patroon_tui.cli, patroon_tui.app, patroon_tui.core.loop\n"
+        "import sys, patroon_tui.cli, patroon_tui.app, patroon_tui.core.drawing.loop\n"
         "print('pyphen' in sys.modules)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}

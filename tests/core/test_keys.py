@@ -1,6 +1,6 @@
 """Key names as the footer and the help screen show them."""
 
-from patroon_tui.core.keys import format_key, format_keys
+from patroon_tui.core.text.key_names import format_key, format_keys
 
 
 def test_key_names_are_readable():

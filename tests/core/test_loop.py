@@ -9,8 +9,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.loop import CHAIN_TRUNCATE_WIDTH, cell_width, char_width, draw_loop
+from patroon_tui.core.drawing.loop import CHAIN_TRUNCATE_WIDTH, cell_width, char_width, draw_loop
+from patroon_tui.core.model.deck import load_deck
 from tests.core.loop_helpers import body_lines, box_text, labels
 
 LONG_STEP = (
@@ -200,7 +200,7 @@ def test_drawing_is_deterministic():
 def test_core_loop_does_not_import_textual_or_rich():
     root = Path(__file__).resolve().parents[2]
     code = (
-        "import sys, patroon_tui.core.loop; "
+        "import sys, patroon_tui.core.drawing.loop; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
     )
     result = subprocess.run(

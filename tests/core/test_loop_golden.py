@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.loop import draw_loop
+from patroon_tui.core.drawing.loop import draw_loop
+from patroon_tui.core.model.deck import load_deck
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -6,17 +6,17 @@ import datetime as dt
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from patroon_tui.core.deck import load_deck
 from patroon_tui.core.merge import MergeError, conflict_text, merge_sessions
-from patroon_tui.core.session import (
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import (
     FirstStep,
     OwnPattern,
     Principle,
     Table,
     new_session,
 )
-from patroon_tui.core.session_toml import dumps_session, loads_session
-from patroon_tui.core.versions import Baseline, fields, stamp
+from patroon_tui.core.model.versions import Baseline, fields, stamp
+from patroon_tui.core.sessionfile.session_toml import dumps_session, loads_session
 
 DECK = load_deck()
 QUESTIONS = [q.id for q in DECK.text_questions]
@@ -150,7 +150,7 @@ trash_edit = st.one_of(
 
 def apply_with_trash(laptop: Laptop, script, tag: str) -> set[str]:
     """``apply``, where removing goes through the trash (F8) and entries are put back."""
-    from patroon_tui.core.trash import entries, put_back, throw_away
+    from patroon_tui.core.model.trash import entries, put_back, throw_away
 
     typed: set[str] = set()
     for n, step in enumerate(script):
@@ -170,7 +170,7 @@ def apply_with_trash(laptop: Laptop, script, tag: str) -> set[str]:
 
 
 def texts_with_trash(session) -> list[str]:
-    from patroon_tui.core.versions import record_fields
+    from patroon_tui.core.model.versions import record_fields
 
     found = all_texts(session)
     for entry in session.trash or []:
@@ -239,7 +239,7 @@ class RoughLaptop(Laptop):
 
     def in_app(self) -> None:
         if not self.open:
-            from patroon_tui.core.validation import review
+            from patroon_tui.core.sessionfile.validation import review
 
             self.session = loads_session(dumps_session(self.session), "kopie")
             review(self.session, "kopie")
@@ -457,7 +457,7 @@ def test_copies_of_different_sessions_are_refused():
 
 
 def test_own_patterns_merge_by_uid_with_their_empty_rows():
-    from patroon_tui.core.session import OwnPattern
+    from patroon_tui.core.model.session import OwnPattern
 
     base = base_session()
     one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
@@ -500,7 +500,7 @@ def test_keys_this_program_does_not_know_are_kept():
 
 
 def test_a_copy_opened_under_another_name_still_merges(tmp_path):
-    from patroon_tui.core.validation import review
+    from patroon_tui.core.sessionfile.validation import review
 
     base = base_session()
     renamed_copy = Laptop(base, "een", 1)
@@ -555,7 +555,7 @@ def test_a_first_step_of_a_removed_table_names_no_merged_table_in_any_grouping()
 
 
 def test_a_table_block_copied_by_hand_does_not_take_the_uid_of_a_removed_table():
-    from patroon_tui.core.uids import unique_uids
+    from patroon_tui.core.model.uids import unique_uids
 
     base = base_session()
     base.tables.append(Table(id="tafel-2", name="Tafel 2", uid="t0000000000c3"))
@@ -594,7 +594,7 @@ def test_a_table_renamed_by_one_merge_keeps_its_id_when_the_next_merge_drops_the
 
 
 def test_records_trashed_at_one_moment_are_in_one_order_in_any_grouping():
-    from patroon_tui.core.trash import throw_away
+    from patroon_tui.core.model.trash import throw_away
 
     base = base_session()
     one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)

@@ -8,8 +8,8 @@ import os
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from patroon_tui.core.messages import field_path, os_reason, pydantic_detail, toml_reason
-from patroon_tui.core.store import SessionFileError, loads_session
+from patroon_tui.core.sessionfile.store import SessionFileError, loads_session
+from patroon_tui.core.text.wording import field_path, os_reason, pydantic_detail, toml_reason
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from patroon_tui.core.pattern_draft import PatternDraft, unfinished_note, without_empty_tail
-from patroon_tui.core.session import OwnPattern, Table, new_session
+from patroon_tui.core.model.pattern_draft import PatternDraft, unfinished_note, without_empty_tail
+from patroon_tui.core.model.session import OwnPattern, Table, new_session
 
 
 def session_with_table(pattern: str | None = None):

@@ -6,9 +6,15 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.privacy import find_in_text, find_personal_data, is_bsn, marker, redacted
-from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Table, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, OwnPattern, Principle, Table, new_session
+from patroon_tui.core.report.privacy import (
+    find_in_text,
+    find_personal_data,
+    is_bsn,
+    marker,
+    redacted,
+)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.records import (
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.recording import (
     add_table,
     answered,
     count_label,
@@ -24,7 +24,7 @@ from patroon_tui.core.records import (
     tables_on_layer,
     timer_minutes,
 )
-from patroon_tui.core.session import OwnPattern, Session, Table, new_session
+from patroon_tui.core.model.session import OwnPattern, Session, Table, new_session
 
 
 def session(*tables: Table) -> Session:

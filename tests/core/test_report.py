@@ -14,9 +14,9 @@ from hypothesis import given, settings, strategies as st
 # renderer would, so the tests check what a reader sees, not just the source text.
 from markdown_it import MarkdownIt
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.report import render_report
-from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Session, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, OwnPattern, Principle, Session, new_session
+from patroon_tui.core.report.markdown import render_report
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HAND_WRITTEN = FIXTURES / "2026-11-28-wijkteam-noord.toml"
@@ -326,7 +326,7 @@ def test_each_chosen_and_own_pattern_is_drawn_once_as_a_loop_above_its_steps(dec
 
 @pytest.mark.parametrize("width", [60, 80, 100, 140])
 def test_loops_fit_the_width_asked_for(deck, width):
-    from patroon_tui.core.loop import cell_width
+    from patroon_tui.core.drawing.loop import cell_width
 
     report = render_report(hand_written(), deck, width=width)
     blocks = _loop_blocks(report)

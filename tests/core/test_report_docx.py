@@ -11,9 +11,9 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from patroon_tui.core.report_doc import build_report
-from patroon_tui.core.report_docx import render_docx, xml_safe
-from patroon_tui.core.session import Table
+from patroon_tui.core.model.session import Table
+from patroon_tui.core.report.document import build_report
+from patroon_tui.core.report.word import render_docx, xml_safe
 from tests.core.docx_reference import render_docx as reference_docx, xml_safe as reference_xml_safe
 from tests.core.test_report_formats import DECK, session_with
 

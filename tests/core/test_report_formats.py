@@ -12,12 +12,12 @@ import docx
 from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.report import render_markdown
-from patroon_tui.core.report_doc import build_report
-from patroon_tui.core.report_docx import render_docx
-from patroon_tui.core.report_html import render_html
-from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Table, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, OwnPattern, Principle, Table, new_session
+from patroon_tui.core.report.document import build_report
+from patroon_tui.core.report.html_page import render_html
+from patroon_tui.core.report.markdown import render_markdown
+from patroon_tui.core.report.word import render_docx
 
 DECK = load_deck()
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from hypothesis import given, settings, strategies as st
 
-from patroon_tui.core.report_svg import CELL_W, LINE_H, loop_svg
+from patroon_tui.core.report.loop_svg import CELL_W, LINE_H, loop_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from patroon_tui.core import rescue
-from patroon_tui.core.rescue import RescueError, write_rescue_copy
-from patroon_tui.core.session import new_session
-from patroon_tui.core.store import loads_session
+from patroon_tui.core.model.session import new_session
+from patroon_tui.core.sessionfile import rescue
+from patroon_tui.core.sessionfile.rescue import RescueError, write_rescue_copy
+from patroon_tui.core.sessionfile.store import loads_session
 
 
 def session_with(note: str):

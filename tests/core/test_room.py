@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from patroon_tui.core import room
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.room import RoomReader, RoomState, Shown, TimerState
-from patroon_tui.core.session import FirstStep, Principle, Table, new_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, Principle, Table, new_session
+from patroon_tui.core.room import room_files as room
+from patroon_tui.core.room.room_files import RoomReader, RoomState, Shown, TimerState
 
 
 @pytest.fixture

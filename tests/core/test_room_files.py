@@ -17,8 +17,9 @@ import tracemalloc
 
 import pytest
 
-from patroon_tui.core import files, lock, room
-from patroon_tui.core.room import RoomReader, RoomState, Shown, TimerState
+from patroon_tui.core.files import lock, user_files as files
+from patroon_tui.core.room import room_files as room
+from patroon_tui.core.room.room_files import RoomReader, RoomState, Shown, TimerState
 from tests.core import room_corpus
 from tests.waiting import until_sync
 

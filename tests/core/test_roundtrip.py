@@ -7,8 +7,15 @@ import re
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Session, Table, new_session
-from patroon_tui.core.store import dumps_session, loads_session
+from patroon_tui.core.model.session import (
+    FirstStep,
+    OwnPattern,
+    Principle,
+    Session,
+    Table,
+    new_session,
+)
+from patroon_tui.core.sessionfile.store import dumps_session, loads_session
 
 # Pieces TOML writers get wrong: line endings, quotes, escapes, control characters, line and
 # paragraph separators, non-BMP, right-to-left marks and text, and lone surrogates.
@@ -117,7 +124,7 @@ def test_single_note_round_trips(value):
 @given(sessions())
 def test_any_text_of_removed_records_round_trips(session):
     """Records moved to the trash keep every character through the file."""
-    from patroon_tui.core.trash import throw_away
+    from patroon_tui.core.model.trash import throw_away
 
     moment = dt.datetime(2026, 11, 28, 10, 0, 0, 250000, tzinfo=dt.timezone.utc)
     for kind in ("tables", "patterns", "principles", "first_steps"):

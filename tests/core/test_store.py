@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import FirstStep, OwnPattern, Principle, Session
-from patroon_tui.core.store import (
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep, OwnPattern, Principle, Session
+from patroon_tui.core.sessionfile.store import (
     SessionFileError,
     SessionNotFoundError,
     SessionStore,

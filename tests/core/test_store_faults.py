@@ -11,9 +11,9 @@ import os
 
 import pytest
 
-from patroon_tui.core import files
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import SessionStore, StoreError
+from patroon_tui.core.files import user_files as files
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import SessionStore, StoreError
 
 REASONS = {errno.ENOSPC: "de schijf is vol", errno.EIO: "schrijffout van de schijf"}
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import (
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import (
     KEPT_FOLDER,
     SessionChangedOnDiskError,
     SessionLockedError,

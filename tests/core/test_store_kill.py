@@ -18,9 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import Principle, Session
-from patroon_tui.core.store import SessionStore, dumps_session
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import Principle, Session
+from patroon_tui.core.sessionfile.store import SessionStore, dumps_session
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KILLS = 200
@@ -40,7 +40,7 @@ def make_version(base: Session, n: int) -> Session:
 SERVER = """
 import os, sys
 from pathlib import Path
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.core.test_store_kill import make_version
 
 store = SessionStore(Path(sys.argv[1]))

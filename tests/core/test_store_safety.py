@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.store import (
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.sessionfile.store import (
     SessionFileError,
     SessionLockedError,
     SessionStore,
@@ -151,7 +151,7 @@ def test_unwritable_extra_value_is_a_store_error_and_the_file_is_kept(store, dec
 HOLDER = """
 import sys
 from pathlib import Path
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.sessionfile.store import SessionStore
 lock = SessionStore(Path(sys.argv[1])).lock(Path(sys.argv[2]))
 print("locked", flush=True)
 sys.stdin.read()

@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from patroon_tui.core.deck import load_deck
-from patroon_tui.core.session import MAX_SCREEN_SECONDS, Progress, new_session
-from patroon_tui.core.session_toml import dumps_session, loads_session
-from patroon_tui.core.timekeeping import IDLE_LIMIT, TimeKeeper, part_times, predicted_end
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import MAX_SCREEN_SECONDS, Progress, new_session
+from patroon_tui.core.model.timekeeping import IDLE_LIMIT, TimeKeeper, part_times, predicted_end
+from patroon_tui.core.sessionfile.session_toml import dumps_session, loads_session
 
 START = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.timezone.utc)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core.session import Progress
-from patroon_tui.core.timer import TableTimer
+from patroon_tui.core.model.session import Progress
+from patroon_tui.core.model.timer import TableTimer
 
 
 class FakeClock:

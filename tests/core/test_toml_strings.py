@@ -7,15 +7,15 @@ import tomllib
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from patroon_tui.core.session import (
+from patroon_tui.core.model.session import (
     FirstStep,
     OwnPattern,
     Principle,
     Table,
     new_session,
 )
-from patroon_tui.core.store import dumps_session, loads_session
-from patroon_tui.core.toml_strings import LITERAL_FROM, literal_form
+from patroon_tui.core.sessionfile.store import dumps_session, loads_session
+from patroon_tui.core.sessionfile.toml_strings import LITERAL_FROM, literal_form
 
 # What a literal string cannot hold, or only with care: quotes of both kinds and three of
 # them, backslashes and things that look like escapes, tabs, every line ending, control

@@ -1,4 +1,4 @@
-"""The trash (``core/trash.py``): removed records kept in the session, to put back."""
+"""The trash (``core/model/trash.py``): removed records kept in the session, to put back."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from patroon_tui.core.deck import load_deck
 from patroon_tui.core.merge import merge_sessions
-from patroon_tui.core.pattern_draft import PatternDraft
-from patroon_tui.core.session import (
+from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.pattern_draft import PatternDraft
+from patroon_tui.core.model.session import (
     FirstStep,
     OwnPattern,
     Principle,
@@ -18,9 +18,9 @@ from patroon_tui.core.session import (
     TrashEntry,
     new_session,
 )
-from patroon_tui.core.session_toml import dumps_session, loads_session
-from patroon_tui.core.trash import TrashError, describe, entries, put_back, throw_away
-from patroon_tui.core.versions import Baseline, stamp
+from patroon_tui.core.model.trash import TrashError, describe, entries, put_back, throw_away
+from patroon_tui.core.model.versions import Baseline, stamp
+from patroon_tui.core.sessionfile.session_toml import dumps_session, loads_session
 
 QUESTIONS = [q.id for q in load_deck().text_questions]
 T0 = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.timezone.utc)
@@ -322,7 +322,7 @@ def test_a_trash_entry_keeps_keys_this_program_does_not_know():
 
 
 def test_control_characters_in_the_trash_are_made_visible_when_opened():
-    from patroon_tui.core.validation import review
+    from patroon_tui.core.sessionfile.validation import review
 
     text = dumps_session(full_session()) + (
         '\n[[trash]]\nplace = 0\nremoved_at = 2026-12-04T09:00:00Z\n\n'

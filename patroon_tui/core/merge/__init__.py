@@ -1,6 +1,6 @@
 """Merging copies of one session recorded on several laptops into one, losing nothing.
 
-Each field is merged by its versions (``core/versions.py``): of all the versions the
+Each field is merged by its versions (``core/model/versions.py``): of all the versions the
 copies hold (a field in conflict holds several), those made from another are dropped;
 one left, or several with the same text, is the result; several texts left are a
 *conflict*. A conflicting text field holds every text, each under a line naming the
@@ -17,7 +17,7 @@ versions and not a CRDT library: docs/merging.md.
 The parts: ``fields.py`` merges each field by its versions, ``records.py`` builds the
 merged lists (tables, own patterns, principles, first steps) from the merged fields,
 ``sessions.py`` puts the merged session together, ``files.py`` merges session files into
-a new one. The trash of a merge is ``core/trash.py``'s :func:`merged_trash`.
+a new one. The trash of a merge is ``core/model/trash.py``'s :func:`merged_trash`.
 """
 
 from patroon_tui.core.merge.fields import conflict_text

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from patroon_tui.core.session import ConflictVersion, Session
-from patroon_tui.core.uids import KINDS, records
-from patroon_tui.core.versions import (
+from patroon_tui.core.model.session import ConflictVersion, Session
+from patroon_tui.core.model.uids import KINDS, records
+from patroon_tui.core.model.versions import (
     CONFLICT_MARK,
     Version,
     digest,

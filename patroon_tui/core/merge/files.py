@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from patroon_tui.core.merge.sessions import MergeError, identity, merge_sessions
-from patroon_tui.core.session import Session
+from patroon_tui.core.model.session import Session
 
 __all__ = ["merge_files"]
 
@@ -23,8 +23,8 @@ def merge_files(store, paths: Sequence[Path], target: Path | None = None) -> tup
     cannot be a session's name) and ``StoreError`` (a file that cannot be read or saved),
     each a Dutch sentence naming the file.
     """
-    from patroon_tui.core.files import real_path
-    from patroon_tui.core.session import ID_RE
+    from patroon_tui.core.files.user_files import real_path
+    from patroon_tui.core.model.session import ID_RE
 
     copies = [store.load(path) for path in paths]
     try:

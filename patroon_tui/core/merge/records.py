@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from patroon_tui.core.merge.fields import Candidates, MergedFields, written
-from patroon_tui.core.session import (
+from patroon_tui.core.model.session import (
     FirstStep,
     OwnPattern,
     Principle,
@@ -22,8 +22,8 @@ from patroon_tui.core.session import (
     Table,
     as_layer,
 )
-from patroon_tui.core.uids import KINDS, merged_id, records, uid_order
-from patroon_tui.core.versions import Version
+from patroon_tui.core.model.uids import KINDS, merged_id, records, uid_order
+from patroon_tui.core.model.versions import Version
 
 __all__ = ["MergedRecords", "merged_records", "present"]
 
@@ -97,7 +97,7 @@ def _patterns(out: MergedRecords, copies: Sequence[Session], uids: list[str],
               merged: MergedFields, taken: set[str]) -> None:
     for uid in uids:
         own = next(p for c in copies for u, p in records(c, "patterns") if u == uid)
-        # Every row, empty ones too: a draft in the editor keeps them (core/pattern_draft.py).
+        # Every row, empty ones too: a draft in the editor keeps them (core/model/pattern_draft.py).
         steps = merged.value(f"patterns/{uid}/steps").split("\n")
         pattern_id = merged_id(copies, "patterns", uid, {p.id for p in out.patterns} | taken)
         out.own_ids[uid] = pattern_id

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from patroon_tui.core.merge.fields import MergedFields, candidates, merge_fields, tombs, written
 from patroon_tui.core.merge.records import MergedRecords, merged_records, present
-from patroon_tui.core.session import Session
-from patroon_tui.core.trash import merged_trash
-from patroon_tui.core.uids import KINDS, records, unique_uids
-from patroon_tui.core.versions import Version, digest, fields, origin as as_it_came
+from patroon_tui.core.model.session import Session
+from patroon_tui.core.model.trash import merged_trash
+from patroon_tui.core.model.uids import KINDS, records, unique_uids
+from patroon_tui.core.model.versions import Version, digest, fields, origin as as_it_came
 
 __all__ = ["MergeError", "identity", "merge_sessions"]
 
@@ -38,7 +38,7 @@ def merge_sessions(copies: Sequence[Session]) -> Session:
             "Dit zijn kopieën van verschillende sessies ("
             + ", ".join(sorted(ids)) + "); alleen kopieën van één sessie gaan samen."
         )
-    from patroon_tui.core.session_toml import dumps_session
+    from patroon_tui.core.sessionfile.session_toml import dumps_session
 
     # In an order of their own (their text), so whichever order they are given in, the
     # same copy gives a record its id and the keys this program does not know.

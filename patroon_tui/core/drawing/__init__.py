@@ -1,0 +1,1 @@
+"""Text fitted into terminal cells: widths, wrapping, hyphenation, and the loop drawn as a ring."""

@@ -1,0 +1,1 @@
+"""The room: what the audience windows should see, and the small files they follow it through."""
