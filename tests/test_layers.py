@@ -1,6 +1,7 @@
-"""The layers run one way (cli → app → screens → dialogs → widgets → core): the
-import-linter contract in pyproject.toml holds, and it does catch a widget importing a
-screen; and no module grows past 400 lines."""
+"""The layers run one way (cli → app → screens → dialogs → widgets → core), and so do the
+core's packages: the import-linter contracts in pyproject.toml hold, and they do catch a
+widget importing a screen and the core's wording importing its model; and no module grows
+past 400 lines."""
 
 from __future__ import annotations
 
@@ -41,6 +42,21 @@ def test_a_widget_importing_a_screen_breaks_it(tmp_path):
     result = lint_imports(copy)
     assert result.returncode != 0
     assert "patroon_tui.widgets.agenda -> patroon_tui.screens.start" in result.stdout
+
+
+def test_the_wording_importing_the_session_model_breaks_it(tmp_path):
+    # Inside core, the text package is the bottom layer: it may not reach up to the model.
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copy(REPO_ROOT / "pyproject.toml", copy / "pyproject.toml")
+    shutil.copytree(REPO_ROOT / "patroon_tui", copy / "patroon_tui",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    wording = copy / "patroon_tui" / "core" / "text" / "wording.py"
+    wording.write_text(wording.read_text(encoding="utf-8")
+                       + "\nimport patroon_tui.core.model.session  # noqa: E402\n", encoding="utf-8")
+    result = lint_imports(copy)
+    assert result.returncode != 0
+    assert "patroon_tui.core.text.wording -> patroon_tui.core.model.session" in result.stdout
 
 
 def test_no_module_of_the_app_is_over_400_lines():
