@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from patroon_tui.app.patroon import PatroonApp
 from patroon_tui.core.model.deck import Deck
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 if TYPE_CHECKING:
     from patroon_tui.core.model.session import Session

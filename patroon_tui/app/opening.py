@@ -18,7 +18,7 @@ from textual.screen import Screen
 from patroon_tui.app.autosave import Autosave
 from patroon_tui.core.model.session import Session, Werkvorm
 from patroon_tui.core.model.timekeeping import TimeKeeper, awake_seconds
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 if TYPE_CHECKING:
     from patroon_tui.app.patroon import PatroonApp

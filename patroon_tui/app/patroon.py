@@ -32,7 +32,7 @@ from patroon_tui.app.trash import Trash
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.text.key_names import format_key
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import (
     AskConfirm,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable
 
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 
 def read_terminal_safely() -> None:

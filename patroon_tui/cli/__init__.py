@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from patroon_tui import garbage_collector as collector
 from patroon_tui.cli import parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE
-from patroon_tui.core.text.wording import os_reason, printable
+from patroon_tui.core.text.terminal_safe import printable
+from patroon_tui.core.text.wording import os_reason
 
 if TYPE_CHECKING:
     from patroon_tui.core.model.deck import Deck

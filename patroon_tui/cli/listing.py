@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from patroon_tui.cli.parser import PROG
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 if TYPE_CHECKING:
     from patroon_tui.core.sessionfile.store import SessionStore

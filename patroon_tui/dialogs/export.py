@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from patroon_tui.core.report.export import FORMATS, SUFFIXES, ExportRequest, format_for, suffix_for
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 
 class ReportFormat(RadioSet, inherit_bindings=False):

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 
 class CopiesList(SelectionList[str], inherit_bindings=False):

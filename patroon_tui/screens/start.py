@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from patroon_tui.core.model.session import Werkvorm
 from patroon_tui.core.sessionfile.store import StoreError
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
 from patroon_tui.widgets.footer import AppFooter
 

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
-from patroon_tui.core.text.wording import KEPT_CONTROLS, printable
+from patroon_tui.core.text.terminal_safe import KEPT_CONTROLS, printable
 from patroon_tui.widgets.rewrap import RedrawnOnResize
 
 #: Undo steps a one-line field keeps.

@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Static
 
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.widgets.save_indicator import SaveIndicator
 from patroon_tui.widgets.timer import TimerDisplay
 

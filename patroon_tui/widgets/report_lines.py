@@ -39,7 +39,7 @@ from patroon_tui.core.report.document import (
     Paragraph,
     TypedText,
 )
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 __all__ = ["LOOP_WIDTH", "Drawing", "ReportLines"]
 

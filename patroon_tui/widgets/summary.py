@@ -33,7 +33,7 @@ from patroon_tui.core.report.export import (
     save_report,
     target_problem,
 )
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.messages import AskConfirm, AskReportPath
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.recording import RecordingBody, ask

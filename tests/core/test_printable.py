@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ the programme and their screens, the example patterns, the conversation question
 example principles and the layers of the collaboration triangle. Screens never carry
 workshop text in code: a new programme is a new deck file. Every text of a deck is made safe
 for a terminal as it is read: a control character is written out (``\\x1b``), as in typed
-text (``core.text.wording.printable``), so no screen shows a deck's escape sequence raw.
+text (``core.text.terminal_safe.printable``), so no screen shows a deck's escape sequence raw.
 """
 
 from __future__ import annotations
@@ -20,14 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from patroon_tui.core.files.toml_scan import scan_text
 from patroon_tui.core.files.user_files import TextFileError, read_text
-from patroon_tui.core.text.wording import (
-    KEPT_CONTROLS,
-    field_path,
-    more_errors,
-    printable,
-    pydantic_detail,
-    toml_problem,
-)
+from patroon_tui.core.text.terminal_safe import KEPT_CONTROLS, printable
+from patroon_tui.core.text.wording import field_path, more_errors, pydantic_detail, toml_problem
 
 DEFAULT_DECK_ID = "samenwerken-in-interafhankelijkheid"
 

@@ -39,7 +39,7 @@ from patroon_tui.core.model.versions import (
     new_uid,
     record_fields,
 )
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 __all__ = [
     "PutBack", "TrashError", "describe", "entries", "merged_trash", "put_back", "throw_away",

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from typing import Literal, overload
 
 from patroon_tui.core.model.session import FirstStep, OwnPattern, Principle, Session, Table
-from patroon_tui.core.text.wording import printable
+from patroon_tui.core.text.terminal_safe import printable
 
 Record = Table | OwnPattern | Principle | FirstStep
 """A record of one of the session's lists that has a uid."""

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from patroon_tui.core.files.user_files import MAX_PID
 from patroon_tui.core.model.session import MAX_TIMER_SECONDS
-from patroon_tui.core.text.wording import KEPT_CONTROLS, printable
+from patroon_tui.core.text.terminal_safe import KEPT_CONTROLS, printable
 
 __all__ = ["MAX_STATE_BYTES", "RoomState", "Shown", "TimerState"]
 

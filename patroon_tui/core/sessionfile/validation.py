@@ -46,7 +46,8 @@ from patroon_tui.core.model.recording import plenary_record
 from patroon_tui.core.model.session import ID_RE, MAX_SCREEN_SECONDS, TRASH_KINDS, Session
 from patroon_tui.core.model.timekeeping import bound_seconds
 from patroon_tui.core.model.uids import unique_uids
-from patroon_tui.core.text.wording import KEPT_CONTROLS, field_path, printable
+from patroon_tui.core.text.terminal_safe import KEPT_CONTROLS, printable
+from patroon_tui.core.text.wording import field_path
 
 if TYPE_CHECKING:
     from patroon_tui.core.model.deck import Deck
