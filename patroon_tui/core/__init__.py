@@ -1,4 +1,5 @@
-"""The workshop's domain: deck, session, store, loop drawing and report.
+"""The workshop's domain, in packages by job: text, files, model, drawing, sessionfile,
+merge, report and room (docs/architecture.md says what each holds and how they depend).
 
 Nothing in this package imports textual or rich (a test enforces it), so the domain can be
 used by the CLI, by tests and by other tools without a terminal.
