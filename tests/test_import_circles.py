@@ -54,32 +54,32 @@ def test_no_package_has_an_import_circle():
     assert import_circles(REPO_ROOT) == []
 
 
-def test_a_deferred_import_back_is_a_circle(tmp_path):
+def planted(tmp_path: Path, module: str, addition: str) -> Path:
+    """A copy of the package with ``addition`` at the end of ``module`` (a path in it)."""
     copy = tmp_path / "project"
-    copy.mkdir()
     shutil.copytree(REPO_ROOT / "patroon_tui", copy / "patroon_tui",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    path = copy / "patroon_tui" / module
+    path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
+    return copy
+
+
+def test_a_deferred_import_back_is_a_circle(tmp_path):
     # The trash imports the session models; a session importing the trash inside a
     # function is a circle that only shows when the function runs.
-    session = copy / "patroon_tui" / "core" / "model" / "session.py"
-    session.write_text(session.read_text(encoding="utf-8") + (
+    copy = planted(tmp_path, "core/model/session.py", (
         "\n\ndef _planted() -> None:\n"
         "    from patroon_tui.core.model import trash  # noqa: F401\n"
-    ), encoding="utf-8")
+    ))
     assert ("patroon_tui.core.model.session -> patroon_tui.core.model.trash"
             " -> patroon_tui.core.model.session") in import_circles(copy)
 
 
 def test_a_circle_through_type_checking_counts_in_core(tmp_path):
-    copy = tmp_path / "project"
-    copy.mkdir()
-    shutil.copytree(REPO_ROOT / "patroon_tui", copy / "patroon_tui",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    cells = copy / "patroon_tui" / "core" / "drawing" / "cells.py"
-    cells.write_text(cells.read_text(encoding="utf-8") + (
+    copy = planted(tmp_path, "core/drawing/cells.py", (
         "\n\nfrom typing import TYPE_CHECKING  # noqa: E402\n"
         "if TYPE_CHECKING:\n"
         "    from patroon_tui.core.drawing.wrap import Breaking  # noqa: F401\n"
-    ), encoding="utf-8")
+    ))
     assert ("patroon_tui.core.drawing.cells -> patroon_tui.core.drawing.wrap"
             " -> patroon_tui.core.drawing.cells") in import_circles(copy)

@@ -30,30 +30,28 @@ def test_the_layer_contract_holds():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_widget_importing_a_screen_breaks_it(tmp_path):
+def with_import(tmp_path: Path, module: str, imported: str) -> Path:
+    """A copy of the project whose ``module`` (a path in the package) also imports ``imported``."""
     copy = tmp_path / "project"
     copy.mkdir()
     shutil.copy(REPO_ROOT / "pyproject.toml", copy / "pyproject.toml")
     shutil.copytree(REPO_ROOT / "patroon_tui", copy / "patroon_tui",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    widget = copy / "patroon_tui" / "widgets" / "agenda.py"
-    widget.write_text(widget.read_text(encoding="utf-8")
-                      + "\nimport patroon_tui.screens.start  # noqa: E402\n", encoding="utf-8")
-    result = lint_imports(copy)
+    path = copy / "patroon_tui" / module
+    path.write_text(path.read_text(encoding="utf-8") + f"\nimport {imported}  # noqa: E402\n",
+                    encoding="utf-8")
+    return copy
+
+
+def test_a_widget_importing_a_screen_breaks_it(tmp_path):
+    result = lint_imports(with_import(tmp_path, "widgets/agenda.py", "patroon_tui.screens.start"))
     assert result.returncode != 0
     assert "patroon_tui.widgets.agenda -> patroon_tui.screens.start" in result.stdout
 
 
 def test_the_wording_importing_the_session_model_breaks_it(tmp_path):
     # Inside core, the text package is the bottom layer: it may not reach up to the model.
-    copy = tmp_path / "project"
-    copy.mkdir()
-    shutil.copy(REPO_ROOT / "pyproject.toml", copy / "pyproject.toml")
-    shutil.copytree(REPO_ROOT / "patroon_tui", copy / "patroon_tui",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    wording = copy / "patroon_tui" / "core" / "text" / "wording.py"
-    wording.write_text(wording.read_text(encoding="utf-8")
-                       + "\nimport patroon_tui.core.model.session  # noqa: E402\n", encoding="utf-8")
+    copy = with_import(tmp_path, "core/text/wording.py", "patroon_tui.core.model.session")
     result = lint_imports(copy)
     assert result.returncode != 0
     assert "patroon_tui.core.text.wording -> patroon_tui.core.model.session" in result.stdout
