@@ -1,14 +1,18 @@
 """The privacy check before a report leaves the laptop: personal data typed as the room talked.
 
 :func:`find_personal_data` looks through every typed field of a session for BSN-like numbers
-(nine digits passing the 11-proef), Dutch phone numbers, e-mail addresses and IBANs (their
-ISO 7064 check digits right), and says where each is (:class:`Finding`). :func:`redacted`
-gives a copy of the session with each finding replaced by a marker, and nothing else
-changed: every report format is built from that copy, so none can leak what another hides.
+(nine digits passing the 11-proef), Dutch phone numbers, e-mail addresses (also spelled out:
+"jan [at] gemeente [dot] nl") and IBANs (their ISO 7064 check digits right, any case), and
+says where each is (:class:`Finding`). Numbers are found as people type them: grouped by
+spaces, dots, hyphens, slashes or brackets, with the no-break spaces and hyphens a word
+processor puts in. :func:`redacted` gives a copy of the session with each finding replaced
+by a marker, and nothing else changed: every report format is built from that copy, so none
+can leak what another hides.
 
 Hand-written, because no kept library checks Dutch formats offline: the patterns are small
-and each candidate is confirmed by its checksum or its digit count, so that a date, an amount
-or a table number is not reported.
+and each candidate is confirmed by its checksum or its digit count, and by its neighbours,
+so that a date, an amount (€ 123.456.782) or a case number (zaaknummer Z/26/123456782) is
+not reported. ``tests/core/privacy_corpus.py`` holds the texts it is measured on.
 """
 
 from __future__ import annotations
@@ -31,18 +35,52 @@ KINDS = {
     "iban": "IBAN",
 }
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-# Nine digits, whole or grouped as people write them (123456782, 1234.56.782, 123 456 782).
-_BSN = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. -]\d{3}[. -]\d{3})(?![\d,]|\.\d)")
-# A Dutch number: 0 or +31 / 0031 and nine more digits, with spaces, dashes, dots or the
-# area code in brackets between them.
-_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)31[ .-]?(?:\(0\)[ .-]?)?|\(0|0)[1-9](?:[ .)-]{0,2}\d){8}(?!\d)"
+# What people put between the digits of a number (1234.56.782, 06-12345678, 06/12345678,
+# 010 - 123 45 67) and what a word processor puts there instead: no-break and thin spaces,
+# hyphens and dashes of every kind.
+_SPACES = "\u00a0\u2007\u2009\u202f"
+_DASHES = "\u2010\u2011\u2012\u2013\u2212"
+_SEPARATORS = f" {_SPACES}.\\-{_DASHES}/()"
+# A run of digits joined by up to three separators; where a number starts and ends inside
+# it is decided by ``_numbers_in``.
+_DIGIT_RUN = re.compile(rf"(?:\+|\()?\d(?:[{_SEPARATORS}]{{0,3}}\d)*")
+# Where one number may end and another begin: a space among the separators.
+_SPLIT = re.compile(rf"[{_SEPARATORS}]*[\s{_SPACES}][{_SEPARATORS}]*")
+# Every kind but an e-mail address holds at least nine digits, with at most a few other
+# characters between them: text without such a stretch holds none.
+_NINE_DIGITS = re.compile(r"\d(?:[^\d\n]{0,4}\d){8}")
+
+# A date inside a run ("06 2026-12-07") makes it no number of a person's.
+_DATE = re.compile(r"(?:19|20)\d\d([-/.])[01]\d\1[0-3]\d|[0-3]\d([-/.])[01]\d\2(?:19|20)\d\d")
+
+_AT = r"(?:@| @ |\s?[\[({]\s?(?:at|apenstaartje)\s?[\])}]\s?)"
+_DOT = r"(?:\.|\s?[\[({]\s?(?:dot|punt)\s?[\])}]\s?)"
+# An address as typed, also spelled out against harvesting ("jan [at] gemeente [dot] nl").
+_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,}}(?![\w-])",
+    re.IGNORECASE,
 )
-# Every kind but an e-mail address holds at least nine digits, in groups of at least two
-# (an area code "(020)", a BSN's "1234.56.782"): text without such a stretch holds none.
-_NINE_DIGITS = re.compile(r"\d(?:[^\d\n]{0,3}\d){8}")
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
+# Two letters, two check digits, then letters and digits, upper or lower case, in groups
+# split by a space (of any kind) or a hyphen; how many belong to it is decided by its length.
+_IBAN = re.compile(
+    rf"(?<![A-Za-z0-9])[A-Za-z]{{2}}\d{{2}}(?:[ {_SPACES}\-{_DASHES}]?[A-Za-z0-9]){{11,30}}"
+)
+# ISO 13616's lengths of the countries whose accounts a Dutch room names; another
+# country's IBAN is taken at the longest length whose check digits hold.
+_IBAN_LENGTHS = {
+    "NL": 18, "BE": 16, "DE": 22, "FR": 27, "LU": 20, "GB": 22, "IE": 22, "ES": 24,
+    "IT": 27, "PT": 25, "AT": 20, "CH": 21, "DK": 18, "SE": 24, "NO": 15, "FI": 18, "PL": 28,
+}
+# A number right after these words is a case, file or invoice number, not a person's.
+_NOT_PERSONAL = re.compile(
+    r"(?:dossier|zaak)(?:-?(?:nummer|nr))?|(?:factuur|order|klant|polis|project|registratie|"
+    r"referentie|volg|artikel|relatie|kvk|btw|huis)-?(?:nummer|nr)|kenmerk|ref|referentie|"
+    r"versie|artikel|kvk|btw|postcode|factuur",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"([\w.-]+)[\s:#.]{0,3}$")
+_CURRENCY_BEFORE = re.compile(r"(?:€|eur|euro)\s?$", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"^(?:\s?(?:€|eur\b|euro)|,-|,\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,12 +124,79 @@ def is_phone(number: str) -> bool:
 
 def is_iban(text: str) -> bool:
     """ISO 13616: the check digits make the rearranged number ≡ 1 (mod 97)."""
-    compact = text.replace(" ", "")
-    if not 15 <= len(compact) <= 34:
+    compact = "".join(ch for ch in text if ch.isalnum()).upper()
+    if not 15 <= len(compact) <= 34 or not compact.isascii():
         return False
     moved = compact[4:] + compact[:4]
     number = "".join(str(int(ch, 36)) for ch in moved)
     return int(number) % 97 == 1
+
+
+def _iban_in(candidate: str) -> int:
+    """How many characters of ``candidate`` (a match of ``_IBAN``) are a whole IBAN whose
+    check digits hold, or 0. It ends where a group ends: "NL91ABNA0417164300 ING" is the
+    account and the bank's name."""
+    ends = [i + 1 for i, ch in enumerate(candidate) if ch.isalnum()]
+    known = _IBAN_LENGTHS.get(candidate[:2].upper())
+    lengths = [known] if known else range(min(len(ends), 34), 14, -1)
+    for length in lengths:
+        if length > len(ends):
+            continue
+        end = ends[length - 1]
+        if (end == len(candidate) or not candidate[end].isalnum()) and is_iban(candidate[:end]):
+            return end
+    return 0
+
+
+def _groups(number: str) -> list[str]:
+    return re.findall(r"\d+", number)
+
+
+def _kind_of(number: str) -> str | None:
+    """"telefoon" or "bsn" if ``number`` (digits and separators) is one, else None."""
+    groups = _groups(number)
+    if not groups or _DATE.search(number):
+        return None
+    international = number.lstrip("(").startswith(("+31", "0031"))
+    if (international or min(map(len, groups)) > 1) and is_phone(number):
+        return "telefoon"
+    if min(map(len, groups)) > 1 and is_bsn(number):
+        return "bsn"
+    return None
+
+
+def _not_personal(text: str, start: int, end: int) -> bool:
+    """A number that its neighbours say is an amount or a case number (€ 123.456.782,
+    123 456 782 euro, dossiernummer 0123456789, Z/26/123456782)."""
+    before, after = text[max(0, start - 30):start], text[end:end + 8]
+    if before[-1:].isalnum() or before[-1:] in ("/", "\\", "_", "@") or (
+        before[-1:] in "-." and before[-2:-1].isalpha()
+    ):
+        return True
+    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after) or after[:1].isalnum():
+        return True
+    word = _WORD_BEFORE.search(before)
+    return bool(word and _NOT_PERSONAL.fullmatch(word.group(1).rstrip(".-")))
+
+
+def _numbers_in(run: str) -> Iterator[tuple[str, int, int]]:
+    """The phone numbers and BSNs in a run of digits: each starts and ends where a space
+    splits the run ("BSN 123456782 06 12345678" holds two), the longest first."""
+    splits = list(_SPLIT.finditer(run))
+    # An opening bracket belongs to the number only if it closes inside it: "(030) 234 56 78".
+    first = 1 if run.startswith("(") and ")" not in run else 0
+    cuts = [first] + [m.end() for m in splits]
+    stops = [m.start() for m in splits] + [len(run)]
+    i = 0
+    while i < len(cuts):
+        for stop in reversed([s for s in stops if s > cuts[i]]):
+            kind = _kind_of(run[cuts[i]:stop])
+            if kind:
+                yield kind, cuts[i], stop
+                i = next((n for n, c in enumerate(cuts) if c > stop), len(cuts))
+                break
+        else:
+            i += 1
 
 
 def find_in_text(text: str, where: str = "") -> list[Finding]:
@@ -99,29 +204,33 @@ def find_in_text(text: str, where: str = "") -> list[Finding]:
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
 
-    def add(kind: str, match: re.Match[str]) -> None:
-        start, end = match.span()
+    def add(kind: str, start: int, end: int) -> None:
         if any(start < e and s < end for s, e in taken):
             return
         taken.append((start, end))
-        found.append(Finding(kind, match.group(), where, start, end))
+        found.append(Finding(kind, text[start:end], where, start, end))
 
-    # Most texts hold no "@" and few digits: the patterns run only where they can match
-    # (a megabyte of notes is then checked in milliseconds).
-    if "@" in text:
+    # Most texts hold no "@" (or bracket, for a spelled-out one) and few digits: the
+    # patterns run only where they can match (a megabyte of notes is then checked in
+    # milliseconds).
+    if "@" in text or "[" in text or "(" in text:
         for match in _EMAIL.finditer(text):
-            add("e-mail", match)
+            add("e-mail", *match.span())
     if _NINE_DIGITS.search(text) is None:
         return sorted(found, key=lambda f: f.start)
-    for match in _IBAN.finditer(text):
-        if is_iban(match.group()):
-            add("iban", match)
-    for match in _PHONE.finditer(text):
-        if is_phone(match.group()):
-            add("telefoon", match)
-    for match in _BSN.finditer(text):
-        if is_bsn(match.group()):
-            add("bsn", match)
+    # Searched on from where an IBAN ends, not where its pattern did: the pattern may have
+    # taken the start of the next one ("NL91ABNA0417164300 NL02SNSB…").
+    pos = 0
+    while account := _IBAN.search(text, pos):
+        length = _iban_in(account.group())
+        if length:
+            add("iban", account.start(), account.start() + length)
+        pos = account.start() + (length or 1)
+    for run in _DIGIT_RUN.finditer(text):
+        for kind, start, end in _numbers_in(run.group()):
+            span = (run.start() + start, run.start() + end)
+            if not _not_personal(text, *span):
+                add(kind, *span)
     return sorted(found, key=lambda f: f.start)
 
 
