@@ -128,6 +128,12 @@ class Document:
     details: list[tuple[str, Line]]
     blocks: list[Block] = field(default_factory=list)
     language: str = "nl"
+    author: str = ""
+    """Who made it (the facilitator), for the properties of a file that has them."""
+    created: dt.date | None = None
+    """The session's date."""
+    modified: dt.datetime | None = None
+    """When the session was last changed."""
 
 
 # -- pieces ----------------------------------------------------------------------------
@@ -339,7 +345,8 @@ def build_report(session: Session, deck: Deck, *, notes: bool = True) -> Documen
     programme = deck.title if info.deck == deck.id else info.deck
     details.append(("Programma", (Run(programme),)))
     details.append(("Laatst bijgewerkt", (words(local_time(info.updated)),)))
-    doc = Document(info.title, details)
+    doc = Document(info.title, details, author=info.facilitator, created=info.date,
+                   modified=info.updated)
     doc.blocks += _overview(session, deck)
     doc.blocks.append(Heading(2, (words("Tafels"),), new_page=True))
     if not session.tables:

@@ -7,7 +7,10 @@ Word report, so each loop is its steps as a numbered list in cycle order and a s
 saying the circle closes.
 
 The package around the body is python-docx's: its default template with the document's
-language and font size set, loaded and written out once per process (:func:`_template`).
+language and font size set, loaded and written out once per process (:func:`_template`),
+without what the template says of itself (its creator "python-docx", a description, a date
+in 2013, "Microsoft Macintosh Word" as the application, a thumbnail of another document):
+the properties are the session's (title, the facilitator as author, the session's date).
 The body's paragraphs are written as WordprocessingML text, exactly the elements
 python-docx's own ``add_paragraph``/``add_run`` would make (``tests/core/docx_reference.py``
 is the writer that made them with those calls, and the tests hold the two to the same
@@ -21,6 +24,7 @@ imported only when a report is exported, never while the app starts.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import re
@@ -29,6 +33,7 @@ from dataclasses import dataclass
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
@@ -128,6 +133,17 @@ def _p(runs: str, ppr: str = "") -> str:
     return f"<w:p>{ppr}{runs}</w:p>" if runs or ppr else "<w:p/>"
 
 
+_APP = "docProps/app.xml"
+# The extended properties name the application that wrote the file; the template's named
+# Microsoft's Word for the Mac and counted the pages and words of an empty page.
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties"><Application>patroon</Application><DocSecurity>0</DocSecurity>'
+    b"</Properties>"
+)
+
+
 @dataclass(frozen=True)
 class _Template:
     """What every export shares: the package's other parts as python-docx writes them,
@@ -160,6 +176,10 @@ def _set_language(doc: WordDocument) -> None:
 def _template() -> _Template:
     """python-docx's default document with the report's language and font, once."""
     word = new_document()
+    package = word.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of python-docx's own sample document
+            del package.rels[rid]
     _set_language(word)
     word.styles["Normal"].font.size = Pt(11)
     section = word.sections[-1]
@@ -169,14 +189,15 @@ def _template() -> _Template:
     block_width = width - left - right
     out = io.BytesIO()
     word.save(out)
-    with zipfile.ZipFile(out) as package:
-        parts = {info.filename: package.read(info) for info in package.infolist()}
+    with zipfile.ZipFile(out) as zipped:
+        parts = {info.filename: zipped.read(info) for info in zipped.infolist()}
+    parts[_APP] = _APP_XML
     document, core = word.part.partname.membername, "docProps/core.xml"
     shared = io.BytesIO()
-    with zipfile.ZipFile(shared, "w", compression=zipfile.ZIP_DEFLATED) as package:
+    with zipfile.ZipFile(shared, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
         for name, data in parts.items():
             if name not in (document, core):
-                package.writestr(name, data)
+                zipped.writestr(name, data)
     # The template's body holds only its section properties: the report goes before them.
     xml = parts[document]
     at = xml.index(b"<w:sectPr")
@@ -188,10 +209,18 @@ def _template() -> _Template:
     )
 
 
-def _core(template: _Template, title: str) -> bytes:
-    """The document's properties: the template's, with the report's title."""
+def _core(template: _Template, doc: Document) -> bytes:
+    """The document's properties: the session's title, author and dates, nothing of the
+    template's (python-docx's creator, description and dates)."""
     element = parse_xml(template.core_xml)
-    CoreProperties(element).title = title
+    props = CoreProperties(element)
+    props.title = xml_safe(" ".join(doc.title.split()))
+    props.author = props.last_modified_by = xml_safe(" ".join(doc.author.split()))
+    props.comments = ""
+    created = dt.datetime.combine(doc.created or dt.date(2000, 1, 1), dt.time())
+    props.created = created
+    props.modified = (doc.modified.astimezone(dt.UTC).replace(tzinfo=None)
+                      if doc.modified else created)
     return serialize_part_xml(element)
 
 
@@ -274,7 +303,7 @@ def render_docx(doc: Document) -> bytes:
     """``doc`` as the bytes of a .docx file."""
     t = _template()
     document = t.head + _body(t, doc).encode("utf-8") + t.tail
-    core = _core(t, xml_safe(" ".join(doc.title.split())))
+    core = _core(t, doc)
     out = io.BytesIO(t.shared)
     # The document part compressed quickly: its XML repeats itself so much that the
     # quickest level makes it nearly as small (8,000 notes: 51 KB against 52 KB; the
