@@ -170,3 +170,17 @@ def test_notes_are_left_out_with_no_notes(folder, tmp_path, suffix):
     assert "Wethouder noemt de woningnood" not in seen
     assert "Notities per scherm" not in seen
     assert "Ja, elke week bij het casusoverleg." in seen
+
+
+def test_the_agreements_as_a_spreadsheet(folder, tmp_path):
+    target = tmp_path / "acties.csv"
+    assert export(folder, "-o", str(target)) == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfsoort;nummer;tekst;eigenaar;tafel;patroon\r\n")
+    session = SessionStore(folder).load(GOOD)
+    text = data.decode("utf-8-sig")
+    for step in session.first_steps:
+        assert step.text.splitlines()[0] in text
+    for principle in session.principles:
+        assert principle.text.splitlines()[0] in text
+    assert export(folder, "--format", "csv") == 0

@@ -219,7 +219,7 @@ def _format_of(target: Path | None) -> str:
     if fmt is None:
         raise UsageError(
             f"Aan de naam {target} is niet te zien wat voor verslag het moet worden. "
-            "Kies een naam op .md, .html of .docx, of geef --format md, html of docx."
+            "Kies een naam op .md, .html, .docx of .csv, of geef --format md, html, docx of csv."
         )
     return fmt
 

@@ -210,6 +210,22 @@ async def test_word_is_chosen_with_the_buttons_and_the_name_follows(deck, saved)
     assert target.stat().st_mode & 0o777 == 0o600
 
 
+async def test_the_agreements_go_to_a_spreadsheet_with_the_last_button(deck, saved):
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot, app)
+        await pilot.press("shift+tab", "right", "right", "right", "enter")
+        target = path.with_name(f"{path.stem}-verslag.csv")
+        await until(pilot, lambda: dialog.query_one("#export-path", Input).value == str(target))
+        await pilot.press("tab", "enter")
+        await until(pilot, target.exists)
+        await app.workers.wait_for_complete()
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfsoort;nummer;tekst;eigenaar;tafel;patroon\r\n")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
 async def test_personal_data_is_listed_before_writing_and_can_be_replaced(deck, saved):
     session, path = saved
     session.tables[0].answers["bijdrage"] = "Bel 06-12345678 of mail piet@gemeente.nl"

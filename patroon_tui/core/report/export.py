@@ -3,8 +3,9 @@
 ``patroon export`` and the summary's export go the same way: :func:`target_problem` (a
 report never goes over a session), :func:`export_report` (the report document built once,
 after redacting when asked, so every format hides the same, written as Markdown, HTML or
-Word; the Word writer is imported only when a .docx is asked for), :func:`save_report`
-(written whole, 0600, or :class:`ExportError` with one Dutch sentence naming the file).
+Word, or the agreements alone as a spreadsheet; the Word writer is imported only when a
+.docx is asked for), :func:`save_report` (written whole, 0600, or :class:`ExportError`
+with one Dutch sentence naming the file).
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ class ExportError(Exception):
     """A report that could not be written; ``str(exc)`` is a Dutch sentence naming the file."""
 
 #: The formats, with what they are called for the facilitator.
-FORMATS = {"md": "Markdown", "html": "HTML (webpagina)", "docx": "Word (docx)"}
+FORMATS = {"md": "Markdown", "html": "HTML (webpagina)", "docx": "Word (docx)",
+           "csv": "Afspraken (csv)"}
 
 #: File name endings and the format each one means.
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx",
+            ".csv": "csv"}
 
 
 def format_for(path: Path) -> str | None:
@@ -47,7 +50,7 @@ def format_for(path: Path) -> str | None:
 
 def suffix_for(fmt: str) -> str:
     """The usual file name ending of a format."""
-    return {"md": ".md", "html": ".html", "docx": ".docx"}[fmt]
+    return {"md": ".md", "html": ".html", "docx": ".docx", "csv": ".csv"}[fmt]
 
 
 def export_report(
@@ -68,6 +71,10 @@ def export_report(
     """
     if redact:
         session = redacted(session, deck)
+    if fmt == "csv":
+        from patroon_tui.core.report_csv import render_csv
+
+        return render_csv(session, deck)
     doc = build_report(session, deck, notes=notes)
     if fmt == "md":
         return render_markdown(doc, width=width, ascii=ascii).encode("utf-8")
