@@ -82,7 +82,7 @@ def main() -> None:
             ("copy", lambda: session.model_copy(deep=True), ""),
             ("privacy", lambda: find_personal_data(session, deck), ""),
         ]
-        for fmt in ("md", "html", "docx"):
+        for fmt in ("md", "html", "docx", "pdf", "csv"):
             target = Path(tmp) / f"verslag.{fmt}"
             rows.append((fmt, lambda fmt=fmt, target=target: target.write_bytes(
                 export_report(session, deck, fmt)), target))

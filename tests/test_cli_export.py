@@ -90,7 +90,7 @@ def test_a_word_report_opens_in_word_with_every_answer(folder, tmp_path):
     assert "Ja: het wijkoverleg 🏠 van dinsdag — daar gaat het elke keer mis. 🙈" in seen
 
 
-@pytest.mark.parametrize("name", ["verslag.pdf", "verslag", "verslag.md.bak"])
+@pytest.mark.parametrize("name", ["verslag.odt", "verslag", "verslag.md.bak"])
 def test_an_unknown_suffix_is_a_usage_error_and_writes_nothing(folder, tmp_path, name, capsys):
     target = tmp_path / name
     assert export(folder, "-o", str(target)) == 2
@@ -101,8 +101,8 @@ def test_an_unknown_suffix_is_a_usage_error_and_writes_nothing(folder, tmp_path,
 
 
 def test_an_unknown_format_is_a_usage_error(folder, capsys):
-    assert export(folder, "--format", "pdf") == 2
-    assert "'pdf' is geen keuze voor --format" in capsys.readouterr().err
+    assert export(folder, "--format", "odt") == 2
+    assert "'odt' is geen keuze voor --format" in capsys.readouterr().err
 
 
 def test_word_is_refused_on_a_terminal_and_written_to_a_pipe(folder, monkeypatch, capsysbinary):
@@ -184,3 +184,20 @@ def test_the_agreements_as_a_spreadsheet(folder, tmp_path):
     for principle in session.principles:
         assert principle.text.splitlines()[0] in text
     assert export(folder, "--format", "csv") == 0
+
+
+def test_a_pdf_is_written_without_a_browser_and_refused_on_a_terminal(
+    folder, tmp_path, monkeypatch, capsysbinary
+):
+    from pypdf import PdfReader
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert export(folder, "--format", "pdf") == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b"" and "Een PDF kan niet op het scherm".encode() in captured.err
+    target = tmp_path / "verslag.pdf"
+    assert export(folder, "-o", str(target)) == 0
+    reader = PdfReader(str(target))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Wijkteam Noord" in text and "pagina 1" in text
+    assert target.stat().st_mode & 0o777 == 0o600

@@ -219,7 +219,8 @@ def _format_of(target: Path | None) -> str:
     if fmt is None:
         raise UsageError(
             f"Aan de naam {target} is niet te zien wat voor verslag het moet worden. "
-            "Kies een naam op .md, .html, .docx of .csv, of geef --format md, html, docx of csv."
+            "Kies een naam op .md, .html, .docx, .pdf of .csv, of geef --format md, html, docx, "
+            "pdf of csv."
         )
     return fmt
 
@@ -241,10 +242,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if problem is not None:
             raise CommandError(problem)
     fmt = args.format or _format_of(target)
-    if target is None and fmt == "docx" and sys.stdout.isatty():
+    if target is None and fmt in ("docx", "pdf") and sys.stdout.isatty():
+        kind = "Word-verslag" if fmt == "docx" else "PDF"
         raise UsageError(
-            "Een Word-verslag kan niet op het scherm. Geef -o BESTAND.docx, of stuur het "
-            "naar een bestand: patroon export ID --format docx > verslag.docx."
+            f"Een {kind} kan niet op het scherm. Geef -o BESTAND.{fmt}, of stuur het "
+            f"naar een bestand: patroon export ID --format {fmt} > verslag.{fmt}."
         )
     deck = _deck(args)
     path = store.resolve(args.session)

@@ -271,10 +271,10 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
     )
     export.add_argument(
         "--format",
-        choices=["md", "html", "docx", "csv"],
-        help="het soort verslag: md (Markdown), html (webpagina), docx (Word) of csv (de "
+        choices=["md", "html", "docx", "pdf", "csv"],
+        help="het soort verslag: md (Markdown), html (webpagina), docx (Word), pdf of csv (de "
         "eerste stappen en principes, voor een spreadsheet); zonder --format volgt het uit "
-        "de naam bij -o (.md, .html, .docx, .csv)",
+        "de naam bij -o (.md, .html, .docx, .pdf, .csv)",
     )
     export.add_argument(
         "--redact",

@@ -215,7 +215,7 @@ async def test_the_agreements_go_to_a_spreadsheet_with_the_last_button(deck, sav
     app = make_app(deck, session, path)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_export(pilot, app)
-        await pilot.press("shift+tab", "right", "right", "right", "enter")
+        await pilot.press("shift+tab", "right", "right", "right", "right", "enter")
         target = path.with_name(f"{path.stem}-verslag.csv")
         await until(pilot, lambda: dialog.query_one("#export-path", Input).value == str(target))
         await pilot.press("tab", "enter")

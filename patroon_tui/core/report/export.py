@@ -2,9 +2,9 @@
 
 ``patroon export`` and the summary's export go the same way: :func:`target_problem` (a
 report never goes over a session), :func:`export_report` (the report document built once,
-after redacting when asked, so every format hides the same, written as Markdown, HTML or
-Word, or the agreements alone as a spreadsheet; the Word writer is imported only when a
-.docx is asked for), :func:`save_report` (written whole, 0600, or :class:`ExportError`
+after redacting when asked, so every format hides the same, written as Markdown, HTML,
+Word or PDF, or the agreements alone as a spreadsheet; the Word and PDF writers are
+imported only when asked for), :func:`save_report` (written whole, 0600, or :class:`ExportError`
 with one Dutch sentence naming the file).
 """
 
@@ -36,11 +36,11 @@ class ExportError(Exception):
 
 #: The formats, with what they are called for the facilitator.
 FORMATS = {"md": "Markdown", "html": "HTML (webpagina)", "docx": "Word (docx)",
-           "csv": "Afspraken (csv)"}
+           "pdf": "PDF", "csv": "Afspraken (csv)"}
 
 #: File name endings and the format each one means.
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx",
-            ".csv": "csv"}
+            ".pdf": "pdf", ".csv": "csv"}
 
 
 def format_for(path: Path) -> str | None:
@@ -50,7 +50,7 @@ def format_for(path: Path) -> str | None:
 
 def suffix_for(fmt: str) -> str:
     """The usual file name ending of a format."""
-    return {"md": ".md", "html": ".html", "docx": ".docx", "csv": ".csv"}[fmt]
+    return {"md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf", "csv": ".csv"}[fmt]
 
 
 def export_report(
@@ -86,6 +86,10 @@ def export_report(
         from patroon_tui.core.report.word import render_docx
 
         return render_docx(doc)
+    if fmt == "pdf":
+        from patroon_tui.core.report_pdf import render_pdf
+
+        return render_pdf(doc)
     raise ValueError(f"unknown report format {fmt!r}")
 
 

@@ -1,0 +1,301 @@
+"""The report as a PDF, made without a browser: :func:`render_pdf`.
+
+A4 pages with the session's title and date and the page number at the foot of each; the
+title, author (the facilitator), subject and date in the document's properties; the fonts
+embedded (Bitstream Vera, which ReportLab ships: no system fonts are needed); a heading
+never alone at the foot of a page (each is kept with what follows it); a table's header
+row repeated on every page it runs over. Each loop is drawn as vectors from the same ring
+as the HTML report's SVG (:func:`patroon_tui.core.report_svg.plan_picture`): its boxes,
+arrows and title in the middle, then its steps as a list for those who read it aloud.
+
+ReportLab (BSD licence, a pure-Python wheel of 2 MB with Pillow beside it) was chosen
+over fpdf2 (LGPL, ships no font with more than Latin-1, so a TrueType font would have to
+be found and shipped) and typst (a 34 MB compiled wheel, and the report would have to be
+written out as typst markup): see ``docs/report.md``. It is imported only when a PDF is
+asked for.
+
+A character the font does not have (an emoji, Hebrew, most symbols) is drawn as the font's
+empty box: the PDF is for reading on paper; every format but this one keeps it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import math
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.graphics.shapes import Drawing, Group, Line as Stroke, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph as Para,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from patroon_tui.core.cells import clean
+from patroon_tui.core.report_doc import (
+    Document,
+    Grid,
+    Heading,
+    Items,
+    Line,
+    Loop,
+    Paragraph,
+    TypedText,
+)
+from patroon_tui.core.report_svg import CELL_W, LINE_H, MARKER, plan_picture
+
+__all__ = ["render_pdf"]
+
+_FONT, _BOLD, _ITALIC, _BOLD_ITALIC = "Vera", "Vera-Bold", "Vera-Italic", "Vera-BoldItalic"
+_INK = colors.HexColor("#1d2733")
+_ACCENT = colors.HexColor("#2b4c7e")
+_BOX = colors.HexColor("#eef3fa")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MARGIN_X, _MARGIN_Y = 16 * mm, 18 * mm
+
+
+@functools.cache
+def _fonts() -> None:
+    """Bitstream Vera from ReportLab's own folder, registered once per process."""
+    folder = Path(reportlab.__file__).parent / "fonts"
+    for name, file in ((_FONT, "Vera.ttf"), (_BOLD, "VeraBd.ttf"), (_ITALIC, "VeraIt.ttf"),
+                       (_BOLD_ITALIC, "VeraBI.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    pdfmetrics.registerFontFamily(_FONT, normal=_FONT, bold=_BOLD, italic=_ITALIC,
+                                  boldItalic=_BOLD_ITALIC)
+
+
+@functools.cache
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=_FONT, bulletFontName=_FONT, fontSize=10,
+                          leading=14, textColor=_INK, spaceAfter=5)
+    return {
+        "body": body,
+        "title": ParagraphStyle("title", body, fontName=_BOLD, fontSize=20, leading=25,
+                                spaceAfter=10, textColor=_ACCENT),
+        "h2": ParagraphStyle("h2", body, fontName=_BOLD, fontSize=15, leading=19,
+                             spaceBefore=12, spaceAfter=6, textColor=_ACCENT, keepWithNext=1),
+        "h3": ParagraphStyle("h3", body, fontName=_BOLD, fontSize=12, leading=16,
+                             spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        "h4": ParagraphStyle("h4", body, fontName=_BOLD, fontSize=10.5, leading=14,
+                             spaceBefore=6, spaceAfter=2, keepWithNext=1),
+        "typed": ParagraphStyle("typed", body, spaceAfter=0),
+        "item": ParagraphStyle("item", body, leftIndent=14, bulletIndent=3, spaceAfter=3),
+        "cell": ParagraphStyle("cell", body, fontSize=9, leading=12, spaceAfter=0),
+        "head": ParagraphStyle("head", body, fontName=_BOLD, fontSize=9, leading=12,
+                               spaceAfter=0),
+        "caption": ParagraphStyle("caption", body, alignment=TA_CENTER, fontSize=9),
+    }
+
+
+def _typed(text: str) -> str:
+    return "<br/>".join(escape(clean(line)) for line in _LINE_BREAK.split(text))
+
+
+def _typed_text(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """A long typed text as a paragraph per line: ReportLab lays a paragraph that runs over
+    a page out again from its start for each page, so one paragraph of a 20 kB answer took
+    seconds (time that grows with the square of its length)."""
+    lines = _LINE_BREAK.split(text)
+    tight = styles["typed"]
+    out: list[Flowable] = [Para(escape(clean(line)), tight) if line.strip() else Spacer(1, 7)
+                           for line in lines]
+    out.append(Spacer(1, 5))
+    return out
+
+
+def _line(line: Line) -> str:
+    out = []
+    for run in line:
+        text = _typed(run.text)
+        out.append(f"<b>{text}</b>" if run.strong else text)
+    return "".join(out)
+
+
+def _heading(block: Heading, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    style = {1: "title", 2: "h2", 3: "h3"}.get(block.level, "h4")
+    out: list[Flowable] = [PageBreak()] if block.new_page else [CondPageBreak(40 * mm)]
+    out.append(Para(_line(block.line), styles[style]))
+    return out
+
+
+def _grid(block: Grid, styles: dict[str, ParagraphStyle], width: float) -> Table:
+    rows = [[Para(escape(h), styles["head"]) for h in block.header]]
+    rows += [[Para(_line(cell), styles["cell"]) for cell in row] for row in block.rows]
+    table = Table(rows, colWidths=[width / len(block.header)] * len(block.header),
+                  repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), _FONT, 9),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa7b8")),
+        ("BACKGROUND", (0, 0), (-1, 0), _BOX),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def loop_drawing(title: str, steps: list[str], width: float) -> Drawing | None:
+    """The loop as vectors, at most ``width`` points wide; ``None`` when no ring layout
+    exists for that many steps (the steps are then only listed)."""
+    ring = plan_picture(title, steps)
+    if ring is None:
+        return None
+    n = len(steps)
+    label_w = len(str(n))
+    full_w, full_h = ring.width * CELL_W, ring.height * LINE_H
+    scale = min(1.0, width / full_w)
+    # One size for every box's text: the largest at which each line fits its box in the
+    # proportional font (the ring's lines were wrapped to monospace cells).
+    size = 11.0
+    for box in ring.boxes.values():
+        room = (box.w - 5 - label_w) * CELL_W
+        for line in box.lines:
+            used = pdfmetrics.stringWidth(line, _FONT, 1)
+            if used:
+                size = min(size, room / used)
+
+    def top(y: float) -> float:  # the ring's rows run down; a PDF's y runs up
+        return full_h - y
+
+    picture = Group()
+    centres = {k: ((b.x + b.w / 2) * CELL_W, (b.y + b.h / 2) * LINE_H)
+               for k, b in ring.boxes.items()}
+    for step in range(1, n + 1):
+        box, nxt = ring.boxes[step], ring.boxes[step % n + 1]
+        start = _edge(box, centres[step % n + 1], 3)
+        end = _edge(nxt, centres[step], 5)
+        picture.add(Stroke(start[0], top(start[1]), end[0], top(end[1]),
+                           strokeColor=_ACCENT, strokeWidth=1.4))
+        picture.add(_arrow_head(start, end, top))
+    for step in range(1, n + 1):
+        box = ring.boxes[step]
+        x, y = box.x * CELL_W, box.y * LINE_H
+        rect = Rect(x, top(y + box.h * LINE_H), box.w * CELL_W, box.h * LINE_H, 6, 6)
+        rect.fillColor, rect.strokeColor, rect.strokeWidth = _BOX, _ACCENT, 1
+        picture.add(rect)
+        picture.add(String((box.x + 2) * CELL_W, top((box.y + 1.75) * LINE_H), str(step),
+                           fontName=_BOLD, fontSize=11, fillColor=_ACCENT))
+        for i, line in enumerate(box.lines):
+            picture.add(String((box.x + 4 + label_w) * CELL_W,
+                               top((box.y + 1.75 + i) * LINE_H), line, fontName=_FONT,
+                               fontSize=size, fillColor=_INK))
+    for i, line in enumerate(ring.title):
+        marker = i == len(ring.title) - 1 and line == MARKER
+        # The font has no ↻: the marker's words alone, in italics.
+        text = line.removeprefix("↻ ") if marker else line
+        picture.add(String(ring.title_x * CELL_W, top((ring.title_y + 0.75 + i) * LINE_H),
+                           text, fontName=_ITALIC if marker else _BOLD, fontSize=11,
+                           fillColor=_ACCENT, textAnchor="middle"))
+    picture.scale(scale, scale)
+    drawing = Drawing(full_w * scale, full_h * scale)
+    # The drawing's and the table's own first font (else Helvetica, which is not embedded).
+    # (renderPDF reads this attribute of a drawing; the type stubs do not name it)
+    drawing.initialFontName = _FONT  # type: ignore[attr-defined]
+    drawing.add(picture)
+    return drawing
+
+
+def _edge(box, towards: tuple[float, float], margin: float) -> tuple[float, float]:
+    """Where the line from the box's centre towards a point leaves the box (plus margin);
+    the SVG's own rule, in the ring's coordinates."""
+    cx, cy = (box.x + box.w / 2) * CELL_W, (box.y + box.h / 2) * LINE_H
+    dx, dy = towards[0] - cx, towards[1] - cy
+    half_w, half_h = box.w * CELL_W / 2 + margin, box.h * LINE_H / 2 + margin
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    return cx + dx * scale, cy + dy * scale
+
+
+def _arrow_head(start: tuple[float, float], end: tuple[float, float], top) -> Polygon:
+    angle = math.atan2(end[1] - start[1], end[0] - start[0])
+    length, spread = 8.0, 0.45
+    points = [end]
+    for side in (-spread, spread):
+        points.append((end[0] - length * math.cos(angle + side),
+                       end[1] - length * math.sin(angle + side)))
+    flat = [c for x, y in points for c in (x, top(y))]
+    return Polygon(flat, fillColor=_ACCENT, strokeColor=_ACCENT, strokeWidth=0.5)
+
+
+def _loop(block: Loop, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    out: list[Flowable] = []
+    drawing = loop_drawing(block.title, list(block.steps), width)
+    if drawing is not None:
+        out += [drawing, Spacer(1, 4)]
+    items = [Para(_typed(step), styles["item"], bulletText=f"{n}.")
+             for n, step in enumerate(block.steps, start=1)]
+    closing = Para(f"Na stap {len(block.steps)} begint de cirkel weer bij stap 1.",
+                   styles["body"])
+    # The drawing and its first steps on one page; a long list may run on.
+    return [KeepTogether([*out, *items[:2]]), *items[2:], closing]
+
+
+def _flowables(doc: Document, width: float) -> list[Flowable]:
+    styles = _styles()
+    out: list[Flowable] = [Para(_typed(doc.title), styles["title"])]
+    out += [Para(f"<b>{escape(label)}:</b> {_line(value)}", styles["body"])
+            for label, value in doc.details]
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out += _heading(block, styles)
+        elif isinstance(block, Paragraph):
+            out.append(Para(_line(block.line), styles["body"]))
+        elif isinstance(block, TypedText):
+            out += _typed_text(block.text, styles)
+        elif isinstance(block, Items):
+            out += [Para(_typed(item.text) + (f"<br/>{_line(item.detail)}" if item.detail
+                                              else ""),
+                         styles["item"], bulletText=f"{n}." if block.numbered else "•")
+                    for n, item in enumerate(block.items, start=1)]
+        elif isinstance(block, Grid):
+            out.append(_grid(block, styles, width))
+        elif isinstance(block, Loop):
+            out += _loop(block, styles, width)
+    return out
+
+
+def _pdf_date(moment: dt.datetime) -> str:
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def render_pdf(doc: Document) -> bytes:
+    """``doc`` as the bytes of an A4 PDF."""
+    _fonts()
+    out = io.BytesIO()
+    title = " ".join(clean(doc.title).split())
+    created = dt.datetime.combine(doc.created or dt.date(2000, 1, 1), dt.time())
+    footer = f"{title} · {created:%d-%m-%Y}" if doc.created else title
+    pdf = SimpleDocTemplate(
+        out, pagesize=A4, leftMargin=_MARGIN_X, rightMargin=_MARGIN_X, topMargin=_MARGIN_Y,
+        bottomMargin=_MARGIN_Y, title=title, author=" ".join(clean(doc.author).split()),
+        subject="Verslag van de workshop Samenwerken in interafhankelijkheid",
+        creator="patroon", lang="nl-NL", invariant=1, initialFontName=_FONT,
+    )
+
+    def page(canvas, _doc) -> None:
+        canvas.setDateFormatter(lambda *_: _pdf_date(created))
+        canvas.saveState()
+        canvas.setFont(_FONT, 8)
+        canvas.setFillColor(colors.HexColor("#5b6778"))
+        canvas.drawString(_MARGIN_X, 10 * mm, footer[:110])
+        canvas.drawRightString(A4[0] - _MARGIN_X, 10 * mm, f"pagina {canvas.getPageNumber()}")
+        canvas.restoreState()
+
+    pdf.build(_flowables(doc, A4[0] - 2 * _MARGIN_X), onFirstPage=page, onLaterPages=page)
+    return out.getvalue()
