@@ -269,7 +269,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     data = export_report(
         session, deck, fmt, notes=not args.no_notes, redact=args.redact, width=args.width,
-        ascii=args.ascii,
+        ascii=args.ascii, short=args.short, time=not args.no_time,
     )
     if target is None:
         if sys.stdout.isatty():

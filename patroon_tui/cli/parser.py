@@ -290,6 +290,21 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         help="laat de notities van de facilitator uit het verslag",
     )
     export.add_argument(
+        "--kort",
+        "--short",
+        dest="short",
+        action="store_true",
+        help="één pagina voor bestuurders: de herkende patronen, waar in de driehoek, de "
+        "leidende principes en de eerste stappen met hun eigenaar",
+    )
+    export.add_argument(
+        "--zonder-tijd",
+        "--no-time",
+        dest="no_time",
+        action="store_true",
+        help="laat de tabel met de tijd per deel uit het verslag",
+    )
+    export.add_argument(
         "--overschrijven",
         "--force",
         dest="force",

@@ -26,12 +26,12 @@ import io
 import math
 import re
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
 from reportlab.graphics.shapes import Drawing, Group, Line as Stroke, Polygon, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -84,25 +84,32 @@ def _fonts() -> None:
 
 
 @functools.cache
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=_FONT, bulletFontName=_FONT, fontSize=10,
-                          leading=14, textColor=_INK, spaceAfter=5)
+def _styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
+    """The paragraph styles; ``scale`` < 1 makes them smaller (the one-page summary)."""
+
+    def style(name: str, parent: ParagraphStyle | None = None, **sizes: Any) -> ParagraphStyle:
+        scaled: dict[str, Any] = {
+            k: v * scale if isinstance(v, int | float) and k != "keepWithNext" else v
+            for k, v in sizes.items()
+        }
+        return ParagraphStyle(name, parent, **scaled)
+
+    body = style("body", None, fontName=_FONT, bulletFontName=_FONT, fontSize=10, leading=14,
+                 bulletFontSize=10, textColor=_INK, spaceAfter=5)
     return {
         "body": body,
-        "title": ParagraphStyle("title", body, fontName=_BOLD, fontSize=20, leading=25,
-                                spaceAfter=10, textColor=_ACCENT),
-        "h2": ParagraphStyle("h2", body, fontName=_BOLD, fontSize=15, leading=19,
-                             spaceBefore=12, spaceAfter=6, textColor=_ACCENT, keepWithNext=1),
-        "h3": ParagraphStyle("h3", body, fontName=_BOLD, fontSize=12, leading=16,
-                             spaceBefore=10, spaceAfter=4, keepWithNext=1),
-        "h4": ParagraphStyle("h4", body, fontName=_BOLD, fontSize=10.5, leading=14,
-                             spaceBefore=6, spaceAfter=2, keepWithNext=1),
-        "typed": ParagraphStyle("typed", body, spaceAfter=0),
-        "item": ParagraphStyle("item", body, leftIndent=14, bulletIndent=3, spaceAfter=3),
-        "cell": ParagraphStyle("cell", body, fontSize=9, leading=12, spaceAfter=0),
-        "head": ParagraphStyle("head", body, fontName=_BOLD, fontSize=9, leading=12,
-                               spaceAfter=0),
-        "caption": ParagraphStyle("caption", body, alignment=TA_CENTER, fontSize=9),
+        "title": style("title", body, fontName=_BOLD, fontSize=20, leading=25, spaceAfter=10,
+                       textColor=_ACCENT),
+        "h2": style("h2", body, fontName=_BOLD, fontSize=15, leading=19, spaceBefore=12,
+                    spaceAfter=6, textColor=_ACCENT, keepWithNext=1),
+        "h3": style("h3", body, fontName=_BOLD, fontSize=12, leading=16, spaceBefore=10,
+                    spaceAfter=4, keepWithNext=1),
+        "h4": style("h4", body, fontName=_BOLD, fontSize=10.5, leading=14, spaceBefore=6,
+                    spaceAfter=2, keepWithNext=1),
+        "typed": style("typed", body, spaceAfter=0),
+        "item": style("item", body, leftIndent=14, bulletIndent=3, spaceAfter=2),
+        "cell": style("cell", body, fontSize=9, leading=12, spaceAfter=0),
+        "head": style("head", body, fontName=_BOLD, fontSize=9, leading=12, spaceAfter=0),
     }
 
 
@@ -132,7 +139,9 @@ def _line(line: Line) -> str:
 
 def _heading(block: Heading, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     style = {1: "title", 2: "h2", 3: "h3"}.get(block.level, "h4")
-    out: list[Flowable] = [PageBreak()] if block.new_page else [CondPageBreak(40 * mm)]
+    # Room for a heading and a few lines under it, or the next page.
+    room = 40 * mm * styles["body"].fontSize / 10
+    out: list[Flowable] = [PageBreak()] if block.new_page else [CondPageBreak(room)]
     out.append(Para(_line(block.line), styles[style]))
     return out
 
@@ -142,8 +151,11 @@ def _grid(block: Grid, styles: dict[str, ParagraphStyle], width: float) -> Table
     rows += [[Para(_line(cell), styles["cell"]) for cell in row] for row in block.rows]
     table = Table(rows, colWidths=[width / len(block.header)] * len(block.header),
                   repeatRows=1, hAlign="LEFT")
+    pad = styles["cell"].fontSize / 3
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), _FONT, 9),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa7b8")),
         ("BACKGROUND", (0, 0), (-1, 0), _BOX),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -151,10 +163,12 @@ def _grid(block: Grid, styles: dict[str, ParagraphStyle], width: float) -> Table
     return table
 
 
-def loop_drawing(title: str, steps: list[str], width: float) -> Drawing | None:
-    """The loop as vectors, at most ``width`` points wide; ``None`` when no ring layout
-    exists for that many steps (the steps are then only listed)."""
-    ring = plan_picture(title, steps)
+def loop_drawing(title: str, steps: list[str], width: float, *,
+                 small: bool = False) -> Drawing | None:
+    """The loop as vectors, at most ``width`` points wide (``small``: the small ring of
+    :func:`~patroon_tui.core.report_svg.plan_picture`); ``None`` when no ring layout exists
+    for that many steps (the steps are then only listed)."""
+    ring = plan_picture(title, steps, small=small)
     if ring is None:
         return None
     n = len(steps)
@@ -235,9 +249,14 @@ def _arrow_head(start: tuple[float, float], end: tuple[float, float], top) -> Po
 
 def _loop(block: Loop, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     out: list[Flowable] = []
-    drawing = loop_drawing(block.title, list(block.steps), width)
+    drawing = loop_drawing(block.title, list(block.steps),
+                           width * (0.6 * styles["body"].fontSize / 10 if block.small else 1),
+                           small=block.small)
     if drawing is not None:
+        drawing.hAlign = "CENTER"
         out += [drawing, Spacer(1, 4)]
+        if block.small:  # the one-page summary: the drawing holds the steps
+            return [KeepTogether(out)]
     items = [Para(_typed(step), styles["item"], bulletText=f"{n}.")
              for n, step in enumerate(block.steps, start=1)]
     closing = Para(f"Na stap {len(block.steps)} begint de cirkel weer bij stap 1.",
@@ -246,8 +265,10 @@ def _loop(block: Loop, styles: dict[str, ParagraphStyle], width: float) -> list[
     return [KeepTogether([*out, *items[:2]]), *items[2:], closing]
 
 
-def _flowables(doc: Document, width: float) -> list[Flowable]:
-    styles = _styles()
+def _flowables(doc: Document, width: float, scale: float) -> list[Flowable]:
+    styles = _styles(scale)
+    # On the one-page summary an item's line under it (a first step's owner) follows it.
+    detail_break = " — " if doc.short else "<br/>"
     out: list[Flowable] = [Para(_typed(doc.title), styles["title"])]
     out += [Para(f"<b>{escape(label)}:</b> {_line(value)}", styles["body"])
             for label, value in doc.details]
@@ -259,12 +280,12 @@ def _flowables(doc: Document, width: float) -> list[Flowable]:
         elif isinstance(block, TypedText):
             out += _typed_text(block.text, styles)
         elif isinstance(block, Items):
-            out += [Para(_typed(item.text) + (f"<br/>{_line(item.detail)}" if item.detail
-                                              else ""),
+            out += [Para(_typed(item.text) + (f"{detail_break}{_line(item.detail)}"
+                                              if item.detail else ""),
                          styles["item"], bulletText=f"{n}." if block.numbered else "•")
                     for n, item in enumerate(block.items, start=1)]
         elif isinstance(block, Grid):
-            out.append(_grid(block, styles, width))
+            out += [_grid(block, styles, width), Spacer(1, styles["body"].spaceAfter)]
         elif isinstance(block, Loop):
             out += _loop(block, styles, width)
     return out
@@ -274,9 +295,24 @@ def _pdf_date(moment: dt.datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
+#: The sizes tried for the one-page summary, largest first: the first that fits one page.
+_SHORT_SCALES = (1.0, 0.9, 0.82, 0.75, 0.68)
+
+
 def render_pdf(doc: Document) -> bytes:
-    """``doc`` as the bytes of an A4 PDF."""
+    """``doc`` as the bytes of an A4 PDF; the one-page summary (``doc.short``) made smaller
+    until it fits one page (and left at the smallest size if it still does not)."""
     _fonts()
+    if not doc.short:
+        return _render(doc, 1.0)[0]
+    for scale in _SHORT_SCALES:
+        data, pages = _render(doc, scale)
+        if pages == 1:
+            break
+    return data
+
+
+def _render(doc: Document, scale: float) -> tuple[bytes, int]:
     out = io.BytesIO()
     title = " ".join(clean(doc.title).split())
     created = dt.datetime.combine(doc.created or dt.date(2000, 1, 1), dt.time())
@@ -297,5 +333,6 @@ def render_pdf(doc: Document) -> bytes:
         canvas.drawRightString(A4[0] - _MARGIN_X, 10 * mm, f"pagina {canvas.getPageNumber()}")
         canvas.restoreState()
 
-    pdf.build(_flowables(doc, A4[0] - 2 * _MARGIN_X), onFirstPage=page, onLaterPages=page)
-    return out.getvalue()
+    pdf.build(_flowables(doc, A4[0] - 2 * _MARGIN_X, scale), onFirstPage=page,
+              onLaterPages=page)
+    return out.getvalue(), pdf.page

@@ -73,6 +73,8 @@ class ExportReportScreen(ModalScreen[ExportRequest | None]):
                         compact=True)
             yield ReportOption("Notities opnemen", value=True,
                            id="export-notes", compact=True)
+            yield ReportOption("Kort: één pagina voor bestuurders", value=False,
+                               id="export-short", compact=True)
             if self.findings:
                 count = len(self.findings)
                 yield Static(
@@ -124,6 +126,7 @@ class ExportReportScreen(ModalScreen[ExportRequest | None]):
         return ExportRequest(
             path, format_for(path) or self._format(),
             notes=self.query_one("#export-notes", Checkbox).value, redact=redact,
+            short=self.query_one("#export-short", Checkbox).value,
         )
 
     @on(Input.Submitted, "#export-path")

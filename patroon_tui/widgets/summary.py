@@ -162,7 +162,8 @@ class SummaryPanel(RecordingBody):
         path = request.path
         try:
             data = export_report(session, self.deck, request.fmt, notes=request.notes,
-                                 redact=request.redact, width=REPORT_WIDTH)
+                                 redact=request.redact, width=REPORT_WIDTH,
+                                 short=request.short)
             # Asked and answered: a file there (made since, too) is replaced.
             save_report(path, data, replace=True)
         except Exception as exc:  # noqa: BLE001 - the workshop goes on; the facilitator is told

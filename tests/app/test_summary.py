@@ -210,6 +210,21 @@ async def test_word_is_chosen_with_the_buttons_and_the_name_follows(deck, saved)
     assert target.stat().st_mode & 0o777 == 0o600
 
 
+async def test_the_one_page_summary_is_a_choice_in_the_dialog(deck, saved):
+    session, path = saved
+    app = make_app(deck, session, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot, app)
+        await pilot.press("tab", "tab", "enter")  # past the notes: the short summary
+        await until(pilot, lambda: dialog.query_one("#export-short").value)
+        await pilot.press("shift+tab", "shift+tab", "enter")  # back in the file name: save
+        target = path.with_name(f"{path.stem}-verslag.md")
+        await until(pilot, target.exists)
+        await app.workers.wait_for_complete()
+    text = target.read_text("utf-8")
+    assert "## Herkende patronen" in text and "## Tafels" not in text
+
+
 async def test_the_agreements_go_to_a_spreadsheet_with_the_last_button(deck, saved):
     session, path = saved
     app = make_app(deck, session, path)
@@ -236,10 +251,10 @@ async def test_personal_data_is_listed_before_writing_and_can_be_replaced(deck, 
         assert len(listed) == 2
         assert listed[0].startswith("• telefoonnummer ‘06-12345678’ in Tafel 1, vraag ‘")
         assert listed[1].startswith("• e-mailadres ‘piet@gemeente.nl’ in Tafel 1")
-        # Past the notes choice and the list of what was found: replace them.
-        await pilot.press("tab", "tab", "tab", "enter")
+        # Past the notes and short choices and the list of what was found: replace them.
+        await pilot.press("tab", "tab", "tab", "tab", "enter")
         await until(pilot, lambda: dialog.query_one("#export-redact").value)
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", "enter")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "enter")
         target = path.with_name(f"{path.stem}-verslag.md")
         await until(pilot, target.exists)
         await app.workers.wait_for_complete()

@@ -111,10 +111,13 @@ class Grid:
 
 @dataclass(frozen=True)
 class Loop:
-    """A pattern's loop: its steps in cycle order (the renderer draws or lists them)."""
+    """A pattern's loop: its steps in cycle order (the renderer draws or lists them);
+    ``small``: drawn small, its steps in the drawing only where a drawing is made (the
+    one-page summary)."""
 
     title: str
     steps: tuple[str, ...]
+    small: bool = False
 
 
 Block = Heading | Paragraph | TypedText | Items | Grid | Loop
@@ -134,6 +137,8 @@ class Document:
     """The session's date."""
     modified: dt.datetime | None = None
     """When the session was last changed."""
+    short: bool = False
+    """The one-page summary: a renderer that lays out pages keeps it to one."""
 
 
 # -- pieces ----------------------------------------------------------------------------
@@ -152,7 +157,7 @@ def _name(table: Table) -> Line:
     return (Run(table_name(table)),)
 
 
-def _pattern_of(session: Session, deck: Deck, pattern_id: str) -> tuple[str, tuple[str, ...], bool] | None:
+def pattern_of(session: Session, deck: Deck, pattern_id: str) -> tuple[str, tuple[str, ...], bool] | None:
     """(title, steps, own) of a pattern id, ``None`` when neither deck nor session has it."""
     try:
         pattern = deck.pattern(pattern_id)
@@ -169,7 +174,7 @@ def _pattern_of(session: Session, deck: Deck, pattern_id: str) -> tuple[str, tup
 def _pattern_line(session: Session, deck: Deck, pattern_id: str) -> Line:
     if not pattern_id:
         return (words("Nog geen patroon gekozen."),)
-    found = _pattern_of(session, deck, pattern_id)
+    found = pattern_of(session, deck, pattern_id)
     if found is None:
         return (
             words("Patroon "), Run(pattern_id),
@@ -232,7 +237,7 @@ def _overview(session: Session, deck: Deck) -> list[Block]:
         out.append(Items(tuple(items), numbered=True))
     else:
         out.append(Paragraph((words("Er zijn geen eerste stappen vastgelegd."),)))
-    return out + _time_spent(session, deck)
+    return out
 
 
 def _minutes(seconds: int) -> str:
@@ -295,14 +300,14 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
     """Each pattern a table chose, and each own pattern, once: who chose it, and its loop."""
     chosen: dict[str, list[str]] = {}
     for table in session.tables:
-        if table.pattern and _pattern_of(session, deck, table.pattern) is not None:
+        if table.pattern and pattern_of(session, deck, table.pattern) is not None:
             chosen.setdefault(table.pattern, []).append(table_name(table))
     ids = list(chosen) + [p.id for p in session.patterns if p.id not in chosen]
     out: list[Block] = [Heading(2, (words("Patronen"),), new_page=True)]
     if not ids:
         out.append(Paragraph((words("Er is nog geen patroon gekozen of gemaakt."),)))
     for n, pattern_id in enumerate(ids):
-        found = _pattern_of(session, deck, pattern_id)
+        found = pattern_of(session, deck, pattern_id)
         assert found is not None
         title, steps, own = found
         # Printed, each pattern gets a page: its heading never ends a page without its loop.
@@ -332,9 +337,10 @@ def _notes(
     return out
 
 
-def build_report(session: Session, deck: Deck, *, notes: bool = True) -> Document:
+def build_report(session: Session, deck: Deck, *, notes: bool = True,
+                 time: bool = True) -> Document:
     """The whole session as a report document in Dutch; ``notes=False`` leaves the
-    facilitator's notes out."""
+    facilitator's notes out, ``time=False`` the time spent per part."""
     info = session.session
     details: list[tuple[str, Line]] = [("Datum", (words(dutch_date(info.date)),))]
     if info.facilitator:
@@ -348,6 +354,8 @@ def build_report(session: Session, deck: Deck, *, notes: bool = True) -> Documen
     doc = Document(info.title, details, author=info.facilitator, created=info.date,
                    modified=info.updated)
     doc.blocks += _overview(session, deck)
+    if time:
+        doc.blocks += _time_spent(session, deck)
     doc.blocks.append(Heading(2, (words("Tafels"),), new_page=True))
     if not session.tables:
         doc.blocks.append(Paragraph((words("Er zijn geen tafels vastgelegd."),)))

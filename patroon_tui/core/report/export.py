@@ -62,12 +62,16 @@ def export_report(
     redact: bool = False,
     width: int = 100,
     ascii: bool = False,
+    short: bool = False,
+    time: bool = True,
 ) -> bytes:
     """The report in ``fmt`` (a key of :data:`FORMATS`) as the bytes of its file.
 
     ``notes=False`` leaves the facilitator's notes out; ``redact`` replaces each piece of
-    personal data (:mod:`patroon_tui.core.report.privacy`) with a marker; ``width`` and ``ascii``
-    are how Markdown draws the loops.
+    personal data (:mod:`patroon_tui.core.privacy`) with a marker; ``width`` and ``ascii``
+    are how Markdown draws the loops; ``short`` makes the one-page summary for directors
+    (:mod:`patroon_tui.core.report_short`) instead of the full report, ``time=False`` leaves
+    the time per part out of the full report.
     """
     if redact:
         session = redacted(session, deck)
@@ -75,7 +79,12 @@ def export_report(
         from patroon_tui.core.report_csv import render_csv
 
         return render_csv(session, deck)
-    doc = build_report(session, deck, notes=notes)
+    if short:
+        from patroon_tui.core.report_short import build_short_report
+
+        doc = build_short_report(session, deck)
+    else:
+        doc = build_report(session, deck, notes=notes, time=time)
     if fmt == "md":
         return render_markdown(doc, width=width, ascii=ascii).encode("utf-8")
     if fmt == "html":
@@ -101,6 +110,7 @@ class ExportRequest:
     fmt: str
     notes: bool = True
     redact: bool = False
+    short: bool = False
 
 
 def target_problem(target: Path, sessions_folders: Iterable[Path]) -> str | None:

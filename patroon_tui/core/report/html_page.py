@@ -50,6 +50,7 @@ li { margin: .25rem 0; }
 .detail { color: #444; }
 figure.loop { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure.loop svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+figure.loop.small svg { max-width: 60%; }
 .step-box { fill: #f4f7fb; stroke: #2b4c7e; stroke-width: 1.5; }
 .step-number { font-weight: bold; fill: #2b4c7e; }
 .step-text, .step-number, .loop-title, .loop-marker {
@@ -112,10 +113,13 @@ def _grid(block: Grid) -> str:
 
 
 def _loop(block: Loop, number: int) -> str:
-    out = ['<figure class="loop">']
-    svg = loop_svg(block.title, list(block.steps), f"patroon-{number}")
+    out = ['<figure class="loop small">' if block.small else '<figure class="loop">']
+    svg = loop_svg(block.title, list(block.steps), f"patroon-{number}", small=block.small)
     if svg is not None:
         out.append(svg)
+        if block.small:  # the drawing holds the steps, and its <desc> reads them out
+            out.append("</figure>")
+            return "\n".join(out)
     out.append("<ol>")
     out += [f'<li>{_typed(step, "span")}</li>' for step in block.steps]
     out.append("</ol>")

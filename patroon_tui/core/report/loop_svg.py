@@ -25,18 +25,24 @@ FONT_SIZE = 14
 MARKER = "↻ versterkende lus"
 #: Ring widths tried, in cells, narrowest first: the first that fits every step is drawn.
 _WIDTHS = (90, 110, 130, 160, 200)
+#: A small picture (the one-page summary): narrower, at most three lines a box (a longer
+#: step is shortened with "…"; the full report has every word).
+_SMALL_WIDTHS = (60, 70, 80, 90)
+_SMALL_LINES = 3
 
 
-def plan_picture(title: str, steps: list[str]) -> Ring | None:
-    """The ring for ``steps`` with every word shown; ``None`` when no ring layout exists
-    for that many steps (the report then lists the steps only)."""
+def plan_picture(title: str, steps: list[str], *, small: bool = False) -> Ring | None:
+    """The ring for ``steps`` with every word shown (``small``: in a smaller ring, with at
+    most three lines a box); ``None`` when no ring layout exists for that many steps (the
+    report then lists the steps only)."""
     texts = [clean(step) for step in steps]
     configs: list[tuple[int, int, int] | None] = [None] if len(texts) == 2 else list(
         CONFIGS.get(len(texts), [])
     )
-    for width in _WIDTHS:
+    lines = _SMALL_LINES if small else None
+    for width in _SMALL_WIDTHS if small else _WIDTHS:
         for config in configs:
-            ring = plan_ring(config, texts, clean(title), MARKER, width, None, 2,
+            ring = plan_ring(config, texts, clean(title), MARKER, width, lines, 2,
                              Breaking.SYLLABLES)
             if ring is not None:
                 return ring
@@ -56,9 +62,10 @@ def _edge(box, towards: tuple[float, float], margin: float) -> tuple[float, floa
     return cx + dx * scale, cy + dy * scale
 
 
-def loop_svg(title: str, steps: list[str], ident: str) -> str | None:
-    """The loop as an inline ``<svg>``; ``ident`` makes its element ids unique in a page."""
-    ring = plan_picture(title, steps)
+def loop_svg(title: str, steps: list[str], ident: str, *, small: bool = False) -> str | None:
+    """The loop as an inline ``<svg>``; ``ident`` makes its element ids unique in a page;
+    ``small``: see :func:`plan_picture`."""
+    ring = plan_picture(title, steps, small=small)
     if ring is None:
         return None
     n = len(steps)

@@ -138,6 +138,8 @@ def _loop(loop: Loop, width: int, ascii: bool) -> list[str]:
     The list repeats the drawing's text on purpose: where a box had to shorten a step, or a
     reader copies the text out, every word is still there.
     """
+    # Small (the one-page summary): drawn at most 72 cells wide.
+    width = min(width, 72) if loop.small else width
     drawing = draw_loop(loop.title, list(loop.steps), width, ascii=ascii)
     out = [_fence("\n".join(line.rstrip() for line in drawing.lines)), ""]
     out += [f"{n}. {_inline(step)}" for n, step in enumerate(loop.steps, start=1)]
