@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from patroon_tui.cli import main
-from patroon_tui.core.session import FirstStep, Principle
-from patroon_tui.core.store import SessionStore
+from patroon_tui.core.model.session import FirstStep, Principle
+from patroon_tui.core.sessionfile.store import SessionStore
 from tests.core.privacy_corpus import WITH_PERSONAL_DATA
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

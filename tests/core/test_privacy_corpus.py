@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from patroon_tui.core.privacy import find_in_text, redacted
-from patroon_tui.core.session import new_session
+from patroon_tui.core.model.session import new_session
+from patroon_tui.core.report.privacy import find_in_text, redacted
 from tests.core.privacy_corpus import WITH_PERSONAL_DATA, WITHOUT_PERSONAL_DATA
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from patroon_tui.core.export import export_report, format_for
-from patroon_tui.core.report_csv import HEADER, render_csv
-from patroon_tui.core.session import FirstStep, Principle, Table, new_session
+from patroon_tui.core.model.session import FirstStep, Principle, Table, new_session
+from patroon_tui.core.report.agreements_csv import HEADER, render_csv
+from patroon_tui.core.report.export import export_report, format_for
 from tests.core.test_report_formats import DECK
 
 

@@ -11,9 +11,9 @@ import re
 from hypothesis import HealthCheck, given, settings, strategies as st
 from pypdf import PdfReader
 
-from patroon_tui.core.report_doc import build_report
-from patroon_tui.core.report_pdf import loop_drawing, render_pdf
-from patroon_tui.core.session import Table
+from patroon_tui.core.model.session import Table
+from patroon_tui.core.report.document import build_report
+from patroon_tui.core.report.pdf import loop_drawing, render_pdf
 from tests.core.test_report_formats import DECK, session_with
 
 # Text a reader of the PDF can get back: the font has Latin letters, not emoji.

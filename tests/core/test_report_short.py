@@ -10,10 +10,10 @@ import io
 import docx
 from pypdf import PdfReader
 
-from patroon_tui.core.export import export_report
-from patroon_tui.core.report_doc import Loop
-from patroon_tui.core.report_short import build_short_report
-from patroon_tui.core.session import FirstStep, Principle, Table, new_session
+from patroon_tui.core.model.session import FirstStep, Principle, Table, new_session
+from patroon_tui.core.report.document import Loop
+from patroon_tui.core.report.export import export_report
+from patroon_tui.core.report.short import build_short_report
 from tests.core.test_report_formats import DECK
 
 ORGS = ["gemeente", "wijkteam", "GGZ Noord", "woningcorporatie", "politie", "Veilig Thuis"]

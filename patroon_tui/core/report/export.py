@@ -68,19 +68,19 @@ def export_report(
     """The report in ``fmt`` (a key of :data:`FORMATS`) as the bytes of its file.
 
     ``notes=False`` leaves the facilitator's notes out; ``redact`` replaces each piece of
-    personal data (:mod:`patroon_tui.core.privacy`) with a marker; ``width`` and ``ascii``
+    personal data (:mod:`patroon_tui.core.report.privacy`) with a marker; ``width`` and ``ascii``
     are how Markdown draws the loops; ``short`` makes the one-page summary for directors
-    (:mod:`patroon_tui.core.report_short`) instead of the full report, ``time=False`` leaves
+    (:mod:`patroon_tui.core.report.short`) instead of the full report, ``time=False`` leaves
     the time per part out of the full report.
     """
     if redact:
         session = redacted(session, deck)
     if fmt == "csv":
-        from patroon_tui.core.report_csv import render_csv
+        from patroon_tui.core.report.agreements_csv import render_csv
 
         return render_csv(session, deck)
     if short:
-        from patroon_tui.core.report_short import build_short_report
+        from patroon_tui.core.report.short import build_short_report
 
         doc = build_short_report(session, deck)
     else:
@@ -96,7 +96,7 @@ def export_report(
 
         return render_docx(doc)
     if fmt == "pdf":
-        from patroon_tui.core.report_pdf import render_pdf
+        from patroon_tui.core.report.pdf import render_pdf
 
         return render_pdf(doc)
     raise ValueError(f"unknown report format {fmt!r}")

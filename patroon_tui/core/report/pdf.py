@@ -5,7 +5,7 @@ title, author (the facilitator), subject and date in the document's properties; 
 embedded (Bitstream Vera, which ReportLab ships: no system fonts are needed); a heading
 never alone at the foot of a page (each is kept with what follows it); a table's header
 row repeated on every page it runs over. Each loop is drawn as vectors from the same ring
-as the HTML report's SVG (:func:`patroon_tui.core.report_svg.plan_picture`): its boxes,
+as the HTML report's SVG (:func:`patroon_tui.core.report.loop_svg.plan_picture`): its boxes,
 arrows and title in the middle, then its steps as a list for those who read it aloud.
 
 ReportLab (BSD licence, a pure-Python wheel of 2 MB with Pillow beside it) was chosen
@@ -49,8 +49,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from patroon_tui.core.cells import clean
-from patroon_tui.core.report_doc import (
+from patroon_tui.core.drawing.cells import clean
+from patroon_tui.core.report.document import (
     Document,
     Grid,
     Heading,
@@ -60,7 +60,7 @@ from patroon_tui.core.report_doc import (
     Paragraph,
     TypedText,
 )
-from patroon_tui.core.report_svg import CELL_W, LINE_H, MARKER, plan_picture
+from patroon_tui.core.report.loop_svg import CELL_W, LINE_H, MARKER, plan_picture
 
 __all__ = ["render_pdf"]
 
@@ -166,7 +166,7 @@ def _grid(block: Grid, styles: dict[str, ParagraphStyle], width: float) -> Table
 def loop_drawing(title: str, steps: list[str], width: float, *,
                  small: bool = False) -> Drawing | None:
     """The loop as vectors, at most ``width`` points wide (``small``: the small ring of
-    :func:`~patroon_tui.core.report_svg.plan_picture`); ``None`` when no ring layout exists
+    :func:`~patroon_tui.core.report.loop_svg.plan_picture`); ``None`` when no ring layout exists
     for that many steps (the steps are then only listed)."""
     ring = plan_picture(title, steps, small=small)
     if ring is None:

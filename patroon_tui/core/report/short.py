@@ -5,16 +5,17 @@ date, who led it, how many tables), the patterns the tables recognised with how 
 (and which) chose each, the most chosen one drawn small, where in the triangle the tables placed
 themselves, the leading principles and the first steps with their owners. No answers, no
 notes and no time per part: those are in the full report. A report document like the full
-one (:mod:`patroon_tui.core.report_doc`), so every format writes it.
+one (:mod:`patroon_tui.core.report.document`), so every format writes it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.records import table_name
-from patroon_tui.core.report_doc import (
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.recording import table_name
+from patroon_tui.core.model.session import Session
+from patroon_tui.core.report.document import (
     Block,
     Document,
     Grid,
@@ -29,7 +30,6 @@ from patroon_tui.core.report_doc import (
     pattern_of,
     words,
 )
-from patroon_tui.core.session import Session
 
 __all__ = ["build_short_report"]
 

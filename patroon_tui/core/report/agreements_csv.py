@@ -18,9 +18,9 @@ from __future__ import annotations
 import csv
 import io
 
-from patroon_tui.core.deck import Deck
-from patroon_tui.core.records import pattern_steps, table_name
-from patroon_tui.core.session import Session
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.recording import pattern_steps, table_name
+from patroon_tui.core.model.session import Session
 
 __all__ = ["HEADER", "render_csv"]
 
