@@ -34,14 +34,21 @@ def parts(data: bytes) -> list[tuple[str, bytes]]:
 
 
 # What the package says of itself (properties, a thumbnail, the relations and content
-# types that name them).
+# types that name them), and the loops' pictures with their relations: python-docx's own
+# calls made no picture.
 PACKAGE = {"docProps/core.xml", "docProps/app.xml", "docProps/thumbnail.jpeg", "_rels/.rels",
-           "[Content_Types].xml"}
+           "[Content_Types].xml", "word/_rels/document.xml.rels"}
+PICTURE = re.compile(rb'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing>.*?</w:p>')
+
+
+def without_pictures(parts_of: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    return [(name, PICTURE.sub(b"", data)) for name, data in parts_of
+            if not name.startswith("word/media/")]
 
 
 def assert_same_document(session) -> None:
     doc = build_report(session, DECK)
-    ours, reference = parts(render_docx(doc)), parts(reference_docx(doc))
+    ours, reference = without_pictures(parts(render_docx(doc))), parts(reference_docx(doc))
     assert ours[0][0] == "[Content_Types].xml"
     assert (sorted(name for name, _ in ours if name not in PACKAGE)
             == sorted(name for name, _ in reference if name not in PACKAGE))
@@ -120,3 +127,29 @@ def test_the_properties_are_the_sessions_and_nothing_of_the_template():
     # Every relation of the package points at a part that is in it.
     targets = re.findall(rb'Target="/?([^"]+)"', package["_rels/.rels"])
     assert targets and all(t.decode() in package for t in targets)
+
+
+def test_each_loop_is_a_picture_described_by_its_steps():
+    from PIL import Image
+
+    session = session_with([f"stap {n}\nregel" for n in range(16)])
+    data = render_docx(build_report(session, DECK))
+    word = docx.Document(io.BytesIO(data))
+    # Two patterns in the report (the own one and Tafel 2's): two pictures, each in line.
+    assert len(word.inline_shapes) == 2
+    package = dict(parts(data))
+    described = re.findall(rb'<wp:docPr id="\d+" name="Patroon \d+" descr="([^"]*)"/>',
+                           package["word/document.xml"])
+    own = session.patterns[0]
+    said = " ".join(f"Stap {i}: {s}" for i, s in enumerate(own.steps, start=1))
+    expected = (f"Patroon ‘{own.title}’. {said} Na stap {len(own.steps)} begint de cirkel "
+                "weer bij stap 1.")
+    # On one line: white space (the typed line breaks too) as single spaces.
+    assert described[0].decode() == " ".join(expected.split())
+    for n in (1, 2):
+        picture = Image.open(io.BytesIO(package[f"word/media/patroon-{n}.png"]))
+        assert picture.format == "PNG" and picture.width > 800
+    assert b'Target="media/patroon-2.png"' in package["word/_rels/document.xml.rels"]
+    assert b'Extension="png"' in package["[Content_Types].xml"]
+    # The steps are still text, to read aloud and to edit.
+    assert any(p.text.startswith("1.") for p in word.paragraphs)

@@ -5,7 +5,7 @@ title, author (the facilitator), subject and date in the document's properties; 
 embedded (Bitstream Vera, which ReportLab ships: no system fonts are needed); a heading
 never alone at the foot of a page (each is kept with what follows it); a table's header
 row repeated on every page it runs over. Each loop is drawn as vectors from the same ring
-as the HTML report's SVG (:func:`patroon_tui.core.report.loop_svg.plan_picture`): its boxes,
+as the HTML report's SVG (:func:`patroon_tui.core.report.loop_picture.loop_picture`): its boxes,
 arrows and title in the middle, then its steps as a list for those who read it aloud.
 
 ReportLab (BSD licence, a pure-Python wheel of 2 MB with Pillow beside it) was chosen
@@ -25,11 +25,9 @@ import functools
 import io
 import math
 import re
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import reportlab
 from reportlab.graphics.shapes import Drawing, Group, Line as Stroke, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -60,7 +58,8 @@ from patroon_tui.core.report.document import (
     Paragraph,
     TypedText,
 )
-from patroon_tui.core.report.loop_svg import CELL_W, LINE_H, MARKER, plan_picture
+from patroon_tui.core.report.fonts import font_file
+from patroon_tui.core.report.loop_picture import loop_picture, text_size
 
 __all__ = ["render_pdf"]
 
@@ -75,10 +74,9 @@ _MARGIN_X, _MARGIN_Y = 16 * mm, 18 * mm
 @functools.cache
 def _fonts() -> None:
     """Bitstream Vera from ReportLab's own folder, registered once per process."""
-    folder = Path(reportlab.__file__).parent / "fonts"
-    for name, file in ((_FONT, "Vera.ttf"), (_BOLD, "VeraBd.ttf"), (_ITALIC, "VeraIt.ttf"),
-                       (_BOLD_ITALIC, "VeraBI.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    for name, style in ((_FONT, "regular"), (_BOLD, "bold"), (_ITALIC, "italic"),
+                        (_BOLD_ITALIC, "bold-italic")):
+        pdfmetrics.registerFont(TTFont(name, str(font_file(style))))
     pdfmetrics.registerFontFamily(_FONT, normal=_FONT, bold=_BOLD, italic=_ITALIC,
                                   boldItalic=_BOLD_ITALIC)
 
@@ -166,74 +164,44 @@ def _grid(block: Grid, styles: dict[str, ParagraphStyle], width: float) -> Table
 def loop_drawing(title: str, steps: list[str], width: float, *,
                  small: bool = False) -> Drawing | None:
     """The loop as vectors, at most ``width`` points wide (``small``: the small ring of
-    :func:`~patroon_tui.core.report.loop_svg.plan_picture`); ``None`` when no ring layout exists
-    for that many steps (the steps are then only listed)."""
-    ring = plan_picture(title, steps, small=small)
-    if ring is None:
+    :func:`~patroon_tui.core.report.loop_picture.plan_picture`); ``None`` when no ring
+    layout exists for that many steps (the steps are then only listed)."""
+    picture = loop_picture(title, steps, small=small)
+    if picture is None:
         return None
-    n = len(steps)
-    label_w = len(str(n))
-    full_w, full_h = ring.width * CELL_W, ring.height * LINE_H
-    scale = min(1.0, width / full_w)
-    # One size for every box's text: the largest at which each line fits its box in the
-    # proportional font (the ring's lines were wrapped to monospace cells).
-    size = 11.0
-    for box in ring.boxes.values():
-        room = (box.w - 5 - label_w) * CELL_W
-        for line in box.lines:
-            used = pdfmetrics.stringWidth(line, _FONT, 1)
-            if used:
-                size = min(size, room / used)
+    scale = min(1.0, width / picture.width)
+    size = text_size(picture, lambda line: pdfmetrics.stringWidth(line, _FONT, 1), 11.0)
 
-    def top(y: float) -> float:  # the ring's rows run down; a PDF's y runs up
-        return full_h - y
+    def top(y: float) -> float:  # the picture's rows run down; a PDF's y runs up
+        return picture.height - y
 
-    picture = Group()
-    centres = {k: ((b.x + b.w / 2) * CELL_W, (b.y + b.h / 2) * LINE_H)
-               for k, b in ring.boxes.items()}
-    for step in range(1, n + 1):
-        box, nxt = ring.boxes[step], ring.boxes[step % n + 1]
-        start = _edge(box, centres[step % n + 1], 3)
-        end = _edge(nxt, centres[step], 5)
-        picture.add(Stroke(start[0], top(start[1]), end[0], top(end[1]),
-                           strokeColor=_ACCENT, strokeWidth=1.4))
-        picture.add(_arrow_head(start, end, top))
-    for step in range(1, n + 1):
-        box = ring.boxes[step]
-        x, y = box.x * CELL_W, box.y * LINE_H
-        rect = Rect(x, top(y + box.h * LINE_H), box.w * CELL_W, box.h * LINE_H, 6, 6)
+    shapes = Group()
+    for arrow in picture.arrows:
+        shapes.add(Stroke(arrow.x1, top(arrow.y1), arrow.x2, top(arrow.y2),
+                          strokeColor=_ACCENT, strokeWidth=1.4))
+        shapes.add(_arrow_head((arrow.x1, arrow.y1), (arrow.x2, arrow.y2), top))
+    for box in picture.boxes:
+        rect = Rect(box.x, top(box.y + box.h), box.w, box.h, 6, 6)
         rect.fillColor, rect.strokeColor, rect.strokeWidth = _BOX, _ACCENT, 1
-        picture.add(rect)
-        picture.add(String((box.x + 2) * CELL_W, top((box.y + 1.75) * LINE_H), str(step),
-                           fontName=_BOLD, fontSize=11, fillColor=_ACCENT))
+        shapes.add(rect)
+        shapes.add(String(box.number_x, top(box.baseline(0)), str(box.step), fontName=_BOLD,
+                          fontSize=11, fillColor=_ACCENT))
         for i, line in enumerate(box.lines):
-            picture.add(String((box.x + 4 + label_w) * CELL_W,
-                               top((box.y + 1.75 + i) * LINE_H), line, fontName=_FONT,
-                               fontSize=size, fillColor=_INK))
-    for i, line in enumerate(ring.title):
-        marker = i == len(ring.title) - 1 and line == MARKER
+            shapes.add(String(box.text_x, top(box.baseline(i)), line, fontName=_FONT,
+                              fontSize=size, fillColor=_INK))
+    for caption in picture.captions:
         # The font has no ↻: the marker's words alone, in italics.
-        text = line.removeprefix("↻ ") if marker else line
-        picture.add(String(ring.title_x * CELL_W, top((ring.title_y + 0.75 + i) * LINE_H),
-                           text, fontName=_ITALIC if marker else _BOLD, fontSize=11,
-                           fillColor=_ACCENT, textAnchor="middle"))
-    picture.scale(scale, scale)
-    drawing = Drawing(full_w * scale, full_h * scale)
+        text = caption.text.removeprefix("↻ ") if caption.marker else caption.text
+        shapes.add(String(caption.x, top(caption.baseline), text,
+                          fontName=_ITALIC if caption.marker else _BOLD, fontSize=11,
+                          fillColor=_ACCENT, textAnchor="middle"))
+    shapes.scale(scale, scale)
+    drawing = Drawing(picture.width * scale, picture.height * scale)
     # The drawing's and the table's own first font (else Helvetica, which is not embedded).
     # (renderPDF reads this attribute of a drawing; the type stubs do not name it)
     drawing.initialFontName = _FONT  # type: ignore[attr-defined]
-    drawing.add(picture)
+    drawing.add(shapes)
     return drawing
-
-
-def _edge(box, towards: tuple[float, float], margin: float) -> tuple[float, float]:
-    """Where the line from the box's centre towards a point leaves the box (plus margin);
-    the SVG's own rule, in the ring's coordinates."""
-    cx, cy = (box.x + box.w / 2) * CELL_W, (box.y + box.h / 2) * LINE_H
-    dx, dy = towards[0] - cx, towards[1] - cy
-    half_w, half_h = box.w * CELL_W / 2 + margin, box.h * LINE_H / 2 + margin
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    return cx + dx * scale, cy + dy * scale
 
 
 def _arrow_head(start: tuple[float, float], end: tuple[float, float], top) -> Polygon:

@@ -2,8 +2,9 @@
 
 Real headings (the Title style for the session's title, Heading 1–3 below it), so Word's
 navigation pane and its PDF export keep the structure; the document's language is Dutch;
-the overview's tables have a header row that repeats on each page. There is no SVG in a
-Word report, so each loop is its steps as a numbered list in cycle order and a sentence
+the overview's tables have a header row that repeats on each page. Each loop is a picture
+(:mod:`.word_pictures`: the same drawing as the web page's and the PDF's, its steps as the
+picture's description), then its steps as a numbered list in cycle order and a sentence
 saying the circle closes.
 
 The package around the body is python-docx's: its default template with the document's
@@ -51,6 +52,7 @@ from patroon_tui.core.report.document import (
     Paragraph,
     TypedText,
 )
+from patroon_tui.core.report.word_pictures import Pictures, png_content_type
 
 __all__ = ["render_docx", "xml_safe"]
 
@@ -134,6 +136,7 @@ def _p(runs: str, ppr: str = "") -> str:
 
 
 _APP = "docProps/app.xml"
+_TYPES = "[Content_Types].xml"
 # The extended properties name the application that wrote the file; the template's named
 # Microsoft's Word for the Mac and counted the pages and words of an empty page.
 _APP_XML = (
@@ -156,6 +159,8 @@ class _Template:
     tail: bytes
     core: str
     core_xml: bytes
+    rels: str
+    rels_xml: bytes
     style_ids: dict[str, str]
     block_width: int
 
@@ -192,18 +197,22 @@ def _template() -> _Template:
     with zipfile.ZipFile(out) as zipped:
         parts = {info.filename: zipped.read(info) for info in zipped.infolist()}
     parts[_APP] = _APP_XML
+    # Whether or not a picture is in it: the types stay the package's first part, written once.
+    parts[_TYPES] = png_content_type(parts[_TYPES])
     document, core = word.part.partname.membername, "docProps/core.xml"
+    # The document's relations and the content types gain a line per picture.
+    rels = f"word/_rels/{document.removeprefix('word/')}.rels"
     shared = io.BytesIO()
     with zipfile.ZipFile(shared, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
         for name, data in parts.items():
-            if name not in (document, core):
+            if name not in (document, core, rels):
                 zipped.writestr(name, data)
     # The template's body holds only its section properties: the report goes before them.
     xml = parts[document]
     at = xml.index(b"<w:sectPr")
     return _Template(
         shared=shared.getvalue(), document=document, head=xml[:at], tail=xml[at:],
-        core=core, core_xml=parts[core],
+        core=core, core_xml=parts[core], rels=rels, rels_xml=parts[rels],
         style_ids={name: word.styles[name].style_id for name in _STYLES},
         block_width=block_width,
     )
@@ -269,8 +278,9 @@ def _grid(t: _Template, block: Grid) -> str:
     return "".join(out)
 
 
-def _body(t: _Template, doc: Document) -> str:
-    """The body's paragraphs and tables as WordprocessingML text."""
+def _body(t: _Template, doc: Document, pictures: Pictures) -> str:
+    """The body's paragraphs and tables as WordprocessingML text; the loops' pictures
+    are made in ``pictures``."""
     out = [_p(_run(doc.title) if doc.title else "", t.ppr("Title"))]
     out += [_p(_run(f"{label}: ", bold=True) + _runs(value)) for label, value in doc.details]
     for block in doc.blocks:
@@ -294,6 +304,7 @@ def _body(t: _Template, doc: Document) -> str:
         elif isinstance(block, Grid):
             out.append(_grid(t, block))
         elif isinstance(block, Loop):
+            out.append(pictures.loop(block.title, list(block.steps)))
             out += [_numbered(t, n, step) for n, step in enumerate(block.steps, start=1)]
             out.append(_p(_run(f"Na stap {len(block.steps)} begint de cirkel weer bij stap 1.")))
     return _finished("".join(out))
@@ -302,7 +313,8 @@ def _body(t: _Template, doc: Document) -> str:
 def render_docx(doc: Document) -> bytes:
     """``doc`` as the bytes of a .docx file."""
     t = _template()
-    document = t.head + _body(t, doc).encode("utf-8") + t.tail
+    pictures = Pictures(t.block_width)
+    document = t.head + _body(t, doc, pictures).encode("utf-8") + t.tail
     core = _core(t, doc)
     out = io.BytesIO(t.shared)
     # The document part compressed quickly: its XML repeats itself so much that the
@@ -311,4 +323,7 @@ def render_docx(doc: Document) -> bytes:
     with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         package.writestr(t.core, core)
         package.writestr(t.document, document)
+        package.writestr(t.rels, pictures.relations(t.rels_xml))
+        for _, name, png in pictures.media:  # a PNG is compressed already
+            package.writestr(name, png, compress_type=zipfile.ZIP_STORED)
     return out.getvalue()

@@ -1,0 +1,88 @@
+"""A pattern's loop as a PNG picture, for the Word report: :func:`loop_png`.
+
+The same geometry as the web page's SVG and the PDF's vectors
+(:func:`patroon_tui.core.report.loop_picture.loop_picture`), drawn with Pillow at twice its
+size so that it prints sharp; the text in Bitstream Vera (:mod:`.fonts`). A PNG, because
+every Word since 2007 and LibreOffice show one (an SVG in a Word file needs a PNG beside it
+anyway for older Words). Pillow comes with ReportLab; this module is imported only when a
+Word report is made.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+
+from PIL import Image, ImageDraw, ImageFont
+
+from patroon_tui.core.report.fonts import font_file
+from patroon_tui.core.report.loop_picture import LoopPicture, loop_picture, text_size
+
+__all__ = ["SCALE", "loop_png"]
+
+SCALE = 2
+"""Pixels of the PNG per pixel of the picture's geometry."""
+_INK = (29, 39, 51)
+_ACCENT = (43, 76, 126)
+_BOX = (238, 243, 250)
+
+
+@functools.cache
+def _font(style: str, size: float) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(font_file(style)), size=max(1, round(size)))
+
+
+def loop_png(title: str, steps: list[str], *, small: bool = False) -> tuple[bytes, int, int] | None:
+    """The loop as PNG bytes, with the picture's width and height in pixels of its geometry
+    (the PNG is :data:`SCALE` times that); ``None`` when no ring layout exists."""
+    return _made(title, tuple(steps), small)
+
+
+# A picture takes about 25 ms (most of it the PNG's compression); the same loops go into
+# every export of a session.
+@functools.lru_cache(maxsize=32)
+def _made(title: str, steps: tuple[str, ...], small: bool) -> tuple[bytes, int, int] | None:
+    picture = loop_picture(title, list(steps), small=small)
+    if picture is None:
+        return None
+    return _draw(picture), picture.width, picture.height
+
+
+def _draw(picture: LoopPicture) -> bytes:
+    s = SCALE
+    image = Image.new("RGB", (picture.width * s + 2, picture.height * s + 2), "white")
+    draw = ImageDraw.Draw(image)
+    measure = _font("regular", 100)
+    size = text_size(picture, lambda line: measure.getlength(line) / 100, 12.0) * s
+    for arrow in picture.arrows:
+        start, end = (arrow.x1 * s, arrow.y1 * s), (arrow.x2 * s, arrow.y2 * s)
+        draw.line([start, end], fill=_ACCENT, width=3)
+        draw.polygon(_arrow_head(start, end, 8.0 * s), fill=_ACCENT)
+    for box in picture.boxes:
+        draw.rounded_rectangle(
+            [box.x * s, box.y * s, (box.x + box.w) * s, (box.y + box.h) * s],
+            radius=6 * s, fill=_BOX, outline=_ACCENT, width=2,
+        )
+        draw.text((box.number_x * s, box.baseline(0) * s), str(box.step), fill=_ACCENT,
+                  font=_font("bold", 11 * s), anchor="ls")
+        for i, line in enumerate(box.lines):
+            draw.text((box.text_x * s, box.baseline(i) * s), line, fill=_INK,
+                      font=_font("regular", size), anchor="ls")
+    for caption in picture.captions:
+        # The font has no ↻: the marker's words alone, in italics.
+        text = caption.text.removeprefix("↻ ") if caption.marker else caption.text
+        draw.text((caption.x * s, caption.baseline * s), text, fill=_ACCENT,
+                  font=_font("italic" if caption.marker else "bold", 11 * s), anchor="ms")
+    out = io.BytesIO()
+    # The quickest compression: a fifth of the time, a fifth larger (the Word file zips it
+    # no further).
+    image.save(out, format="PNG", compress_level=1)
+    return out.getvalue()
+
+
+def _arrow_head(start: tuple[float, float], end: tuple[float, float],
+                length: float) -> list[tuple[float, float]]:
+    angle = math.atan2(end[1] - start[1], end[0] - start[0])
+    return [end] + [(end[0] - length * math.cos(angle + side),
+                     end[1] - length * math.sin(angle + side)) for side in (-0.45, 0.45)]
