@@ -20,6 +20,7 @@ from patroon_tui.core.report.document import (
     Loop,
     Paragraph,
     TypedText,
+    dutch_date,
 )
 from patroon_tui.core.report.loop_svg import loop_svg
 
@@ -67,6 +68,29 @@ figure.loop.small svg { max-width: 60%; }
   tr, li, .typed { break-inside: avoid; page-break-inside: avoid; }
 }
 """
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: anything but letters, digits and a few signs as a hex
+    escape, so no quote, backslash, line break or ``</style>`` typed in a title can end it."""
+    return '"' + "".join(
+        ch if ch.isalnum() or ch in " ·-.,:'()" else f"\\{ord(ch):x} " for ch in text
+    ) + '"'
+
+
+def _page_foot(doc: Document) -> str:
+    """The printed page's head and foot: the session's title and date, the page number. A
+    browser prints its own (the file's path, a date in its own language) only in the
+    margin boxes the page leaves empty, so these take their place."""
+    title = " ".join(doc.title.split())
+    date = dutch_date(doc.created) if doc.created else ""
+    box = "font-size: 8pt; color: #555;"
+    return (
+        f"\n@page {{ @top-left {{ content: {_css_string(title)}; {box} }}"
+        f" @top-right {{ content: {_css_string(date)}; {box} }}"
+        f' @bottom-right {{ content: "pagina " counter(page) " van " counter(pages); {box} }}'
+        " }\n"
+    )
 
 
 def _text(text: str) -> str:
@@ -137,7 +161,7 @@ def render_html(doc: Document) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(' '.join(doc.title.split()))}</title>",
-        f"<style>{STYLE}</style>",
+        f"<style>{STYLE}{_page_foot(doc)}</style>",
         "</head>",
         "<body>",
         "<main>",
