@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The HTML report as a reader gets it: a session of the default programme with three tables
-# (each a different pattern, answers filled, one own pattern), exported to HTML, shown in
-# headless Chromium (a screenshot) and printed to PDF (A4), whose pages become PNGs.
-# Needs Debian's chromium and poppler-utils (pdftoppm). Look at the PNGs: nothing cut,
-# nothing overlapping, the loops readable.
+# The report as a reader gets it, in each format: a session of the default programme with
+# three tables (each a different pattern, answers filled, one own pattern), exported as
+# HTML (shown in headless Chromium, a screenshot, and printed by it to an A4 PDF), as PDF,
+# as the one-page summary (PDF), and as Word (turned into a PDF by LibreOffice, as a reader
+# without Word sees it); every PDF's pages become PNGs: html-N.png, pdf-N.png, kort-N.png,
+# word-N.png. Needs Debian's chromium, poppler-utils (pdftoppm) and libreoffice-writer.
+# Look at the PNGs: nothing cut, nothing overlapping, the loops readable. The pictures in
+# docs/report.md are pages of these, at 40 dpi (DPI=40).
 #
 #     bash benchmarks/look_at_report.sh [OUT_FOLDER]     (default: ./report-look)
 #
@@ -44,11 +47,26 @@ store.save(session)
 print(session.session.id)
 PY
 id=$(ls "$out/sessions" | sed -n 's/\.toml$//p' | head -1)
-PYTHONPATH="$here" "${PYTHON:-python}" -m patroon_tui export "$id" --sessions-dir "$out/sessions" \
-    -o "$out/verslag.html" --overschrijven
-chromium --headless --no-sandbox --disable-gpu --window-size=1000,1400 \
-    --screenshot="$out/screenshot.png" "file://$out/verslag.html" 2>/dev/null
-chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-    --print-to-pdf="$out/verslag.pdf" "file://$out/verslag.html" 2>/dev/null
-pdftoppm -r 60 -png "$out/verslag.pdf" "$out/page"
+export_as() {
+    PYTHONPATH="$here" "${PYTHON:-python}" -m patroon_tui export "$id" \
+        --sessions-dir "$out/sessions" --overschrijven "$@"
+}
+export_as -o "$out/verslag.html"
+export_as -o "$out/verslag.pdf"
+export_as -o "$out/kort.pdf" --kort
+export_as -o "$out/verslag.docx"
+# Chromium as the workplace runs it: offline, with a profile of its own, no header and
+# footer of its own (the page brings its own; without this flag they are left out too).
+browser=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+         --disable-background-networking --disable-component-update --disable-sync
+         --user-data-dir="$out/chromium-profile")
+"${browser[@]}" --window-size=1000,1400 --screenshot="$out/screenshot.png" \
+    "file://$out/verslag.html" 2>/dev/null
+"${browser[@]}" --print-to-pdf="$out/html.pdf" "file://$out/verslag.html" 2>/dev/null
+(cd "$out" && soffice --headless --convert-to pdf --outdir "$out/word" verslag.docx >/dev/null)
+dpi=${DPI:-60}
+pdftoppm -r "$dpi" -png "$out/html.pdf" "$out/html"
+pdftoppm -r "$dpi" -png "$out/verslag.pdf" "$out/pdf"
+pdftoppm -r "$dpi" -png "$out/kort.pdf" "$out/kort"
+pdftoppm -r "$dpi" -png "$out/word/verslag.pdf" "$out/word"
 ls "$out"
