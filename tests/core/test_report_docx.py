@@ -38,7 +38,7 @@ def parts(data: bytes) -> list[tuple[str, bytes]]:
 # calls made no picture.
 PACKAGE = {"docProps/core.xml", "docProps/app.xml", "docProps/thumbnail.jpeg", "_rels/.rels",
            "[Content_Types].xml", "word/_rels/document.xml.rels"}
-PICTURE = re.compile(rb'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing>.*?</w:p>')
+PICTURE = re.compile(rb'<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>.*?</w:p>')
 
 
 def without_pictures(parts_of: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:

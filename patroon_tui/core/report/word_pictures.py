@@ -1,7 +1,7 @@
 """The loops as pictures in the Word report: :class:`Pictures`.
 
 Each loop becomes a PNG (:mod:`.loop_png`, the same geometry as the web page's SVG and the
-PDF's vectors) in the package's ``word/media/``, placed in its own centred paragraph as
+PDF's vectors) in the package's ``word/media/``, placed in its own centred paragraph (kept on the page of the first step under it) as
 Word's own "picture in line with text", with the steps as its description (Word's alt
 text, read out by screen readers). The steps stay in the document as a numbered list too,
 to read and to edit. The paragraph is the XML python-docx's ``add_picture`` writes, with
@@ -48,7 +48,7 @@ class Pictures:
         # One line: a line break in an attribute would be made a Word break by the writer.
         alt = escape(" ".join(description.split()), quote=True)
         return (
-            '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
+            '<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
             f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" '
             f'cy="{cy}"/><wp:docPr id="{n}" name="Patroon {n}" descr="{alt}"/>'
             '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats'
