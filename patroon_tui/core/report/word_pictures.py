@@ -1,11 +1,11 @@
 """The loops as pictures in the Word report: :class:`Pictures`.
 
 Each loop becomes a PNG (:mod:`.loop_png`, the same geometry as the web page's SVG and the
-PDF's vectors) in the package's ``word/media/``, placed in its own centred paragraph (kept on the page of the first step under it) as
-Word's own "picture in line with text", with the steps as its description (Word's alt
-text, read out by screen readers). The steps stay in the document as a numbered list too,
-to read and to edit. The paragraph is the XML python-docx's ``add_picture`` writes, with
-the description added.
+PDF's vectors) in the package's ``word/media/``, placed in its own centred paragraph (kept
+on the page of the first step under it) as Word's own "picture in line with text", with
+the steps as its description (Word's alt text, read out by screen readers). The steps stay
+in the document as a numbered list too, to read and to edit. The paragraph is the XML
+python-docx's ``add_picture`` writes, with the description added.
 """
 
 from __future__ import annotations
