@@ -13,8 +13,6 @@ signals save synchronously.
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -292,67 +290,3 @@ class Autosave:
     def stop(self) -> None:
         """Stop the tick (before the app goes away)."""
         self._tick_timer.stop()
-
-
-def install_signal_handlers(on_signal: Callable[[int], None]) -> Callable[[], None]:
-    """Call ``on_signal(signum)`` on SIGHUP and SIGTERM; returns a function that undoes it.
-
-    ``signal.signal`` (not the event loop's handler) so the handler runs even while the
-    loop is busy. Only possible in the main thread; elsewhere this does nothing.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-    previous = {}
-    for signum in (signal.SIGHUP, signal.SIGTERM):
-        previous[signum] = signal.signal(signum, lambda s, _frame: on_signal(s))
-
-    def restore() -> None:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-    return restore
-
-
-class SignalEnd:
-    """Ends the app after SIGHUP or SIGTERM without losing what was typed just before.
-
-    The handler runs between two bytecodes of the UI thread. It takes a snapshot at once (so
-    something is saved whatever happens next) and asks the event loop to end the app the
-    ordinary way: the keys already read from the terminal are handled first, then a last
-    save. If the loop does not manage that within ``FALLBACK_SECONDS``, a helper thread
-    writes the snapshot and ends the process (``128 + signal``).
-    """
-
-    FALLBACK_SECONDS = 1.0
-
-    def __init__(self, autosave: Autosave | None, signum: int) -> None:
-        self.autosave = autosave
-        self.signum = signum
-        self.code = 128 + signum
-        self._taken: tuple[int, Session] | None = None
-        if autosave is not None:
-            try:
-                self._taken = autosave.snapshot()
-            except Exception:  # a broken flush: the loop's own save still runs
-                self._taken = None
-        self._fallback = threading.Timer(self.FALLBACK_SECONDS, self._give_up)
-        self._fallback.daemon = True
-        self._fallback.start()
-
-    def _give_up(self) -> None:
-        if self.autosave is not None and self._taken is not None:
-            generation, snapshot = self._taken
-            # Nobody can be asked now: someone else's version of the file is kept aside.
-            self.autosave.write(generation, snapshot, report="none", keep_other=True)
-        os._exit(self.code)
-
-    def finished(self) -> None:
-        """The loop has saved: no fallback needed. After a hang-up there is no terminal to
-        restore, so the process ends now; after SIGTERM the app winds down normally."""
-        self._fallback.cancel()
-        if self.signum == signal.SIGHUP:
-            os._exit(self.code)
-        # Should winding down hang (terminal gone, loop stuck), end hard soon.
-        ender = threading.Timer(1.0, os._exit, args=(self.code,))
-        ender.daemon = True
-        ender.start()
