@@ -8,6 +8,11 @@ model on the UI thread (a deep copy, cheap) and writes it in a thread worker. Sn
 numbered and a lock makes sure an older snapshot never overwrites a newer one. A failed save
 keeps everything in memory, shows the error and retries. Quitting, unmounting and deadly
 signals save synchronously.
+
+The save state is kept here and only here: the save under way, the last error and whether
+the file was changed by someone else, and which change is known to be on disk. What the
+header shows (``app.save_state``) is derived from them (``Autosave.state``) and written
+in one place, ``_show_state``.
 """
 
 from __future__ import annotations
@@ -84,17 +89,46 @@ class Autosave:
         self._last_change = 0.0
         self._retry_at: float | None = None
         self._turn_save_at: float | None = None
-        self._in_flight = 0
-        self.error: str | None = None
-        """The last save error as a sentence, or ``None`` when the last save worked."""
-        self.conflict = False
-        """The file was changed by someone else: no autosave until the facilitator chose."""
+        self._in_flight = 0  # saves handed to a worker and not yet done
+        self._error: str | None = None
+        self._conflict = False
         # Where other versions of the file were kept lies in ``app.kept_versions`` (said on
         # the terminal once the app is gone); how many of them were said here already:
         self._kept_told = len(self.app.kept_versions)
         self._postponed_upto = 0
         self._loop = asyncio.get_running_loop()
         self._tick_timer = app.set_interval(0.25, self._tick, name="autosave")
+        self._show_state()
+
+    # -- the save state ----------------------------------------------------------------
+
+    @property
+    def error(self) -> str | None:
+        """The last save error as a sentence, or ``None`` when the last save worked."""
+        return self._error
+
+    @property
+    def conflict(self) -> bool:
+        """The file was changed by someone else: no autosave until the facilitator chose."""
+        return self._conflict
+
+    @property
+    def state(self) -> str:
+        """What the header says: ``saving`` while a save is under way, ``error`` after a
+        failed one, ``dirty`` while a change is not on disk yet, else ``saved``."""
+        if self._in_flight:
+            return "saving"
+        if self._error is not None:
+            return "error"
+        return "dirty" if self._changed > self._saved else "saved"
+
+    def _show_state(self) -> None:
+        # The one place the app's save_state is written while a session is open (the
+        # header's indicator watches it); unchanged, it is not set again: this runs on
+        # every keystroke.
+        state = self.state
+        if self.app.save_state != state:
+            self.app.save_state = state
 
     # -- marking changes (the keystroke path: cheap) -----------------------------------
 
@@ -105,8 +139,7 @@ class Autosave:
         self._last_change = now
         if self._first_dirty is None:
             self._first_dirty = now
-        if self.app.save_state in ("saved",):
-            self.app.save_state = "dirty"
+        self._show_state()
 
     def flush(self) -> None:
         """Move text still inside widgets into the model."""
@@ -134,7 +167,7 @@ class Autosave:
             self._retry_at = None
             self.save()
             return
-        if self.conflict or self._first_dirty is None or self._in_flight:
+        if self._conflict or self._first_dirty is None or self._in_flight:
             return
         if self._retry_at is not None:
             return
@@ -171,6 +204,12 @@ class Autosave:
         already under way do not ask again; the next ctrl+s does."""
         self._postponed_upto = self._changed
 
+    def save_mine(self) -> None:
+        """The facilitator chose to save their version over the file changed elsewhere
+        (which is kept aside): autosave goes on."""
+        self._conflict = False
+        self.save(keep_other=True)
+
     def save(self, *, keep_other: bool = False) -> None:
         """Save now, in a thread worker (the UI keeps going)."""
         taken = self._snapshot_or_report()
@@ -178,7 +217,7 @@ class Autosave:
             return
         generation, snapshot = taken
         self._in_flight += 1
-        self.app.save_state = "saving"
+        self._show_state()
         self.app.run_worker(
             lambda: self.write(generation, snapshot, report="thread", keep_other=keep_other),
             thread=True,
@@ -244,36 +283,43 @@ class Autosave:
         if threaded:
             self._in_flight -= 1
         if conflict:
-            # Someone else changed the file: saving waits for the facilitator's choice.
-            self.error = error
-            self.conflict = True
-            self._retry_at = None
-            self.app.save_state = "error"
-            if generation > self._postponed_upto:  # not a save already in flight at "later"
-                # Through the app's queue: a worker's result arrives outside the app's turn.
-                self.app.call_later(self.app.ending.ask_about_other_version, error)
-            return
-        self.conflict = False
-        if error is None:
-            kept = self.app.kept_versions
-            if len(kept) > self._kept_told:
-                self._kept_told = len(kept)
-                self.app.notify(
-                    f"Opgeslagen. De andere versie staat in {kept[-1]}.",
-                    title="Beide versies bewaard",
-                    timeout=10,
-                )
-            self._saved = max(self._saved, generation)
-            if updated is not None:
-                self.session.session.updated = updated
-            if self.error is not None:
-                self.app.notify("Opslaan lukt weer; alles staat op schijf.", title="Opgeslagen")
-            self.error = None
-            self._retry_at = None
-            if self._in_flight == 0:
-                self.app.save_state = "saved" if self._changed <= self._saved else "dirty"
-            return
-        if self.error != error:
+            self._conflicted(generation, error)
+        elif error is None:
+            self._succeeded(generation, updated)
+        else:
+            self._failed(error)
+        self._show_state()
+
+    def _conflicted(self, generation: int, error: str | None) -> None:
+        # Someone else changed the file: saving waits for the facilitator's choice.
+        self._error = error
+        self._conflict = True
+        self._retry_at = None
+        if generation > self._postponed_upto:  # not a save already in flight at "later"
+            # Through the app's queue: a worker's result arrives outside the app's turn.
+            self.app.call_later(self.app.ending.ask_about_other_version, error)
+
+    def _succeeded(self, generation: int, updated) -> None:
+        self._conflict = False
+        kept = self.app.kept_versions
+        if len(kept) > self._kept_told:
+            self._kept_told = len(kept)
+            self.app.notify(
+                f"Opgeslagen. De andere versie staat in {kept[-1]}.",
+                title="Beide versies bewaard",
+                timeout=10,
+            )
+        self._saved = max(self._saved, generation)
+        if updated is not None:
+            self.session.session.updated = updated
+        if self._error is not None:
+            self.app.notify("Opslaan lukt weer; alles staat op schijf.", title="Opgeslagen")
+        self._error = None
+        self._retry_at = None
+
+    def _failed(self, error: str) -> None:
+        self._conflict = False
+        if self._error != error:
             self.app.notify(
                 f"{error} Je tekst blijft bewaard in het geheugen; opnieuw proberen over "
                 f"{RETRY_SECONDS:.0f} seconden. Ctrl+Q biedt een kopie elders aan.",
@@ -281,9 +327,8 @@ class Autosave:
                 severity="error",
                 timeout=10,
             )
-        self.error = error
+        self._error = error
         self._retry_at = time.monotonic() + RETRY_SECONDS
-        self.app.save_state = "error"
 
     # -- ending ------------------------------------------------------------------------
 

@@ -142,8 +142,7 @@ class SessionEnding:
             if autosave is None:
                 return
             if choice == "mine":
-                autosave.conflict = False
-                autosave.save(keep_other=True)
+                autosave.save_mine()
             else:
                 autosave.postpone()
                 app.notify(

@@ -256,8 +256,7 @@ class SessionOpening:
         if app.is_running:
             self._show_open_notices()
         if not read_only:
-            app.autosave = Autosave(app, app.store, session, path)
-            app.save_state = "saved"
+            app.autosave = Autosave(app, app.store, session, path)  # shows "saved"
         else:
             app.save_state = "read_only"
         programme = ProgrammeScreen(app.deck, session, screen_id=screen_id,

@@ -71,7 +71,9 @@ class PatroonApp(KeyRoutedApp):
     # Not a repaint of the whole screen (a reactive on the app repaints it all, three
     # times a save): the save indicator, which watches it, repaints itself.
     save_state: reactive[str] = reactive("saved", repaint=False)
-    """``saved``, ``dirty``, ``saving``, ``error`` or ``read_only`` (the header shows it)."""
+    """``saved``, ``dirty``, ``saving``, ``error`` or ``read_only`` (the header shows it).
+    Written by the autosave alone (``Autosave.state``, from what it knows of the saves),
+    and ``read_only`` by the opening of a session that is not saved."""
 
     def __init__(
         self,

@@ -77,6 +77,45 @@ async def test_an_unexpected_error_in_the_writer_is_shown_and_retried(make_app, 
         await pilot.press("ctrl+q")
 
 
+async def test_the_header_says_whether_the_file_holds_what_was_typed(make_app, store,
+                                                                    monkeypatch):
+    """Opgeslagen, gewijzigd, opslaan…, niet opgeslagen: one state, what the saves did.
+    A failed save stays said while typing goes on, until a save works again."""
+    import threading
+
+    # Saves come only from ctrl+s here, so each state can be seen before the next.
+    monkeypatch.setattr(autosave_module, "DEBOUNCE_SECONDS", 3600)
+    monkeypatch.setattr(autosave_module, "MAX_DIRTY_SECONDS", 3600)
+    monkeypatch.setattr(autosave_module, "RETRY_SECONDS", 3600)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert indicator(app) == "✓ opgeslagen"
+        await burst(pilot, "<f2>", "eerst", until=lambda: "gewijzigd" in indicator(app))
+        assert indicator(app) == "● gewijzigd"
+        # A save under way: the writer waits until the test lets it go.
+        go_on = threading.Event()
+        save = store.save
+
+        def slow_save(*args, **kwargs):
+            go_on.wait(10)
+            return save(*args, **kwargs)
+
+        monkeypatch.setattr(store, "save", slow_save)
+        await burst(pilot, "<ctrl+s>", until=lambda: "opslaan" in indicator(app))
+        assert indicator(app) == "… opslaan…"
+        go_on.set()
+        await until(pilot, lambda: indicator(app) == "✓ opgeslagen")
+        assert b"eerst" in app.path.read_bytes()
+        broken_writer(store, monkeypatch, RuntimeError("kapot"))
+        await burst(pilot, " dan", "<ctrl+s>", until=lambda: "niet" in indicator(app))
+        await burst(pilot, " meer", until=lambda: app.screen.notes.text_area.text.endswith("meer"))
+        assert indicator(app) == "✗ niet opgeslagen"  # typed on: still not on disk
+        monkeypatch.setattr(store, "save", save)
+        await burst(pilot, "<ctrl+s>", until=lambda: indicator(app) == "✓ opgeslagen")
+        assert store.load(app.path).notes["programma"] == "eerst dan meer"
+        await pilot.press("ctrl+q")
+
+
 async def test_a_failing_flush_is_reported_not_fatal(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
