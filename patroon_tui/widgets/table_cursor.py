@@ -87,11 +87,14 @@ class TableCursor(RecordingBody):
         """Before the form is reloaded from the session: what was typed whose change has
         not reached the session yet (keys typed right before a page turn) goes in first,
         or reloading would wipe it; the cursor then arrives where it was typed."""
+        # Into the table the fields were loaded from, which is not the one chosen when the
+        # choice changed in the session (a table put back from the trash is shown).
         table = self._form.editing()
-        if table is None or table.id != self.current_table_id:
+        if table is None:
             return
         stored = self._form.read_typed(table)
         if stored:
-            last = self.typing_field()
-            self.remember(last if last in stored else stored[-1])
+            if table.id == self.current_table_id:
+                last = self.typing_field()
+                self.remember(last if last in stored else stored[-1])
             self.post_message(SessionChanged())

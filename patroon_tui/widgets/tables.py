@@ -89,9 +89,6 @@ class TablesPanel(TableCursor):
     ) -> None:
         super().__init__(deck, session, id=id, classes=classes)
         self._questions = deck.text_questions
-        ids = [t.id for t in session.tables]
-        shown = session.progress.table
-        self._current_id: str | None = shown if shown in ids else (ids[0] if ids else None)
         # The trash entry of the last table removed, while ctrl+z can still put it back.
         self._removed: TrashEntry | None = None
         self._side = TableSide(deck, session, plenary=self.plenary, id="tables-side")
@@ -103,8 +100,13 @@ class TablesPanel(TableCursor):
 
     @property
     def current_table_id(self) -> str | None:
-        """Id of the table shown in the form (``None`` when there are no tables)."""
-        return self._current_id
+        """Id of the table chosen: the session's ``progress.table``, kept there alone (so a
+        resume shows it), or the first table while it names none (``None``: no tables)."""
+        tables = self.session.tables
+        chosen = self.session.progress.table
+        if chosen is not None and any(t.id == chosen for t in tables):
+            return chosen
+        return tables[0].id if tables else None
 
     @property
     def plenary(self) -> bool:
@@ -118,10 +120,7 @@ class TablesPanel(TableCursor):
             self._reload()
 
     def _reload(self) -> None:
-        ids = [t.id for t in self.session.tables]
-        if self._current_id not in ids:
-            self._current_id = ids[0] if ids else None
-        self._side.fill(self._current_id)
+        self._side.fill(self.current_table_id)
         self._show_pattern_row()
         self._load_form()
 
@@ -134,15 +133,14 @@ class TablesPanel(TableCursor):
         self._flush()
         self._set_current(table_id)
         self._load_form()
-        self._side.highlight(self._current_id)
+        self._side.highlight(self.current_table_id)
         if in_form:
             self.focus_now(self.arrival_field())
 
-    def _set_current(self, table_id: str | None) -> None:
-        """Show ``table_id`` from now on, and remember it in the session for a resume."""
-        self._current_id = table_id
+    def _set_current(self, table_id: str) -> None:
+        """Show ``table_id`` from now on (a resume shows it too)."""
         progress = self.session.progress
-        if table_id is not None and progress.table != table_id:
+        if progress.table != table_id:
             progress.table = table_id
             self._changed()
 
@@ -168,12 +166,8 @@ class TablesPanel(TableCursor):
     # -- helpers ----------------------------------------------------------------------
 
     def _current(self) -> Table | None:
-        if self._current_id is None:
-            return None
-        try:
-            return self.session.table(self._current_id)
-        except KeyError:
-            return None
+        table_id = self.current_table_id
+        return None if table_id is None else self.session.table(table_id)
 
     def _show_pattern_row(self) -> None:
         """The pattern choice, its loop and the own-pattern button as the session has them."""
@@ -192,7 +186,7 @@ class TablesPanel(TableCursor):
         """A field of the form was edited: ctrl+z now undoes there, not a removal; the
         cursor arrives there again."""
         self._removed = None
-        if table.id == self._current_id:
+        if table.id == self.current_table_id:
             self.remember(field)
         self._side.update_prompt(table)
         self._changed()
@@ -237,7 +231,7 @@ class TablesPanel(TableCursor):
         if event.option_index != event.option_list.highlighted:
             return
         table_id = event.option.id
-        if table_id is not None and table_id != self._current_id:
+        if table_id is not None and table_id != self.current_table_id:
             self.select_table(table_id)
 
     @on(OptionList.OptionSelected, "#tables-list")
@@ -252,9 +246,9 @@ class TablesPanel(TableCursor):
 
     def _step(self, delta: int) -> None:
         ids = [t.id for t in self.session.tables]
-        if not ids or self._current_id not in ids:
+        if not ids or self.current_table_id not in ids:
             return
-        index = ids.index(self._current_id) + delta
+        index = ids.index(self.current_table_id) + delta
         if 0 <= index < len(ids):
             self.select_table(ids[index])
 
@@ -298,7 +292,7 @@ class TablesPanel(TableCursor):
 
     def _show_current(self) -> None:
         """After the list of tables changed: the list, the form and the cursor in it."""
-        self._side.fill(self._current_id)
+        self._side.fill(self.current_table_id)
         self._load_form()
         self._changed()
         field = self.arrival_field()
@@ -340,11 +334,12 @@ class TablesPanel(TableCursor):
         index = next((i for i, t in enumerate(self.session.tables) if t.id == table_id), None)
         if index is None:
             return
+        was_current = self.current_table_id == table_id
         # Into the session's trash, whole: ctrl+z now, or the palette's Prullenbak later.
         entry = throw_away(self.session, "tables", index)
-        if self._current_id == table_id:
-            remaining = self.session.tables
-            self._set_current(remaining[min(index, len(remaining) - 1)].id if remaining else None)
+        remaining = self.session.tables
+        if was_current and remaining:  # the one after it (the last: the one before)
+            self._set_current(remaining[min(index, len(remaining) - 1)].id)
         self._show_current()
         self._removed = entry
         assert entry.table is not None  # a table was thrown away
@@ -371,7 +366,7 @@ class TablesPanel(TableCursor):
         if table is None or self.plenary:
             return
         if move_table(self.session, table.id, delta):
-            self._side.fill(self._current_id)
+            self._side.fill(self.current_table_id)
             self._changed()
 
     async def action_own_pattern(self) -> None:
