@@ -4,67 +4,71 @@ f2 opens the notes and puts the cursor there, remembering the field it came from
 typed on a slide outside any field opens them too); f2 in the notes closes them and goes back to that field (if it is still on this screen). Tab in
 the notes goes back too, or to the body's typing field: the cursor must never be left on
 nothing, where the next letters typed would turn pages.
+
+``NotesFocus`` is given the notes pane and what to call when the notes take or give back
+room (the agenda's fit); the slide body shown is handed to it with each request. It works
+on the Textual screen the pane is on: its focus and its ``-notes`` class (the programme's
+styles show the pane by it).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual.widget import Widget
 
-if TYPE_CHECKING:
-    from patroon_tui.screens.agenda_fold import AgendaFold
-    from patroon_tui.screens.programme import ProgrammeScreen
+from patroon_tui.widgets.notes import NotesPane
 
 
 class NotesFocus:
-    """The notes pane's opening and closing for one programme screen."""
+    """The notes pane's opening and closing, and the field the cursor goes back to."""
 
-    def __init__(self, screen: ProgrammeScreen, agenda: AgendaFold) -> None:
-        self._screen = screen
-        self._agenda = agenda
+    def __init__(self, notes: NotesPane, *, relayout: Callable[[], None]) -> None:
+        self._notes = notes
+        self._relayout = relayout
         self._before: Widget | None = None
         """The field that had the cursor when the notes were opened with f2."""
 
-    def _on_this_screen(self, field: Widget | None) -> bool:
-        body = self._screen.body
+    @staticmethod
+    def _in_body(field: Widget | None, body: Widget | None) -> bool:
         return (
             field is not None and field.is_attached and body is not None
             and body in field.ancestors
         )
 
-    async def toggle(self) -> None:
-        """Show the notes with the cursor in them; in the notes, hide them again."""
-        programme = self._screen
-        notes = programme.notes
-        if programme.has_class("-notes") and notes.typing:
-            programme.remove_class("-notes")
-            self._agenda.fit()
+    async def toggle(self, body: Widget | None) -> None:
+        """Show the notes with the cursor in them; in the notes, hide them again (the
+        cursor back to its field if that is in ``body``, the slide shown)."""
+        notes = self._notes
+        screen = notes.screen
+        if screen.has_class("-notes") and notes.typing:
+            screen.remove_class("-notes")
+            self._relayout()
             back, self._before = self._before, None
-            keep = back is not None and self._on_this_screen(back) and back.focusable
-            programme.set_focus(back if keep else None)
+            keep = back is not None and self._in_body(back, body) and back.focusable
+            screen.set_focus(back if keep else None)
             return
-        programme.set_focus(await self.open())
+        screen.set_focus(await self.open())
 
     async def open(self) -> Widget:
         """Show the notes (the cursor is put there by the caller); their text field."""
-        programme = self._screen
-        notes = programme.notes
-        focused = programme.focused
+        notes = self._notes
+        screen = notes.screen
+        focused = screen.focused
         if focused is not None and not notes.typing:
             self._before = focused
-        programme.remove_class("-presenting")
-        programme.add_class("-notes")
-        self._agenda.fit()
+        screen.remove_class("-presenting")
+        screen.add_class("-notes")
+        self._relayout()
         # Awaited: keys typed right after f2 wait until the field exists and has the cursor.
         return await notes.show_area()
 
-    def leave(self) -> None:
-        """Tab in the notes: back to the field they were opened from, or the body's."""
-        programme = self._screen
-        back = self._before if self._on_this_screen(self._before) else None
+    def leave(self, body: Widget | None, typing_field: Callable[[], Widget | None]) -> None:
+        """Tab in the notes: back to the field they were opened from (if it is in
+        ``body``), else to the body's ``typing_field()``."""
+        back = self._before if self._in_body(self._before, body) else None
         if back is None:
-            back = programme.stray_key_field()
+            back = typing_field()
         if back is not None and back.focusable:
             self._before = None
-            programme.set_focus(back)
+            self._notes.screen.set_focus(back)

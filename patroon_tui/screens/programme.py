@@ -87,10 +87,11 @@ class ProgrammeScreen(Screen):
         self._offered: tuple[bool, bool] | None = None
         # When the agenda folds away (screens/agenda_fold.py), with the facilitator's f4.
         self._agenda = AgendaFold(self)
-        # Where the cursor goes as the notes open and close (screens/notes_focus.py).
-        self._notes_focus = NotesFocus(self, self._agenda)
-        # The console, answers shown to the room, the room's state (screens/presenter.py).
-        self.presenter = Presenter(self, timer, self._agenda, now=now)
+        self._notes_focus = NotesFocus(self._notes_pane, relayout=self._agenda.fit)
+        self.presenter = Presenter(  # the console, the answers shown, the room's state
+            deck, session, self._notes_pane, timer=timer, read_only=read_only, now=now,
+            current=lambda: self.current, body=lambda: self.body, changed=self.tell_room,
+            relayout=self._agenda.fit)
 
     @property
     def has_timer(self) -> bool:
@@ -271,12 +272,11 @@ class ProgrammeScreen(Screen):
 
     # -- panes and modes ---------------------------------------------------------------
 
-    async def action_notes(self) -> None:
-        """Show the notes and put the cursor there; pressed in the notes, hide them."""
-        await self._notes_focus.toggle()
+    async def action_notes(self) -> None:  # f2: in the notes, or out of them again
+        await self._notes_focus.toggle(self.body)
 
     def action_leave_notes(self) -> None:
-        self._notes_focus.leave()
+        self._notes_focus.leave(self.body, self.stray_key_field)
 
     def action_agenda(self) -> None:
         self._agenda.toggle()
