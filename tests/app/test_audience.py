@@ -304,3 +304,25 @@ async def test_the_audience_shows_slides_built_ahead_forward_twice_and_back(make
             shown = [b for b in screen.query("#stage > *") if b.display]
             assert shown == [screen.body]
         await pilot.press("ctrl+q")
+
+
+async def test_f10_where_there_are_no_answers_says_so_and_shows_nothing(make_app, deck):
+    app = make_app()
+    audience_there(app.path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: room_state(app) is not None)
+        told = []
+        notify = app.notify
+        app.notify = lambda message, **kw: (told.append(message), notify(message, **kw))
+        await pilot.press("f10")
+        await until(pilot, lambda: told)
+        assert told == ["Op dit scherm zijn geen antwoorden om aan de zaal te tonen."]
+        assert "DE ZAAL ZIET" not in screen_text(app)
+        assert room_state(app).shown is None
+        # The console came with the audience window; f3 puts it away and back.
+        await until(pilot, lambda: "Volgende:" in screen_text(app))
+        await pilot.press("f3")
+        await until(pilot, lambda: "Volgende:" not in screen_text(app))
+        await pilot.press("f3")
+        await until(pilot, lambda: f"Volgende: {deck.screens[1].title}" in screen_text(app))
+        await pilot.press("ctrl+q")

@@ -191,3 +191,39 @@ async def test_the_clicker_keeps_the_cursor_in_the_notes_from_slide_to_slide_but
     assert notes[before_tables] == "DRIE"
     assert "VIER" in app.session.tables[0].answers[deck.text_questions[0].id]
     assert "tafels" not in notes
+
+
+async def test_tab_in_the_notes_goes_back_to_the_answer_they_were_opened_from(make_app):
+    from tests.app.test_typing import burst
+    from tests.waiting import until
+
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        await pilot.press("f9")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "answer-herkenbaar")
+        await burst(pilot, "<f2>", "nota", "<tab>", "ja",
+                    until=lambda: app.session.tables[0].answers.get("herkenbaar") == "ja")
+        assert app.focused is not None and app.focused.id == "answer-herkenbaar"
+        assert programme.notes.text_area.text == "nota"
+        await pilot.press("ctrl+q")
+
+
+async def test_f2_twice_on_a_slide_leaves_the_cursor_on_nothing_and_the_clicker_turns_pages(
+    make_app, deck
+):
+    from tests.app.screen_text import screen_rows
+    from tests.app.test_typing import burst
+    from tests.waiting import until
+
+    app = make_app()
+    first, second = deck.screens[0].id, deck.screens[1].id
+    async with app.run_test(size=(80, 24)) as pilot:
+        programme = app.screen
+        await burst(pilot, "<f2>", "nota", "<f2>",
+                    until=lambda: not programme.has_class("-notes"))
+        await until(pilot, lambda: "Notities (f2" not in "\n".join(screen_rows(app)))
+        assert app.focused is None
+        await burst(pilot, "<pagedown>", until=lambda: programme.current.id == second)
+        await pilot.press("ctrl+q")
+    assert app.session.notes[first] == "nota"
