@@ -241,6 +241,7 @@ class SessionOpening:
                        read_only: bool) -> ProgrammeScreen:
         """Make ``session`` the open one (autosave, timer) and build its programme screen."""
         from patroon_tui.screens.programme import ProgrammeScreen
+        from patroon_tui.widgets.recording import SessionPlace
 
         app = self.app
         app.session = session
@@ -261,7 +262,7 @@ class SessionOpening:
             app.save_state = "read_only"
         programme = ProgrammeScreen(app.deck, session, screen_id=screen_id,
                                     read_only=read_only, timer=self._make_timer(session),
-                                    now=app.now)
+                                    now=app.now, place=SessionPlace(path, app.store.folder))
         app.programme = programme
         autosave = app.autosave
         if autosave is not None:

@@ -13,7 +13,7 @@ from textual.containers import Container
 from textual.widget import AwaitMount, Widget
 
 from patroon_tui import garbage_collector as collector, keyboard
-from patroon_tui.widgets.recording import AnswerFirstBody, RecordingBodyProtocol
+from patroon_tui.widgets.recording import AnswerFirstBody, RecordingBodyProtocol, SessionPlace
 from patroon_tui.widgets.slide import TextSlide, build_body
 
 if TYPE_CHECKING:
@@ -26,8 +26,9 @@ COLLECT_AFTER = 0.1
 class Bodies:
     """The slide bodies of one programme screen, by deck screen id."""
 
-    def __init__(self, screen: ProgrammeScreen) -> None:
+    def __init__(self, screen: ProgrammeScreen, place: SessionPlace | None = None) -> None:
         self._screen = screen
+        self._place = place  # where the session is kept (the summary's report goes beside)
         self._screens = screen.deck.screens
         self.bodies: dict[str, Widget] = {}
         """The bodies built and kept, by deck screen id."""
@@ -42,7 +43,7 @@ class Bodies:
         """Build (not mount) the body of the screen at ``index`` and keep it."""
         programme = self._screen
         screen = self._screens[index]
-        body = build_body(programme.deck, programme.session, screen)
+        body = build_body(programme.deck, programme.session, screen, self._place)
         if programme.read_only and body.has_class("-recording"):
             body.disabled = True
         self.bodies[screen.id] = body

@@ -36,6 +36,7 @@ from patroon_tui.widgets.recording import (
     ExportingBody,
     NewRecordBody,
     RecordingBodyProtocol,
+    SessionPlace,
 )
 from patroon_tui.widgets.slide import PatternSlide
 
@@ -66,7 +67,7 @@ class ProgrammeScreen(Screen):
     def __init__(
         self, deck: Deck, session: Session, *, screen_id: str | None = None,
         read_only: bool = False, timer: TimerDisplay | None = None,
-        now: Callable[[], dt.datetime] | None = None,
+        now: Callable[[], dt.datetime] | None = None, place: SessionPlace | None = None,
     ) -> None:
         super().__init__(id="programme", classes="-read-only" if read_only else None)
         self._timer = timer
@@ -80,8 +81,7 @@ class ProgrammeScreen(Screen):
             self.set_reactive(ProgrammeScreen.index, deck.screen_index(start))
         except ValueError:
             self.set_reactive(ProgrammeScreen.index, 0)
-        # The slides' bodies: built, kept, built ahead, arrived in (screens/bodies.py).
-        self._slides = Bodies(self)
+        self._slides = Bodies(self, place)  # built, kept, built ahead (screens/bodies.py)
         self._bodies = self._slides.bodies
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from textual import events
@@ -20,6 +22,15 @@ from patroon_tui import keyboard
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
 from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern
+
+
+@dataclass(frozen=True)
+class SessionPlace:
+    """Where the open session is kept, for a body that writes beside it (the summary's
+    report): its file, and the folder of sessions. ``None`` where there is none."""
+
+    path: Path | None = None
+    folder: Path | None = None
 
 
 @runtime_checkable

@@ -20,7 +20,8 @@ from patroon_tui.core.model.session import Session
 
 if TYPE_CHECKING:
     from patroon_tui.widgets.loop_view import LoopView
-    from patroon_tui.widgets.recording import RecordingBody
+    from patroon_tui.widgets.recording import RecordingBody, SessionPlace
+    from patroon_tui.widgets.summary import SummaryPanel
 
 # One function per kind, each importing its module when called: the first screen appears
 # without paying for the recording widgets (the tables form alone brings its choices,
@@ -52,7 +53,7 @@ def _triangle() -> type[RecordingBody]:
     return TrianglePanel
 
 
-def _summary() -> type[RecordingBody]:
+def _summary() -> type[SummaryPanel]:
     from patroon_tui.widgets.summary import SummaryPanel
 
     return SummaryPanel
@@ -142,13 +143,15 @@ def conversation_markdown(deck: Deck, screen: Screen) -> str:
     return f"{screen.body.strip()}\n\n{questions}\n" if screen.body.strip() else questions
 
 
-def build_body(deck: Deck, session: Session, screen: Screen) -> Widget:
-    """The widget that shows ``screen``."""
+def build_body(deck: Deck, session: Session, screen: Screen,
+               place: SessionPlace | None = None) -> Widget:
+    """The widget that shows ``screen`` (the summary writes its report beside ``place``)."""
     body_id = f"body-{screen.id}"
     if screen.kind == "pattern":
         return PatternSlide(screen, deck, id=body_id)
     if screen.kind in RECORDING_WIDGETS:
-        widget = recording_class(screen.kind)(deck, session, id=body_id)
+        widget = (_summary()(deck, session, place=place, id=body_id) if screen.kind == "summary"
+                  else recording_class(screen.kind)(deck, session, id=body_id))
         widget.add_class("slide", "-recording")
         return widget
     if screen.kind == "conversation":

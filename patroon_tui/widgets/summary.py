@@ -36,7 +36,7 @@ from patroon_tui.core.report.export import (
 from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.messages import AskConfirm, AskReportPath
 from patroon_tui.widgets.compact_button import CompactButton
-from patroon_tui.widgets.recording import RecordingBody, ask
+from patroon_tui.widgets.recording import RecordingBody, SessionPlace, ask
 from patroon_tui.widgets.report_view import ReportView
 
 #: The width the loops are drawn at in the exported file and on a wide screen.
@@ -66,25 +66,21 @@ class SummaryPanel(RecordingBody):
         deck: Deck,
         session: Session,
         *,
-        session_path: Path | None = None,
+        place: SessionPlace | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(deck, session, id=id, classes=classes)
-        self._session_path = session_path
+        self._place = place or SessionPlace()
+        """Where the session is kept: the report is proposed beside its file, and never
+        written over a file in its folder or the folder of sessions."""
 
     # -- public API -------------------------------------------------------------------
 
     @property
     def session_path(self) -> Path | None:
-        """The session's file: given, else the app's ``session_path`` (or ``path``)."""
-        if self._session_path is not None:
-            return self._session_path
-        for name in ("session_path", "path"):
-            value = getattr(self.app, name, None)
-            if isinstance(value, (str, Path)):
-                return Path(value)
-        return None
+        """The session's file (``None``: not saved anywhere)."""
+        return self._place.path
 
     def first_field(self) -> Widget | None:
         """The export button (nothing to type here)."""
@@ -147,10 +143,9 @@ class SummaryPanel(RecordingBody):
 
     def _target_problem(self, path: Path) -> str | None:
         """Why the report must not go to ``path`` (it would replace a session), or ``None``."""
-        folders = [] if self.session_path is None else [self.session_path.parent]
-        store = getattr(self.app, "store", None)
-        if store is not None:
-            folders.append(store.folder)
+        place = self._place
+        folders = [folder for folder in (place.path and place.path.parent, place.folder)
+                   if folder is not None]
         return target_problem(path, folders)
 
     def _start_writing(self, request: ExportRequest) -> None:

@@ -10,6 +10,7 @@ from patroon_tui.core.report.markdown import render_report
 from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.export import ExportReportScreen
+from patroon_tui.widgets.recording import SessionPlace
 from patroon_tui.widgets.report_view import ReportView
 from patroon_tui.widgets.summary import SummaryPanel
 from tests.app.body_harness import BodyHarness, paste_text
@@ -31,7 +32,7 @@ def saved(deck, tmp_path):
 
 
 def make_app(deck, session, path) -> BodyHarness:
-    return BodyHarness(deck, session, lambda d, s: SummaryPanel(d, s, session_path=path, id="body"))
+    return BodyHarness(deck, session, lambda d, s: SummaryPanel(d, s, place=SessionPlace(path), id="body"))
 
 
 def report_lines(app) -> list[str]:
@@ -373,3 +374,35 @@ async def test_letters_typed_on_a_big_summary_while_it_is_drawn_go_into_its_note
 async def until_mounted(pilot, app) -> ReportView:
     await until(pilot, lambda: app.screen.query("#summary-report"))
     return app.screen.query_one("#summary-report", ReportView)
+
+
+async def test_in_the_app_the_report_goes_beside_the_session_file_and_never_into_the_sessions(
+    deck, store, tmp_path
+):
+    """A session opened from elsewhere (``patroon open PAD``): the report is proposed beside
+    its file, and a name in the folder of sessions is refused as in the session's own."""
+    from patroon_tui.app import PatroonApp
+
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    elsewhere = tmp_path / "usb"
+    elsewhere.mkdir()
+    path = elsewhere / "wijkteam.toml"
+    path.write_bytes(store.save(session).read_bytes())
+    session.progress.screen = "samenvatting"
+    app = PatroonApp(deck, store, session, path)
+    told: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        notify = app.notify
+        app.notify = lambda message, **kw: (told.append(str(message)), notify(message, **kw))
+        await until(pilot, lambda: app.screen.query("#summary-export"))
+        await pilot.press("ctrl+e")
+        await until(pilot, lambda: isinstance(app.screen, ExportReportScreen))
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value == str(elsewhere / "wijkteam-verslag.md")
+        target = store.folder / "nieuw.toml"
+        await pilot.press("ctrl+a", "ctrl+k")
+        await paste_text(pilot, str(target))
+        await pilot.press("enter")
+        await until(pilot, lambda: any(str(target) in n and "sessiemap" in n for n in told))
+        assert not target.exists()
+        await pilot.press("ctrl+q")
