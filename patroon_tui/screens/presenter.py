@@ -60,7 +60,8 @@ class Presenter:
         self._read_only = read_only
         self.showing = False
         """Whether the room sees the current screen's answers (f10)."""
-        self.bar = ConsoleBar(deck, session.progress, now=now, id="console-bar")
+        self.bar = ConsoleBar(deck, session.progress, lambda: current().id, now=now,
+                              id="console-bar")
 
     @property
     def console(self) -> bool:
@@ -80,7 +81,7 @@ class Presenter:
         screen.add_class("-console", "-notes")
         _ = self._notes.text_area  # built and mounted, without taking the cursor
         self._relayout()  # the notes take room: a narrow screen folds the agenda away
-        self.bar.follow(self._current().id)
+        self.bar.redraw()
 
     def audience_arrived(self) -> None:
         """An audience window follows now: the facilitator's window becomes the console."""
@@ -122,7 +123,7 @@ class Presenter:
     def screen_shown(self) -> None:
         """Another screen: its answers are not shown until asked for again."""
         self._set_showing(False)
-        self.bar.follow(self._current().id)
+        self.bar.redraw()
 
     def shown(self):
         """The answers of this screen as the room would see them (``None``: none here)."""

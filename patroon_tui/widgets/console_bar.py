@@ -45,25 +45,21 @@ class ConsoleBar(Static):
                  color: $text-muted; display: none; }
     """
 
-    def __init__(self, deck: Deck, progress: Progress, *,
+    def __init__(self, deck: Deck, progress: Progress, current: Callable[[], str], *,
                  now: Callable[[], dt.datetime] | None = None, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._deck = deck
         self._progress = progress
+        self._current = current
+        """The id of the deck screen shown (asked each time: the programme keeps it)."""
         self._now = now or (lambda: dt.datetime.now().astimezone())
-        self._current = ""
 
     def on_mount(self) -> None:
         # The part's minutes move on while a slide is shown: a few times a minute is enough.
-        self.set_interval(15, self._redraw)
+        self.set_interval(15, self.redraw)
 
-    def follow(self, current: str) -> None:
-        """Show the line for screen ``current``."""
-        self._current = current
-        self._redraw()
-
-    def _redraw(self) -> None:
-        if self._current:
-            text = console_text(self._deck, self._progress, self._current, self._now())
-            if str(self.content) != text:
-                self.update(text)
+    def redraw(self) -> None:
+        """Show the line for the screen shown now (another screen, or the console opened)."""
+        text = console_text(self._deck, self._progress, self._current(), self._now())
+        if str(self.content) != text:
+            self.update(text)
