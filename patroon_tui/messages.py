@@ -82,6 +82,23 @@ class AskConfirm(Message):
         """Ends the key hold the asker took (set by ``widgets.recording.ask``)."""
 
 
+class AskChoice(Message):
+    """Ask a question with a few answers (``answers``: value and button label, the safe
+    one first); ``cancel`` is the answer of Esc and of a typed key."""
+
+    def __init__(
+        self, title: str, question: str, answers: list[tuple[str, str]], cancel: str,
+        on_answer: Callable[[str | None], object],
+    ) -> None:
+        super().__init__()
+        self.title = title
+        self.question = question
+        self.answers = answers
+        self.cancel = cancel
+        self.on_answer = on_answer
+        self.release: Callable[[], None] | None = None
+
+
 class AskReportPath(Message):
     """Ask where the report goes and as what, proposing ``proposed`` and showing the
     personal data found (``findings``, one line each); answered with an ``ExportRequest``."""

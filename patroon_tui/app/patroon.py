@@ -35,6 +35,7 @@ from patroon_tui.core.text.key_names import format_key
 from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.dialogs import DialogHost
 from patroon_tui.messages import (
+    AskChoice,
     AskConfirm,
     AskReportPath,
     CreateSession,
@@ -225,6 +226,9 @@ class PatroonApp(KeyRoutedApp):
 
     async def on_ask_confirm(self, event: AskConfirm) -> None:
         await self.dialogs.ask_confirm(event)
+
+    async def on_ask_choice(self, event: AskChoice) -> None:
+        await self.dialogs.ask_choice(event)
 
     async def on_ask_report_path(self, event: AskReportPath) -> None:
         await self.dialogs.ask_report_path(event)

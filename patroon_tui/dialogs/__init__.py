@@ -17,7 +17,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from patroon_tui import keyboard
-from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern
+from patroon_tui.messages import AskChoice, AskConfirm, AskReportPath, EditOwnPattern
 
 
 async def open_dialog(
@@ -61,8 +61,8 @@ def carried_out_whole(
 
 class DialogHost:
     """Opens the dialogs widgets ask for, on the app that holds it (``app.dialogs``); the
-    app's handlers of ``AskConfirm``, ``AskReportPath`` and ``EditOwnPattern`` hand each
-    request here."""
+    app's handlers of ``AskConfirm``, ``AskChoice``, ``AskReportPath`` and
+    ``EditOwnPattern`` hand each request here."""
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -73,6 +73,13 @@ class DialogHost:
         event.stop()
         await open_dialog(self.app, ConfirmScreen(event.question), event.on_answer,
                           event.release)
+
+    async def ask_choice(self, event: AskChoice) -> None:
+        from patroon_tui.dialogs.choice import ChoiceDialog
+
+        event.stop()
+        dialog = ChoiceDialog(event.title, event.question, event.answers, cancel=event.cancel)
+        await open_dialog(self.app, dialog, event.on_answer, event.release)
 
     async def ask_report_path(self, event: AskReportPath) -> None:
         from patroon_tui.dialogs.export import ExportReportScreen

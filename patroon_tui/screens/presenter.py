@@ -26,10 +26,14 @@ from textual.widget import Widget
 
 from patroon_tui.core.model.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.model.session import Session
-from patroon_tui.core.room.room_files import RoomState, TimerState, shown_answers
+from patroon_tui.core.report.privacy import KINDS, find_in_text, redact_text
+from patroon_tui.core.room.room_files import RoomState, Shown, TimerState, shown_answers
+from patroon_tui.core.text.terminal_safe import printable
+from patroon_tui.messages import AskChoice
 from patroon_tui.widgets.console_bar import ConsoleBar
 from patroon_tui.widgets.header import AppHeader
 from patroon_tui.widgets.notes import NotesPane
+from patroon_tui.widgets.recording import ask
 from patroon_tui.widgets.slide import PatternSlide
 
 if TYPE_CHECKING:
@@ -37,6 +41,9 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 NOTHING_TO_SHOW = "Op dit scherm zijn geen antwoorden om aan de zaal te tonen."
+#: The answers to "personal data for the room?", the safe one first.
+SHOW_CHOICES = [("niet", "Niet tonen"), ("vervangen", "Vervangen"),
+                ("tonen", "Wel tonen")]
 
 
 class Presenter:
@@ -60,6 +67,9 @@ class Presenter:
         self._read_only = read_only
         self.showing = False
         """Whether the room sees the current screen's answers (f10)."""
+        self._personal = False
+        # Whether the facilitator chose to show personal data as it is: else every piece
+        # found, also one typed while the answers are shown, reaches the room replaced.
         self.bar = ConsoleBar(deck, session.progress, lambda: current().id, now=now,
                               id="console-bar")
 
@@ -89,16 +99,41 @@ class Presenter:
             self.toggle_console()
 
     def toggle_showing(self) -> None:
-        """Show this screen's answers to the room, or stop showing them."""
+        """Show this screen's answers to the room, or stop showing them. Where they hold
+        personal data, the facilitator is asked first (the safe answer: not shown)."""
         if self._read_only:
             return
-        if not self.showing and self.shown() is None:
+        if self.showing:
+            self._set_showing(False)
+            self.bar.notify("De zaal ziet de antwoorden niet meer.", title="Publieksvenster")
+            return
+        shown = self.shown()
+        if shown is None:
             self.bar.notify(NOTHING_TO_SHOW, severity="warning")
             return
-        self._set_showing(not self.showing)
+        found = [f for label, text in shown.items for f in find_in_text(text, label)]
+        if not found:
+            self._show(personal=False, replaced=False)
+            return
+        named = ", ".join(dict.fromkeys(
+            f"{KINDS[f.kind]} ‘{printable(f.text)}’" for f in found))
+        ask(self.bar, AskChoice(
+            "Persoonsgegevens voor de zaal?",
+            f"In de antwoorden op dit scherm staan mogelijk persoonsgegevens: {named}. "
+            "Niet tonen, tonen met de persoonsgegevens vervangen, of wel tonen zoals getypt?",
+            SHOW_CHOICES, cancel="niet", on_answer=self._answered,
+        ))
+
+    def _answered(self, answer: str | None) -> None:
+        if answer in ("vervangen", "tonen") and not self.showing:
+            self._show(personal=answer == "tonen", replaced=answer == "vervangen")
+
+    def _show(self, *, personal: bool, replaced: bool) -> None:
+        self._personal = personal
+        self._set_showing(True)
         self.bar.notify(
-            "De zaal ziet nu de antwoorden op dit scherm." if self.showing
-            else "De zaal ziet de antwoorden niet meer.",
+            "De zaal ziet nu de antwoorden, met de persoonsgegevens vervangen." if replaced
+            else "De zaal ziet nu de antwoorden op dit scherm.",
             title="Publieksvenster",
         )
 
@@ -106,6 +141,8 @@ class Presenter:
         if showing == self.showing:
             return
         self.showing = showing
+        if not showing:
+            self._personal = False
         self._changed()  # the room first: restyling below takes a while
         screen = self.bar.screen
         # On the slide, not the screen: a class on the screen restyles every widget on it.
@@ -125,9 +162,15 @@ class Presenter:
         self._set_showing(False)
         self.bar.redraw()
 
-    def shown(self):
-        """The answers of this screen as the room would see them (``None``: none here)."""
+    def shown(self) -> Shown | None:
+        """The answers of this screen as typed (``None``: none here)."""
         return shown_answers(self._session, self._deck, self._current())
+
+    def _shown_to_room(self) -> Shown | None:
+        shown = self.shown()
+        if shown is None or self._personal:
+            return shown
+        return Shown(shown.title, tuple((label, redact_text(text)) for label, text in shown.items))
 
     def state(self, *, pid: int, seq: int) -> RoomState:
         """What the room should see now."""
@@ -148,5 +191,5 @@ class Presenter:
         return RoomState(
             session=self._session.session.id, screen=self._current().id,
             reveal=reveal, highlight=highlight, timer=timer,
-            shown=self.shown() if self.showing else None, pid=pid, seq=seq,
+            shown=self._shown_to_room() if self.showing else None, pid=pid, seq=seq,
         )

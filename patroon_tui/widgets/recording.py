@@ -21,7 +21,7 @@ from textual.widget import Widget
 from patroon_tui import keyboard
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
-from patroon_tui.messages import AskConfirm, AskReportPath, EditOwnPattern
+from patroon_tui.messages import AskChoice, AskConfirm, AskReportPath, EditOwnPattern
 
 
 @dataclass(frozen=True)
@@ -344,7 +344,8 @@ def show_whole(widget: Widget) -> None:
         region = region.translate((0, -round(area.scroll_y - before)))
 
 
-def ask(widget: Widget, request: AskConfirm | AskReportPath | EditOwnPattern) -> None:
+def ask(widget: Widget,
+        request: AskConfirm | AskChoice | AskReportPath | EditOwnPattern) -> None:
     """Post a dialog request from ``widget``, holding the keys typed from now on until the
     dialog is up (they belong to it)."""
     request.release = keyboard.hold(widget)

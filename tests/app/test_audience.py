@@ -326,3 +326,43 @@ async def test_f10_where_there_are_no_answers_says_so_and_shows_nothing(make_app
         await pilot.press("f3")
         await until(pilot, lambda: f"Volgende: {deck.screens[1].title}" in screen_text(app))
         await pilot.press("ctrl+q")
+
+
+async def test_f10_asks_first_when_the_answers_hold_personal_data(make_app, deck):
+    from patroon_tui.dialogs.choice import ChoiceDialog
+
+    app = make_app(start_screen="tafels")
+    audience_there(app.path)
+    question = next(iter(app.session.tables[0].answers), "herkenbaar")
+    app.session.tables[0].answers[question] = "Mevrouw, BSN 123456782, belt 06-12345678."
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: room_state(app) is not None)
+        # Asked; the safe answer (the cursor's) shows nothing.
+        await pilot.press("f10")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        text = screen_text(app)
+        assert "BSN ‘123456782’" in text and "telefoonnummer ‘06-12345678’" in text
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, ChoiceDialog))
+        assert room_state(app).shown is None
+        assert "DE ZAAL ZIET" not in screen_text(app)
+        # Shown with the personal data replaced, also what is typed while shown.
+        await pilot.press("f10")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("right", "enter")
+        await until(pilot, lambda: room_state(app).shown is not None)
+        raw = room.room_path(app.path).read_text(encoding="utf-8")
+        assert "123456782" not in raw and "12345678" not in raw
+        assert "[BSN verwijderd]" in raw and "[telefoonnummer verwijderd]" in raw
+        assert "DE ZAAL ZIET DE ANTWOORDEN" in screen_text(app)
+        # Off, and on again choosing to show it as typed.
+        await pilot.press("f10")
+        await until(pilot, lambda: room_state(app).shown is None)
+        await pilot.press("f10")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("right", "right", "enter")
+        await until(pilot, lambda: room_state(app).shown is not None)
+        assert "123456782" in room.room_path(app.path).read_text(encoding="utf-8")
+        await pilot.press("ctrl+q")
+    # The session keeps what was typed.
+    assert any("BSN 123456782" in a for a in store_answers(app))

@@ -25,7 +25,9 @@ from typing import Any
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
 
-__all__ = ["KINDS", "Finding", "find_in_text", "find_personal_data", "redacted"]
+__all__ = [
+    "KINDS", "Finding", "find_in_text", "find_personal_data", "redact_text", "redacted",
+]
 
 #: What each kind of finding is called in the report's marker and in the list shown.
 KINDS = {
@@ -280,7 +282,8 @@ def marker(kind: str) -> str:
     return f"[{KINDS[kind]} verwijderd]"
 
 
-def _redact_text(text: str) -> str:
+def redact_text(text: str) -> str:
+    """``text`` with each finding replaced by its marker."""
     out, last = [], 0
     for finding in find_in_text(text):
         out += [text[last:finding.start], marker(finding.kind)]
@@ -296,7 +299,7 @@ def redacted(session: Session, deck: Deck | None = None) -> Session:
         if not text or not find_in_text(text):
             continue
         if isinstance(holder, dict | list):
-            holder[key] = _redact_text(text)
+            holder[key] = redact_text(text)
         else:
-            setattr(holder, key, _redact_text(text))
+            setattr(holder, key, redact_text(text))
     return copy
