@@ -1,7 +1,8 @@
 """`patroon export --redact` on the privacy corpus: every piece of personal data in it,
 typed anywhere in a session (the title, answers, notes, principles, first steps and their
 owners), is in no format's bytes after redaction: not in the Markdown, not in the page, not
-in any part of the Word file (its text, its XML, its properties)."""
+in any part of the Word file (its text, its XML, its properties), not in the PDF's text or
+properties, not in the spreadsheet."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from patroon_tui.cli import main
 from patroon_tui.core.model.session import FirstStep, Principle
@@ -61,7 +63,12 @@ def readable(path: Path) -> str:
         with zipfile.ZipFile(path) as word:
             return "\n".join(html.unescape(word.read(name).decode("utf-8", "replace"))
                              for name in word.namelist())
-    return html.unescape(path.read_text("utf-8"))
+    if path.suffix == ".pdf":
+        reader = PdfReader(str(path))
+        # The text a reader copies out (its lines joined again) and the properties.
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        return "\n".join([text, " ".join(text.split()), str(reader.metadata)])
+    return html.unescape(path.read_text("utf-8-sig"))
 
 
 def test_the_session_holds_every_piece_of_the_corpus(folder, tmp_path):
@@ -72,7 +79,7 @@ def test_the_session_holds_every_piece_of_the_corpus(folder, tmp_path):
     assert [piece for piece in PIECES if piece not in seen] == []
 
 
-@pytest.mark.parametrize("suffix", [".md", ".html", ".docx"])
+@pytest.mark.parametrize("suffix", [".md", ".html", ".docx", ".pdf", ".csv"])
 def test_no_piece_survives_redaction_in_any_format(folder, tmp_path, suffix, capsys):
     target = tmp_path / f"geschoond{suffix}"
     assert export(folder, "-o", str(target), "--redact") == 0
