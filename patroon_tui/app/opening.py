@@ -125,7 +125,9 @@ class SessionOpening:
         conflicts = len(merged.conflicts or {})
         app.notify(
             f"{len(paths)} kopieën samengevoegd in {printable(written.name)}; "
-            + (f"{conflicts} velden zijn op meer laptops anders ingevuld en tonen alle "
+            + ("1 veld is op meer laptops anders ingevuld en toont alle versies."
+               if conflicts == 1 else
+               f"{conflicts} velden zijn op meer laptops anders ingevuld en tonen alle "
                "versies." if conflicts else "niets was tegenstrijdig."),
             title="Samengevoegd", timeout=15,
         )

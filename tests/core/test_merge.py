@@ -605,3 +605,19 @@ def test_records_trashed_at_one_moment_are_in_one_order_in_any_grouping():
     throw_away(two.session, "tables", 1, now=moment)
     merged = in_any_grouping(one.save(), two.save(), Laptop(base, "drie", 3).save())
     assert sorted(e.table.name for e in merged.trash) == ["Tafel 1", "Tafel Zuid"]
+
+
+def test_check_names_one_conflict_and_several_in_correct_dutch():
+    from patroon_tui.core.sessionfile.validation import conflicts_sentence
+
+    base = base_session()
+    one, two = Laptop(base, "een", 1), Laptop(base, "twee", 2)
+    one.session.tables[0].answers[QUESTIONS[0]] = "Versie een"
+    two.session.tables[0].answers[QUESTIONS[0]] = "Versie twee"
+    single = conflicts_sentence(merge_sessions([one.save(), two.save()]), "kopie.toml")
+    assert "heeft 1 veld dat bij het samenvoegen op meer laptops anders is ingevuld:" in single
+    one.session.tables[0].participants = "gemeente"
+    two.session.tables[0].participants = "ggz"
+    several = conflicts_sentence(merge_sessions([one.save(), two.save()]), "kopie.toml")
+    assert "heeft 2 velden die bij het samenvoegen op meer laptops anders zijn ingevuld:" in several
+    assert "velden dat" not in several and "anders is ingevuld" not in several

@@ -393,8 +393,10 @@ def conflicts_sentence(session: Session, source: str) -> str:
         else:
             where.append(path)
     count = len(where)
+    fields = "veld dat" if count == 1 else "velden die"
+    filled = "is" if count == 1 else "zijn"
     return (
-        f"{source} heeft {count} {'veld' if count == 1 else 'velden'} dat bij het samenvoegen "
-        f"op meer laptops anders is ingevuld: {'; '.join(where)}. Elk zulk veld toont alle "
-        "versies met de laptop erbij; kies of combineer, en haal de markering (⚠ …) weg."
+        f"{source} heeft {count} {fields} bij het samenvoegen op meer laptops anders "
+        f"{filled} ingevuld: {'; '.join(where)}. Elk zulk veld toont alle versies met de "
+        "laptop erbij; kies of combineer, en haal de markering (⚠ …) weg."
     )
