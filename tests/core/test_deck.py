@@ -121,13 +121,13 @@ EXPECTED_QUESTIONS = [  # (id, kind, text); the ids are the keys of a table's an
 ]
 
 EXPECTED_PRINCIPLES = [
-    "We beschouwen een casus van één als een casus van ons allemaal. Niemand is in z’n eentje verantwoordelijk. ‘Samen uit samen thuis.’ Jouw client is mijn client.",
+    "We beschouwen een casus van één als een casus van ons allemaal. Niemand is in z’n eentje verantwoordelijk. ‘Samen uit samen thuis.’ Jouw cliënt is mijn cliënt.",
     "Als één partij in een casus een stap naar voren moet zetten, bieden we diegene steun en ondersteuning.",
     "We praten niet meer over wat voorliggend is maar over wat nodig is in het belang van de inwoner en de maatschappij.",
-    "We hebben oor en oog voor elkaars (on)mogelijkheden, belangen en perspectieven; We mogen deze aan elkaar kenbaar maken.",
-    "In het voorhuis bedenken we de oplossing en in het achterhuis reken we af (m.b.t. tot de wet en financiering).",
+    "We hebben oor en oog voor elkaars (on)mogelijkheden, belangen en perspectieven; we mogen deze aan elkaar kenbaar maken.",
+    "In het voorhuis bedenken we de oplossing en in het achterhuis reken we af (m.b.t. de wet en financiering).",
     "We zijn open en eerlijk over onze motieven. We mogen elkaar daarop aanspreken. We zorgen daarom voor een sfeer waarin ruimte is om elkaar vragen te stellen en aan te spreken.",
-    "We gaan niet op elkaars stoel zitten; We erkennen, respecteren en waarderen elkaars expertise en professionaliteit.",
+    "We gaan niet op elkaars stoel zitten; we erkennen, respecteren en waarderen elkaars expertise en professionaliteit.",
 ]
 
 EXPECTED_LAYERS = [  # top to bottom: (id, title, questions)
@@ -149,7 +149,7 @@ EXPECTED_LAYERS = [  # top to bottom: (id, title, questions)
         "Over relatienetwerk en onderling samenspel",
         [
             "Is er voldoende contact?",
-            "En is er in dit contact voldoende waardering, vertrouwen en respect om goed samen te kunnen werken.",
+            "En is er in dit contact voldoende waardering, vertrouwen en respect om goed samen te kunnen werken?",
         ],
     ),
 ]
@@ -192,7 +192,7 @@ SLIDE_PHRASES = {
         "Wat merken we daarvan?",
         "Onduidelijk commitment",
         "Procedures ter discussie stellen",
-        "Verschillende abstractieniveau’s",
+        "Verschillende abstractieniveaus",
         "Verschillend type functionarissen in overleggen",
         "Afwachtendheid",
         "Afbakengedrag’ (waar ben ik wel/niet van)",
@@ -207,7 +207,7 @@ SLIDE_PHRASES = {
         "onder het mom van ‘we kunnen niets doen’",
         "Samenwerkingsstructuren zijn niet sluitend en ook niet sluitend te krijgen omdat de werkelijkheid weerbarstig is.",
         "Samenwerking gaat altijd gepaard met schuring: het past nooit perfect…",
-        "Er ontbreken altijd een paar vinkjes. we kunnen niet, want…(…)",
+        "Er ontbreken altijd een paar vinkjes. We kunnen niet, want…(…)",
         "wie heeft de beste papieren en de beste interventiemogelijkheden?",
     ],
     "onszelf": [
@@ -226,14 +226,14 @@ SLIDE_PHRASES = {
         "Wat zien we dan vaak gebeuren?",
     ],
     "belemmerende-patronen": [
-        "Gebrek aan (h) erkenning van frames leidt tot herhaling: we komen met elkaar vast te zitten",
+        "Gebrek aan (h)erkenning van frames leidt tot herhaling: we komen met elkaar vast te zitten",
         "We voeren steeds hetzelfde gesprek met elkaar.",
         "We komen steeds ongewild in dezelfde situaties terecht.",
         "Het risico van inhoudelijk reageren is dat je zelf onderdeel wordt van de dynamiek.",
         "Beter is het om visueel patronen op te stellen:",
     ],
     "wat-is-het": [
-        "Patronen identificeren die de effectiviteit van de samenwerking of de inzet van partners belemmert.",
+        "Patronen identificeren die de effectiviteit van de samenwerking of de inzet van partners belemmeren.",
     ],
     "wanneer": [
         "Veelal in context van samenwerking in ‘gedwongen netwerken’:",
@@ -280,7 +280,7 @@ SLIDE_PHRASES = {
         "investeer in doelen en spelregels die voor het systeem als geheel werken.",
         "Bron: Marijke Spanjersberg",
     ],
-    "vragen": ["www.platform-sociaaldomein.nl", "Martijn.simons@vng.nl", "Platformsociaaldomein@VNG.nl"],
+    "vragen": ["www.platform-sociaaldomein.nl", "https://platform-sociaaldomein.nl/onderwerpen", "Martijn.simons@vng.nl", "Platformsociaaldomein@VNG.nl"],
 }
 
 # How the slides' structure must come out in Markdown: (top-level bullets, nested bullets,
@@ -676,7 +676,7 @@ def _quote_trouble(text: str) -> list[str]:
     """What is wrong with the quotation marks of ``text`` (empty: Dutch style throughout).
 
     Dutch style is ‘…’ and “…”; a ’ between two letters is an apostrophe (z’n,
-    abstractieniveau’s). Straight quotes, a closing mark without its opening one (or the
+    logica’s). Straight quotes, a closing mark without its opening one (or the
     other way round) and an opening mark used to close are reported.
     """
     trouble = [f"straight quote {mark!r}" for mark in "'\"" if mark in text]
@@ -735,3 +735,40 @@ def test_the_deck_puts_a_space_after_arrows_and_sentences() -> None:
         for match in re.finditer(r"→\S|[a-zà-ÿ)][.!?;:][A-Z]", text)
     ]
     assert glued == []
+
+
+#: The slides' typing errors and what the deck says instead: (the slide's words, the deck's).
+SEED_CORRECTIONS = [
+    ("iemand uit het ook verliezen", "iemand uit het oog verliezen"),
+    ("Jouw client is mijn client.", "Jouw cliënt is mijn cliënt."),
+    ("(m.b.t. tot de wet en financiering)", "(m.b.t. de wet en financiering)"),
+    ("de inzet van partners belemmert.", "de inzet van partners belemmeren."),
+    ("Gebrek aan (h) erkenning", "Gebrek aan (h)erkenning"),
+    ("een paar vinkjes. we kunnen niet", "een paar vinkjes. We kunnen niet"),
+    ("perspectieven; We mogen", "perspectieven; we mogen"),
+    ("zitten; We erkennen", "zitten; we erkennen"),
+    ("Verschillende abstractieniveau’s", "Verschillende abstractieniveaus"),
+]
+
+
+@pytest.mark.parametrize(("seed", "corrected"), SEED_CORRECTIONS)
+def test_the_slides_typing_errors_are_corrected_with_the_slides_wording_beside(
+        seed: str, corrected: str) -> None:
+    import tomllib
+
+    text = resources.files("patroon_tui.decks").joinpath(f"{DEFAULT_DECK_ID}.toml").read_text(
+        encoding="utf-8")
+    strings = _deck_strings()
+    assert any(corrected in s for s in strings)
+    assert not any(seed in s for s in strings)
+    # The slide's wording stays in the file, in a comment, for whoever checks the deck
+    # against the slides; the comment is no text of the deck.
+    comments = " ".join(" ".join(
+        line.split("#", 1)[1] for line in text.splitlines() if line.lstrip().startswith("#")
+    ).split())
+    assert seed in comments
+    assert tomllib.loads(text)  # still a deck file
+
+
+def test_the_closing_slide_links_the_platforms_topics(deck: Deck) -> None:
+    assert "https://platform-sociaaldomein.nl/onderwerpen" in deck.screen("vragen").body
