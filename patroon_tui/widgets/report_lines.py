@@ -7,7 +7,8 @@ holds the lines drawn so far and the pieces still to draw.
 
 The report looks as its Markdown does rendered: the title centred, headings in the styles
 given, lists with bullets or numbers, the overview as a table drawn with lines (a row at a
-time), each loop as drawn by ``core.drawing.loop.draw_loop`` with its steps as a numbered list. Text
+time), each loop as drawn by ``core.drawing.loop.draw_loop`` with its steps as a numbered list,
+the collaboration triangle as the Markdown report draws it. Text
 people typed keeps its line breaks (a line at a time: a long note is thousands of lines);
 control characters in it are shown escaped (``\\x1b``), so a note from a shared file
 cannot act on the terminal.
@@ -37,8 +38,10 @@ from patroon_tui.core.report.document import (
     Line,
     Loop,
     Paragraph,
+    Triangle,
     TypedText,
 )
+from patroon_tui.core.report.markdown import triangle_lines
 from patroon_tui.core.text.terminal_safe import printable
 
 __all__ = ["LOOP_WIDTH", "Drawing", "ReportLines"]
@@ -165,6 +168,11 @@ class ReportLines:
         elif isinstance(block, Grid):
             yield from self._grid(block, width)
             yield blank
+        elif isinstance(block, Triangle):
+            style = self._style("report--loop")
+            lines = [_safe(line) for line in triangle_lines(block)]
+            yield [Strip([Segment(line, style)], cell_len(line)).crop(0, width)
+                   for line in lines] + blank
         else:
             yield from self._loop(block, width)
             yield blank

@@ -1,8 +1,8 @@
 """The triangle screen's body: the three layers of the collaboration triangle, live.
 
 ``TrianglePanel`` draws the triangle (narrow at the top, wide at the bottom: doel,
-spelregels, relatie), says per layer how many tables placed their pattern there, lists the
-layer's questions, and holds a note per layer (``session.layer_notes``).
+spelregels, relatie), says per layer how many tables placed their pattern there, gives the
+layer's explanation and its questions, and holds a note per layer (``session.layer_notes``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from patroon_tui.core.drawing.triangle import BAND_ROWS, draw_triangle
 from patroon_tui.core.drawing.wrap import wrap
 from patroon_tui.core.model.deck import Layer
 from patroon_tui.core.model.recording import count_label, tables_on_layer
@@ -23,35 +24,6 @@ from patroon_tui.widgets.fields import FieldScroll, RecordArea
 from patroon_tui.widgets.recording import RecordingBody
 
 __all__ = ["LayerNote", "TrianglePanel", "count_label", "draw_triangle"]
-
-#: Rows each layer takes in the drawing.
-BAND_ROWS = 3
-
-
-def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
-    """A triangle in ASCII, cut into one band per label, each label beside its band.
-
-    A label's lines (split at ``\n``) go beside its band from the middle row down, or from
-    higher up when there are more lines than rows below the middle. Drawn by hand rather
-    than with a library: it is a dozen lines of slashes, and the labels must line up with
-    the bands.
-    """
-    rows = band_rows * len(labels)
-    base = 2 * rows  # inner width of the bottom row
-    lines = []
-    for row in range(rows):
-        indent = rows - 1 - row
-        inner = 2 * row
-        last_of_band = row % band_rows == band_rows - 1
-        fill = "_" if last_of_band else " "
-        shape = " " * indent + "/" + fill * inner + "\\"
-        label_lines = labels[row // band_rows].split("\n")
-        start = max(0, min(band_rows // 2, band_rows - len(label_lines)))
-        at = row % band_rows - start
-        label = label_lines[at] if 0 <= at < len(label_lines) else ""
-        line = shape.ljust(base + 2)
-        lines.append(f"{line}   {label}".rstrip())
-    return lines
 
 
 class LayerNote(RecordArea):
@@ -130,6 +102,9 @@ class TrianglePanel(RecordingBody):
                 with Vertical(classes="layer", id=f"layer-{layer.id}"):
                     yield Static(f"{n}. {layer.title}", classes="layer-title")
                     yield Static(self._count_text(layer), id=f"count-{layer.id}", classes="count")
+                    if layer.body.strip():
+                        yield Static("\n\n".join(layer.paragraphs()), classes="layer-body",
+                                     markup=False)
                     if layer.questions:
                         questions = "\n".join(f"• {q}" for q in layer.questions)
                         yield Static(questions, classes="layer-questions")

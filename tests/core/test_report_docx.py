@@ -135,8 +135,9 @@ def test_each_loop_is_a_picture_described_by_its_steps():
     session = session_with([f"stap {n}\nregel" for n in range(16)])
     data = render_docx(build_report(session, DECK))
     word = docx.Document(io.BytesIO(data))
-    # Two patterns in the report (the own one and Tafel 2's): two pictures, each in line.
-    assert len(word.inline_shapes) == 2
+    # Two patterns in the report (the own one and Tafel 2's) and the triangle: three
+    # pictures, each in line.
+    assert len(word.inline_shapes) == 3
     package = dict(parts(data))
     described = re.findall(rb'<wp:docPr id="\d+" name="Patroon \d+" descr="([^"]*)"/>',
                            package["word/document.xml"])

@@ -94,10 +94,11 @@ def test_html_holds_every_typed_character_escaped(texts):
         "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3",
         "h4", "dl", "dt", "dd", "p", "strong", "br", "table", "thead", "tbody", "tr", "th",
         "td", "ol", "ul", "li", "span", "figure", "svg", "desc", "defs", "marker", "path",
-        "line", "g", "rect", "text",
+        "line", "g", "rect", "text", "polygon",
     }
-    # One picture per pattern in the report: the own pattern and Tafel 2's deck pattern.
-    assert tags.count("svg") == 2
+    # One picture per pattern in the report (the own pattern and Tafel 2's deck pattern),
+    # and the triangle.
+    assert tags.count("svg") == 3
     for _, attrs in reader.tags:
         for name in ("src", "href"):
             assert "http" not in (attrs.get(name) or "")
@@ -140,7 +141,7 @@ def test_word_has_real_headings_and_the_overview_table():
     styles = {p.style.name for p in word.paragraphs}
     assert {"Title", "Heading 1", "Heading 2", "Heading 3"} <= styles
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["Overzicht", "Tafels", "Patronen"]
+    assert headings[:4] == ["Overzicht", "De samenwerkingsdriehoek", "Tafels", "Patronen"]
     overview = word.tables[0]
     assert [c.text for c in overview.rows[0].cells] == ["Tafel", "Patroon", "Laag in de driehoek"]
     assert [c.text for c in overview.rows[1].cells] == [

@@ -151,6 +151,11 @@ class Layer(_Model):
     questions: list[str] = Field(default_factory=list)
     """The questions to ask at this layer."""
 
+    def paragraphs(self) -> list[str]:
+        """The explanation's paragraphs, each on one line (a line break inside a paragraph
+        is the file's, not the slide's)."""
+        return [" ".join(block.split()) for block in self.body.split("\n\n") if block.strip()]
+
 
 class Deck(_Model):
     """A whole workshop programme."""

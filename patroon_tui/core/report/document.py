@@ -4,7 +4,8 @@ the Markdown, HTML and Word renderers all read, so the three formats never drift
 :func:`build_report` turns a session and its deck into a :class:`Document` in the order a
 director reads it: the title block, an overview (the pattern and layer each table chose, the
 tables per layer, the principles, the first steps with their owners, the time per part
-where the session counted it), then each table, then
+where the session counted it), the collaboration triangle (drawn, with what each layer
+means and asks), then each table, then
 the patterns (each chosen or own pattern once, drawn as a loop), then the notes per screen
 and per layer (unless left out). Nothing recorded is left out, not even answers to
 questions or notes on screens the deck does not know.
@@ -20,13 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from patroon_tui.core.model.deck import Deck
-from patroon_tui.core.model.recording import table_name
+from patroon_tui.core.model.recording import count_label, table_name
 from patroon_tui.core.model.session import Session, Table
 from patroon_tui.core.model.timekeeping import part_times
 
 __all__ = [
     "Block", "Document", "Heading", "Item", "Items", "Loop", "Paragraph", "Run", "Grid",
-    "TypedText", "build_report", "dutch_date", "local_time", "plain",
+    "Triangle", "TypedText", "build_report", "dutch_date", "local_time", "plain",
 ]
 
 # A hand-kept list rather than the locale module: the report must be Dutch whatever locale
@@ -120,7 +121,15 @@ class Loop:
     small: bool = False
 
 
-Block = Heading | Paragraph | TypedText | Items | Grid | Loop
+@dataclass(frozen=True)
+class Triangle:
+    """The collaboration triangle: its layers top to bottom, each (title, detail: how many
+    tables placed their pattern there); drawn where a drawing is made."""
+
+    layers: tuple[tuple[str, str], ...]
+
+
+Block = Heading | Paragraph | TypedText | Items | Grid | Loop | Triangle
 
 
 @dataclass
@@ -240,6 +249,24 @@ def _overview(session: Session, deck: Deck) -> list[Block]:
     return out
 
 
+def _triangle(session: Session, deck: Deck) -> list[Block]:
+    """The triangle drawn, then each layer: what it is about and what it asks."""
+    if not deck.layers:
+        return []
+    out: list[Block] = [Heading(2, (words("De samenwerkingsdriehoek"),))]
+    drawn = []
+    for layer in deck.layers:
+        count = sum(1 for t in session.tables if t.layer == layer.id)
+        drawn.append((layer.title, count_label(count) if count else "geen tafel"))
+    out.append(Triangle(tuple(drawn)))
+    for n, layer in enumerate(deck.layers, start=1):
+        out.append(Heading(3, (words(f"{n}. "), Run(layer.title))))
+        out += [Paragraph((Run(text),)) for text in layer.paragraphs()]
+        if layer.questions:
+            out.append(Items(tuple(Item(question) for question in layer.questions)))
+    return out
+
+
 def _minutes(seconds: int) -> str:
     return str(round(seconds / 60))
 
@@ -356,6 +383,7 @@ def build_report(session: Session, deck: Deck, *, notes: bool = True,
     doc.blocks += _overview(session, deck)
     if time:
         doc.blocks += _time_spent(session, deck)
+    doc.blocks += _triangle(session, deck)
     doc.blocks.append(Heading(2, (words("Tafels"),), new_page=True))
     if not session.tables:
         doc.blocks.append(Paragraph((words("Er zijn geen tafels vastgelegd."),)))

@@ -1,7 +1,7 @@
 """The report as one self-contained HTML page: :func:`render_html`.
 
-No network and no other files: the styles are in the page, each loop is an inline SVG
-(:mod:`patroon_tui.core.report.loop_svg`). The page is Dutch (``lang="nl"``), its headings are
+No network and no other files: the styles are in the page, each loop and the triangle is an
+inline SVG (:mod:`patroon_tui.core.report.loop_svg`). The page is Dutch (``lang="nl"``), its headings are
 real headings, and its print styles give A4 pages with each table on a new page and no box
 cut in two. Everything typed is escaped and kept with its line breaks.
 """
@@ -19,10 +19,11 @@ from patroon_tui.core.report.document import (
     Line,
     Loop,
     Paragraph,
+    Triangle,
     TypedText,
     dutch_date,
 )
-from patroon_tui.core.report.loop_svg import loop_svg
+from patroon_tui.core.report.loop_svg import loop_svg, triangle_svg
 
 __all__ = ["render_html"]
 
@@ -60,6 +61,12 @@ figure.loop.small svg { max-width: 60%; }
 .loop-marker { fill: #555; }
 .arrow { stroke: #2b4c7e; stroke-width: 1.6; }
 .arrow-head { fill: #2b4c7e; }
+figure.triangle { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+figure.triangle svg { max-width: 100%; height: auto; display: block; }
+.layer-band { stroke: #2b4c7e; stroke-width: 1.5; }
+.layer-1 { fill: #d5e1f2; } .layer-2 { fill: #e4ecf7; } .layer-3 { fill: #f4f7fb; }
+.layer-number, .layer-title { font-weight: bold; fill: #2b4c7e; }
+.layer-detail { fill: #555; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   main { max-width: none; padding: 0; }
@@ -184,6 +191,9 @@ def render_html(doc: Document) -> str:
             out.append(_items(block))
         elif isinstance(block, Grid):
             out.append(_grid(block))
+        elif isinstance(block, Triangle):
+            out.append('<figure class="triangle">'
+                       f'{triangle_svg(list(block.layers), "driehoek")}</figure>')
         else:
             loops += 1
             out.append(_loop(block, loops))

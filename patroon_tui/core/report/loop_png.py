@@ -1,4 +1,5 @@
-"""A pattern's loop as a PNG picture, for the Word report: :func:`loop_png`.
+"""A pattern's loop as a PNG picture, for the Word report: :func:`loop_png`; the
+collaboration triangle likewise, :func:`triangle_png`.
 
 The same geometry as the web page's SVG and the PDF's vectors
 (:func:`patroon_tui.core.report.loop_picture.loop_picture`), drawn with Pillow at twice its
@@ -18,14 +19,18 @@ from PIL import Image, ImageDraw, ImageFont
 
 from patroon_tui.core.report.fonts import font_file
 from patroon_tui.core.report.loop_picture import LoopPicture, loop_picture, text_size
+from patroon_tui.core.report.triangle_picture import triangle_picture
 
-__all__ = ["SCALE", "loop_png"]
+__all__ = ["SCALE", "loop_png", "triangle_png"]
 
 SCALE = 2
 """Pixels of the PNG per pixel of the picture's geometry."""
 _INK = (29, 39, 51)
 _ACCENT = (43, 76, 126)
 _BOX = (238, 243, 250)
+#: The triangle's bands, top to bottom: darker at the top.
+_BANDS = ((213, 225, 242), (228, 236, 247), (244, 247, 251))
+_MUTED = (85, 85, 85)
 
 
 @functools.cache
@@ -86,3 +91,27 @@ def _arrow_head(start: tuple[float, float], end: tuple[float, float],
     angle = math.atan2(end[1] - start[1], end[0] - start[0])
     return [end] + [(end[0] - length * math.cos(angle + side),
                      end[1] - length * math.sin(angle + side)) for side in (-0.45, 0.45)]
+
+
+@functools.lru_cache(maxsize=8)
+def triangle_png(layers: tuple[tuple[str, str], ...]) -> tuple[bytes, int, int]:
+    """The triangle of ``layers`` (title, detail) as PNG bytes, with the picture's width
+    and height in pixels of its geometry (the PNG is :data:`SCALE` times that)."""
+    picture = triangle_picture(list(layers))
+    s = SCALE
+    image = Image.new("RGB", (picture.width * s + 2, picture.height * s + 2), "white")
+    draw = ImageDraw.Draw(image)
+    for band in picture.bands:
+        fill = _BANDS[(band.number - 1) % len(_BANDS)]
+        draw.polygon([(x * s, y * s) for x, y in band.corners], fill=fill, outline=_ACCENT,
+                     width=3)
+        draw.text((band.number_x * s, band.number_baseline * s), str(band.number),
+                  fill=_ACCENT, font=_font("bold", 14 * s), anchor="ms")
+        for i, line in enumerate(band.title):
+            draw.text((band.label_x * s, band.baseline(i) * s), line, fill=_ACCENT,
+                      font=_font("bold", 12 * s), anchor="ls")
+        draw.text((band.label_x * s, band.baseline(len(band.title)) * s), band.detail,
+                  fill=_MUTED, font=_font("regular", 12 * s), anchor="ls")
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)
+    return out.getvalue(), picture.width, picture.height

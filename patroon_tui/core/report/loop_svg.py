@@ -1,6 +1,7 @@
 """A pattern's loop as an SVG picture for the HTML report: the terminal ring's geometry
 (:func:`patroon_tui.core.drawing.ring.plan_ring`: the same boxes, rows and title in the middle),
-drawn on a grid of character cells in a monospace font.
+drawn on a grid of character cells in a monospace font; and the collaboration triangle,
+:func:`triangle_svg` (:mod:`.triangle_picture`'s geometry).
 
 :func:`loop_svg` gives the ``<svg>`` element, with a ``<title>`` and a ``<desc>`` (every
 step in cycle order) for screen readers. Each cell is :data:`CELL_W` by :data:`LINE_H`
@@ -20,8 +21,9 @@ from patroon_tui.core.report.loop_picture import (
     loop_picture,
     plan_picture,
 )
+from patroon_tui.core.report.triangle_picture import triangle_description, triangle_picture
 
-__all__ = ["CELL_W", "FONT_SIZE", "LINE_H", "loop_svg", "plan_picture"]
+__all__ = ["CELL_W", "FONT_SIZE", "LINE_H", "loop_svg", "plan_picture", "triangle_svg"]
 
 
 def loop_svg(title: str, steps: list[str], ident: str, *, small: bool = False) -> str | None:
@@ -73,5 +75,33 @@ def loop_svg(title: str, steps: list[str], ident: str, *, small: bool = False) -
             f'y="{caption.baseline:.1f}" text-anchor="middle">'
             f"{escape(caption.text)}</text>"
         )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def triangle_svg(layers: list[tuple[str, str]], ident: str) -> str:
+    """The collaboration triangle as an inline ``<svg>``: ``layers`` (title, detail) top to
+    bottom; ``ident`` makes its element ids unique in a page."""
+    picture = triangle_picture(layers)
+    width, height = picture.width + 2, picture.height + 2
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="triangle-picture" role="img" '
+        f'viewBox="-1 -1 {width} {height}" width="{width}" '
+        f'aria-labelledby="{ident}-title {ident}-desc" font-size="{FONT_SIZE}">',
+        f'<title id="{ident}-title">De samenwerkingsdriehoek</title>',
+        f'<desc id="{ident}-desc">{escape(triangle_description(layers))}</desc>',
+    ]
+    for band in picture.bands:
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in band.corners)
+        out.append(f'<g class="layer" data-layer="{band.number}">')
+        out.append(f'<polygon class="layer-band layer-{band.number}" points="{points}"/>')
+        out.append(f'<text class="layer-number" x="{band.number_x:.1f}" '
+                   f'y="{band.number_baseline:.1f}" text-anchor="middle">{band.number}</text>')
+        for i, line in enumerate(band.title):
+            out.append(f'<text class="layer-title" x="{band.label_x}" '
+                       f'y="{band.baseline(i):.1f}">{escape(line)}</text>')
+        out.append(f'<text class="layer-detail" x="{band.label_x}" '
+                   f'y="{band.baseline(len(band.title)):.1f}">{escape(band.detail)}</text>')
+        out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)

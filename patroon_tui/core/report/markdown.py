@@ -1,6 +1,6 @@
 """The report as Markdown: :func:`render_markdown` writes a report document
 (:mod:`patroon_tui.core.report.document`) in Markdown, with each loop drawn in a code block above
-its steps; :func:`render_report` does so for a session, as ``patroon export`` prints it and
+its steps and the collaboration triangle in one; :func:`render_report` does so for a session, as ``patroon export`` prints it and
 the summary screen shows and saves it.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from patroon_tui.core.drawing.loop import draw_loop
+from patroon_tui.core.drawing.triangle import draw_triangle
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.report.document import (
@@ -19,6 +20,7 @@ from patroon_tui.core.report.document import (
     Line,
     Loop,
     Paragraph,
+    Triangle,
     TypedText,
     build_report,
 )
@@ -147,6 +149,13 @@ def _loop(loop: Loop, width: int, ascii: bool) -> list[str]:
     return out
 
 
+def triangle_lines(block: Triangle) -> list[str]:
+    """The triangle in text: each layer's number and title beside its band, its detail
+    under the title."""
+    return draw_triangle([f"{n}  {title}\n   {detail}"
+                          for n, (title, detail) in enumerate(block.layers, start=1)])
+
+
 def _items(block: Items) -> list[str]:
     out = []
     for n, item in enumerate(block.items, start=1):
@@ -176,6 +185,8 @@ def render_markdown(doc: Document, *, width: int = 100, ascii: bool = False) -> 
             out.append("| " + " | ".join(block.header) + " |")
             out.append("|" + "|".join("---" for _ in block.header) + "|")
             out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+        elif isinstance(block, Triangle):
+            out.append(_fence("\n".join(triangle_lines(block))))
         else:
             out += _loop(block, width, ascii)
         out.append("")

@@ -6,7 +6,8 @@ embedded (Bitstream Vera, which ReportLab ships: no system fonts are needed); a 
 never alone at the foot of a page (each is kept with what follows it); a table's header
 row repeated on every page it runs over. Each loop is drawn as vectors from the same ring
 as the HTML report's SVG (:func:`patroon_tui.core.report.loop_picture.loop_picture`): its boxes,
-arrows and title in the middle, then its steps as a list for those who read it aloud.
+arrows and title in the middle, then its steps as a list for those who read it aloud. The
+collaboration triangle is drawn as vectors too (:mod:`.triangle_picture`).
 
 ReportLab (BSD licence, a pure-Python wheel of 2 MB with Pillow beside it) was chosen
 over fpdf2 (LGPL, ships no font with more than Latin-1, so a TrueType font would have to
@@ -56,10 +57,12 @@ from patroon_tui.core.report.document import (
     Line,
     Loop,
     Paragraph,
+    Triangle,
     TypedText,
 )
 from patroon_tui.core.report.fonts import font_file
 from patroon_tui.core.report.loop_picture import loop_picture, text_size
+from patroon_tui.core.report.triangle_picture import triangle_picture
 
 __all__ = ["render_pdf"]
 
@@ -204,6 +207,38 @@ def loop_drawing(title: str, steps: list[str], width: float, *,
     return drawing
 
 
+#: The triangle's bands, top to bottom: darker at the top.
+_BANDS = (colors.HexColor("#d5e1f2"), colors.HexColor("#e4ecf7"), colors.HexColor("#f4f7fb"))
+
+
+def triangle_drawing(layers: list[tuple[str, str]], width: float) -> Drawing:
+    """The collaboration triangle of ``layers`` (title, detail) as vectors, at most
+    ``width`` points wide."""
+    picture = triangle_picture(layers)
+    scale = min(1.0, width / picture.width)
+
+    def top(y: float) -> float:  # the picture's rows run down; a PDF's y runs up
+        return picture.height - y
+
+    shapes = Group()
+    for band in picture.bands:
+        flat = [c for x, y in band.corners for c in (x, top(y))]
+        shapes.add(Polygon(flat, fillColor=_BANDS[(band.number - 1) % len(_BANDS)],
+                           strokeColor=_ACCENT, strokeWidth=1.2))
+        shapes.add(String(band.number_x, top(band.number_baseline), str(band.number),
+                          fontName=_BOLD, fontSize=13, fillColor=_ACCENT, textAnchor="middle"))
+        for i, line in enumerate(band.title):
+            shapes.add(String(band.label_x, top(band.baseline(i)), line, fontName=_BOLD,
+                              fontSize=11, fillColor=_ACCENT))
+        shapes.add(String(band.label_x, top(band.baseline(len(band.title))), band.detail,
+                          fontName=_FONT, fontSize=11, fillColor=_INK))
+    shapes.scale(scale, scale)
+    drawing = Drawing(picture.width * scale, picture.height * scale)
+    drawing.initialFontName = _FONT  # type: ignore[attr-defined]
+    drawing.add(shapes)
+    return drawing
+
+
 def _arrow_head(start: tuple[float, float], end: tuple[float, float], top) -> Polygon:
     angle = math.atan2(end[1] - start[1], end[0] - start[0])
     length, spread = 8.0, 0.45
@@ -256,6 +291,10 @@ def _flowables(doc: Document, width: float, scale: float) -> list[Flowable]:
             out += [_grid(block, styles, width), Spacer(1, styles["body"].spaceAfter)]
         elif isinstance(block, Loop):
             out += _loop(block, styles, width)
+        elif isinstance(block, Triangle):
+            drawing = triangle_drawing(list(block.layers), width)
+            drawing.hAlign = "LEFT"
+            out += [drawing, Spacer(1, styles["body"].spaceAfter)]
     return out
 
 

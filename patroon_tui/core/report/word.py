@@ -5,7 +5,7 @@ navigation pane and its PDF export keep the structure; the document's language i
 the overview's tables have a header row that repeats on each page. Each loop is a picture
 (:mod:`.word_pictures`: the same drawing as the web page's and the PDF's, its steps as the
 picture's description), then its steps as a numbered list in cycle order and a sentence
-saying the circle closes.
+saying the circle closes; the collaboration triangle is a picture too.
 
 The package around the body is python-docx's: its default template with the document's
 language and font size set, loaded and written out once per process (:func:`_template`),
@@ -50,6 +50,7 @@ from patroon_tui.core.report.document import (
     Line,
     Loop,
     Paragraph,
+    Triangle,
     TypedText,
 )
 from patroon_tui.core.report.word_pictures import Pictures, png_content_type
@@ -303,6 +304,8 @@ def _body(t: _Template, doc: Document, pictures: Pictures) -> str:
             out.append(_items(t, block))
         elif isinstance(block, Grid):
             out.append(_grid(t, block))
+        elif isinstance(block, Triangle):
+            out.append(pictures.triangle(list(block.layers)))
         elif isinstance(block, Loop):
             out.append(pictures.loop(block.title, list(block.steps)))
             out += [_numbered(t, n, step) for n, step in enumerate(block.steps, start=1)]

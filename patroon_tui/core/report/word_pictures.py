@@ -1,4 +1,5 @@
-"""The loops as pictures in the Word report: :class:`Pictures`.
+"""The loops and the collaboration triangle as pictures in the Word report:
+:class:`Pictures`.
 
 Each loop becomes a PNG (:mod:`.loop_png`, the same geometry as the web page's SVG and the
 PDF's vectors) in the package's ``word/media/``, placed in its own centred paragraph (kept
@@ -13,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from patroon_tui.core.report.loop_png import loop_png
+from patroon_tui.core.report.loop_png import loop_png, triangle_png
+from patroon_tui.core.report.triangle_picture import triangle_description
 
 __all__ = ["IMAGE_TYPE", "Pictures", "png_content_type"]
 
@@ -36,21 +38,29 @@ class Pictures:
         made = loop_png(title, steps)
         if made is None:
             return ""
-        png, width, height = made
+        said = " ".join(f"Stap {i}: {s}" for i, s in enumerate(steps, start=1))
+        description = (f"Patroon ‘{title}’. {said} Na stap {len(steps)} begint de cirkel "
+                       "weer bij stap 1.")
+        return self._placed(*made, description, "Patroon")
+
+    def triangle(self, layers: list[tuple[str, str]]) -> str:
+        """The paragraph holding the triangle's picture."""
+        return self._placed(*triangle_png(tuple(layers)), triangle_description(layers),
+                            "Driehoek")
+
+    def _placed(self, png: bytes, width: int, height: int, description: str,
+                kind: str) -> str:
         n = len(self.media) + 1
         rid, name = f"rIdPatroon{n}", f"word/media/patroon-{n}.png"
         self.media.append((rid, name, png))
         cx = min(self.width, width * _EMU_PER_PX)
         cy = round(cx * height / width)
-        said = " ".join(f"Stap {i}: {s}" for i, s in enumerate(steps, start=1))
-        description = (f"Patroon ‘{title}’. {said} Na stap {len(steps)} begint de cirkel "
-                       "weer bij stap 1.")
         # One line: a line break in an attribute would be made a Word break by the writer.
         alt = escape(" ".join(description.split()), quote=True)
         return (
             '<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
             f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" '
-            f'cy="{cy}"/><wp:docPr id="{n}" name="Patroon {n}" descr="{alt}"/>'
+            f'cy="{cy}"/><wp:docPr id="{n}" name="{kind} {n}" descr="{alt}"/>'
             '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats'
             '.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
             '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
