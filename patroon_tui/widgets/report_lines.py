@@ -170,9 +170,9 @@ class ReportLines:
             yield blank
         elif isinstance(block, Triangle):
             style = self._style("report--loop")
-            lines = [_safe(line) for line in triangle_lines(block)]
+            drawn = [_safe(line) for line in triangle_lines(block)]
             yield [Strip([Segment(line, style)], cell_len(line)).crop(0, width)
-                   for line in lines] + blank
+                   for line in drawn] + blank
         else:
             yield from self._loop(block, width)
             yield blank

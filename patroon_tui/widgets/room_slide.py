@@ -1,7 +1,8 @@
 """What the audience window shows of a recording screen: never the fields being typed in.
 
 The room sees the screen's title and introduction; on the tables screen also the
-questions the tables talk about. Answers appear only when the facilitator shows them
+questions the tables talk about; on the triangle screen the triangle drawn and each layer
+with what it means and asks. Answers appear only when the facilitator shows them
 (f10 in the facilitator's window), as the room state brings them (``core/room/room_files.py``).
 """
 
@@ -11,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from patroon_tui.core.drawing.triangle import draw_triangle
 from patroon_tui.core.model.deck import Deck, Screen
 from patroon_tui.core.room.room_files import Shown
 from patroon_tui.widgets.slide import SlideScroll
@@ -50,7 +52,18 @@ class RoomSlide(SlideScroll):
             questions = [q for q in self._deck.questions if q.kind == "text"]
             for number, question in enumerate(questions, 1):
                 yield Static(f"{number}. {question.text}", classes="room-question", markup=False)
+        if screen.kind == "triangle":
+            yield from self._layers()
         yield Vertical(id="room-shown", classes="-empty")
+
+    def _layers(self) -> ComposeResult:
+        layers = self._deck.layers
+        labels = [f"{n}  {layer.title}" for n, layer in enumerate(layers, 1)]
+        yield Static("\n".join(draw_triangle(labels)), classes="room-question", markup=False)
+        for number, layer in enumerate(layers, 1):
+            lines = [f"{number}. {layer.title}", *layer.paragraphs()]
+            lines += [f"• {question}" for question in layer.questions]
+            yield Static("\n".join(lines), classes="room-question", markup=False)
 
     def on_mount(self) -> None:
         wanted, self._shown = self._shown, None

@@ -103,7 +103,9 @@ class TrianglePanel(RecordingBody):
                     yield Static(f"{n}. {layer.title}", classes="layer-title")
                     yield Static(self._count_text(layer), id=f"count-{layer.id}", classes="count")
                     if layer.body.strip():
-                        yield Static("\n\n".join(layer.paragraphs()), classes="layer-body",
+                        # A paragraph a line, as the slide has them: no blank line between,
+                        # so that the first layer's note stays near the figure.
+                        yield Static("\n".join(layer.paragraphs()), classes="layer-body",
                                      markup=False)
                     if layer.questions:
                         questions = "\n".join(f"• {q}" for q in layer.questions)

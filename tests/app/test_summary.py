@@ -54,6 +54,9 @@ async def test_the_report_is_shown(deck, saved):
             assert any(text in line for line in lines), text
         headings = [n for n, line in enumerate(lines) if line.strip() in wanted]
         assert headings == sorted(headings)
+        # The collaboration triangle drawn, its layers beside it.
+        assert any("/\\" in line for line in lines)
+        assert any("1  Over doel en vakinhoud" in line for line in lines)
         session.tables[0].answers["bijdrage"] = "nieuw"
         app.query_one(SummaryPanel).refresh_from_session()
         await pilot.pause()

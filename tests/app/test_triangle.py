@@ -49,3 +49,41 @@ async def test_counts_follow_the_tables_and_notes_are_kept(deck):
         assert isinstance(app.focused, LayerNote)
         await type_text(pilot, "Doel\nis helder")
         assert session.layer_notes == {"doel": "Doel\nis helder"}
+
+
+async def test_each_layer_shows_what_it_means_and_asks(deck):
+    from tests.app.screen_text import screen_rows
+
+    session = new_session(session_id="s", title="S")
+    app = BodyHarness(deck, session, lambda d, s: TrianglePanel(d, s, id="body"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        doel = str(app.query_one("#layer-doel .layer-body", Static).content)
+        assert doel.split("\n") == deck.layers[0].paragraphs()
+        assert "Doelen zijn vaak te groots, abstract, competitief" in doel
+        # What the room sees: the first layer's explanation under its title.
+        rows = " ".join(" ".join(screen_rows(app)).split())
+        assert "1. Over doel en vakinhoud" in rows
+        assert "Wat is het waartoe van onze bezigheden" in rows
+
+
+async def test_the_room_sees_the_triangle_and_each_layers_text(deck):
+    from textual.app import App
+
+    from patroon_tui.widgets.room_slide import RoomSlide
+    from tests.app.screen_text import screen_rows
+
+    class Room(App):
+        def compose(self):
+            yield RoomSlide(deck, deck.screen("driehoek"))
+
+    app = Room()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.pause()
+        rows = screen_rows(app)
+        assert any("/\\" in row for row in rows)
+        text = " ".join(" ".join(rows).split())
+        for layer in deck.layers:
+            assert layer.title in text
+            for sentence in [*layer.paragraphs(), *layer.questions]:
+                assert sentence in text, sentence
