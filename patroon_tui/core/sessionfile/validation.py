@@ -392,11 +392,9 @@ def conflicts_sentence(session: Session, source: str) -> str:
             where.append(f"notities bij {rest}")
         else:
             where.append(path)
-    count = len(where)
-    fields = "veld dat" if count == 1 else "velden die"
-    filled = "is" if count == 1 else "zijn"
+    fields, filled = ("veld dat", "is") if len(where) == 1 else ("velden die", "zijn")
     return (
-        f"{source} heeft {count} {fields} bij het samenvoegen op meer laptops anders "
+        f"{source} heeft {len(where)} {fields} bij het samenvoegen op meer laptops anders "
         f"{filled} ingevuld: {'; '.join(where)}. Elk zulk veld toont alle versies met de "
         "laptop erbij; kies of combineer, en haal de markering (⚠ …) weg."
     )
