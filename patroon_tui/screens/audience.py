@@ -35,6 +35,7 @@ from patroon_tui.widgets.slide import (
     PatternSlide,
     TextSlide,
     conversation_markdown,
+    slide_figure,
 )
 from patroon_tui.widgets.timer import format_seconds
 
@@ -113,7 +114,7 @@ class AudienceScreen(Screen):
             return PatternSlide(screen, self.deck)
         markdown = (conversation_markdown(self.deck, screen) if screen.kind == "conversation"
                     else screen.body)
-        return TextSlide(screen, markdown)
+        return TextSlide(screen, markdown, figure=slide_figure(self.deck, screen))
 
     # -- following ---------------------------------------------------------------------
 

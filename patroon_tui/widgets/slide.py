@@ -15,6 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
+from patroon_tui.core.drawing.triangle import slide_triangle
 from patroon_tui.core.model.deck import Deck, Screen
 from patroon_tui.core.model.session import Session
 
@@ -81,13 +82,17 @@ class SlideScroll(VerticalScroll, can_focus=False):
 class TextSlide(SlideScroll):
     """A slide of Markdown: the title, then the deck's body."""
 
-    def __init__(self, screen: Screen, markdown: str, *, id: str | None = None) -> None:
+    def __init__(self, screen: Screen, markdown: str, *, id: str | None = None,
+                 figure: list[str] | None = None) -> None:
         super().__init__(id=id, classes=f"slide -{screen.kind}")
         self._screen = screen
         self._markdown = markdown
+        self._figure = figure or []
 
     def compose(self) -> ComposeResult:
         yield Static(self._screen.title, classes="slide-title", markup=False)
+        if self._figure:  # a drawing the deck asks for, lines of text: see slide_figure
+            yield Static("\n".join([*self._figure, ""]), classes="slide-figure", markup=False)
         # One widget drawing the lines (a page turn lays out and paints it alone), or, for
         # Markdown beyond what it draws, Textual's, a widget per block. Imported here: the
         # parser and Textual's Markdown (its syntax highlighter) cost tens of milliseconds
@@ -143,6 +148,13 @@ def conversation_markdown(deck: Deck, screen: Screen) -> str:
     return f"{screen.body.strip()}\n\n{questions}\n" if screen.body.strip() else questions
 
 
+def slide_figure(deck: Deck, screen: Screen) -> list[str]:
+    """The drawing a text slide shows under its title (``figure`` in the deck)."""
+    if screen.figure == "triangle" and deck.layers:
+        return slide_triangle([layer.title for layer in deck.layers])
+    return []
+
+
 def build_body(deck: Deck, session: Session, screen: Screen,
                place: SessionPlace | None = None) -> Widget:
     """The widget that shows ``screen`` (the summary writes its report beside ``place``)."""
@@ -156,4 +168,4 @@ def build_body(deck: Deck, session: Session, screen: Screen,
         return widget
     if screen.kind == "conversation":
         return TextSlide(screen, conversation_markdown(deck, screen), id=body_id)
-    return TextSlide(screen, screen.body, id=body_id)
+    return TextSlide(screen, screen.body, id=body_id, figure=slide_figure(deck, screen))

@@ -102,16 +102,17 @@ class TrianglePanel(RecordingBody):
                 with Vertical(classes="layer", id=f"layer-{layer.id}"):
                     yield Static(f"{n}. {layer.title}", classes="layer-title")
                     yield Static(self._count_text(layer), id=f"count-{layer.id}", classes="count")
-                    if layer.body.strip():
-                        # A paragraph a line, as the slide has them: no blank line between,
-                        # so that the first layer's note stays near the figure.
-                        yield Static("\n".join(layer.paragraphs()), classes="layer-body",
-                                     markup=False)
                     if layer.questions:
                         questions = "\n".join(f"• {q}" for q in layer.questions)
                         yield Static(questions, classes="layer-questions")
                     yield Label(f"Notities bij laag {n}", classes="note-label")
                     yield LayerNote(self.session.layer_notes.get(layer.id, ""), layer.id)
+                    if layer.body.strip():
+                        # Under the note, a paragraph a line: above it, the explanation
+                        # pushed the figure off a 60x20 or 80x24 screen as the cursor
+                        # arrived in the first note.
+                        yield Static("\n".join(layer.paragraphs()), classes="layer-body",
+                                     markup=False)
 
     # -- typing -----------------------------------------------------------------------
 

@@ -61,7 +61,7 @@ async def test_each_layer_shows_what_it_means_and_asks(deck):
         doel = str(app.query_one("#layer-doel .layer-body", Static).content)
         assert doel.split("\n") == deck.layers[0].paragraphs()
         assert "Doelen zijn vaak te groots, abstract, competitief" in doel
-        # What the room sees: the first layer's explanation under its title.
+        # On screen: the first layer's title, and its explanation (under its note).
         rows = " ".join(" ".join(screen_rows(app)).split())
         assert "1. Over doel en vakinhoud" in rows
         assert "Wat is het waartoe van onze bezigheden" in rows
@@ -87,3 +87,32 @@ async def test_the_room_sees_the_triangle_and_each_layers_text(deck):
             assert layer.title in text
             for sentence in [*layer.paragraphs(), *layer.questions]:
                 assert sentence in text, sentence
+
+
+async def test_the_triangle_slide_draws_the_triangle_with_its_layers_above_its_text(
+        deck):
+    from textual.app import App
+
+    from patroon_tui.widgets.slide import build_body
+    from tests.app.screen_text import screen_rows
+
+    screen = deck.screen("samenwerkingsdriehoek")
+
+    class Slide(App):
+        def compose(self):
+            yield build_body(deck, new_session(session_id="s", title="S"), screen)
+
+    for size in ((60, 20), (80, 24)):
+        app = Slide()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            rows = screen_rows(app)
+            stripped = [row.strip() for row in rows]
+            # Under the title, above the text: the triangle, a layer's number and name
+            # beside each band (a long name in two lines).
+            top = stripped.index("/\\")
+            assert stripped.index("De samenwerkingsdriehoek") < top
+            assert top < stripped.index("Twee mechanismen:")
+            text = " ".join(" ".join(rows).split())
+            for n, layer in enumerate(deck.layers, start=1):
+                assert f"{n} {layer.title}" in text or f"{n} Over relatienetwerk en" in text

@@ -772,3 +772,8 @@ def test_the_slides_typing_errors_are_corrected_with_the_slides_wording_beside(
 
 def test_the_closing_slide_links_the_platforms_topics(deck: Deck) -> None:
     assert "https://platform-sociaaldomein.nl/onderwerpen" in deck.screen("vragen").body
+
+
+def test_the_triangle_slide_draws_the_triangle(deck: Deck) -> None:
+    assert deck.screen("samenwerkingsdriehoek").figure == "triangle"
+    assert [s.id for s in deck.screens if s.figure] == ["samenwerkingsdriehoek"]

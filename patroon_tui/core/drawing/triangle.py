@@ -1,9 +1,11 @@
 """The collaboration triangle drawn in text: :func:`draw_triangle`, for the triangle screen,
-the summary on screen and the Markdown report."""
+the summary on screen and the Markdown report; :func:`slide_triangle`, small, for a slide."""
 
 from __future__ import annotations
 
-__all__ = ["BAND_ROWS", "draw_triangle"]
+from patroon_tui.core.drawing.wrap import wrap
+
+__all__ = ["BAND_ROWS", "draw_triangle", "slide_triangle"]
 
 #: Rows each layer takes in the drawing.
 BAND_ROWS = 3
@@ -33,3 +35,15 @@ def draw_triangle(labels: list[str], band_rows: int = BAND_ROWS) -> list[str]:
         line = shape.ljust(base + 2)
         lines.append(f"{line}   {label}".rstrip())
     return lines
+
+
+def slide_triangle(titles: list[str], width: int = 26) -> list[str]:
+    """A small triangle, two rows a layer, each title numbered beside its band in at most
+    two lines of ``width`` cells: it fits a slide of 60 columns."""
+    labels = []
+    for n, title in enumerate(titles, start=1):
+        lines = wrap(title, width) or [""]
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+        labels.append("\n".join([f"{n}  {lines[0]}", *(f"   {line}" for line in lines[1:])]))
+    return draw_triangle(labels, band_rows=2)

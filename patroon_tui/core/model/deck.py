@@ -99,6 +99,8 @@ class Screen(_Model):
     """For ``kind = "pattern"``: the id of the pattern drawn on this screen."""
     minutes: int | None = Field(default=None, ge=0, le=600)
     """Planned minutes for this screen (optional; the part's minutes are what count)."""
+    figure: Literal["triangle"] | None = None
+    """A drawing on a text slide, under its title: ``triangle``, the deck's layers."""
 
 
 class Part(_Model):
