@@ -366,3 +366,21 @@ async def test_f10_asks_first_when_the_answers_hold_personal_data(make_app, deck
         await pilot.press("ctrl+q")
     # The session keeps what was typed.
     assert any("BSN 123456782" in a for a in store_answers(app))
+
+
+async def test_the_audience_window_shows_the_triangle_on_its_slides(make_app, deck):
+    app = make_app()
+    clocks = Clocks()
+    viewer = audience(deck, app, clocks)
+    async with viewer.run_test(size=(100, 40)) as pilot:
+        screen = viewer.screen
+        for screen_id in ("samenwerkingsdriehoek", "driehoek"):
+            write(app, screen=screen_id)
+            await follow(pilot, screen, clocks)
+            rows = [row.strip() for row in screen_rows(viewer)]
+            assert "/\\" in rows, screen_id
+            text = " ".join(" ".join(rows).split())
+            assert "Over spelregels" in text
+        # The triangle screen: each layer with what it means and asks.
+        assert deck.layers[0].paragraphs()[0] in text
+        assert deck.layers[1].questions[0] in text
