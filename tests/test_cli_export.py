@@ -201,3 +201,14 @@ def test_a_pdf_is_written_without_a_browser_and_refused_on_a_terminal(
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Wijkteam Noord" in text and "pagina 1" in text
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_one_page_summary_as_a_pdf_from_the_command_line(folder, tmp_path):
+    from pypdf import PdfReader
+
+    target = tmp_path / "kort.pdf"
+    assert export(folder, "-o", str(target), "--kort") == 0
+    reader = PdfReader(str(target))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Herkende patronen" in text and "Eerste stappen" in text
