@@ -21,7 +21,6 @@ from patroon_tui.screens.audience import POLL_EVERY, AudienceScreen
 class AudienceApp(App):
     """Follows the facilitator's window of one session on a second terminal."""
 
-    CSS_PATH = ["../widgets/slide.tcss"]
     TITLE = "Patroon (zaal)"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -58,7 +58,7 @@ class PatroonApp(KeyRoutedApp):
 
     # The programme's styles are the app's: the programme can be the first (default)
     # screen, and Textual loads a screen's own CSS_PATH only for pushed screens.
-    CSS_PATH = ["app.tcss", "../screens/programme.tcss", "../widgets/slide.tcss"]
+    CSS_PATH = ["app.tcss", "../screens/programme.tcss"]
     TITLE = "Patroon"
     COMMANDS: ClassVar = {PatroonCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

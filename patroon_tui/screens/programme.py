@@ -51,7 +51,7 @@ SUMMARY_ON_PURPOSE = "De samenvatting toont alle antwoorden: open haar met F4 of
 class ProgrammeScreen(Screen):
     """Walks through the deck; owns the keys that only make sense inside the programme."""
 
-    # Styles: programme.tcss and widgets/slide.tcss, loaded by the app (see PatroonApp).
+    # Styles: programme.tcss, loaded by the app (see PatroonApp).
     AUTO_FOCUS = ""  # nothing focused on arrival: the navigation keys work at once
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (140, "-wide")]
     # -short: a pattern slide's title row goes to the loop; -roomy: text slides centre.

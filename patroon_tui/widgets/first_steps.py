@@ -9,8 +9,6 @@ its owner.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -54,7 +52,107 @@ class StepOwner(ListField):
 class FirstStepsPanel(EditableList):
     """Agree on first steps, each with an owner; suggestions come from the tables."""
 
-    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    DEFAULT_CSS = """
+    FirstStepsPanel {
+        height: 1fr;
+        width: 1fr;
+    }
+
+    FirstStepsPanel #first-steps-columns {
+        layout: vertical;
+        height: 1fr;
+    }
+
+    FirstStepsPanel.-wide #first-steps-columns {
+        layout: horizontal;
+    }
+
+    FirstStepsPanel #first-steps-agreed {
+        height: 2fr;
+        padding: 0 1;
+    }
+
+    FirstStepsPanel #first-steps-suggestions {
+        height: 1fr;
+        padding: 0 1;
+        border-top: hkey $panel;
+    }
+
+    FirstStepsPanel.-wide #first-steps-agreed {
+        width: 3fr;
+        height: 1fr;
+    }
+
+    FirstStepsPanel.-wide #first-steps-suggestions {
+        width: 2fr;
+        height: 1fr;
+        border-top: none;
+        border-left: vkey $panel;
+    }
+
+    FirstStepsPanel .section-title {
+        text-style: bold;
+        color: $accent;
+        margin-bottom: 1;
+    }
+
+    FirstStepsPanel #first-steps-list {
+        height: auto;
+    }
+
+    FirstStepsPanel .row {
+        height: auto;
+        margin-bottom: 1;
+    }
+
+    FirstStepsPanel .number {
+        width: 4;
+    }
+
+    FirstStepsPanel .step-fields {
+        height: auto;
+        width: 1fr;
+    }
+
+    FirstStepsPanel .step-text {
+        width: 1fr;
+    }
+
+    FirstStepsPanel .owner-row {
+        height: auto;
+    }
+
+    FirstStepsPanel .owner-label {
+        width: 5;
+        color: $text-muted;
+    }
+
+    FirstStepsPanel .step-owner {
+        width: 24;
+    }
+
+    FirstStepsPanel .source {
+        margin-left: 2;
+        color: $text-muted;
+    }
+
+    FirstStepsPanel #suggestions {
+        height: 1fr;
+    }
+
+    FirstStepsPanel .hint {
+        color: $text-muted;
+    }
+
+    /* Fields look like fields, also on a terminal with few colours. */
+    FirstStepsPanel .list-field {
+        background: $boost;
+    }
+
+    FirstStepsPanel .list-field:focus {
+        background: $primary 25%;
+    }
+    """
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuwe stap", id="first-steps.add", priority=True),

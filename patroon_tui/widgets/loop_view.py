@@ -10,7 +10,6 @@ is first shown (``DICTIONARY_AFTER``), and every view draws again when it is the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from rich.segment import Segment
 from rich.style import Style
@@ -54,11 +53,22 @@ DICTIONARY_AFTER = 0.5
 class LoopView(Widget):
     """A pattern's steps as a ring (or a chain when narrow), with one step highlighted."""
 
-    # A widget cannot have CSS_PATH (only App and Screen can), and requiring every screen that
-    # shows a loop to list this file is easy to forget. So the default CSS is read from the
-    # .tcss beside this module: it travels with the widget and any screen or app CSS, being
-    # more specific than DEFAULT_CSS, still overrides it.
-    DEFAULT_CSS = Path(__file__).with_name("loop_view.tcss").read_text(encoding="utf-8")
+    # In the widget, not in a screen's CSS: it travels with the widget to every screen that
+    # shows a loop, and any screen or app CSS still overrides it (it outranks DEFAULT_CSS).
+    DEFAULT_CSS = """
+    /* Default look of LoopView; screens and the app may override any of it. */
+    LoopView {
+        width: 1fr;
+        height: 1fr;
+        min-height: 5;
+    }
+
+    /* The highlighted step's box: strong enough to read on a projector. */
+    LoopView > .loop-view--highlight {
+        color: $accent;
+        text-style: bold reverse;
+    }
+    """
 
     COMPONENT_CLASSES = {"loop-view--highlight"}
 

@@ -8,8 +8,6 @@ none yet, an empty field is ready; it becomes a principle with the first charact
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -37,7 +35,86 @@ class PrincipleInput(ListField):
 class PrinciplesPanel(EditableList):
     """Draft the group's own leading principles."""
 
-    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    DEFAULT_CSS = """
+    PrinciplesPanel {
+        height: 1fr;
+        width: 1fr;
+    }
+
+    PrinciplesPanel #principles-columns {
+        layout: vertical;
+        height: 1fr;
+    }
+
+    PrinciplesPanel.-wide #principles-columns {
+        layout: horizontal;
+    }
+
+    PrinciplesPanel #principles-own {
+        height: 2fr;
+        padding: 0 1;
+    }
+
+    PrinciplesPanel #principles-examples {
+        height: 1fr;
+        padding: 0 1;
+        border-top: hkey $panel;
+        color: $text-muted;
+    }
+
+    PrinciplesPanel.-wide #principles-own {
+        width: 3fr;
+        height: 1fr;
+    }
+
+    PrinciplesPanel.-wide #principles-examples {
+        width: 2fr;
+        height: 1fr;
+        border-top: none;
+        border-left: vkey $panel;
+    }
+
+    PrinciplesPanel .section-title {
+        text-style: bold;
+        color: $accent;
+        margin-bottom: 1;
+    }
+
+    PrinciplesPanel #principles-examples .section-title {
+        color: $text-muted;
+    }
+
+    PrinciplesPanel #principles-list {
+        height: auto;
+    }
+
+    PrinciplesPanel .row {
+        height: auto;
+        margin-bottom: 1;
+    }
+
+    PrinciplesPanel .number {
+        width: 4;
+    }
+
+    PrinciplesPanel .principle-input {
+        width: 1fr;
+    }
+
+    PrinciplesPanel .example {
+        margin-bottom: 1;
+        text-style: italic;
+    }
+
+    /* Fields look like fields, also on a terminal with few colours. */
+    PrinciplesPanel .list-field {
+        background: $boost;
+    }
+
+    PrinciplesPanel .list-field:focus {
+        background: $primary 25%;
+    }
+    """
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuw principe", id="principles.add", priority=True),

@@ -82,6 +82,16 @@ class SlideScroll(VerticalScroll, can_focus=False):
 class TextSlide(SlideScroll):
     """A slide of Markdown: the title, then the deck's body."""
 
+    # A readable line length; a quote large and centred.
+    DEFAULT_CSS = """
+    TextSlide { height: 1fr; padding: 1 2; }
+    TextSlide .slide-title { text-style: bold; color: $accent; margin-bottom: 1; }
+    TextSlide .slide-body { margin: 0; padding: 0; }
+    TextSlide.-quote { align: center middle; }
+    TextSlide.-quote .slide-title { text-align: center; width: 100%; }
+    TextSlide.-quote .slide-body { text-style: bold italic; width: 100%; max-width: 90; }
+    """
+
     def __init__(self, screen: Screen, markdown: str, *, id: str | None = None,
                  figure: list[str] | None = None) -> None:
         super().__init__(id=id, classes=f"slide -{screen.kind}")
@@ -122,6 +132,12 @@ class TextSlide(SlideScroll):
 
 class PatternSlide(Vertical):
     """An example pattern drawn as a loop that fills the room it gets."""
+
+    DEFAULT_CSS = """
+    PatternSlide { height: 1fr; padding: 0 1; }
+    PatternSlide .slide-title { text-style: bold; color: $accent; height: auto; }
+    PatternSlide .slide-loop { height: 1fr; }
+    """
 
     def __init__(self, screen: Screen, deck: Deck, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="slide -pattern")

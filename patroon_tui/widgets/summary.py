@@ -42,8 +42,6 @@ from patroon_tui.widgets.report_view import ReportView
 #: The width the loops are drawn at in the exported file and on a wide screen.
 REPORT_WIDTH = 100
 
-CSS_TEXT = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
-
 
 def default_report_path(session: Session, session_path: Path | None) -> Path:
     """``<session file stem>-verslag.md`` beside the session file (or in the current folder)."""
@@ -55,7 +53,30 @@ def default_report_path(session: Session, session_path: Path | None) -> Path:
 class SummaryPanel(RecordingBody):
     """Everything recorded, as the report, with an export action."""
 
-    DEFAULT_CSS = CSS_TEXT
+    DEFAULT_CSS = """
+    SummaryPanel {
+        height: 1fr;
+        width: 1fr;
+    }
+
+    SummaryPanel #summary-bar {
+        height: auto;
+        padding: 0 1;
+    }
+
+    SummaryPanel #summary-intro {
+        width: 1fr;
+        color: $text-muted;
+    }
+
+    SummaryPanel #summary-export {
+        width: auto;
+    }
+
+    SummaryPanel #summary-report {
+        height: 1fr;
+    }
+    """
 
     BINDINGS = [
         Binding("ctrl+e", "export", "Exporteer verslag", id="summary.export"),

@@ -3,7 +3,7 @@
 Name, participants, the pattern with its loop and the own-pattern button, the deck's
 questions with their answers, and the layer of the triangle. The form shows a table
 (``show``) and reads its fields back (``read_*``); the tables panel around it decides which
-table that is and announces each change. Its looks are in the panel's ``tables.tcss``: the
+table that is and announces each change. Its looks are in the panel's ``DEFAULT_CSS``: the
 panel's width classes (``-narrow``, ``-wide-form``, ``-ring-form``, ``-stack-pattern``,
 from ``width_classes``) arrange it.
 """

@@ -2,7 +2,7 @@
 questions each has answered, and how long the tables talk (the timer's minutes).
 
 The list never takes the cursor: ctrl+↑/↓ choose a table, so a word typed after tab always
-lands in a text field. Its looks are in the panel's ``tables.tcss``.
+lands in a text field. Its looks are in the panel's ``DEFAULT_CSS`` (tables.py).
 """
 
 from __future__ import annotations

@@ -9,8 +9,6 @@ edit goes straight into the session model and is announced with ``SessionChanged
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -45,7 +43,154 @@ OTHER_TABLE = Binding.Group("Andere tafel", compact=True)
 class TablesPanel(TableCursor):
     """Record the conversation per table: list of tables, one form for the chosen one."""
 
-    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    DEFAULT_CSS = """
+    TablesPanel {
+        height: 1fr;
+        width: 1fr;
+    }
+
+    TablesPanel #tables-body {
+        height: 1fr;
+    }
+
+    TablesPanel #tables-side {
+        width: 18;
+        height: 1fr;
+        border-right: vkey $panel;
+    }
+
+    TablesPanel.-roomy #tables-side {
+        width: 28;
+    }
+
+    TablesPanel.-narrow #tables-side {
+        width: 16;
+    }
+
+    TablesPanel .pane-title {
+        text-style: bold;
+        color: $accent;
+        padding: 0 1;
+    }
+
+    TablesPanel #tables-list {
+        height: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    TablesPanel .list-legend {
+        color: $text-muted;
+        padding: 0 1;
+        margin-bottom: 1;
+    }
+
+    TablesPanel .field-label {
+        color: $text-muted;
+        padding: 0 1;
+    }
+
+    TablesPanel #timer-minutes {
+        width: 8;
+        margin: 0 1 1 1;
+    }
+
+    TablesPanel #table-detail {
+        height: 1fr;
+        width: 1fr;
+        padding: 0 1;
+        /* The form is taller than the screen: with room kept for the scrollbar, its fields are
+           laid out once, not again at a narrower width when the scrollbar appears. */
+        scrollbar-gutter: stable;
+    }
+
+    /* One line each (compact fields): a fixed height spares the layout a pass through the
+       row's contents to find it. */
+    TablesPanel .field-row {
+        height: 1;
+        margin-bottom: 1;
+    }
+
+    TablesPanel .row-label {
+        width: 12;
+        color: $text-muted;
+    }
+
+    TablesPanel.-narrow .row-label {
+        width: 11;
+    }
+
+    /* Fields look like fields: a filled background for the one-line ones, a frame for the
+       answers (box-drawing characters show on any terminal, whatever its colours). */
+    TablesPanel .field-row Input {
+        width: 1fr;
+        background: $boost;
+    }
+
+    TablesPanel .field-row Input:focus {
+        background: $primary 25%;
+    }
+
+    TablesPanel #table-pattern {
+        width: 1fr;
+        min-width: 20;
+    }
+
+    TablesPanel #own-pattern-button {
+        width: auto;
+        margin-left: 1;
+    }
+
+    TablesPanel #table-loop {
+        height: auto;
+        margin-top: 1;
+    }
+
+    TablesPanel.-wide-form #table-loop {
+        dock: right;
+        width: 45%;
+        height: 100%;
+        margin: 0 0 0 2;
+    }
+
+    /* RING_WIDTH in table_form.py */
+    TablesPanel.-ring-form #table-loop {
+        width: 68;
+    }
+
+    TablesPanel .question {
+        text-style: bold;
+        width: 1fr;
+    }
+
+    TablesPanel .answer {
+        height: auto;
+        min-height: 4;
+        max-height: 12;
+        margin-bottom: 1;
+        border: round $foreground 40%;
+        padding: 0;
+        background: $boost;
+    }
+
+    TablesPanel .answer:focus {
+        border: round $accent;
+    }
+
+    TablesPanel #table-layer {
+        width: 1fr;
+        height: auto;
+    }
+
+    TablesPanel.-stack-pattern #pattern-row {
+        layout: vertical;
+        height: 3;
+    }
+
+    TablesPanel.-stack-pattern #own-pattern-button {
+        margin: 0;
+    }
+    """
 
     # Priority bindings: the app runs them as soon as the key arrives, before it reads the
     # next key. A key typed right after ctrl+down or ctrl+o then goes to the next table or

@@ -8,8 +8,6 @@ and notifies once, and shows "Tijd!" until the facilitator acknowledges it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.message import Message
 from textual.widgets import Static
 
@@ -35,7 +33,29 @@ class TimerDisplay(Static):
 
     """Shows the table timer; hidden while no timer ran."""
 
-    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    DEFAULT_CSS = """
+    TimerDisplay {
+        width: auto;
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+    }
+
+    TimerDisplay.-paused {
+        color: $text-muted;
+    }
+
+    TimerDisplay.-warning {
+        background: $warning;
+        color: $text;
+    }
+
+    TimerDisplay.-expired {
+        background: $error;
+        color: $text;
+        text-style: bold;
+    }
+    """
 
     def __init__(
         self,

@@ -7,8 +7,6 @@ layer's explanation and its questions, and holds a note per layer (``session.lay
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -37,7 +35,63 @@ class LayerNote(RecordArea):
 class TrianglePanel(RecordingBody):
     """The triangle with live counts per layer, the layers' questions and a note per layer."""
 
-    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    DEFAULT_CSS = """
+    TrianglePanel {
+        height: 1fr;
+        width: 1fr;
+    }
+
+    TrianglePanel #triangle-scroll {
+        height: 1fr;
+        padding: 0 1;
+    }
+
+    TrianglePanel #triangle-figure {
+        margin-bottom: 1;
+        color: $accent;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    TrianglePanel .layer {
+        height: auto;
+        margin-bottom: 1;
+    }
+
+    TrianglePanel .layer-title {
+        text-style: bold;
+    }
+
+    TrianglePanel .count {
+        color: $text-muted;
+    }
+
+    TrianglePanel .layer-questions {
+        color: $text-muted;
+        padding-left: 2;
+    }
+
+    TrianglePanel .layer-note {
+        height: auto;
+        min-height: 3;
+        max-height: 8;
+        border-left: wide $panel;
+    }
+
+    TrianglePanel .layer-note:focus {
+        border-left: wide $accent;
+    }
+
+    TrianglePanel .note-label {
+        color: $text-muted;
+        margin-top: 1;
+    }
+
+    TrianglePanel .layer-body {
+        padding-left: 2;
+        margin-top: 1;
+    }
+    """
 
     # -- public API -------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ te lopen als het scherm smal is.
 class Slide(App):
     CSS = """
     VerticalScroll { padding: 1 2; }
-    .slide-body { margin: 0; padding: 0; }  /* as on a slide (widgets/slide.tcss) */
+    .slide-body { margin: 0; padding: 0; }  /* as on a slide (TextSlide in widgets/slide.py) */
     .bold-italic { text-style: bold italic; }
     """
 
