@@ -96,6 +96,9 @@ class AppFooter(Footer):
             key.display = True
         self.call_after_refresh(self._leave_out_what_does_not_fit)
 
+    def on_show(self) -> None:
+        self.call_after_refresh(self._leave_out_what_does_not_fit)
+
     def _keys(self) -> list:
         return [child for child in self.children if hasattr(child, "action")]
 
@@ -107,7 +110,8 @@ class AppFooter(Footer):
         if not all(key.display for key in keys):
             return  # already fitted to this width (a hidden key has no place to measure)
         if not all(key.region.width for key in keys):
-            self.call_after_refresh(self._leave_out_what_does_not_fit)  # not laid out yet
+            if self.region.width:  # not laid out yet; hidden (presenting), fitted on show
+                self.call_after_refresh(self._leave_out_what_does_not_fit)
             return
         limit = help_keys[0].region.x
         over = False
