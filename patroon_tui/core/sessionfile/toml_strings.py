@@ -33,7 +33,10 @@ LITERAL_FROM = 80
 # A string directly followed by a line break (a ``key = "..."`` line) or by ``,`` and a
 # line break (an item of an array) is a value; keys are followed by `` =``, ``.`` or
 # ``]``, and values of inline tables by ``,`` and a space or `` }``: those are left alone.
-_BASIC = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"(?=,?\n)')
+# Every string is matched, keys too (group 1 is ``None`` for them), so each is passed over
+# whole: a key left unmatched would be searched again from each escaped quote inside it,
+# quadratic in its length.
+_BASIC = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"((?=,?\n))?')
 
 # What a literal string cannot hold: the control characters other than tab (TOML forbids
 # them raw, and a carriage return would be read as part of a line break), and the bidi
@@ -66,7 +69,7 @@ def literal_form(text: str) -> str | None:
 
 def _literal(match: re.Match[str]) -> str:
     written = match[0]
-    if len(written) < LITERAL_FROM + 2:
+    if match[1] is None or len(written) < LITERAL_FROM + 2:
         return written  # escapes only make a text's string longer: this one is short
     text = written[1:-1] if "\\" not in written else _decode(written)
     if len(text) < LITERAL_FROM:
