@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal, ScrollableContainer
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
@@ -59,8 +59,6 @@ class ProgrammeScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = PROGRAMME_BINDINGS
 
-    index: reactive[int] = reactive(0, init=False, repaint=False)
-    """Position of the current deck screen (a turn repaints only what changes, not all)."""
     room_changes: var[int] = var(0, init=False)
     """Changes of what the room sees (``tell_room``), watched by ``app/room_link.py``."""
 
@@ -77,12 +75,13 @@ class ProgrammeScreen(Screen):
         self.read_only = read_only
         self._screens = deck.screens
         start = screen_id or session.progress.screen
-        try:
-            self.set_reactive(ProgrammeScreen.index, deck.screen_index(start))
-        except ValueError:
-            self.set_reactive(ProgrammeScreen.index, 0)
-        self._slides = Bodies(self, place)  # built, kept, built ahead (screens/bodies.py)
-        self._bodies = self._slides.bodies
+        if not any(screen.id == start for screen in self._screens):
+            start = self._screens[0].id
+        # Where the programme is: the session's progress, the one place that says it.
+        session.progress.screen = start
+        # The slides' bodies: built, kept, built ahead, arrived in (screens/bodies.py).
+        self._slides = Bodies(deck, session, self.index, read_only=read_only, place=place,
+                              id="slide")
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None
         # When the agenda folds away (screens/agenda_fold.py), with the facilitator's f4.
@@ -117,9 +116,7 @@ class ProgrammeScreen(Screen):
                             progress=self.session.progress, now=self._now)
             yield agenda.set_class(self._agenda.folded, "-folded", update=False)
             with Container(id="centre"):
-                # The first body is composed with the screen: one layout pass, not two.
-                with Container(id="slide"):
-                    yield self._slides.new_body(self.index)
+                yield self._slides
                 yield self.presenter.bar
                 yield self._notes_pane
         yield AppFooter()
@@ -140,16 +137,25 @@ class ProgrammeScreen(Screen):
     @property
     def body(self) -> Widget | None:
         """The current screen's body widget."""
-        return self._bodies.get(self.current.id)
+        return self._slides.get(self.current.id)
+
+    @property
+    def index(self) -> int:
+        """Position of the current deck screen (the session's ``progress.screen``)."""
+        return self.deck.screen_index(self.session.progress.screen)
+
+    @index.setter
+    def index(self, index: int) -> None:
+        if index != self.index:
+            self.session.progress.screen = self._screens[index].id
+            self._show(index)
+            self.tell_room()
+            self.post_message(ScreenShown(self.current.id))
 
     def _show(self, index: int, *, fresh: bool = False) -> None:
         screen = self._screens[index]
-        fresh = fresh or screen.id not in self._bodies
-        body = self._slides.body_for(index)
-        for other in self._bodies.values():
-            if other is not body:
-                other.display = False
-        body.display = True
+        fresh = fresh or not self._slides.is_built(screen.id)
+        body = self._slides.show(index)
         if body.has_class("-recording"):
             # A body not mounted yet builds itself from the session as it is now.
             if not fresh and body.is_mounted and isinstance(body, RecordingBodyProtocol):
@@ -162,7 +168,6 @@ class ProgrammeScreen(Screen):
             # The cursor stays in the notes across a page turn (a clicker pressed while
             # typing): the next words go into the next screen's notes.
             self.set_focus(None)
-        self._slides.prune_bodies()
         self._agenda.fit()
         # Notes: what was typed for the previous screen goes into the model first.
         self.flush_notes()
@@ -171,8 +176,6 @@ class ProgrammeScreen(Screen):
         part = self.deck.part_of(screen.id)
         self.query_one(AppHeader).set_part(part_label(part))
         progress = self.session.progress
-        if progress.screen != screen.id:
-            progress.screen = screen.id
         if progress.visited is None:
             progress.visited = []
         if screen.id not in progress.visited:
@@ -186,7 +189,7 @@ class ProgrammeScreen(Screen):
                 self.refresh_bindings()
             self._offered = offered
         # The next slide is built while the room still looks at this one.
-        self.call_after_refresh(self.set_timer, 1.0, self._slides.prefetch)
+        self.call_after_refresh(self.set_timer, 1.0, lambda: self._slides.prefetch(self.index))
 
     def stray_key_field(self) -> Widget | None:
         """Where a letter typed outside a text field goes: the body's field, on a
@@ -223,12 +226,6 @@ class ProgrammeScreen(Screen):
     def go_to(self, screen_id: str) -> None:
         """Show the deck screen ``screen_id``."""
         self.index = self.deck.screen_index(screen_id)
-
-    def watch_index(self, old: int, new: int) -> None:
-        if old != new:
-            self._show(new)
-            self.tell_room()
-            self.post_message(ScreenShown(self.current.id))
 
     def tell_room(self) -> None:
         """What the room sees changed: a page turned, the loop, the timer, answers shown."""
@@ -351,7 +348,7 @@ class ProgrammeScreen(Screen):
             if tables is not None:
                 self.go_to(tables.id)
             return
-        body = self._bodies.get(tables.id)
+        body = self._slides.get(tables.id)
         if self.current.id == tables.id and isinstance(body, AnswerFirstBody) and body.is_mounted:
             field = body.first_answer_field()
             if field is not None:

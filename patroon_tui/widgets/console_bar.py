@@ -62,4 +62,9 @@ class ConsoleBar(Static):
         """Show the line for the screen shown now (another screen, or the console opened)."""
         text = console_text(self._deck, self._progress, self._current(), self._now())
         if str(self.content) != text:
-            self.update(text)
+            if self.display:
+                self.update(text)
+            else:
+                # Off (the console is not shown): after the page turn's frame, whose
+                # layout it would otherwise add to.
+                self.call_after_refresh(self.update, text)

@@ -129,8 +129,19 @@ class NotesPane(Vertical):
             if area.is_mounted:
                 area.move_cursor(area.document.end)
         hint_label = self.query_one("#notes-hint", Static)
-        hint_label.update(f"Tip: {hint}" if hint else "")
-        hint_label.set_class(not hint, "-empty")
+        hint_text = f"Tip: {hint}" if hint else ""
+        if str(hint_label.content) != hint_text:
+            if self.display:
+                self._show_hint(hint_text)
+            else:
+                # The notes are hidden: after the page turn's frame (an update lays out
+                # the whole screen, which the turn itself need not do).
+                self.call_after_refresh(self._show_hint, hint_text)
+
+    def _show_hint(self, text: str) -> None:
+        hint_label = self.query_one("#notes-hint", Static)
+        hint_label.update(text)
+        hint_label.set_class(not text, "-empty")
 
     def take_text(self) -> str | None:
         """The edited text (lines joined with ``\\n``), or ``None`` if nothing changed."""

@@ -5,6 +5,7 @@ It follows the app's ``save_state`` reactive, so whoever saves only changes that
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
 #: What each save state looks like: (text, CSS class).
@@ -16,17 +17,21 @@ STATES: dict[str, tuple[str, str]] = {
     "read_only": ("alleen lezen", "-read-only"),
 }
 
+#: The indicator's least width: that of the states a save goes through (gewijzigd,
+#: opslaan, opgeslagen, and the padding), so a save changes no width.
+MIN_WIDTH = max(cell_len(STATES[s][0]) for s in ("saved", "dirty", "saving")) + 2
+
 
 class SaveIndicator(Static):
     """Shows whether everything typed is on disk."""
 
-    DEFAULT_CSS = """
-    SaveIndicator { width: auto; padding: 0 1; }
-    SaveIndicator.-saved { color: $text-success; }
-    SaveIndicator.-dirty { color: $text-muted; }
-    SaveIndicator.-saving { color: $text-muted; }
-    SaveIndicator.-error { background: $error; color: $text; text-style: bold; }
-    SaveIndicator.-read-only { background: $warning; color: $text; }
+    DEFAULT_CSS = f"""
+    SaveIndicator {{ width: auto; min-width: {MIN_WIDTH}; padding: 0 1; }}
+    SaveIndicator.-saved {{ color: $text-success; }}
+    SaveIndicator.-dirty {{ color: $text-muted; }}
+    SaveIndicator.-saving {{ color: $text-muted; }}
+    SaveIndicator.-error {{ background: $error; color: $text; text-style: bold; }}
+    SaveIndicator.-read-only {{ background: $warning; color: $text; }}
     """
 
     def __init__(self, state: str = "saved", *, id: str | None = None) -> None:
@@ -41,10 +46,17 @@ class SaveIndicator(Static):
     def _show(self, state: str) -> None:
         if state == self._state:
             return
+        old, _ = STATES.get(self._state or "saved", STATES["saved"])
         self._state = state
         text, css_class = STATES.get(state, STATES["saved"])
         for _, other in STATES.values():
             if other != css_class:
                 self.remove_class(other)
         self.add_class(css_class)
-        self.update(text)
+        # A save (gewijzigd, opslaan, opgeslagen) keeps the width: no layout of the screen,
+        # three times a save.
+        self.update(text, layout=_width(text) != _width(old))
+
+
+def _width(text: str) -> int:
+    return max(cell_len(text) + 2, MIN_WIDTH)

@@ -117,18 +117,6 @@ class TextSlide(SlideScroll):
 
         yield Markdown(self._markdown, classes="slide-body")
 
-    def draw_ahead(self, like: Widget | None) -> None:
-        """Draw this (hidden) slide's lines now, at the width of ``like``'s, the slide
-        shown: a page turn onto it then lays it out without drawing it."""
-        from patroon_tui.widgets.slide_markdown import SlideMarkdown
-
-        if not isinstance(like, TextSlide) or set(like.classes) != set(self.classes):
-            return  # another look (a quote, another width): drawn on arrival
-        shown = like.query_children(SlideMarkdown)
-        for body in self.query_children(SlideMarkdown):
-            for other in shown:
-                body.draw_ahead(other.size.width)
-
 
 class PatternSlide(Vertical):
     """An example pattern drawn as a loop that fills the room it gets."""
@@ -169,6 +157,15 @@ def slide_figure(deck: Deck, screen: Screen) -> list[str]:
     if screen.figure == "triangle" and deck.layers:
         return slide_triangle([layer.title for layer in deck.layers])
     return []
+
+
+def text_markdown(deck: Deck, screen: Screen) -> str | None:
+    """The Markdown of a text slide (``None`` for a pattern or recording screen)."""
+    if screen.kind == "pattern" or screen.kind in RECORDING_WIDGETS:
+        return None
+    if screen.kind == "conversation":
+        return conversation_markdown(deck, screen)
+    return screen.body
 
 
 def build_body(deck: Deck, session: Session, screen: Screen,

@@ -180,13 +180,8 @@ class SlideMarkdown(Widget):
     def _lines(self, width: int) -> list[Strip]:
         key = self._key(width)
         if self._drawn is None or self._drawn[0] != key:
-            self._drawn = (key, _Drawing(self, width).lines(self._blocks))
+            self._drawn = (key, Drawing(self, width).lines(self._blocks))
         return self._drawn[1]
-
-    def draw_ahead(self, width: int) -> None:
-        """Draw the lines at ``width`` while hidden (the width of the slide shown)."""
-        if width > 0 and self.is_mounted:
-            self._lines(width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The lines looked up once per paint (the key asks the component styles), not
@@ -211,13 +206,15 @@ class SlideMarkdown(Widget):
         return Strip.blank(width, RichStyle(bgcolor=background.rich_color if background else None))
 
 
-class _Drawing:
+class Drawing:
     """The lines of the blocks at one width, in the widget's colours."""
 
-    def __init__(self, widget: SlideMarkdown, width: int) -> None:
+    def __init__(self, widget: Widget, width: int, base: Style | None = None) -> None:
+        # ``widget`` has the component classes ``slide-markdown--*``; ``base`` is the
+        # style of the text (the widget's own unless given).
         self._widget = widget
         self._width = width
-        self._base = widget.visual_style
+        self._base = base if base is not None else widget.visual_style
         self._spacing = widget.get_component_styles("slide-markdown--paragraph").margin.bottom
         self._bullet = widget.get_component_styles("slide-markdown--bullet").color
         quote = widget.get_component_styles("slide-markdown--quote")

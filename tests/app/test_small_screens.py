@@ -43,9 +43,9 @@ async def test_on_a_big_terminal_a_presented_text_slide_sits_in_the_middle(make_
     app = make_app()
     app.session.progress.screen = "complexer"
     async with app.run_test(size=(160, 45)) as pilot:
-        await until(pilot, lambda: app.screen.query(".slide-body"))
-        await pilot.press("f5")
         title = "Organisatie in het publieke domein wordt complexer"
+        await until(pilot, lambda: any(title in row for row in screen_rows(app)))
+        await pilot.press("f5")
 
         def placed() -> tuple[int, int, int, int] | None:
             rows = screen_rows(app)

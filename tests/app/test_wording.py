@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from patroon_tui.screens.programme import ProgrammeScreen
+from tests.app.screen_text import shown_in
 from tests.waiting import mounted, until
 
 
@@ -14,11 +15,10 @@ async def test_the_conversation_slide_lists_each_question_once(make_app, deck):
     async with app.run_test(size=(100, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, ProgrammeScreen)
-        await pilot.pause()
-        # The slide draws this Markdown (its own lines, or Textual's Markdown widget).
-        shown = screen.body.query_one(".slide-body").source
+        # What the slide shows, its lines joined.
+        await until(pilot, lambda: "25 minuten" in shown_in(app, screen.body))
+        shown = shown_in(app, screen.body)
         assert [shown.count(q.text) for q in deck.questions] == [1] * len(deck.questions)
-        assert "25 minuten" in shown
         await pilot.press("ctrl+q")
 
 
