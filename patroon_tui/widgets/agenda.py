@@ -7,8 +7,9 @@ half minute.
 
 An ``OptionList`` (not a ``Tree``) because its keys do not clash with the programme's
 navigation keys (a Tree binds space) and one flat list is cheap to build for a few dozen
-screens. The list draws each option's lines once and keeps them: a page turn changes two
-options' marks, and Textual's list would draw every option in sight again.
+screens. The marks (current, visited, notes) are drawn by the agenda, not kept in the
+options' prompts: a page turn changes two rows' marks and repaints those two rows, where
+changing a prompt makes Textual's list measure every option and draw every row again.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Agenda(OptionList):
         self._progress = progress
         self._now = now or (lambda: dt.datetime.now().astimezone())
         self._marks: dict[str, tuple[bool, bool, bool]] = {}
+        self._titles = {screen.id: screen.title for screen in deck.screens}
         self._times: dict[str, Text] = {}
         times = self._part_times()
         options: list[Option] = []
@@ -64,7 +66,8 @@ class Agenda(OptionList):
             for screen in part.screens:
                 marks = (screen.id == current, screen.id in visited, screen.id in noted)
                 self._marks[screen.id] = marks
-                options.append(Option(self._prompt(screen.title, *marks), id=screen.id))
+                # Fixed: the two cells of the marks, then the title (drawn with its marks).
+                options.append(Option(Text(f"  {screen.title}"), id=screen.id))
         if self._plans():
             # First: the one figure a facilitator glances at, in view however long the list.
             self._end = self._end_prompt()
@@ -72,6 +75,8 @@ class Agenda(OptionList):
         super().__init__(*options, id=id)
         # Each option's lines as drawn, by index: (prompt, look, width, lines).
         self._drawn: dict[int, tuple[object, object, int, list[Strip]]] = {}
+        # What a screen's row shows (its marks and title), by option index.
+        self._shown: dict[int, Text] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._hover: int | None = None
 
@@ -129,6 +134,24 @@ class Agenda(OptionList):
                           for line in range(str(option.prompt).count("\n") + 1)]
         return self._rows
 
+    def _refresh_option(self, index: int | None) -> None:
+        """Repaint the rows of the option at ``index`` only."""
+        if index is None:
+            return
+        rows = [n for n, (option, _) in enumerate(self._option_rows()) if option == index]
+        if rows:
+            self.refresh_lines(rows[0], len(rows))
+
+    def _prompt_shown(self, index: int, option: Option) -> object:
+        """What the option's row shows: a screen with its marks, a part as it is."""
+        marks = self._marks.get(option.id or "")
+        if marks is None:
+            return option.prompt
+        shown = self._shown.get(index)
+        if shown is None:
+            shown = self._shown[index] = self._prompt(self._titles[option.id or ""], *marks)
+        return shown
+
     def replace_option_prompt(self, option_id: str, prompt) -> Agenda:
         super().replace_option_prompt(option_id, prompt)
         self._rows = None
@@ -162,6 +185,7 @@ class Agenda(OptionList):
             return Strip.blank(width, self.get_visual_style("option-list--option").rich_style)
         index, offset = rows[line]
         option = self.options[index]
+        prompt = self._prompt_shown(index, option)
         look = ("option-list--option-disabled" if option.disabled
                 else "option-list--option-highlighted" if self.highlighted == index
                 else "option-list--option-hover" if self._hover == index else "")
@@ -169,14 +193,14 @@ class Agenda(OptionList):
         style = (self.get_visual_style("option-list--option", look) if look
                  else self.get_visual_style("option-list--option"))
         drawn = self._drawn.get(index)
-        if drawn is None or drawn[0] is not option.prompt or drawn[1] != style or drawn[2] != width:
-            visual: Visual = visualize(self, option.prompt)
+        if drawn is None or drawn[0] is not prompt or drawn[1] != style or drawn[2] != width:
+            visual: Visual = visualize(self, prompt)
             padding = self.get_component_styles("option-list--option").padding
             if padding:
                 visual = Padding(visual, padding)
             strips = [strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
                       for strip in Visual.to_strips(self, visual, width, None, style)]
-            drawn = self._drawn[index] = (option.prompt, style, width, strips)
+            drawn = self._drawn[index] = (prompt, style, width, strips)
         strips = drawn[3]
         if offset < len(strips):
             return strips[offset]
@@ -198,10 +222,20 @@ class Agenda(OptionList):
             marks = (screen.id == current, screen.id in visited, screen.id in noted)
             if self._marks.get(screen.id) != marks:
                 self._marks[screen.id] = marks
-                self.replace_option_prompt(screen.id, self._prompt(screen.title, *marks))
+                index = self.get_option_index(screen.id)
+                self._shown.pop(index, None)
+                self._refresh_option(index)
         if self._progress is not None:
             self._show_time()
         index = self.get_option_index(current)
         if self.highlighted != index:
-            self.highlighted = index
-            self.scroll_to_highlight()
+            # Set without the list's own watcher, which repaints every row: the rows of the
+            # option left and the one arrived on are repainted, and scrolled into view.
+            before = self.highlighted
+            self.set_reactive(Agenda.highlighted, index)
+            self._refresh_option(before)
+            self._refresh_option(index)
+            if self.scrollable_content_region.height:
+                # (Hidden, it has no rows to scroll: the list scrolls to it once shown.)
+                self.scroll_to_highlight()
+
