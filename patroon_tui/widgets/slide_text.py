@@ -11,13 +11,16 @@ column) shows, cell for cell, from the same rules: the padding and alignment are
 widget's own styles, the title's and the body's are its component classes
 (``text-body--title``: colour, text style, text alignment, width, a bottom border, the
 margin under it; ``text-body--body``: text style, colour, width), and the Markdown's are
-``SlideMarkdown``'s (``slide-markdown--*``). Markdown beyond what ``SlideMarkdown`` draws
+``SlideMarkdown``'s (``slide-markdown--*``). A quote slide has its own component classes
+(``text-body--quote`` its alignment, ``text-body--quote-title``, ``text-body--quote-body``)
+rather than a class on the widget: a new class restyles the widget and lays out the
+screen, on each turn onto or off a quote. Markdown beyond what ``SlideMarkdown`` draws
 keeps ``TextSlide``.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -37,21 +40,34 @@ from patroon_tui.widgets.slide_markdown import Block, Drawing
 _BOTTOM_EDGES = {"hkey": "▁", "solid": "─", "heavy": "━", "double": "═", "tall": "▀"}
 
 
+class _Look(NamedTuple):
+    """The component classes a kind of slide is drawn with (``None``: the widget's own)."""
+
+    align: str | None
+    title: str
+    body: str
+
+
+_TEXT = _Look(None, "text-body--title", "text-body--body")
+_QUOTE = _Look("text-body--quote", "text-body--quote-title", "text-body--quote-body")
+
+
 class TextBody(ScrollView, can_focus=False):
     """A text slide: its title and its Markdown (parsed by ``slide_markdown.parse``)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "text-body--title", "text-body--body",
+        "text-body--quote", "text-body--quote-title", "text-body--quote-body",
         "slide-markdown--bullet", "slide-markdown--quote", "slide-markdown--paragraph",
     }
 
     DEFAULT_CSS = """
     TextBody { height: 1fr; padding: 1 2; overflow-x: hidden; overflow-y: auto; }
-    TextBody > .text-body--title { text-style: bold; color: $accent; margin-bottom: 1; }
-    TextBody > .text-body--body { color: $foreground; }
-    TextBody.-quote { align: center middle; }
-    TextBody.-quote > .text-body--title { text-align: center; width: 100%; }
-    TextBody.-quote > .text-body--body { text-style: bold italic; width: 100%; max-width: 90; }
+    TextBody > .text-body--title, TextBody > .text-body--quote-title { text-style: bold; color: $accent; margin-bottom: 1; }
+    TextBody > .text-body--body, TextBody > .text-body--quote-body { color: $foreground; }
+    TextBody > .text-body--quote { align: center middle; }
+    TextBody > .text-body--quote-title { text-align: center; width: 100%; }
+    TextBody > .text-body--quote-body { text-style: bold italic; width: 100%; max-width: 90; }
     TextBody > .slide-markdown--bullet { color: $text-primary; }
     TextBody:light > .slide-markdown--bullet { color: $text-secondary; }
     TextBody > .slide-markdown--quote { background: $boost; color: $text-primary 50%; }
@@ -97,11 +113,6 @@ class TextBody(ScrollView, can_focus=False):
             return
         if self._screen is not None:
             self._scrolled[self._screen.id] = self.scroll_y
-        if self._kind() != screen.kind:
-            # The look of the kind (a quote is centred and bold italic).
-            if self._screen is not None:
-                self.remove_class(f"-{self._screen.kind}")
-            self.add_class(f"-{screen.kind}")
         self._screen = screen
         self._source = markdown
         self._blocks = blocks
@@ -113,23 +124,28 @@ class TextBody(ScrollView, can_focus=False):
     def draw_ahead(self, screen: Screen, markdown: str, blocks: list[Block]) -> None:
         """Draw ``screen``'s lines now (the room still looks at another): the turn onto it
         only paints them. Drawn for this widget's look; another look draws again."""
-        if not (self.is_mounted and self.size.width) or screen.kind != self._kind():
+        if not (self.is_mounted and self.size.width):
             return
         self._ahead = {screen.id: self._draw(screen, blocks)}
 
-    def _kind(self) -> str | None:
-        return self._screen.kind if self._screen is not None else None
-
     # -- drawing ---------------------------------------------------------------------------
 
-    def _key(self) -> tuple[object, ...]:
-        title = self.get_component_styles("text-body--title")
-        body = self.get_component_styles("text-body--body")
-        return (self.size, self.styles.gutter, self.styles.align_horizontal,
-                self.styles.align_vertical, self.visual_style,
-                self.get_visual_style("text-body--title"), title.text_align, title.width,
+    @staticmethod
+    def _look(screen: Screen) -> _Look:
+        return _QUOTE if screen.kind == "quote" else _TEXT
+
+    def _align(self, look: _Look) -> tuple[str, str]:
+        styles = self.get_component_styles(look.align) if look.align else self.styles
+        return styles.align_horizontal, styles.align_vertical
+
+    def _key(self, screen: Screen) -> tuple[object, ...]:
+        look = self._look(screen)
+        title = self.get_component_styles(look.title)
+        body = self.get_component_styles(look.body)
+        return (look, self.size, self.styles.gutter, self._align(look), self.visual_style,
+                self.get_visual_style(look.title), title.text_align, title.width,
                 title.max_width, title.border_bottom, title.margin.bottom,
-                self.get_visual_style("text-body--body"), body.width, body.max_width,
+                self.get_visual_style(look.body), body.width, body.max_width,
                 self.get_component_styles("slide-markdown--paragraph").margin.bottom,
                 self.get_component_styles("slide-markdown--bullet").color,
                 self.get_component_styles("slide-markdown--quote").background,
@@ -141,7 +157,7 @@ class TextBody(ScrollView, can_focus=False):
         if self._screen is None:
             return
         drawn = self._drawn
-        key = self._key()
+        key = self._key(self._screen)
         if drawn is None or drawn[0] != key:
             drawn = self._drawn = self._draw(self._screen, self._blocks, key)
         if self.virtual_size != drawn[2]:
@@ -150,7 +166,7 @@ class TextBody(ScrollView, can_focus=False):
 
     def _draw(self, screen: Screen, blocks: list[Block],
               key: tuple[object, ...] | None = None) -> tuple[object, list[Strip], Size]:
-        key = key if key is not None else self._key()
+        key = key if key is not None else self._key(screen)
         # The size inside the padding, scroll bar included.
         width = max(self.size.width, 1)
         height = self.size.height
@@ -166,13 +182,14 @@ class TextBody(ScrollView, can_focus=False):
     def _lines(self, screen: Screen, blocks: list[Block], width: int, height: int) -> list[Strip]:
         viewport = self.app.size
         container = Size(width, height)
-        title_styles = self.get_component_styles("text-body--title")
-        body_styles = self.get_component_styles("text-body--body")
+        look = self._look(screen)
+        title_styles = self.get_component_styles(look.title)
+        body_styles = self.get_component_styles(look.body)
         title_width = _resolve(title_styles.width, title_styles.max_width, container, viewport)
         body_width = _resolve(body_styles.width, body_styles.max_width, container, viewport)
         background = _background(self.visual_style)
 
-        title_style = self.get_visual_style("text-body--title")
+        title_style = self.get_visual_style(look.title)
         align = title_styles.text_align
         title = Content(screen.title).render_strips(
             title_width, None, title_style,
@@ -186,22 +203,23 @@ class TextBody(ScrollView, can_focus=False):
             rule = RichStyle(color=(back + edge_color).rich_color, bgcolor=back.rich_color)
             column.append(Strip([Segment(char * title_width, rule)], title_width))
         column.extend([Strip.blank(title_width, background)] * title_styles.margin.bottom)
-        body_style = self.get_visual_style("text-body--body")
+        body_style = self.get_visual_style(look.body)
         column.extend(Drawing(self, body_width, body_style).lines(blocks))
 
         # Aligned as one block (as Textual aligns a column's children), as wide as its
         # widest part.
         block_width = max(title_width, body_width)
+        horizontal, vertical = self._align(look)
         left = 0
-        if self.styles.align_horizontal == "center":
+        if horizontal == "center":
             left = max((width - block_width) // 2, 0)
-        elif self.styles.align_horizontal == "right":
+        elif horizontal == "right":
             left = max(width - block_width, 0)
         top = 0
         if len(column) < height:
-            if self.styles.align_vertical == "middle":
+            if vertical == "middle":
                 top = (height - len(column)) // 2
-            elif self.styles.align_vertical == "bottom":
+            elif vertical == "bottom":
                 top = height - len(column)
         blank = Strip.blank(width, background)
         lines = [blank] * top
@@ -227,7 +245,8 @@ class TextBody(ScrollView, can_focus=False):
             self.call_later(self._update)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if self._screen is not None and (self._drawn is None or self._drawn[0] != self._key()):
+        if self._screen is not None and (self._drawn is None
+                                         or self._drawn[0] != self._key(self._screen)):
             # Drawn on the paint that needs it; a new length is a new virtual size after it.
             self._drawn = self._draw(self._screen, self._blocks)
             if self.virtual_size != self._drawn[2]:
