@@ -22,7 +22,7 @@ from patroon_tui.core.drawing.agenda_fit import SHORT_BELOW
 from patroon_tui.core.model.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.model.session import Session
 from patroon_tui.messages import ScreenShown, SessionChanged
-from patroon_tui.screens.agenda_fold import AgendaFold
+from patroon_tui.screens.agenda_fold import AgendaFold, room_of
 from patroon_tui.screens.bodies import Bodies
 from patroon_tui.screens.notes_focus import NotesFocus
 from patroon_tui.screens.presenter import Presenter
@@ -84,8 +84,13 @@ class ProgrammeScreen(Screen):
                               id="slide")
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
         self._offered: tuple[bool, bool] | None = None
+        current = self._screens[self.index].id
+        noted = {sid for sid, text in session.notes.items() if text}
+        self._agenda_list = Agenda(deck, current, set(session.progress.visited or []) | {current},
+                                   noted, id="agenda", progress=session.progress, now=now)
         # When the agenda folds away (screens/agenda_fold.py), with the facilitator's f4.
-        self._agenda = AgendaFold(self)
+        self._agenda = AgendaFold(deck, self._agenda_list, current=lambda: self.current,
+                                  room=lambda: room_of(self))
         self._notes_focus = NotesFocus(self._notes_pane, relayout=self._agenda.fit)
         self.presenter = Presenter(  # the console, the answers shown, the room's state
             deck, session, self._notes_pane, timer=timer, read_only=read_only, now=now,
@@ -109,12 +114,8 @@ class ProgrammeScreen(Screen):
         yield AppHeader(self.session.session.title, part=part, timer=self._timer,
                         now=self._now, id="header")
         with Horizontal(id="main"):
-            current = self._screens[self.index].id
-            visited = set(self.session.progress.visited or []) | {current}
-            noted = {sid for sid, text in self.session.notes.items() if text}
-            agenda = Agenda(self.deck, current, visited, noted, id="agenda",
-                            progress=self.session.progress, now=self._now)
-            yield agenda.set_class(self._agenda.folded, "-folded", update=False)
+            agenda = self._agenda_list
+            yield agenda.set_class(agenda.folded, "-folded", update=False)
             with Container(id="centre"):
                 yield self._slides
                 yield self.presenter.bar
@@ -215,7 +216,7 @@ class ProgrammeScreen(Screen):
     def _refresh_agenda(self) -> None:
         noted = {sid for sid, text in self.session.notes.items() if text}
         visited = self.session.progress.visited or []
-        self.query_one(Agenda).show_state(self.current.id, visited, noted)
+        self._agenda_list.show_state(self.current.id, visited, noted)
 
     def flush_notes(self) -> bool:
         """Move edited notes from the pane into the session; ``True`` if anything moved."""

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection
 
 from rich.text import Text
 from textual import events
+from textual.reactive import var
 from textual.strip import Strip
 from textual.visual import Padding, Visual, visualize
 from textual.widgets import OptionList
@@ -79,6 +80,14 @@ class Agenda(OptionList):
         self._shown: dict[int, Text] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._hover: int | None = None
+
+    folded: var[bool] = var(False, init=False)
+    """Folded away (``-folded``): where it would take the room the slide needs, or by f4."""
+
+    def watch_folded(self, folded: bool) -> None:
+        self.set_class(folded, "-folded")
+        if folded and self.has_focus:
+            self.screen.set_focus(None)
 
     def on_mount(self) -> None:
         if self._progress is not None and self._plans():
