@@ -25,13 +25,14 @@ MIN_WIDTH = max(cell_len(STATES[s][0]) for s in ("saved", "dirty", "saving")) + 
 class SaveIndicator(Static):
     """Shows whether everything typed is on disk."""
 
-    DEFAULT_CSS = f"""
-    SaveIndicator {{ width: auto; min-width: {MIN_WIDTH}; padding: 0 1; }}
-    SaveIndicator.-saved {{ color: $text-success; }}
-    SaveIndicator.-dirty {{ color: $text-muted; }}
-    SaveIndicator.-saving {{ color: $text-muted; }}
-    SaveIndicator.-error {{ background: $error; color: $text; text-style: bold; }}
-    SaveIndicator.-read-only {{ background: $warning; color: $text; }}
+    # min-width is MIN_WIDTH (tests/app/test_save_indicator.py holds the two equal).
+    DEFAULT_CSS = """
+    SaveIndicator { width: auto; min-width: 14; padding: 0 1; }
+    SaveIndicator.-saved { color: $text-success; }
+    SaveIndicator.-dirty { color: $text-muted; }
+    SaveIndicator.-saving { color: $text-muted; }
+    SaveIndicator.-error { background: $error; color: $text; text-style: bold; }
+    SaveIndicator.-read-only { background: $warning; color: $text; }
     """
 
     def __init__(self, state: str = "saved", *, id: str | None = None) -> None:
