@@ -13,8 +13,12 @@ which screen to show.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
+
+from textual.await_remove import AwaitRemove
 from textual.containers import Container
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 
 from patroon_tui import garbage_collector as collector, keyboard
 from patroon_tui.core.model.deck import Deck, Screen
@@ -43,10 +47,13 @@ class Bodies(Container):
         self._parsed: dict[str, list[Block] | None] = {}
         self.text = TextBody(id="text-body")
         """The body of every text slide (``TextBody``)."""
-        self._mounting: dict[Widget, AwaitMount] = {}
+        self._mounting: dict[Widget, Awaitable[object]] = {}
         # Bodies pruned while their mount was still under way: removed once mounted, or
         # taken back if their screen is shown again first (a new body would clash by id).
         self._discarding: dict[str, Widget] = {}
+        # Bodies being removed, by screen id: a body built again for that screen is mounted
+        # once the old one is gone (the two have one id).
+        self._removing: dict[str, AwaitRemove] = {}
         self.to_answer = False
         """Whether the next arrival on the tables screen puts the cursor in the first answer."""
         # The first body is built with the screen: one layout pass, not two.
@@ -103,8 +110,16 @@ class Bodies(Container):
             body = self._build(index)
             if body is not self.text:
                 body.display = False
-                self._mounting[body] = self.mount(body)
+                removal = self._removing.pop(screen_id, None)
+                self._mounting[body] = (
+                    self.mount(body) if removal is None
+                    else asyncio.ensure_future(self._mount_after(removal, body))
+                )
         return body
+
+    async def _mount_after(self, removal: AwaitRemove, body: Widget) -> None:
+        await removal
+        await self.mount(body)
 
     # -- showing -----------------------------------------------------------------------
 
@@ -137,7 +152,7 @@ class Bodies(Container):
         """Remove ``body``, once its mount has finished if it is still under way."""
         pending = self._mounting.get(body)
         if pending is None:
-            body.remove()
+            self._remove(screen_id, body)
             return
         # remove() does nothing to a widget whose mount has not finished: it would stay.
         self._discarding[screen_id] = body
@@ -147,9 +162,22 @@ class Bodies(Container):
             if self._discarding.get(screen_id) is body:
                 del self._discarding[screen_id]
                 self._mounting.pop(body, None)
-                await body.remove()
+                await self._remove(screen_id, body)
 
         self.call_later(when_mounted)
+
+    def _remove(self, screen_id: str, body: Widget) -> AwaitRemove:
+        """Start removing ``body``; known while under way, so that a body built again for
+        the screen is mounted once this one is gone."""
+        removal = self._removing[screen_id] = body.remove()
+
+        async def forget() -> None:
+            await removal
+            if self._removing.get(screen_id) is removal:
+                del self._removing[screen_id]
+
+        self.call_later(forget)
+        return removal
 
     def prefetch(self, index: int) -> None:
         """Build the slide after ``index`` while the room is still looking at this one (a
