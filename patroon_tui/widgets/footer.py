@@ -40,7 +40,6 @@ class AppFooter(Footer):
         # ``-compact`` on the footer alone (after the constructor, which sets the class from
         # ``compact``): Footer's own rules for it space the keys.
         self.add_class("-compact", update=False)
-        self._rebuild_pending = False
         self._shown: tuple[object, ...] | None = None
         self._fitted_width = -1
 
@@ -57,23 +56,20 @@ class AppFooter(Footer):
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
-        # As Footer.bindings_changed, but a rebuild already waiting for the next refresh
-        # takes this change along: it reads the keys when it runs.
-        self._bindings_ready = True
-        if not screen.app.app_focus or self._rebuild_pending:
-            return
-        if self.is_attached and screen is self.screen:
-            self._rebuild_pending = True
-            if self._shown is None:
-                # The first keys are built with the screen's own first changes (its body,
-                # the cursor arriving), not a refresh later: that would lay out and paint
-                # the whole screen once more before it stands.
-                self.call_later(self._rebuild)
-            else:
-                self.call_after_refresh(self._rebuild)
+        # Footer's own marks the footer ready to show keys (through Textual's public path)
+        # and asks for a recompose after the next refresh; that recompose does nothing
+        # while the keys are the ones shown (``recompose`` below), so the changes Textual
+        # announces twice, and those that come together, rebuild the keys once.
+        first = self._shown is None
+        super().bindings_changed(screen)
+        if first and screen.app.app_focus and self.is_attached and screen is self.screen:
+            # The first keys are built with the screen's own first changes (its body, the
+            # cursor arriving), not a refresh later: that would lay out and paint the whole
+            # screen once more before it stands.
+            self.call_later(self.recompose)
 
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
+    async def recompose(self) -> None:
+        """Build the keys again, if the keys the screen has to show have changed."""
         if not self.is_attached:
             return
         shown = tuple(
@@ -81,9 +77,10 @@ class AppFooter(Footer):
             for _, binding, enabled, _ in self.screen.active_bindings.values()
             if binding.show
         )
-        if shown != self._shown:
-            self._shown = shown
-            await self.recompose()
+        if shown == self._shown:
+            return
+        self._shown = shown
+        await super().recompose()
         self.call_after_refresh(self._leave_out_what_does_not_fit)
 
     def on_resize(self) -> None:
