@@ -6,6 +6,7 @@ name may change in any release of Textual without a word."""
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -29,16 +30,22 @@ def test_no_private_textual_module_is_imported():
     assert private == []
 
 
+@functools.cache
+def privates_of(base: type) -> frozenset[str]:
+    """The private names a Textual class has: its own and those its methods use."""
+    names = {n for n in vars(base) if n.startswith("_") and not n.startswith("__")}
+    try:
+        names |= set(SELF.findall(inspect.getsource(base)))
+    except (OSError, TypeError):
+        pass
+    return frozenset(names)
+
+
 def textual_privates(cls: type) -> set[str]:
     names: set[str] = set()
     for base in cls.__mro__[1:]:
-        if base.__module__.split(".")[0] != "textual":
-            continue
-        names |= {n for n in vars(base) if n.startswith("_") and not n.startswith("__")}
-        try:
-            names |= set(SELF.findall(inspect.getsource(base)))
-        except (OSError, TypeError):
-            pass
+        if base.__module__.split(".")[0] == "textual":
+            names |= privates_of(base)
     return names
 
 
