@@ -14,13 +14,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from patroon_tui.cli import main
 from patroon_tui.core.model.session import FirstStep, Principle
 from patroon_tui.core.sessionfile.store import SessionStore
 from tests.core.privacy_corpus import WITH_PERSONAL_DATA
+from tests.test_cli_export import FIXTURES, GOOD, export
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-GOOD = "2026-11-28-wijkteam-noord"
 PIECES = [piece for _, expected in WITH_PERSONAL_DATA for _, piece in expected]
 
 
@@ -50,10 +48,6 @@ def folder(tmp_path) -> Path:
         session.first_steps.append(FirstStep(text=f"Nabellen: {text}", owner=text))
     store.save(session, store.path_for(GOOD))
     return folder
-
-
-def export(folder: Path, *args: str) -> int:
-    return main(["export", GOOD, "--sessions-dir", str(folder), *args])
 
 
 def readable(path: Path) -> str:
