@@ -28,6 +28,18 @@ LayerChoice = Literal["", "doel", "spelregels", "relatie"]
 LAYERS: tuple[LayerChoice, ...] = ("", "doel", "spelregels", "relatie")
 """The layer choices a table can have ('': none chosen)."""
 
+StepStatus = Literal["gedaan", "loopt", "vastgelopen", "niet-begonnen", "losgelaten"]
+STEP_STATUSES: tuple[StepStatus, ...] = (
+    "gedaan", "loopt", "vastgelopen", "niet-begonnen", "losgelaten")
+"""What became of a first step, looked back on in a follow-up session, in the order offered."""
+
+PrincipleStatus = Literal["houden", "aanpassen", "loslaten"]
+PRINCIPLE_STATUSES: tuple[PrincipleStatus, ...] = ("houden", "aanpassen", "loslaten")
+"""What a follow-up session does with a principle, in the order offered."""
+
+StepLayer = Literal["doel", "spelregels", "relatie"]
+"""The triangle layer a first step works on."""
+
 
 def as_layer(text: str) -> LayerChoice:
     """``text`` as a table's layer choice; anything that is not one is no choice (``""``)."""
@@ -85,10 +97,13 @@ class SessionInfo(_Model):
     created: dt.datetime
     """When the session was made (UTC)."""
     updated: dt.datetime
+    """When the session was last saved (UTC)."""
     origin: str | None = None
     """The id of the session this file is a copy of, when its own id differs (a copy
     saved under another name, a merge): copies merge when their origins match."""
-    """When the session was last saved (UTC)."""
+    previous: str | None = Field(default=None, pattern=ID_RE.pattern)
+    """The id of the earlier session this one follows up (added key): its principles and
+    first steps were carried over to be looked back on."""
 
 
 class Progress(_Model):
@@ -158,6 +173,11 @@ class Principle(_Model):
     """The principle, e.g. ``Als een casus niet past, bellen we eerst …``."""
     uid: str | None = None
     """Identity across copies of the session (merging)."""
+    status: PrincipleStatus | None = None
+    """In a follow-up session: keep, change or let go of it (added key); unset: not yet
+    looked back on."""
+    review: str | None = None
+    """In a follow-up session: what was said about it when looking back (added key)."""
 
 
 class FirstStep(_Model):
@@ -171,6 +191,16 @@ class FirstStep(_Model):
     """Id of the table it came from; ``""`` = none."""
     uid: str | None = None
     """Identity across copies of the session (merging)."""
+    status: StepStatus | None = None
+    """In a follow-up session: what became of it (added key); unset: not yet looked back on."""
+    review: str | None = None
+    """In a follow-up session: what happened, as said when looking back (added key)."""
+    pattern: str | None = None
+    """Id of the deck or own pattern whose loop it should break (added key)."""
+    breaks_after: int | None = Field(default=None, ge=1, le=12)
+    """The number (1-based) of the step the arrow it breaks leaves from (added key)."""
+    layer: StepLayer | None = None
+    """The triangle layer it works on (added key)."""
 
 
 class ConflictVersion(_Model):
