@@ -20,8 +20,10 @@ from textual.widgets.option_list import Option
 
 from patroon_tui.core.model.recording import FIRST_STEP_QUESTION, first_step_suggestions
 from patroon_tui.core.model.session import FirstStep
+from patroon_tui.core.model.step_ties import next_arrow, next_layer, next_pattern
 from patroon_tui.widgets.editable_list import EditableList, ListField, shorten
 from patroon_tui.widgets.fields import FieldScroll
+from patroon_tui.widgets.step_tie import StepTie
 
 __all__ = ["FIRST_STEP_QUESTION", "FirstStepsPanel", "StepOwner", "StepText"]
 
@@ -160,6 +162,16 @@ class FirstStepsPanel(EditableList):
                 priority=True),
         Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True,
                 tooltip="Stap naar de prullenbak (Ctrl+P zet terug)"),
+        # The step's tie to a loop: chords, as on the tables screen (ctrl+l the layer);
+        # ctrl+↓/ctrl+↑ go along the loop's arrows as they mark its steps on a pattern.
+        Binding("ctrl+o", "tie_pattern", "Patroon", id="first-steps.pattern", priority=True,
+                tooltip="Welk patroon deze stap doorbreekt (telkens het volgende)"),
+        Binding("ctrl+down", "tie_arrow(1)", "Volgende pijl", id="first-steps.arrow-next",
+                priority=True, show=False),
+        Binding("ctrl+up", "tie_arrow(-1)", "Vorige pijl", id="first-steps.arrow-previous",
+                priority=True, show=False),
+        Binding("ctrl+l", "tie_layer", "Laag kiezen", id="first-steps.layer", priority=True,
+                show=False),
         *EditableList.move_bindings("first-steps"),
     ]
 
@@ -195,6 +207,7 @@ class FirstStepsPanel(EditableList):
                             Label(f"({source})" if source else "", classes="source"),
                             classes="owner-row",
                         ),
+                        self._tie(step, n - 1),
                         classes="step-fields",
                     ),
                     classes="row",
@@ -230,9 +243,10 @@ class FirstStepsPanel(EditableList):
     # -- public API -------------------------------------------------------------------
 
     def refresh_from_session(self) -> None:
-        """Reload the steps and the suggestions from the session."""
+        """Reload the steps, their ties and the suggestions from the session."""
         if self.when_ready(self._fill_suggestions):
             self._fill_suggestions()
+            self._show_ties()
         super().refresh_from_session()
 
     # -- building ---------------------------------------------------------------------
@@ -319,3 +333,54 @@ class FirstStepsPanel(EditableList):
             self.notify("Kies eerst een voorstel in de lijst van de tafels.")
             return
         await self._adopt(option.id)
+
+    # -- the tie to a loop: pattern, arrow, layer -------------------------------------
+
+    def _tie(self, step: FirstStep, index: int) -> StepTie:
+        tie = StepTie(index)
+        tie.show(step, self.deck, self.session)
+        return tie
+
+    def _show_ties(self) -> None:
+        steps = self.session.first_steps
+        for tie in self.query(StepTie):
+            if tie.index < len(steps):
+                tie.show(steps[tie.index], self.deck, self.session)
+
+    async def _tied_step(self) -> FirstStep | None:
+        """The step with the cursor (or the one typed in last), its typing stored first."""
+        await self.flush()
+        field = self.focused_field() or self.remembered_field()
+        index = field.index if isinstance(field, ListField) and self in field.ancestors else None
+        steps = self.session.first_steps
+        if index is None or index > len(steps):
+            self.notify("Zet de cursor eerst in een eerste stap.")
+            return None
+        if index == len(steps):
+            steps.append(self.new_item())  # the ready row of an empty list
+        return steps[index]
+
+    def _tied(self) -> None:
+        self.changed()
+        self._show_ties()
+
+    async def action_tie_pattern(self) -> None:
+        step = await self._tied_step()
+        if step is not None:
+            next_pattern(step, self.deck, self.session)
+            self._tied()
+
+    async def action_tie_arrow(self, delta: int) -> None:
+        step = await self._tied_step()
+        if step is None:
+            return
+        if not next_arrow(step, self.deck, self.session, delta):
+            self.notify("Kies eerst met ctrl+o het patroon dat deze stap doorbreekt.")
+            return
+        self._tied()
+
+    async def action_tie_layer(self) -> None:
+        step = await self._tied_step()
+        if step is not None:
+            next_layer(step)
+            self._tied()
