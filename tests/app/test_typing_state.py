@@ -4,8 +4,9 @@ A hypothesis state machine walks the app the way a facilitator does: it types ma
 (each unique, e.g. ``j07x``) as a terminal sends them — a burst in one write, or one key at
 a time — and between them turns pages (PageDown/PageUp, alt+arrows, arrows), goes round
 the fields (Tab, Shift+Tab), leaves a field (Esc), presses F-keys, ctrl+n/t/l/g/o, F8
-followed by typing or by a deliberate "Ja", switches tables, resizes the terminal and
-saves. After every step:
+followed by typing or by a deliberate "Ja", switches tables (ctrl+↑/↓; on the first-steps
+screen these, ctrl+o and ctrl+l tie a step to a pattern's arrow and a layer), resizes the
+terminal and saves. After every step:
 
 - every marker typed is whole (contiguous) in what the app holds (the session, or a field
   on screen not yet moved into it), and after a save and after ctrl+q in the file's bytes;
@@ -480,8 +481,9 @@ def word(first: str = "W", *, space: bool = False, one_by_one: bool = False):
     return (first, "x", space, one_by_one)
 
 
-#: The walks that lost or misfiled words before, played through the same machine and
-#: invariants, so CI meets each of them whatever the random walks above happen to draw.
+#: The walks that lost or misfiled words before, and one over each screen's newest keys,
+#: played through the same machine and invariants, so CI meets each of them whatever the
+#: random walks above happen to draw.
 KNOWN_WALKS = {
     "letters on a slide, PageDown while typing": (
         "in-gesprek", [("type_a_word", word("n", space=True)),
@@ -502,6 +504,11 @@ KNOWN_WALKS = {
         "eigen-principes", [("type_a_word", word()), ("new_record", True, word())]),
     "first steps: Esc, ctrl+n, a word": (
         "eerste-stappen", [("new_record", True, word())]),
+    "first steps: a step tied to a pattern, an arrow and a layer between words": (
+        "eerste-stappen", [("type_a_word", word()), ("control_key", "ctrl+o", word("j")),
+                           ("switch_table", "ctrl+down", word("n", one_by_one=True)),
+                           ("switch_table", "ctrl+up", word()),
+                           ("control_key", "ctrl+l", word("p", space=True))]),
     "tables: Tab round the form, a word": (
         "tafels", [("go_round_the_fields", "tab", 5, word())]),
     "a deliberate Ja, then typing on": (
