@@ -339,6 +339,12 @@ def _model() -> Iterator[Case]:
     steps_at = BASE.index("[[first_steps]]")
     yield field("stap-tafel-getal", BASE[:steps_at]
                 + BASE[steps_at:].replace('table = "tafel-1"', "table = 1"), "first_steps[0].table")
+    tie = 'owner = "GGZ"\ntable = "tafel-1"\n'
+    yield field("stap-laag-onbekend", _sub(tie, tie + 'layer = "dak"\n'), "first_steps[0].layer")
+    yield field("stap-pijl-nul", _sub(tie, tie + 'pattern = "wereldvrede"\nbreaks_after = 0\n'),
+                "first_steps[0].breaks_after")
+    yield field("stap-pijl-tekst", _sub(tie, tie + 'breaks_after = "drie"\n'),
+                "first_steps[0].breaks_after")
     yield field("stappen-als-tekst", BASE[: BASE.index("[[first_steps]]")].replace(
         "format_version = 1\n", 'format_version = 1\nfirst_steps = ["bellen"]\n'),
         "first_steps[0]")
@@ -504,6 +510,17 @@ def odd_cases() -> list[OddCase]:
         ("stap-bij-verdwenen-tafel", _sub('owner = "GGZ"\ntable = "tafel-1"',
                                           'owner = "GGZ"\ntable = "tafel-9"'),
          ("first_steps[0].table",)),
+        ("stap-breekt-een-pijl", _sub('owner = "GGZ"\n', 'owner = "GGZ"\npattern = '
+                                      '"wereldvrede"\nbreaks_after = 3\nlayer = "spelregels"\n'),
+         ()),
+        ("stap-bij-onbekend-patroon", _sub('owner = "GGZ"\n',
+                                           'owner = "GGZ"\npattern = "weg"\nbreaks_after = 2\n'),
+         ("first_steps[0].pattern",)),
+        ("stap-pijl-voorbij-het-patroon", _sub('owner = "GGZ"\n', 'owner = "GGZ"\npattern = '
+                                               '"eigen-tafel-1"\nbreaks_after = 7\n'),
+         ("first_steps[0].breaks_after",)),
+        ("stap-pijl-zonder-patroon", _sub('owner = "GGZ"\n', 'owner = "GGZ"\nbreaks_after = 1\n'),
+         ("first_steps[0].breaks_after",)),
         ("eigen-patroon-met-deck-id", _sub('id = "eigen-tafel-1"', 'id = "wat-is-voorliggend"')
          .replace('pattern = "eigen-tafel-1"', 'pattern = "wat-is-voorliggend"'),
          ("patterns[0].id",)),

@@ -46,6 +46,7 @@ from patroon_tui.core.model.recording import plenary_record
 from patroon_tui.core.model.session import ID_RE, MAX_SCREEN_SECONDS, TRASH_KINDS, Session
 from patroon_tui.core.model.timekeeping import bound_seconds
 from patroon_tui.core.model.uids import unique_uids
+from patroon_tui.core.sessionfile.tie_checks import loose_ties
 from patroon_tui.core.text.terminal_safe import KEPT_CONTROLS, printable
 from patroon_tui.core.text.wording import field_path
 
@@ -226,15 +227,10 @@ def adjust(session: Session, file_id: str | None) -> list[Notice]:
         progress.timer_seconds_left = total
     notices += _escaped_controls(session)
     notices += [Notice(path, text) for path, text in unique_uids(session)]
-    for index, step in enumerate(session.first_steps):
-        if step.table and step.table not in table_ids:
-            notices.append(
-                Notice(
-                    f"first_steps[{index}].table",
-                    f"'{step.table}' is geen tafel (meer) van deze sessie; "
-                    "de stap blijft staan, zonder tafel erbij",
-                )
-            )
+    notices += [Notice(f"first_steps[{index}].table", f"'{step.table}' is geen tafel (meer) "
+                       "van deze sessie; de stap blijft staan, zonder tafel erbij")
+                for index, step in enumerate(session.first_steps)
+                if step.table and step.table not in table_ids]
     return notices
 
 
@@ -303,7 +299,8 @@ def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:
     * An own pattern with the id of a deck pattern: a table choosing that id is shown the
       deck's pattern; both are kept, and said.
     * A table's pattern that is neither a deck pattern nor an own pattern: kept, and said
-      (the tables screen shows it as an unknown pattern).
+      (the tables screen shows it as an unknown pattern); a first step's tie to a pattern
+      or an arrow that is not there: kept, and said (``tie_checks.loose_ties``).
     """
     notices: list[Notice] = []
     screens = [screen.id for screen in deck.screens]
@@ -348,7 +345,7 @@ def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:
                     "patroon; de tafel houdt het, als onbekend patroon",
                 )
             )
-    return notices
+    return notices + [Notice(path, text) for path, text in loose_ties(session, deck)]
 
 
 def file_id_of(path: str | Path) -> str | None:
