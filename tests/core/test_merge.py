@@ -220,6 +220,8 @@ rough_edit = st.one_of(
               st.sampled_from(["", "doel", "spelregels", "relatie"])),
     st.tuples(st.just("add_step"), st.integers(0, 3), WORDS),
     st.tuples(st.just("step_table"), st.integers(0, 2), st.integers(0, 3)),
+    st.tuples(st.just("tie_step"), st.integers(0, 2), st.integers(0, 3), st.integers(0, 7),
+              st.sampled_from([None, "doel", "spelregels", "relatie"])),
 )
 
 
@@ -302,8 +304,15 @@ def _in_app(session, step, word: str, tag: str, n: int) -> bool:
     elif kind == "step_table" and session.first_steps and session.tables:
         step_ = session.first_steps[step[1] % len(session.first_steps)]
         step_.table = session.tables[step[2] % len(session.tables)].id
+    elif kind == "tie_step" and session.first_steps:
+        step_ = session.first_steps[step[1] % len(session.first_steps)]
+        choices = [None, DECK_PATTERN, *(p.id for p in session.patterns)]
+        step_.pattern = choices[step[2] % len(choices)]
+        step_.breaks_after = step[3] or None
+        step_.layer = step[4]
     else:
-        return kind in ("add_pattern", "choose_pattern", "choose_layer", "step_table")
+        return kind in ("add_pattern", "choose_pattern", "choose_layer", "step_table",
+                        "tie_step")
     return True
 
 
@@ -552,6 +561,40 @@ def test_a_first_step_of_a_removed_table_names_no_merged_table_in_any_grouping()
     assert "tafel-2" not in {t.id for t in merged.tables}
     assert sorted(t.name for t in merged.tables) == ["Tafel 1", "Tafel van een",
                                                      "Tafel van twee"]
+
+
+def test_a_first_steps_tie_merges_field_by_field_and_follows_a_renamed_own_pattern():
+    base = base_session()
+    base.first_steps = [FirstStep(text="Bellen met de wijkagent")]
+    a, b, c = (Laptop(base, name, n) for n, name in enumerate(("een", "twee", "drie")))
+    # Laptops one and two each add an own pattern "eigen-1": the merge renames one.
+    a.session.patterns.append(OwnPattern(id="eigen-1", title="Van een", steps=["x", "y"],
+                                         uid="o0000000000a1"))
+    b.session.patterns.append(OwnPattern(id="eigen-1", title="Van twee", steps=["x", "y", "z"],
+                                         uid="o0000000000b2"))
+    b.save()
+    b.session.first_steps[0].pattern = "eigen-1"
+    b.session.first_steps[0].breaks_after = 3
+    c.session.first_steps[0].layer = "relatie"
+    merged = in_any_grouping(a.save(), b.save(), c.save())
+    [step] = merged.first_steps
+    tied = next(p for p in merged.patterns if p.title == "Van twee")
+    assert (step.pattern, step.breaks_after, step.layer) == (tied.id, 3, "relatie")
+    assert not merged.conflicts
+
+
+def test_a_session_without_ties_is_written_as_before():
+    base = base_session()
+    laptop = Laptop(base, "een", 1)
+    laptop.session.first_steps.append(FirstStep(text="Bellen"))
+    text = dumps_session(laptop.save())
+    assert "breaks_after" not in text and "/pattern" not in text.split("[[first_steps]]")[-1]
+    laptop.session.first_steps[0].layer = "doel"
+    laptop.save()
+    laptop.session.first_steps[0].layer = None
+    untied = laptop.save()
+    assert untied.first_steps[0].layer is None
+    assert "layer" not in dumps_session(untied).split("[[first_steps]]")[-1].split("[")[0]
 
 
 def test_a_table_block_copied_by_hand_does_not_take_the_uid_of_a_removed_table():

@@ -4,7 +4,7 @@ Of all the versions the copies hold of a field (a field in conflict holds severa
 made from another are dropped; one left, or several with the same text, is the result;
 several texts left are a conflict: a text holds every version, each under a line naming
 the laptop, a choice keeps the latest edit's. References between records (a table's own
-pattern, a first step's table) are compared by uid, written ``@uid``, until the merged
+pattern, a first step's table and pattern) are compared by uid, written ``@uid``, until the merged
 records have their ids.
 """
 
@@ -138,7 +138,7 @@ def candidates(copies: Sequence[Session]) -> Candidates:
             for text_, version in _candidates(copy, path, text):
                 if path.startswith("first_steps/") and path.endswith("/table"):
                     text_ = f"@{table_uid[text_]}" if text_ in table_uid else text_
-                elif path.startswith("tables/") and path.endswith("/pattern"):
+                elif path.endswith("/pattern"):  # a table's or a first step's
                     text_ = f"@{own_uid[text_]}" if text_ in own_uid else text_
                 found.setdefault(path, []).append((text_, version))
     return found

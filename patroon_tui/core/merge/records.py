@@ -22,6 +22,7 @@ from patroon_tui.core.model.session import (
     Table,
     as_layer,
 )
+from patroon_tui.core.model.step_ties import STEP_LAYERS
 from patroon_tui.core.model.uids import KINDS, merged_id, records, uid_order
 from patroon_tui.core.model.versions import Version
 
@@ -65,8 +66,8 @@ def merged_records(copies: Sequence[Session], kept: dict[str, list[str]],
     """The lists of the merged session (a renamed table's name version bumped in ``merged``)."""
     out = MergedRecords()
     loose = _loose(kept, merged)
-    _patterns(out, copies, kept["patterns"], merged, loose["tables"])  # tables refer to them
-    _tables(out, copies, kept["tables"], merged, loose["first_steps"])
+    _patterns(out, copies, kept["patterns"], merged, loose["patterns"])  # tables refer to them
+    _tables(out, copies, kept["tables"], merged, loose["tables"])
     value = merged.value
     out.principles = [Principle(**_extra(copies, "principles", uid), uid=uid,
                                 text=value(f"principles/{uid}/text"))
@@ -77,19 +78,35 @@ def merged_records(copies: Sequence[Session], kept: dict[str, list[str]],
             table = out.table_ids.get(table[1:], table)
         out.first_steps.append(FirstStep(**_extra(copies, "first_steps", uid), uid=uid,
                                          text=value(f"first_steps/{uid}/text"),
-                                         owner=value(f"first_steps/{uid}/owner"), table=table))
+                                         owner=value(f"first_steps/{uid}/owner"), table=table,
+                                         **_tie(out, merged, uid)))
     return out
+
+
+def _tie(out: MergedRecords, merged: MergedFields, uid: str) -> dict:
+    """A first step's tie to a loop (pattern, arrow, layer), the keys it has set."""
+    pattern = merged.value(f"first_steps/{uid}/pattern")
+    if pattern.startswith("@"):
+        pattern = out.own_ids.get(pattern[1:], pattern)
+    arrow = merged.value(f"first_steps/{uid}/breaks_after")
+    layer = merged.value(f"first_steps/{uid}/layer")
+    tie = {"pattern": pattern or None,
+           "breaks_after": int(arrow) if arrow.isdigit() and 1 <= int(arrow) <= 12 else None,
+           "layer": layer if layer in STEP_LAYERS else None}
+    return {key: value for key, value in tie.items() if value is not None}
 
 
 def _loose(kept: dict[str, list[str]], merged: MergedFields) -> dict[str, set[str]]:
     # A choice naming no record of its copy (a removed table) is kept as it is, and no
     # merged record takes that id: else it would name one in one grouping and not another.
-    loose: dict[str, set[str]] = {"first_steps": set(), "tables": set()}
-    for kind, name in (("first_steps", "table"), ("tables", "pattern")):
+    loose: dict[str, set[str]] = {"tables": set(), "patterns": set()}
+    for kind, name, named in (("first_steps", "table", "tables"),
+                              ("tables", "pattern", "patterns"),
+                              ("first_steps", "pattern", "patterns")):
         for uid in kept[kind]:
             path = f"{kind}/{uid}/{name}"
             chosen = [merged.value(path), *(c.text for c in merged.conflicts.get(path, []))]
-            loose[kind] |= {t for t in chosen if not t.startswith("@")}
+            loose[named] |= {t for t in chosen if t and not t.startswith("@")}
     return loose
 
 

@@ -163,7 +163,7 @@ def effective(session: Session, path: str, text: str) -> Version:
 def is_choice(path: str) -> bool:
     """Whether the field at ``path`` holds a choice (an id, the steps of an own pattern),
     which a conflict cannot hold two of, not a typed text."""
-    return (path.endswith(("/pattern", "/layer", "/steps"))
+    return (path.endswith(("/pattern", "/layer", "/steps", "/breaks_after"))
             or (path.startswith("first_steps/") and path.endswith("/table")))
 
 
@@ -209,6 +209,11 @@ def record_fields(kind: str, uid: str, record: Any) -> dict[str, str]:
     elif kind == "first_steps":
         for name in ("text", "owner", "table"):
             out[f"first_steps/{uid}/{name}"] = getattr(record, name)
+        # Its tie to a loop (added keys): a field only once set, so a session without
+        # ties gets no versions for them and is written as before.
+        for name in ("pattern", "breaks_after", "layer"):
+            if getattr(record, name) is not None:
+                out[f"first_steps/{uid}/{name}"] = str(getattr(record, name))
     return out
 
 
