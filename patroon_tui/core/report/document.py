@@ -24,6 +24,22 @@ from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.recording import count_label, table_name
 from patroon_tui.core.model.session import Session, Table
 from patroon_tui.core.model.timekeeping import part_times
+from patroon_tui.core.report.first_steps import (
+    first_steps_overview,
+    steps_breaking,
+    tied_patterns,
+)
+from patroon_tui.core.report.text_blocks import (
+    Heading,
+    Item,
+    Items,
+    Line,
+    Paragraph,
+    Run,
+    TypedText,
+    plain,
+    words,
+)
 
 __all__ = [
     "Block", "Document", "Heading", "Item", "Items", "Loop", "Paragraph", "Run", "Grid",
@@ -38,68 +54,6 @@ _MONTHS = (
 )  # fmt: skip
 
 _WERKVORM = {"tafels": "in gesprek aan tafels", "plenair": "plenair gesprek"}
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of a line: typed by people (kept and escaped) or the report's own words."""
-
-    text: str
-    typed: bool = True
-    strong: bool = False
-
-
-def words(text: str, *, strong: bool = False) -> Run:
-    """The report's own wording."""
-    return Run(text, typed=False, strong=strong)
-
-
-Line = tuple[Run, ...]
-
-
-def plain(line: Line) -> str:
-    """A line's text without any markup."""
-    return "".join(run.text for run in line)
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading, level 1 (the title) to 4; ``new_page``: printed on a new page."""
-
-    level: int
-    line: Line
-    new_page: bool = False
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of short text (may hold typed labels)."""
-
-    line: Line
-
-
-@dataclass(frozen=True)
-class TypedText:
-    """A longer text as typed (an answer, a note): every line break kept."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Item:
-    """A list item: its text (typed, line breaks kept) and an optional line under it."""
-
-    text: str
-    detail: Line = ()
-    typed: bool = True
-
-
-@dataclass(frozen=True)
-class Items:
-    """A bulleted or numbered list."""
-
-    items: tuple[Item, ...]
-    numbered: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,23 +183,7 @@ def _overview(session: Session, deck: Deck) -> list[Block]:
         out.append(Items(tuple(Item(text) for text in principles), numbered=True))
     else:
         out.append(Paragraph((words("Er zijn geen leidende principes vastgelegd."),)))
-    out.append(Heading(3, (words("Eerste stappen"),)))
-    steps = [s for s in session.first_steps if s.text or s.owner]
-    table_names = {t.id: table_name(t) for t in session.tables}
-    items = []
-    for step in steps:
-        detail: Line = (words("Eigenaar: "),)
-        detail += (Run(step.owner),) if step.owner else (words("nog niemand"),)
-        if step.table:
-            detail += (words(" · van tafel: "), Run(table_names.get(step.table, step.table)))
-        if step.text:
-            items.append(Item(step.text, detail))
-        else:
-            items.append(Item("(geen omschrijving)", detail, typed=False))
-    if items:
-        out.append(Items(tuple(items), numbered=True))
-    else:
-        out.append(Paragraph((words("Er zijn geen eerste stappen vastgelegd."),)))
+    out += first_steps_overview(session, deck)
     return out
 
 
@@ -330,6 +268,8 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
         if table.pattern and pattern_of(session, deck, table.pattern) is not None:
             chosen.setdefault(table.pattern, []).append(table_name(table))
     ids = list(chosen) + [p.id for p in session.patterns if p.id not in chosen]
+    ids += [p for p in tied_patterns(session)  # a pattern only first steps break, too
+            if p not in ids and pattern_of(session, deck, p) is not None]
     out: list[Block] = [Heading(2, (words("Patronen"),), new_page=True)]
     if not ids:
         out.append(Paragraph((words("Er is nog geen patroon gekozen of gemaakt."),)))
@@ -346,6 +286,7 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
         else:
             out.append(Paragraph((words("Door geen tafel gekozen."),)))
         out.append(Loop(title, steps))
+        out += steps_breaking(session, deck, pattern_id)
     return out
 
 

@@ -30,6 +30,7 @@ from patroon_tui.core.report.document import (
     pattern_of,
     words,
 )
+from patroon_tui.core.report.first_steps import layer_steps, tie_detail
 
 __all__ = ["build_short_report"]
 
@@ -68,12 +69,15 @@ def _triangle(session: Session, deck: Deck) -> list[Block]:
     items = []
     for layer in deck.layers:
         n = sum(t.layer == layer.id for t in session.tables)
-        items.append(Item(layer.title, (words(_tables(n) if n else "geen tafel"),),
+        steps = layer_steps(session, layer.id)
+        said = (f" · eerste stap{'pen' if len(steps) > 1 else ''} "
+                f"{', '.join(map(str, steps))}" if steps else "")
+        items.append(Item(layer.title, (words((_tables(n) if n else "geen tafel") + said),),
                           typed=False))
     return [Heading(2, (words("Waar in de driehoek"),)), Items(tuple(items))]
 
 
-def _agreements(session: Session) -> list[Block]:
+def _agreements(session: Session, deck: Deck) -> list[Block]:
     out: list[Block] = [Heading(2, (words("Leidende principes"),))]
     principles = [p.text for p in session.principles if p.text.strip()]
     out.append(Items(tuple(Item(text) for text in principles), numbered=True) if principles
@@ -83,7 +87,8 @@ def _agreements(session: Session) -> list[Block]:
     items = tuple(
         Item(step.text if step.text.strip() else "(geen omschrijving)",
              (words("Eigenaar: "),) + ((Run(step.owner),) if step.owner.strip()
-                                       else (words("nog niemand"),)),
+                                       else (words("nog niemand"),))
+             + tie_detail(step, session, deck),
              typed=bool(step.text.strip()))
         for step in steps
     )
@@ -106,5 +111,5 @@ def build_short_report(session: Session, deck: Deck) -> Document:
                    modified=info.updated, short=True)
     doc.blocks += _patterns(session, deck)
     doc.blocks += _triangle(session, deck)
-    doc.blocks += _agreements(session)
+    doc.blocks += _agreements(session, deck)
     return doc
