@@ -158,20 +158,21 @@ class FirstStepsPanel(EditableList):
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Nieuwe stap", id="first-steps.add", priority=True),
+        # The step's tie to a loop: chords, as on the tables screen (ctrl+l the layer);
+        # ctrl+↓/ctrl+↑ go along the loop's arrows as they mark its steps on a pattern.
+        # Ctrl+o before the rest: at 80 columns the footer has room for three keys.
+        Binding("ctrl+o", "tie_pattern", "Patroon", id="first-steps.pattern", priority=True,
+                tooltip="Welk patroon deze stap doorbreekt (telkens het volgende)"),
         Binding("ctrl+t", "adopt", "Voorstellen / overnemen", id="first-steps.adopt",
                 priority=True),
         Binding("f8", "remove", "Stap verwijderen", id="first-steps.remove", priority=True,
                 tooltip="Stap naar de prullenbak (Ctrl+P zet terug)"),
-        # The step's tie to a loop: chords, as on the tables screen (ctrl+l the layer);
-        # ctrl+↓/ctrl+↑ go along the loop's arrows as they mark its steps on a pattern.
-        Binding("ctrl+o", "tie_pattern", "Patroon", id="first-steps.pattern", priority=True,
-                tooltip="Welk patroon deze stap doorbreekt (telkens het volgende)"),
-        Binding("ctrl+down", "tie_arrow(1)", "Volgende pijl", id="first-steps.arrow-next",
+        Binding("ctrl+down", "tie_arrow(1)", "Volgende pijl van het patroon",
+                id="first-steps.arrow-next", priority=True, show=False),
+        Binding("ctrl+up", "tie_arrow(-1)", "Vorige pijl van het patroon",
+                id="first-steps.arrow-previous", priority=True, show=False),
+        Binding("ctrl+l", "tie_layer", "Laag van de driehoek", id="first-steps.layer",
                 priority=True, show=False),
-        Binding("ctrl+up", "tie_arrow(-1)", "Vorige pijl", id="first-steps.arrow-previous",
-                priority=True, show=False),
-        Binding("ctrl+l", "tie_layer", "Laag kiezen", id="first-steps.layer", priority=True,
-                show=False),
         *EditableList.move_bindings("first-steps"),
     ]
 

@@ -58,6 +58,8 @@ class StepTie(Widget, can_focus=False):
                 parts.append("welke pijl? ctrl+↓")
         if step.layer:
             parts.append(f"laag {step.layer}")
+        elif parts:
+            parts.append("laag? ctrl+l")
         words = " · ".join(parts)
         if (words, arrow) != (self._words, self._arrow):
             self._words, self._arrow = words, arrow
