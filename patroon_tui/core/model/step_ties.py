@@ -2,7 +2,7 @@
 
 The first-steps screen chooses them with keys that each give the next choice; these are
 the rules of that choosing (which patterns, in which order; what becomes of the arrow when
-the pattern changes) and how a tie is said in Dutch, on the screen and in the report.
+the pattern changes) and how the arrow is said in Dutch in the report.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ __all__ = [
     "next_layer",
     "next_pattern",
     "step_pattern_options",
-    "tie_words",
 ]
 
 STEP_LAYERS: tuple[StepLayer, ...] = get_args(StepLayer)
@@ -76,17 +75,3 @@ def arrow_words(arrow: int, steps: int) -> str:
     following_step = arrow % steps + 1 if steps else arrow + 1
     return f"breekt de pijl van stap {arrow} naar {following_step}"
 
-
-def tie_words(step: FirstStep, deck: Deck, session: Session) -> str:
-    """The step's tie in one line: ``Wereldvrede, breekt de pijl van stap 3 naar 4; laag
-    spelregels`` (``""`` when it has none)."""
-    parts: list[str] = []
-    if step.pattern:
-        found = pattern_steps(deck, session, step.pattern)
-        title = found[0] if found else f"onbekend patroon ({step.pattern})"
-        if step.breaks_after is not None:
-            title += ", " + arrow_words(step.breaks_after, len(found[1]) if found else 0)
-        parts.append(title)
-    if step.layer:
-        parts.append(f"laag {step.layer}")
-    return "; ".join(parts)
