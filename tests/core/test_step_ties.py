@@ -12,7 +12,9 @@ from patroon_tui.core.model.step_ties import (
     next_layer,
     next_pattern,
     step_pattern_options,
+    tie_words,
 )
+from patroon_tui.core.room.room_files import shown_answers
 
 DECK = load_deck()
 
@@ -84,3 +86,20 @@ def test_the_layer_goes_round_the_triangle_then_none():
 def test_the_arrow_in_dutch():
     assert arrow_words(3, 6) == "breekt de pijl van stap 3 naar 4"
     assert arrow_words(6, 6) == "breekt de pijl van stap 6 naar 1"
+
+
+def test_the_tie_in_one_line_and_on_the_projector():
+    session = session_with_choices()
+    step = FirstStep(text="Samen koffie", owner="Ans", pattern="wereldvrede", breaks_after=3,
+                     layer="spelregels")
+    said = "Wereldvrede, breekt de pijl van stap 3 naar 4; laag spelregels"
+    assert tie_words(step, DECK, session) == said
+    assert tie_words(FirstStep(text="x"), DECK, session) == ""
+    assert tie_words(FirstStep(text="x", pattern="weg", breaks_after=2), DECK, session) == (
+        "onbekend patroon (weg)")
+    # Shown to the room (F10 on the first-steps screen): who, and the loop it breaks.
+    session.first_steps = [step, FirstStep(text="Bellen", layer="doel"),
+                           FirstStep(text="Mailen", owner="Piet")]
+    screen = next(s for s in DECK.screens if s.kind == "first_steps")
+    assert shown_answers(session, DECK, screen).items == (
+        (f"Ans · {said}", "Samen koffie"), ("laag doel", "Bellen"), ("Piet", "Mailen"))

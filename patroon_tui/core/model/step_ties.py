@@ -20,6 +20,7 @@ __all__ = [
     "next_layer",
     "next_pattern",
     "step_pattern_options",
+    "tie_words",
 ]
 
 STEP_LAYERS: tuple[StepLayer, ...] = get_args(StepLayer)
@@ -75,3 +76,19 @@ def arrow_words(arrow: int, steps: int) -> str:
     following_step = arrow % steps + 1 if steps else arrow + 1
     return f"breekt de pijl van stap {arrow} naar {following_step}"
 
+
+
+def tie_words(step: FirstStep, deck: Deck, session: Session) -> str:
+    """The step's tie in one line, ``Wereldvrede, breekt de pijl van stap 3 naar 4; laag
+    spelregels`` (``""`` when it has none)."""
+    parts: list[str] = []
+    if step.pattern:
+        found = pattern_steps(deck, session, step.pattern)
+        title = found[0] if found else f"onbekend patroon ({step.pattern})"
+        arrow = step.breaks_after
+        if found and arrow is not None and arrow <= len(found[1]):
+            title += ", " + arrow_words(arrow, len(found[1]))
+        parts.append(title)
+    if step.layer:
+        parts.append(f"laag {step.layer}")
+    return "; ".join(parts)

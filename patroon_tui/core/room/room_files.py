@@ -49,6 +49,7 @@ from patroon_tui.core.files.user_files import (
 from patroon_tui.core.model.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.model.recording import table_name
 from patroon_tui.core.model.session import Session
+from patroon_tui.core.model.step_ties import tie_words
 from patroon_tui.core.room.state import MAX_STATE_BYTES, RoomState, Shown, TimerState
 
 __all__ = [
@@ -244,7 +245,9 @@ def shown_answers(session: Session, deck: Deck, screen: DeckScreen) -> Shown | N
     if kind == "principles":
         items = tuple(("", p.text) for p in session.principles if p.text.strip())
     elif kind == "first_steps":
-        items = tuple((s.owner, s.text) for s in session.first_steps if s.text.strip())
+        # The owner, and the loop the step should break: the room sees where it intervenes.
+        items = tuple((" · ".join(filter(None, (s.owner, tie_words(s, deck, session)))), s.text)
+                      for s in session.first_steps if s.text.strip())
     elif kind == "triangle":
         items = tuple(
             (layer.title, session.layer_notes[layer.id])
