@@ -16,9 +16,10 @@ from patroon_tui.core.model.recording import pattern_steps
 from patroon_tui.core.model.session import FirstStep, Session
 
 
-def _short(text: str, width: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: max(width - 1, 1)].rstrip() + "…"
+def _short(text: str, cells: int) -> Content:
+    """``text`` on one line, cut to ``cells`` cells with an ellipsis (wide characters count
+    double): the deck's or own pattern's step, never the text typed in the first step."""
+    return Content(" ".join(text.split())).truncate(cells, ellipsis=True)
 
 
 class StepTie(Widget, can_focus=False):
@@ -76,5 +77,6 @@ class StepTie(Widget, can_focus=False):
         if self._arrow is not None:
             at, text, to, next_text = self._arrow
             room = max((self.content_region.width - len(f"{at}  → {to} ")) // 2, 8)
-            lines.append(Content(f"{at} {_short(text, room)} → {to} {_short(next_text, room)}"))
+            lines.append(Content.assemble(f"{at} ", _short(text, room), f" → {to} ",
+                                          _short(next_text, room)))
         return Content("\n").join(lines)
