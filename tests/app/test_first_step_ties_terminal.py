@@ -4,13 +4,16 @@
 screen. The facilitator types a step, ties it to *Wereldvrede* (ctrl+o; the table chose it,
 so it comes first), to the arrow after step 3 (ctrl+↓ three times) and to the layer
 *spelregels* (ctrl+l twice), typing on between the chords, and quits with ctrl+q. The
-keys go in without waiting for the screen; only the end is waited for.
+keys go in without waiting for the screen (in one write with ctrl+q, or a piece at a time);
+only the end is waited for.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+
+import pytest
 
 from patroon_tui.core.model.deck import load_deck
 from patroon_tui.core.sessionfile.store import SessionStore
@@ -20,7 +23,8 @@ CTRL_O, CTRL_L, CTRL_Q = b"\x0f", b"\x0c", b"\x11"
 CTRL_DOWN = b"\x1b[1;5B"
 
 
-def test_a_typed_step_tied_to_wereldvrede_after_step_3_at_spelregels(tmp_path):
+@pytest.mark.parametrize("paced", [False, True], ids=["one-write", "paced"])
+def test_a_typed_step_tied_to_wereldvrede_after_step_3_at_spelregels(tmp_path, paced):
     store = SessionStore(tmp_path / "sessies")
     session = store.create(title="Doorbreken", deck=load_deck())
     session.tables[0].pattern = "wereldvrede"
@@ -32,9 +36,13 @@ def test_a_typed_step_tied_to_wereldvrede_after_step_3_at_spelregels(tmp_path):
         read_until(fd, b"Afgesproken eerste stappen")
         typed = [b"Elke maand een casusoverleg", CTRL_O, b" met de wijkagent",
                  CTRL_DOWN * 3, b" en het jongerenwerk", CTRL_L * 2, b", vanaf januari."]
-        os.write(fd, b"".join(typed))
-        drain(fd, 0.2)  # a breath before quitting, as a person takes
-        os.write(fd, CTRL_Q)
+        if paced:  # as a person types: each piece on its own, a moment between them
+            for piece in typed:
+                os.write(fd, piece)
+                drain(fd, 0.05)
+            os.write(fd, CTRL_Q)
+        else:  # all in one write, ctrl+q too: every key read is applied before quitting
+            os.write(fd, b"".join([*typed, CTRL_Q]))
         wait_for_end(pid, fd, seconds=30)
     finally:
         os.close(fd)
