@@ -4,7 +4,9 @@
 remove (after a question), reorder (``EditableList``). Below or beside them, each table's
 answer to the question about a first step is offered as a suggestion; taking one over makes
 it an agreed step with the text filled in and the table recorded, and puts the cursor on
-its owner.
+its owner. Each step can be tied to the loop it should break: ctrl+o the pattern (the
+tables' choices first), ctrl+↓/ctrl+↑ the arrow, ctrl+l the triangle layer; the line under
+the step (``StepTie``) shows the tie, the arrow with the two steps it joins.
 """
 
 from __future__ import annotations
