@@ -231,7 +231,7 @@ def _loses_text(entry: TrashEntry, holders: list[_Holder]) -> bool:
 
 
 #: Fields that hold a choice (an id), not a typed text.
-_CHOICES = ("/pattern", "/layer", "/table")
+_CHOICES = ("/pattern", "/layer", "/table", "/breaks_after")
 
 
 def _order(entry: TrashEntry) -> tuple:
