@@ -118,3 +118,16 @@ async def test_the_tie_costs_no_word_of_the_step_text(deck, size):
         for word in text.split():
             assert word in shown
         assert "pijl 5 → 6" in shown and "Wijkteam" in shown
+
+
+async def test_a_tie_on_the_empty_ready_row_makes_the_step_and_typing_goes_into_it(deck):
+    session = new_session(session_id="s", title="S")
+    session.tables[0].pattern = "wereldvrede"
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(FirstStepsPanel).focus_first()
+        await pilot.pause()
+        await burst(pilot, "<ctrl+l>", "<ctrl+o>", "Bellen",
+                    until=lambda: session.first_steps and session.first_steps[0].text)
+        assert [(s.text, s.pattern, s.layer) for s in session.first_steps] == [
+            ("Bellen", "wereldvrede", "doel")]
