@@ -36,6 +36,7 @@ ScreenKind = Literal[
     "first_steps",  # agreeing first steps with an owner
     "triangle",  # the collaboration triangle with its three layers
     "summary",  # everything recorded, ready to export
+    "review",  # a follow-up's look back on the earlier session's steps and principles
 ]
 
 LayerId = Literal["doel", "spelregels", "relatie"]
@@ -185,6 +186,9 @@ class Deck(_Model):
     tables form shows a plain label without it)."""
     layers: list[Layer] = Field(default_factory=list)
     """The collaboration triangle's layers, top to bottom."""
+    review: Screen | None = None
+    """The look back a follow-up session opens on (``kind = "review"``): put in front of
+    the programme only for a session that follows up another (``core/model/follow_up.py``)."""
 
     @model_validator(mode="after")
     def _check_references(self) -> Deck:

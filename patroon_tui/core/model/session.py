@@ -166,6 +166,20 @@ class OwnPattern(_Model):
     """Identity across copies of the session (merging)."""
 
 
+class LookedBack(_Model):
+    """``[[first_steps.history]]`` and ``[[principles.history]]``: one earlier session a
+    carried record was in, and what was said of it there (added key)."""
+
+    session: str = Field(pattern=ID_RE.pattern)
+    """The earlier session's id."""
+    date: dt.date
+    """That session's day."""
+    status: StepStatus | PrincipleStatus | None = None
+    """The status it got there; absent in the session it was agreed in."""
+    review: str | None = None
+    """What was said of it there when looking back."""
+
+
 class Principle(_Model):
     """``[[principles]]``: a leading principle the group drafted."""
 
@@ -178,6 +192,9 @@ class Principle(_Model):
     looked back on."""
     review: str | None = None
     """In a follow-up session: what was said about it when looking back (added key)."""
+    history: list[LookedBack] | None = None
+    """The earlier sessions it was in, oldest first (added key): the first is where it
+    was drafted; absent for a principle drafted in this session."""
 
 
 class FirstStep(_Model):
@@ -201,6 +218,13 @@ class FirstStep(_Model):
     """The number (1-based) of the step the arrow it breaks leaves from (added key)."""
     layer: StepLayer | None = None
     """The triangle layer it works on (added key)."""
+    table_name: str | None = None
+    """The name of the table it came from in an earlier session (added key): a follow-up's
+    tables start fresh, so a carried step keeps the name and no table id."""
+    history: list[LookedBack] | None = None
+    """The earlier sessions it was in, oldest first (added key): the first is where it
+    was agreed, each later one with the status and note it got there; absent for a step
+    agreed in this session."""
 
 
 class ConflictVersion(_Model):

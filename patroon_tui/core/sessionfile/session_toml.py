@@ -38,6 +38,7 @@ from patroon_tui.core.model.session import (
     TrashEntry,
 )
 from patroon_tui.core.sessionfile import validation
+from patroon_tui.core.sessionfile.history_sections import history_sections, no_empty_history
 from patroon_tui.core.sessionfile.toml_strings import literal_strings
 from patroon_tui.core.text.wording import field_path, more_errors, pydantic_detail, toml_problem
 
@@ -144,7 +145,7 @@ def canonical_data(session: Session) -> dict[str, Any]:
         tables.append(_ordered(table, Table))
     raw["tables"] = tables
     for key in ("patterns", "principles", "first_steps"):
-        raw[key] = [_ordered(item, _TABLE_ARRAYS[key]) for item in raw[key]]
+        raw[key] = [_ordered(no_empty_history(item), _TABLE_ARRAYS[key]) for item in raw[key]]
     if "trash" in raw:
         raw["trash"] = [_trash_entry(entry) for entry in raw["trash"]] or None
         if raw["trash"] is None:
@@ -171,8 +172,9 @@ def _trash_entry(entry: dict[str, Any]) -> dict[str, Any]:
             record = entry[key]
             if key == "table" and isinstance(record.get("answers"), dict):
                 record["answers"] = _answers(record["answers"])
-            entry[key] = _ordered(record, model)
+            entry[key] = _ordered(no_empty_history(record), model)
     return _ordered(entry, TrashEntry)
+
 
 
 def _contract_datetimes(
@@ -199,13 +201,14 @@ def emit_toml(data: dict[str, Any]) -> str:
     for key, value in data.items():
         if (key in _TABLE_ARRAYS or key == "trash") and isinstance(value, list):
             for item in value:
+                item, later = history_sections(key, item, _TRASH_RECORDS)
                 chunk = tomli_w.dumps({key: item})
                 if key == "trash":
                     chunk = _contract_datetimes(chunk, item, ("removed_at",))
                 header = f"[{key}]\n"
                 if chunk.startswith(header):
                     chunk = chunk[len(header) :]
-                sections.append(f"[[{key}]]\n{chunk}")
+                sections.append(f"[[{key}]]\n{chunk}{later}")
         elif isinstance(value, dict):
             chunk = tomli_w.dumps({key: value})
             if key == "session":
