@@ -145,7 +145,9 @@ class SessionOpening:
         except StoreError as exc:
             app.notify(printable(exc, keep="\n"), title="Kan niet tonen", severity="error")
             return
-        app.switch_screen(AudienceScreen(app.deck, Path(path), session.session.id,
+        from patroon_tui.core.model.follow_up import programme_for
+
+        app.switch_screen(AudienceScreen(programme_for(app.deck, session), Path(path), session.session.id,
                                          session.progress.screen))
 
     def create_session(self, *, title: str, date: dt.date, facilitator: str, location: str,
@@ -253,16 +255,19 @@ class SessionOpening:
         # What opening sets right in a hand-edited file (a resume screen the programme does
         # not have, a timer past its length, …) is said, never done silently; the next
         # save writes it. Shown once the app runs, when opened from the command line.
+        from patroon_tui.core.model.follow_up import programme_for
         from patroon_tui.core.sessionfile.validation import review
 
-        self._open_notices = review(session, path, deck=app.deck)
+        # A follow-up looks back first: its programme has the look back in front.
+        deck = programme_for(app.deck, session)
+        self._open_notices = review(session, path, deck=deck)
         if app.is_running:
             self._show_open_notices()
         if not read_only:
             app.autosave = Autosave(app, app.store, session, path)  # shows "saved"
         else:
             app.save_state = "read_only"
-        programme = ProgrammeScreen(app.deck, session, screen_id=screen_id,
+        programme = ProgrammeScreen(deck, session, screen_id=screen_id,
                                     read_only=read_only, timer=self._make_timer(session),
                                     now=app.now, place=SessionPlace(path, app.store.folder))
         app.programme = programme

@@ -1,7 +1,7 @@
 """The `patroon` command line: start the app, or list, export and check saved sessions.
 
-``main(argv)`` parses the commands of the design (``new``, ``open``, ``list``, ``export``,
-``present``, ``merge``, ``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
+``main(argv)`` parses the commands of the design (``new``, ``open``, ``vervolg``, ``list``,
+``export``, ``present``, ``merge``, ``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
 or file that cannot be used, 2 wrong usage, 130 interrupted. Errors are one or two plain
 Dutch sentences on stderr, never a traceback; the help and argparse's own usage errors
 are Dutch too (:class:`DutchArgumentParser`). ``list``, ``export`` and ``check`` never
@@ -101,10 +101,13 @@ def _store(args: argparse.Namespace) -> SessionStore:
     return SessionStore.from_option(getattr(args, "sessions_dir", None))
 
 
-def _deck(args: argparse.Namespace) -> Deck:
+def _deck(args: argparse.Namespace, session: Session | None = None) -> Deck:
+    """The programme given (or the default); for ``session``, the one it runs (follow_up.py)."""
     from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.model.follow_up import programme_for
 
-    return load_deck(getattr(args, "deck", None))
+    deck = load_deck(getattr(args, "deck", None))
+    return deck if session is None else programme_for(deck, session)
 
 
 def _cmd_start(args: argparse.Namespace, new_options: dict | None = None) -> int:
@@ -135,7 +138,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
-    deck = _deck(args)
+    store = _store(args)
+    path = store.resolve(args.session)
+    # Refuse a bad file here, with a sentence, before a full-screen app takes the terminal;
+    # the app is given what was read (reading a large session again doubled the wait).
+    session = store.load(path)
+    deck = _deck(args, session)
     if args.screen is not None:
         ids = [s.id for s in deck.screens]
         if args.screen not in ids:
@@ -143,11 +151,6 @@ def _cmd_open(args: argparse.Namespace) -> int:
                 f"Scherm '{args.screen}' bestaat niet in het programma. "
                 f"Kies een van: {', '.join(ids)}."
             )
-    store = _store(args)
-    path = store.resolve(args.session)
-    # Refuse a bad file here, with a sentence, before a full-screen app takes the terminal;
-    # the app is given what was read (reading a large session again doubled the wait).
-    session = store.load(path)
     return launch_app(
         store=store,
         deck=deck,
@@ -159,12 +162,23 @@ def _cmd_open(args: argparse.Namespace) -> int:
     )
 
 
+def _cmd_vervolg(args: argparse.Namespace) -> int:
+    from patroon_tui.cli.follow_up import make_follow_up
+
+    deck, store = _deck(args), _store(args)
+    session, path, to_open = make_follow_up(args, store, deck)
+    if not to_open:
+        return EXIT_OK
+    return launch_app(store=store, deck=deck, session_path=path, screen=None, new_options=None,
+                      deck_path=getattr(args, "deck", None), session=session)
+
+
 def _cmd_present(args: argparse.Namespace) -> int:
-    deck = _deck(args)
     store = _store(args)
     path = store.resolve(args.session)
     # Read once, never locked nor written: the facilitator's window owns the file.
     session = store.load(path)
+    deck = _deck(args, session)
     collector.pause()
     try:
         from patroon_tui.app import run_audience
@@ -248,9 +262,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             f"Een {kind} kan niet op het scherm. Geef -o BESTAND.{fmt}, of stuur het "
             f"naar een bestand: patroon export ID --format {fmt} > verslag.{fmt}."
         )
-    deck = _deck(args)
     path = store.resolve(args.session)
     session = store.load(path)
+    deck = _deck(args, session)
     for notice in review(session, path, deck=deck):
         _say(f"Let op: {notice}")
     if session.session.deck != deck.id:
@@ -295,7 +309,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from patroon_tui.core.model.deck import DEFAULT_DECK_ID, load_deck
+    from patroon_tui.core.model.deck import DEFAULT_DECK_ID
     from patroon_tui.core.sessionfile.validation import review
 
     store = _store(args)
@@ -306,7 +320,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # The screens and patterns are checked against the programme the app would open the
     # session with by default; a session of another programme says so instead.
     own_deck = session.session.deck == DEFAULT_DECK_ID
-    notices = review(session, path, deck=load_deck() if own_deck else None)
+    notices = review(session, path, deck=_deck(args, session) if own_deck else None)
     print(
         printable(
             f"OK: {path} is een geldige sessie ('{session.session.title}', "
@@ -326,7 +340,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 #: The commands that start the app, which turns the collector on once its first screen stands.
-_APP_COMMANDS = (_cmd_start, _cmd_new, _cmd_open, _cmd_present)
+_APP_COMMANDS = (_cmd_start, _cmd_new, _cmd_open, _cmd_present, _cmd_vervolg)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -334,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser_module.build_parser({
         "start": _cmd_start, "new": _cmd_new, "open": _cmd_open, "list": _cmd_list,
         "export": _cmd_export, "check": _cmd_check, "present": _cmd_present,
-        "merge": _cmd_merge,
+        "merge": _cmd_merge, "vervolg": _cmd_vervolg,
     })
 
 

@@ -31,7 +31,9 @@ def list_sessions(store: SessionStore) -> int:
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0),
                   header_style="")
-    for column in ("id", "titel", "datum", "laatst gewijzigd", "tafels", "gestopt bij"):
+    # "vervolg op": the session a follow-up continues (patroon vervolg), so a chain reads.
+    for column in ("id", "titel", "datum", "laatst gewijzigd", "tafels", "gestopt bij",
+                   "vervolg op"):
         table.add_column(column, no_wrap=True, overflow="ignore")
     unreadable: list[str] = []
     for entry in entries:
@@ -47,6 +49,7 @@ def list_sessions(store: SessionStore) -> int:
             _local(entry.updated) if entry.updated else "",
             "" if entry.tables is None else str(entry.tables),
             printable(entry.screen or ""),
+            printable(entry.previous or ""),
         )
     out = io.StringIO()
     Console(file=out, width=100_000, color_system=None, highlight=False, markup=False,

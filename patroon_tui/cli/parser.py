@@ -240,6 +240,21 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         "--screen", metavar="SCHERM", help="open op dit scherm (een scherm-id uit het programma)"
     )
 
+    follow = command(
+        "vervolg",
+        run["vervolg"],
+        help="maak een vervolgsessie op een eerdere sessie en open hem",
+        description="Maak een nieuwe sessie die verdergaat op een eerdere: de leidende "
+        "principes, de eerste stappen (met eigenaar) en de eigen patronen gaan mee, de "
+        "tafels beginnen leeg. Hij opent op de terugblik: wat is er met elke stap "
+        "gebeurd? De eerdere sessie blijft zoals hij is.",
+    )
+    follow.add_argument("--title", metavar="TITEL",
+                        help="titel van de vervolgsessie (standaard die van de eerdere, "
+                        "met '(vervolg)')")
+    follow.add_argument("--date", metavar="DATUM", type=_date,
+                        help="datum van de vervolgsessie als JJJJ-MM-DD (standaard vandaag)")
+
     # list and check read session files only, never a programme given by the user: no
     # --deck (check compares a session of the bundled programme with that programme)
     command(

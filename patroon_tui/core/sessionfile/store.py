@@ -16,8 +16,8 @@ a SHA-256 of the bytes); a save over a file someone else changed since then rais
 :class:`SessionChangedOnDiskError` instead of writing, or, with ``keep_other=True``, first
 copies the other version into ``bewaard/`` in the sessions folder.
 
-Every error a person can cause is a :class:`StoreError` whose text is one or two plain Dutch
-sentences naming the file; the command line prints it and the app shows it.
+Every error a person can cause is a :class:`StoreError`: one or two plain Dutch sentences
+naming the file, printed by the command line and shown by the app.
 """
 
 from __future__ import annotations
@@ -89,8 +89,7 @@ __all__ = [
 SESSIONS_DIR_ENV = "PATROON_SESSIONS_DIR"
 DEFAULT_SESSIONS_DIR = "sessions"
 SUFFIX = ".toml"
-KEPT_FOLDER = "bewaard"
-"""Subfolder of the sessions folder holding other versions kept by ``save(keep_other=True)``."""
+KEPT_FOLDER = "bewaard"  # the other versions kept by ``save(keep_other=True)``
 
 
 @dataclass(frozen=True)
@@ -113,6 +112,8 @@ class SessionEntry:
     """The screen it resumes on."""
     error: str | None
     """Why the file cannot be opened (a plain Dutch sentence); ``None`` when it is fine."""
+    previous: str | None = None
+    """The id of the session it follows up (``patroon vervolg``)."""
 
 
 class SessionStore:
@@ -234,8 +235,7 @@ class SessionStore:
                     date=session.session.date,
                     updated=utc_ms(session.session.updated),
                     tables=len(session.tables),
-                    screen=session.progress.screen,
-                    error=None,
+                    screen=session.progress.screen, error=None, previous=session.session.previous,
                 )
             )
         oldest = dt.datetime.min.replace(tzinfo=dt.timezone.utc)

@@ -1,0 +1,35 @@
+"""``patroon vervolg``: a follow-up session made from a saved one, and what is said of it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from patroon_tui.cli.parser import PROG
+from patroon_tui.core.text.terminal_safe import printable
+
+if TYPE_CHECKING:
+    from patroon_tui.core.model.deck import Deck
+    from patroon_tui.core.model.session import Session
+    from patroon_tui.core.sessionfile.store import SessionStore
+
+
+def make_follow_up(args: argparse.Namespace, store: SessionStore,
+                   deck: Deck) -> tuple[Session, Path, bool]:
+    """Write the follow-up of ``args.session``; the session, its file, and whether it is to
+    be opened now (in a terminal). Without one, says where it is and prints its id, as
+    ``new`` does: a script gets the id on stdout."""
+    from patroon_tui.core.sessionfile.follow_up_file import create_follow_up
+
+    store.check_folder()
+    earlier = store.load(store.resolve(args.session))
+    session = create_follow_up(store, earlier, deck, title=args.title, date=args.date)
+    path = store.path_for(session.session.id)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return session, path, True
+    print(printable(f"Vervolgsessie is aangemaakt in {path}. Open hem in een terminal met: "
+                    f"{PROG} open {session.session.id}"), file=sys.stderr)
+    print(printable(session.session.id))
+    return session, path, False
