@@ -250,7 +250,9 @@ class PatroonApp(KeyRoutedApp):
             return
         from patroon_tui.app.help import help_sections
 
-        self.push_screen(HelpScreen(help_sections(self.BINDINGS, self.deck)))
+        # The programme the open session runs (a follow-up's has the look back too).
+        deck = self.programme.deck if self.programme is not None else self.deck
+        self.push_screen(HelpScreen(help_sections(self.BINDINGS, deck)))
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):

@@ -54,6 +54,12 @@ def _triangle() -> type[RecordingBody]:
     return TrianglePanel
 
 
+def _review() -> type[RecordingBody]:
+    from patroon_tui.widgets.review import ReviewPanel
+
+    return ReviewPanel
+
+
 def _summary() -> type[SummaryPanel]:
     from patroon_tui.widgets.summary import SummaryPanel
 
@@ -67,6 +73,7 @@ RECORDING_WIDGETS: dict[str, Callable[[], type[RecordingBody]]] = {
     "first_steps": _first_steps,
     "triangle": _triangle,
     "summary": _summary,
+    "review": _review,
 }
 
 

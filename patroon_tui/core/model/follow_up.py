@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 
 from patroon_tui.core.model.deck import Deck, Part, Screen
 from patroon_tui.core.model.session import (
+    PRINCIPLE_STATUSES,
+    STEP_STATUSES,
     FirstStep,
     LookedBack,
     Principle,
@@ -29,10 +32,14 @@ from patroon_tui.core.model.uids import record_uid
 
 __all__ = [
     "REVIEW_SCREEN",
+    "STATUS_LABELS",
     "follow_up",
     "follow_up_title",
+    "history_lines",
+    "next_status",
     "programme_for",
     "review_screen",
+    "statuses_of",
 ]
 
 #: The look back when the deck names none (``[review]`` in the deck).
@@ -40,6 +47,47 @@ REVIEW_SCREEN = Screen(
     id="terugblik", kind="review", title="Terugblik",
     body="Wat is er sinds de vorige keer gebeurd met onze eerste stappen en principes?",
 )
+
+#: Each status as it is said and shown (the file writes ``niet-begonnen``).
+STATUS_LABELS = {
+    "gedaan": "gedaan", "loopt": "loopt", "vastgelopen": "vastgelopen",
+    "niet-begonnen": "niet begonnen", "losgelaten": "losgelaten",
+    "houden": "houden", "aanpassen": "aanpassen", "loslaten": "loslaten",
+}
+
+
+def statuses_of(kind: str) -> tuple[str, ...]:
+    """The statuses offered for a record of the list ``kind`` (``first_steps``, ``principles``)."""
+    return STEP_STATUSES if kind == "first_steps" else PRINCIPLE_STATUSES
+
+
+def next_status(statuses: Sequence[str], current: str | None) -> str | None:
+    """The status after ``current``: from none the first, after the last none again (as
+    the pattern on the tables screen), so every choice is reached by the one key."""
+    if current not in statuses:
+        return statuses[0]
+    at = statuses.index(current)
+    return statuses[at + 1] if at + 1 < len(statuses) else None
+
+
+def _short_date(date: dt.date) -> str:
+    return f"{date.day}-{date.month}-{date.year}"
+
+
+def history_lines(history: Sequence[LookedBack] | None, *, agreed: str = "afgesproken",
+                  date_text: Callable[[dt.date], str] = _short_date) -> list[str]:
+    """A record's history as lines to read: where it was agreed, then each later session's
+    status and note (``agreed``: the word for the first, ``opgeschreven`` for a principle)."""
+    lines: list[str] = []
+    for n, entry in enumerate(history or []):
+        said = STATUS_LABELS.get(entry.status or "", entry.status or "")
+        if n == 0 and not said and not entry.review:
+            lines.append(f"{agreed} op {date_text(entry.date)} ({entry.session})")
+            continue
+        line = f"{date_text(entry.date)}: {said or 'geen stand'}"
+        lines.append(f"{line} — {entry.review}" if entry.review else line)
+    return lines
+
 
 _FOLLOW_UP = re.compile(r"\s*\(vervolg\)$")
 

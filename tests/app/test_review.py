@@ -1,0 +1,121 @@
+"""The look back ("Terugblik") of a follow-up session: statuses, notes, arrival, the room."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from patroon_tui.app import PatroonApp
+from patroon_tui.core.model.session import FirstStep, Principle, Table, new_session
+from patroon_tui.core.sessionfile.follow_up_file import create_follow_up
+from patroon_tui.screens.programme import ProgrammeScreen
+from patroon_tui.widgets.review import ReviewNote, ReviewPanel, StatusChoice
+from tests.app.conftest import FIXED_NOW
+from tests.app.screen_text import screen_rows
+from tests.app.test_typing import burst
+from tests.waiting import until
+
+EARLIER = "2026-11-28-noord"
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_rows(app))
+
+
+def earlier_session(store):
+    """An earlier session with 3 principles and 4 first steps, saved in ``store``."""
+    session = new_session(session_id=EARLIER, title="Noord", date=dt.date(2026, 11, 28))
+    session.tables = [Table(id="tafel-1", name="De ouders")]
+    session.principles = [Principle(text=f"Principe {n}") for n in range(1, 4)]
+    session.first_steps = [FirstStep(text=f"Stap {n}", owner=f"Eigenaar {n}", table="tafel-1")
+                           for n in range(1, 5)]
+    store.save(session, store.path_for(EARLIER), new=True)
+    return session
+
+
+def follow_up_app(store, deck, earlier=None, **kwargs) -> PatroonApp:
+    follow = create_follow_up(store, earlier or earlier_session(store), deck,
+                              date=dt.date(2027, 1, 10))
+    return PatroonApp(deck, store, follow, store.path_for(follow.session.id),
+                      now=lambda: FIXED_NOW, **kwargs)
+
+
+def review_shown(app) -> bool:
+    screen = app.screen
+    return isinstance(screen, ProgrammeScreen) and screen.current.id == "terugblik" \
+        and isinstance(app.focused, ReviewNote)
+
+
+async def test_a_follow_up_opens_on_the_look_back_typing_lands_in_the_first_note(store, deck):
+    app = follow_up_app(store, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "Twee keer geweest",
+                    until=lambda: app.session.first_steps[0].review == "Twee keer geweest")
+        assert review_shown(app)
+        await burst(pilot, "<ctrl+t>", until=lambda: app.session.first_steps[0].status)
+        assert app.session.first_steps[0].status == "gedaan"
+        await burst(pilot, "<ctrl+t>", until=lambda: app.session.first_steps[0].status == "loopt")
+        text = screen_text(app)
+        assert "Stap 1" in text and "Eigenaar 1" in text and "De ouders" in text
+        assert "Ctrl+T" in text or "^t" in text  # the footer names the key
+        await pilot.press("ctrl+q")
+    saved = store.load(app.path)
+    assert saved.first_steps[0].review == "Twee keer geweest"
+    assert saved.first_steps[0].status == "loopt"
+    assert saved.session.previous == EARLIER
+    assert [s.uid for s in saved.first_steps] == ["f-1", "f-2", "f-3", "f-4"]
+
+
+async def test_tab_goes_from_note_to_note_and_ctrl_t_follows_the_cursor(store, deck):
+    app = follow_up_app(store, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: review_shown(app))
+        for _ in range(4):  # past the four steps to the first principle
+            await burst(pilot, "<tab>")
+        note = app.focused
+        assert isinstance(note, ReviewNote) and (note.kind, note.index) == ("principles", 0)
+        await burst(pilot, "Blijft", "<ctrl+t>", "<ctrl+t>",
+                    until=lambda: app.session.principles[0].status == "aanpassen")
+        assert app.session.principles[0].review == "Blijft"
+        assert app.session.first_steps[0].status is None
+        for _ in range(2):  # after the last status: none again
+            await burst(pilot, "<ctrl+t>")
+        assert app.session.principles[0].status is None
+        choice = next(c for c in app.query(StatusChoice) if c.kind == "principles")
+        assert choice.index == -1
+
+
+async def test_resumed_it_arrives_in_the_note_typed_in_last(store, deck):
+    app = follow_up_app(store, deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: review_shown(app))
+        await burst(pilot, "<tab>", "<tab>", "Derde",
+                    until=lambda: app.session.first_steps[2].review == "Derde")
+        await pilot.press("ctrl+q")
+    again = PatroonApp(deck, store, store.load(app.path), app.path, now=lambda: FIXED_NOW)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: review_shown(again))
+        note = again.focused
+        assert isinstance(note, ReviewNote) and note.index == 2
+        await burst(pilot, "!", until=lambda: again.session.first_steps[2].review == "Derde!")
+        await pilot.press("ctrl+q")
+
+
+async def test_the_look_back_is_in_the_agenda_and_turns_to_the_programme(store, deck):
+    app = follow_up_app(store, deck)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: review_shown(app))
+        assert "Terugblik" in screen_text(app)
+        await pilot.press("pagedown")
+        await until(pilot, lambda: app.screen.current.id == "programma")
+        await pilot.press("pageup")
+        await until(pilot, lambda: review_shown(app))
+        await pilot.press("ctrl+q")
+
+
+async def test_a_plain_session_has_no_look_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ProgrammeScreen))
+        assert all(s.kind != "review" for s in app.screen.deck.screens)
+        assert not app.query(ReviewPanel)
+        await pilot.press("ctrl+q")
