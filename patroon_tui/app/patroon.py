@@ -159,8 +159,9 @@ class PatroonApp(KeyRoutedApp):
     def _on_session_changed(self, event: SessionChanged) -> None:
         self.session_changed()
         programme = self.programme
-        if self.room is not None and programme is not None and programme.presenter.showing:
-            self.room.changed()  # the answers the room sees are being typed
+        if self.room is not None and programme is not None and (
+                programme.presenter.showing or programme.current.kind == "review"):
+            self.room.changed()  # the answers (or the look back's statuses) the room sees
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The audience window (from the start screen's f5) is on the projector: no help,

@@ -27,7 +27,13 @@ from textual.widget import Widget
 from patroon_tui.core.model.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.report.privacy import KINDS, find_in_text, redact_text
-from patroon_tui.core.room.room_files import RoomState, Shown, TimerState, shown_answers
+from patroon_tui.core.room.room_files import (
+    RoomState,
+    Shown,
+    TimerState,
+    room_view,
+    shown_answers,
+)
 from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.messages import AskChoice
 from patroon_tui.widgets.console_bar import ConsoleBar
@@ -172,6 +178,15 @@ class Presenter:
             return shown
         return Shown(shown.title, tuple((label, redact_text(text)) for label, text in shown.items))
 
+    def _seen_anyway(self) -> Shown | None:
+        # What the room sees of a screen unasked (the look back's statuses): personal data
+        # replaced, as the facilitator was not asked.
+        shown = room_view(self._session, self._current())
+        if shown is None:
+            return None
+        return Shown(shown.title, tuple((redact_text(label), redact_text(text))
+                                        for label, text in shown.items))
+
     def state(self, *, pid: int, seq: int) -> RoomState:
         """What the room should see now."""
         reveal = highlight = None
@@ -191,5 +206,6 @@ class Presenter:
         return RoomState(
             session=self._session.session.id, screen=self._current().id,
             reveal=reveal, highlight=highlight, timer=timer,
-            shown=self._shown_to_room() if self.showing else None, pid=pid, seq=seq,
+            shown=self._shown_to_room() if self.showing else self._seen_anyway(), pid=pid,
+            seq=seq,
         )

@@ -119,3 +119,34 @@ async def test_a_plain_session_has_no_look_back(make_app):
         assert all(s.kind != "review" for s in app.screen.deck.screens)
         assert not app.query(ReviewPanel)
         await pilot.press("ctrl+q")
+
+
+async def test_the_room_sees_steps_and_statuses_never_the_notes_unless_f10(store, deck):
+    import os
+
+    from patroon_tui.core.room import room_files as room
+    from patroon_tui.core.room.room_files import RoomState
+
+    def state() -> RoomState | None:
+        path = room.room_path(app.path)
+        return RoomState.from_json(path.read_bytes()) if path.exists() else None
+
+    def seen() -> str:
+        current = state()
+        shown = current.shown if current is not None else None
+        return "" if shown is None else "\n".join(f"{a}\n{b}" for a, b in shown.items)
+
+    app = follow_up_app(store, deck)
+    room.presence_path(app.path, os.getpid()).write_text(str(os.getpid()), encoding="ascii")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: "Stap 1" in seen())
+        assert "Principe 3" in seen() and "nog geen stand" in seen()
+        await burst(pilot, "Geheim verhaal", "<ctrl+t>", until=lambda: "gedaan" in seen())
+        assert "Eigenaar 1" in seen()
+        assert "Geheim" not in seen()
+        await burst(pilot, "<f10>", until=lambda: "Geheim verhaal" in seen())
+        await burst(pilot, "<f10>", until=lambda: "Geheim" not in seen())
+        await pilot.press("pagedown")
+        await until(pilot, lambda: state() is not None and state().screen == "programma")
+        assert seen() == ""
+        await pilot.press("ctrl+q")

@@ -50,6 +50,7 @@ from patroon_tui.core.model.deck import Deck, Screen as DeckScreen
 from patroon_tui.core.model.recording import table_name
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.model.step_ties import tie_words
+from patroon_tui.core.room.looked_back import looked_back
 from patroon_tui.core.room.state import MAX_STATE_BYTES, RoomState, Shown, TimerState
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "read_presence",
     "remove_state",
     "room_path",
+    "room_view",
     "shown_answers",
     "write_state",
 ]
@@ -248,6 +250,8 @@ def shown_answers(session: Session, deck: Deck, screen: DeckScreen) -> Shown | N
         # The owner, and the loop the step should break: the room sees where it intervenes.
         items = tuple((" · ".join(filter(None, (s.owner, tie_words(s, deck, session)))), s.text)
                       for s in session.first_steps if s.text.strip())
+    elif kind == "review":
+        items = looked_back(session, notes=True)
     elif kind == "triangle":
         items = tuple(
             (layer.title, session.layer_notes[layer.id])
@@ -256,6 +260,14 @@ def shown_answers(session: Session, deck: Deck, screen: DeckScreen) -> Shown | N
     else:
         return None
     return Shown(screen.title, items)
+
+
+def room_view(session: Session, screen: DeckScreen) -> Shown | None:
+    """What the room sees of ``screen`` without answers shown: on the look back each step
+    and principle with its status, never the notes (f10 shows them); elsewhere nothing."""
+    if screen.kind != "review":
+        return None
+    return Shown(screen.title, looked_back(session, notes=False))
 
 
 def _table_answers(session: Session, deck: Deck) -> Shown | None:
