@@ -25,7 +25,8 @@ from textual.widgets import Button, Static
 
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
-from patroon_tui.core.report.document import build_report
+from patroon_tui.core.report.document import Document, build_report
+from patroon_tui.core.report.since_last import with_since_last
 from patroon_tui.core.report.export import (
     ExportError,
     ExportRequest,
@@ -114,7 +115,7 @@ class SummaryPanel(RecordingBody):
         """Show the report again as the session is now (drawn again only if it changed)."""
         if not self.when_ready(self.refresh_from_session):
             return
-        self.query_one("#summary-report", ReportView).show(build_report(self.session, self.deck))
+        self.query_one("#summary-report", ReportView).show(self._report())
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-bar"):
@@ -122,7 +123,11 @@ class SummaryPanel(RecordingBody):
             yield CompactButton("Exporteer verslag", id="summary-export")
         # One widget that draws only the lines shown: the report of a big session is tens
         # of thousands of lines, and a widget per block took seconds before the first frame.
-        yield ReportView(build_report(self.session, self.deck), id="summary-report")
+        yield ReportView(self._report(), id="summary-report")
+
+    def _report(self) -> Document:
+        # A follow-up's opens with what became of last time's agreements.
+        return with_since_last(build_report(self.session, self.deck), self.session)
 
     # -- exporting --------------------------------------------------------------------
 

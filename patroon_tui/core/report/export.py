@@ -18,6 +18,7 @@ from patroon_tui.core.files.user_files import report_target_problem, write_bytes
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.report.document import build_report
+from patroon_tui.core.report.since_last import with_since_last
 from patroon_tui.core.report.markdown import render_markdown
 from patroon_tui.core.report.privacy import redacted
 from patroon_tui.core.text.wording import os_reason
@@ -85,6 +86,7 @@ def export_report(
         doc = build_short_report(session, deck)
     else:
         doc = build_report(session, deck, notes=notes, time=time)
+    doc = with_since_last(doc, session)  # a follow-up's report opens with it
     if fmt == "md":
         return render_markdown(doc, width=width, ascii=ascii).encode("utf-8")
     if fmt == "html":

@@ -255,9 +255,12 @@ def _fields(session: Session, deck: Deck | None) -> Iterator[tuple[str, str, Any
             yield f"eigen patroon ‘{pattern.title}’, stap {n + 1}", row, pattern.steps, n
     for n, principle in enumerate(session.principles, start=1):
         yield f"principe {n}", principle.text, principle, "text"
+        yield from _looked_back(f"principe {n}", principle)
     for n, step in enumerate(session.first_steps, start=1):
         yield f"eerste stap {n}", step.text, step, "text"
         yield f"eerste stap {n}, eigenaar", step.owner, step, "owner"
+        yield f"eerste stap {n}, tafel", step.table_name or "", step, "table_name"
+        yield from _looked_back(f"eerste stap {n}", step)
     titles = {s.id: s.title for s in deck.screens} if deck else {}
     for screen_id, note in session.notes.items():
         yield f"de notitie bij ‘{titles.get(screen_id, screen_id)}’", note, session.notes, screen_id
@@ -265,6 +268,13 @@ def _fields(session: Session, deck: Deck | None) -> Iterator[tuple[str, str, Any
     for layer_id, note in session.layer_notes.items():
         where = f"de notitie bij laag ‘{layers.get(layer_id, layer_id)}’"
         yield where, note, session.layer_notes, layer_id
+
+
+def _looked_back(where: str, record: Any) -> Iterator[tuple[str, str, Any, Any]]:
+    """A carried record's notes from the look back (follow-up sessions): now and earlier."""
+    yield f"{where}, terugblik", record.review or "", record, "review"
+    for entry in record.history or []:
+        yield f"{where}, terugblik {entry.session}", entry.review or "", entry, "review"
 
 
 def find_personal_data(session: Session, deck: Deck | None = None) -> list[Finding]:
