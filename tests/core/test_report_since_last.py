@@ -85,3 +85,17 @@ def test_redact_reaches_the_look_back_notes():
     third.first_steps[0].review = "Bel 06-12345678 voor de planning."
     report = export_report(third, load_deck(), "md", redact=True).decode("utf-8")
     assert "06-12345678" not in report
+
+
+def test_the_sheet_of_a_follow_up_has_status_and_note():
+    import csv
+
+    *_, third = chain()
+    text = export_report(third, load_deck(), "csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][-2:] == ["stand", "terugblik"]
+    assert rows[1] == ["eerste stap", "1", "Casusoverleg starten", "GGZ", "De ouders", "",
+                       "gedaan", "Elke maand, vast."]
+    first, *_ = chain()
+    plain = export_report(first, load_deck(), "csv").decode("utf-8-sig")
+    assert "stand" not in plain.splitlines()[0]

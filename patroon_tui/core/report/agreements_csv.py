@@ -19,6 +19,7 @@ import csv
 import io
 
 from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.follow_up import STATUS_LABELS
 from patroon_tui.core.model.recording import pattern_steps, table_name
 from patroon_tui.core.model.session import Session
 
@@ -35,17 +36,24 @@ def _cell(text: str) -> str:
 def render_csv(session: Session, deck: Deck) -> bytes:
     """The first steps and principles of ``session`` as the bytes of a .csv file."""
     tables = {t.id: t for t in session.tables}
-    rows: list[tuple[str, ...]] = [HEADER]
+    # A follow-up's sheet says what became of each: its status and the note (two columns more).
+    looked_back = session.session.previous is not None
+    rows: list[tuple[str, ...]] = [HEADER + (("stand", "terugblik") if looked_back else ())]
     for n, step in enumerate(session.first_steps, start=1):
         table = tables.get(step.table)
-        name = table_name(table) if table else step.table
+        name = table_name(table) if table else (step.table or step.table_name or "")
+        pattern_id = table.pattern if table and table.pattern else (step.pattern or "")
         pattern = ""
-        if table and table.pattern:
-            found = pattern_steps(deck, session, table.pattern)
-            pattern = found[0] if found else table.pattern
-        rows.append(("eerste stap", str(n), step.text, step.owner, name, pattern))
+        if pattern_id:
+            found = pattern_steps(deck, session, pattern_id)
+            pattern = found[0] if found else pattern_id
+        row = ("eerste stap", str(n), step.text, step.owner, name, pattern)
+        rows.append(row + ((STATUS_LABELS.get(step.status or "", ""), step.review or "")
+                           if looked_back else ()))
     for n, principle in enumerate(session.principles, start=1):
-        rows.append(("principe", str(n), principle.text, "", "", ""))
+        row = ("principe", str(n), principle.text, "", "", "")
+        rows.append(row + ((STATUS_LABELS.get(principle.status or "", ""), principle.review or "")
+                           if looked_back else ()))
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerows(tuple(_cell(text) for text in row) for row in rows)
