@@ -142,3 +142,37 @@ def test_a_wrong_status_is_refused_in_dutch_naming_the_key() -> None:
         raise AssertionError("an unknown status was accepted")
     assert "first_steps[0].status" in message
     print(message)
+
+
+def test_copies_of_a_follow_up_merge_statuses_notes_and_history() -> None:
+    from patroon_tui.core.merge import merge_sessions
+    from patroon_tui.core.model.versions import Baseline, stamp
+
+    second = follow_up(earlier(), session_id="b", date=dt.date(2027, 1, 10), now=NOW)
+    text = dumps_session(second)
+
+    def laptop(writer: str, change) -> Session:
+        copy = loads_session(text, writer)
+        baseline = Baseline.of(copy)
+        change(copy)
+        stamp(copy, baseline, writer)
+        return loads_session(dumps_session(copy), writer)
+
+    def one(copy: Session) -> None:
+        copy.first_steps[0].status = "loopt"
+        copy.first_steps[0].review = "Op tafel één gezegd."
+
+    def two(copy: Session) -> None:
+        copy.principles[2].status = "loslaten"
+        copy.first_steps[1].review = "Op tafel twee gezegd."
+
+    merged = merge_sessions([laptop("aaaaaa", one), laptop("bbbbbb", two)])
+    steps = {s.uid: s for s in merged.first_steps}
+    assert steps["f-1"].status == "loopt"
+    assert steps["f-1"].review == "Op tafel één gezegd."
+    assert steps["f-eigen"].review == "Op tafel twee gezegd."
+    assert merged.principles[2].status == "loslaten"
+    assert merged.first_steps[0].history == second.first_steps[0].history
+    assert merged.first_steps[0].table_name == "De ouders"
+    assert merged.principles[0].history == second.principles[0].history
+    assert merged.session.previous == "2026-11-28-noord"

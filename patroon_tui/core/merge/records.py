@@ -70,7 +70,8 @@ def merged_records(copies: Sequence[Session], kept: dict[str, list[str]],
     _tables(out, copies, kept["tables"], merged, loose["tables"])
     value = merged.value
     out.principles = [Principle(**_extra(copies, "principles", uid), uid=uid,
-                                text=value(f"principles/{uid}/text"))
+                                text=value(f"principles/{uid}/text"),
+                                **_looked_back(copies, merged, "principles", uid))
                       for uid in kept["principles"]]
     for uid in kept["first_steps"]:
         table = value(f"first_steps/{uid}/table")
@@ -79,7 +80,8 @@ def merged_records(copies: Sequence[Session], kept: dict[str, list[str]],
         out.first_steps.append(FirstStep(**_extra(copies, "first_steps", uid), uid=uid,
                                          text=value(f"first_steps/{uid}/text"),
                                          owner=value(f"first_steps/{uid}/owner"), table=table,
-                                         **_tie(out, merged, uid)))
+                                         **_tie(out, merged, uid),
+                                         **_looked_back(copies, merged, "first_steps", uid)))
     return out
 
 
@@ -154,6 +156,19 @@ def _tables(out: MergedRecords, copies: Sequence[Session], uids: list[str],
             pattern=pattern, layer=as_layer(layer),
             answers=answers,
         ))
+
+
+def _looked_back(copies: Sequence[Session], merged: MergedFields, kind: str,
+                 uid: str) -> dict:
+    """A follow-up's keys of a record: status and note merged as the other fields; the
+    history and the table's name as the first copy that has them holds them (written once,
+    by ``patroon vervolg``; never typed)."""
+    out: dict = {name: merged.value(f"{kind}/{uid}/{name}") or None
+                 for name in ("status", "review")}
+    for name in ("history", "table_name") if kind == "first_steps" else ("history",):
+        out[name] = next((getattr(r, name) for c in copies for u, r in records(c, kind)
+                          if u == uid and getattr(r, name) is not None), None)
+    return out
 
 
 def _extra(copies: Sequence[Session], kind: str, uid: str) -> dict:

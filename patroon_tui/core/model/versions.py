@@ -163,13 +163,14 @@ def effective(session: Session, path: str, text: str) -> Version:
 def is_choice(path: str) -> bool:
     """Whether the field at ``path`` holds a choice (an id, the steps of an own pattern),
     which a conflict cannot hold two of, not a typed text."""
-    return (path.endswith(("/pattern", "/layer", "/steps", "/breaks_after"))
+    return (path.endswith(("/pattern", "/layer", "/steps", "/breaks_after", "/status"))
             or (path.startswith("first_steps/") and path.endswith("/table")))
 
 
 def multi_line(path: str) -> bool:
     """Whether the field at ``path`` is a text area (answers, notes), not a one-line field."""
-    return "/answers/" in path or path.startswith(("notes/", "layer_notes/"))
+    return ("/answers/" in path or path.endswith("/review")
+            or path.startswith(("notes/", "layer_notes/")))
 
 
 #: In the first line of a conflicting text (``core/merge/``): it is resolved once this
@@ -214,6 +215,12 @@ def record_fields(kind: str, uid: str, record: Any) -> dict[str, str]:
         for name in ("pattern", "breaks_after", "layer"):
             if getattr(record, name) is not None:
                 out[f"first_steps/{uid}/{name}"] = str(getattr(record, name))
+    if kind in ("principles", "first_steps"):
+        # A follow-up's look back (added keys): there only once set, as a note is, so a
+        # session without them counts and writes no versions for them.
+        for name in ("status", "review"):
+            if getattr(record, name, None):
+                out[f"{kind}/{uid}/{name}"] = getattr(record, name)
     return out
 
 
