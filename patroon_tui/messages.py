@@ -49,6 +49,14 @@ class OpenSessionFile(Message):
         self.path = path
 
 
+class FollowUpSessionFile(Message):
+    """The start screen's list asks for a follow-up of a saved session (``patroon vervolg``)."""
+
+    def __init__(self, path) -> None:
+        super().__init__()
+        self.path = path
+
+
 class PresentSessionFile(Message):
     """The start screen's list asks to show a saved session's audience window here."""
 

@@ -62,6 +62,8 @@ class PatroonCommands(Provider):
         if below and isinstance(below[-1], StartScreen):
             commands.append(("Publieksvenster van de gekozen sessie", below[-1].action_present,
                              "Deze terminal toont de dia's voor de beamer (f5)"))
+            commands.append(("Vervolgsessie…", below[-1].action_follow_up,
+                             "Een nieuwe sessie die terugkijkt op de gekozen sessie (ctrl+r)"))
             commands.append(("Samenvoegen…", app.opening.ask_merge,
                              "Kopieën van één sessie van meer laptops samenvoegen"))
         commands.append(("Help: alle toetsen", app.action_help, "f1"))

@@ -167,6 +167,22 @@ class SessionOpening:
             return
         self.open_session(session, app.store.path_for(session.session.id))
 
+    def follow_up(self, path: Path) -> None:
+        """Make a follow-up of a saved session (from the start screen) and open it on its
+        look back; the saved one is only read."""
+        from patroon_tui.core.sessionfile.follow_up_file import create_follow_up
+        from patroon_tui.core.sessionfile.store import StoreError
+
+        app = self.app
+        try:
+            session = create_follow_up(app.store, app.store.load(path), app.deck,
+                                       date=app.today())
+        except StoreError as exc:
+            app.notify(printable(exc, keep="\n"), title="Kan geen vervolgsessie maken",
+                       severity="error")
+            return
+        self.open_session(session, app.store.path_for(session.session.id))
+
     def open_path(self, path: Path) -> None:
         """Load a saved session and open it (from the start screen)."""
         from patroon_tui.core.sessionfile.store import StoreError

@@ -40,6 +40,7 @@ from patroon_tui.messages import (
     AskReportPath,
     CreateSession,
     EditOwnPattern,
+    FollowUpSessionFile,
     OpenSessionFile,
     PresentSessionFile,
     ScreenShown,
@@ -149,6 +150,9 @@ class PatroonApp(KeyRoutedApp):
 
     def on_open_session_file(self, event: OpenSessionFile) -> None:
         self.opening.open_path(event.path)
+
+    def on_follow_up_session_file(self, event: FollowUpSessionFile) -> None:
+        self.opening.follow_up(event.path)
 
     def on_present_session_file(self, event: PresentSessionFile) -> None:
         self.opening.present(event.path)

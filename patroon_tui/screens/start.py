@@ -14,10 +14,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from patroon_tui.core.model.follow_up import review_screen
 from patroon_tui.core.model.session import Werkvorm
 from patroon_tui.core.sessionfile.store import StoreError
 from patroon_tui.core.text.terminal_safe import printable
-from patroon_tui.messages import CreateSession, OpenSessionFile, PresentSessionFile
+from patroon_tui.messages import (
+    CreateSession,
+    FollowUpSessionFile,
+    OpenSessionFile,
+    PresentSessionFile,
+)
 from patroon_tui.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -69,6 +75,8 @@ class StartScreen(Screen):
         # This terminal becomes the audience window of the session chosen in the list.
         # Named in the palette, not the footer: at 80 columns it would push out ctrl+q.
         Binding("f5", "present", "Publieksvenster", show=False, id="start-present"),
+        # A follow-up of the session chosen in the list (patroon vervolg), in the palette too.
+        Binding("ctrl+r", "follow_up", "Vervolgsessie", show=False, id="start-follow-up"),
     ]
 
     def __init__(self, deck: Deck, store: SessionStore, today: dt.date) -> None:
@@ -127,6 +135,7 @@ class StartScreen(Screen):
             return
         today = self.today
         titles = {screen.id: screen.title for screen in self.deck.screens}
+        titles.setdefault(review_screen(self.deck).id, review_screen(self.deck).title)
         for entry in entries:
             key = str(entry.path)
             self._entries[key] = entry
@@ -149,16 +158,27 @@ class StartScreen(Screen):
         if listing.highlighted is None and listing.option_count:
             listing.highlighted = 0
 
-    def action_present(self) -> None:
+    def _chosen(self, what: str, key: str) -> SessionEntry | None:
         listing = self.query_one("#saved-list", OptionList)
         option = (listing.get_option_at_index(listing.highlighted)
                   if listing.highlighted is not None else None)
         entry = self._entries.get((option.id or "") if option is not None else "")
         if entry is None or entry.error:
-            self.app.notify("Kies eerst in de lijst de sessie voor het publieksvenster "
-                            "(ctrl+o, pijltjes), en druk dan op f5.", severity="warning")
-            return
-        self.post_message(PresentSessionFile(entry.path))
+            self.app.notify(f"Kies eerst in de lijst de sessie voor {what} (ctrl+o, "
+                            f"pijltjes), en druk dan op {key}.", severity="warning")
+            return None
+        return entry
+
+    def action_present(self) -> None:
+        entry = self._chosen("het publieksvenster", "f5")
+        if entry is not None:
+            self.post_message(PresentSessionFile(entry.path))
+
+    def action_follow_up(self) -> None:
+        """A follow-up of the session chosen in the list, opened on its look back."""
+        entry = self._chosen("een vervolgsessie", "ctrl+r")
+        if entry is not None:
+            self.post_message(FollowUpSessionFile(entry.path))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#new-start")

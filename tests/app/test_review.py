@@ -150,3 +150,28 @@ async def test_the_room_sees_steps_and_statuses_never_the_notes_unless_f10(store
         await until(pilot, lambda: state() is not None and state().screen == "programma")
         assert seen() == ""
         await pilot.press("ctrl+q")
+
+
+async def test_a_follow_up_from_the_start_screen_opens_on_the_look_back(store, deck):
+    earlier_session(store)
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.id == "start"
+        await pilot.press("ctrl+r")  # nothing chosen yet: it says how
+        await pilot.press("ctrl+o", "ctrl+r")
+        await until(pilot, lambda: review_shown(app))
+        await burst(pilot, "Gelukt", until=lambda: app.session.first_steps[0].review == "Gelukt")
+        assert app.session.session.previous == EARLIER
+        assert app.session.session.date == FIXED_NOW.date()
+        await pilot.press("ctrl+q")
+    assert store.load(app.path).first_steps[0].review == "Gelukt"
+
+
+async def test_the_palette_offers_the_follow_up_on_the_start_screen(store, deck):
+    earlier_session(store)
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await burst(pilot, "<ctrl+p>")
+        await burst(pilot, "Vervolgsessie", "<enter>", until=lambda: review_shown(app))
+        await pilot.press("ctrl+q")
