@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import contextvars
 import json
 import os
@@ -46,7 +47,7 @@ from textual.widgets import Input, TextArea
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.core.model.deck import load_deck
-from patroon_tui.core.model.session import FirstStep, Principle, Session, Table
+from patroon_tui.core.model.session import FirstStep, LookedBack, Principle, Session, Table
 from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen
@@ -60,8 +61,9 @@ STEPS = int(os.environ.get("PATROON_PROPERTY_STEPS", "12"))
 #: it failed (every step is in the message); ``PATROON_PROPERTY_SHRINK=1`` shrinks it.
 SHRINK = os.environ.get("PATROON_PROPERTY_SHRINK") == "1"
 
-#: Where a walk starts (the session is resumed there): the recording screens and a slide.
-STARTS = ["tafels", "eigen-principes", "eerste-stappen", "driehoek", "in-gesprek"]
+#: Where a walk starts (the session is resumed there): the recording screens and a slide,
+#: and a follow-up's look back (the session then follows up an earlier one).
+STARTS = ["tafels", "eigen-principes", "eerste-stappen", "driehoek", "in-gesprek", "terugblik"]
 PAGE_TURNS = ["pagedown", "pageup", "alt+right", "alt+left", "right", "left"]
 F_KEYS = ["f2", "f3", "f4", "f5", "f6", "f9", "f10"]
 CTRL_KEYS = ["ctrl+n", "ctrl+t", "ctrl+l", "ctrl+g", "ctrl+o"]
@@ -134,6 +136,12 @@ def make_session(folder: Path, deck, start: str) -> tuple[SessionStore, Path]:
     session.principles = [Principle(text="Eerst bellen")]
     session.first_steps = [FirstStep(text="Casusoverleg", owner="GGD")]
     session.progress.screen = start
+    if start == "terugblik":
+        # A follow-up: its principle and step were carried from an earlier session.
+        earlier = LookedBack(session="2026-10-01-eerder", date=dt.date(2026, 10, 1))
+        session.session.previous = earlier.session
+        session.principles[0].history = [earlier]
+        session.first_steps[0].history = [earlier]
     path = store.path_for(session.session.id)
     store.save(session, path)
     return store, path
@@ -513,6 +521,12 @@ KNOWN_WALKS = {
         "tafels", [("go_round_the_fields", "tab", 5, word())]),
     "a deliberate Ja, then typing on": (
         "tafels", [("type_a_word", word()), ("f8_then_ja", word("j"))]),
+    "look back: a word, ctrl+t, Tab, Esc, turning away and back": (
+        "terugblik", [("type_a_word", word()), ("control_key", "ctrl+t", word("j")),
+                      ("go_round_the_fields", "tab", 1, word("n", space=True)),
+                      ("escape", word("p", one_by_one=True)),
+                      ("turn_the_page", "pagedown", word("y")),
+                      ("turn_the_page", "pageup", word("r"))]),
 }
 
 
