@@ -116,9 +116,10 @@ class ReviewPanel(RecordingBody):
 
     # -- the records ------------------------------------------------------------------
 
-    def records(self, kind: str) -> list[FirstStep] | list[Principle]:
-        """The session's list ``kind``."""
-        return self.session.first_steps if kind == "first_steps" else self.session.principles
+    def records(self, kind: str) -> list[FirstStep | Principle]:
+        """The session's list ``kind`` (a copy of the list: its records are the session's)."""
+        return [*(self.session.first_steps if kind == "first_steps"
+                  else self.session.principles)]
 
     def _shape(self) -> tuple[int, int]:
         return len(self.session.first_steps), len(self.session.principles)

@@ -26,7 +26,6 @@ from textual.widgets import Button, Static
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.report.document import Document, build_report
-from patroon_tui.core.report.since_last import with_since_last
 from patroon_tui.core.report.export import (
     ExportError,
     ExportRequest,
@@ -34,6 +33,7 @@ from patroon_tui.core.report.export import (
     save_report,
     target_problem,
 )
+from patroon_tui.core.report.since_last import with_since_last
 from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.messages import AskConfirm, AskReportPath
 from patroon_tui.widgets.compact_button import CompactButton

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import contextvars
+import datetime as dt
 import json
 import os
 import tempfile
@@ -47,7 +47,14 @@ from textual.widgets import Input, TextArea
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.core.model.deck import load_deck
-from patroon_tui.core.model.session import FirstStep, LookedBack, Principle, Session, Table
+from patroon_tui.core.model.session import (
+    FirstStep,
+    LookedBack,
+    Principle,
+    PrincipleLookedBack,
+    Session,
+    Table,
+)
 from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen
@@ -140,7 +147,8 @@ def make_session(folder: Path, deck, start: str) -> tuple[SessionStore, Path]:
         # A follow-up: its principle and step were carried from an earlier session.
         earlier = LookedBack(session="2026-10-01-eerder", date=dt.date(2026, 10, 1))
         session.session.previous = earlier.session
-        session.principles[0].history = [earlier]
+        session.principles[0].history = [PrincipleLookedBack(session=earlier.session,
+                                                             date=earlier.date)]
         session.first_steps[0].history = [earlier]
     path = store.path_for(session.session.id)
     store.save(session, path)

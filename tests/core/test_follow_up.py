@@ -176,3 +176,16 @@ def test_copies_of_a_follow_up_merge_statuses_notes_and_history() -> None:
     assert merged.first_steps[0].table_name == "De ouders"
     assert merged.principles[0].history == second.principles[0].history
     assert merged.session.previous == "2026-11-28-noord"
+
+
+def test_a_principle_history_takes_only_a_principles_status() -> None:
+    second = follow_up(earlier(), session_id="b", date=dt.date(2027, 1, 10), now=NOW)
+    text = dumps_session(second).replace(
+        "[[principles.history]]\n", '[[principles.history]]\nstatus = "gedaan"\n', 1)
+    try:
+        loads_session(text, "b.toml")
+    except Exception as exc:  # noqa: BLE001 - the sentence is what matters
+        message = str(exc)
+    else:
+        raise AssertionError("a step's status on a principle was accepted")
+    assert "principles[0].history[0].status" in message and "houden" in message

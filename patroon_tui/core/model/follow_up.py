@@ -24,6 +24,7 @@ from patroon_tui.core.model.session import (
     FirstStep,
     LookedBack,
     Principle,
+    PrincipleLookedBack,
     Session,
     new_session,
     utc_now,
@@ -97,16 +98,11 @@ def follow_up_title(title: str) -> str:
     return f"{_FOLLOW_UP.sub('', title)} (vervolg)"
 
 
-def _looked_back(earlier: Session, status: str | None, review: str | None) -> LookedBack:
-    return LookedBack(
-        session=earlier.session.id, date=earlier.session.date,
-        status=status, review=review or None,  # type: ignore[arg-type]  # checked on read
-    )
-
-
 def _carried_principle(earlier: Session, index: int, principle: Principle) -> Principle:
-    history = [*(principle.history or []), _looked_back(earlier, principle.status,
-                                                          principle.review)]
+    info = earlier.session
+    history = [*(principle.history or []), PrincipleLookedBack(
+        session=info.id, date=info.date, status=principle.status,
+        review=principle.review or None)]
     return Principle(
         **(principle.model_extra or {}), text=principle.text,
         uid=record_uid("principles", index, principle),
@@ -116,7 +112,9 @@ def _carried_principle(earlier: Session, index: int, principle: Principle) -> Pr
 
 def _carried_step(earlier: Session, index: int, step: FirstStep) -> FirstStep:
     table = next((t for t in earlier.tables if t.id == step.table), None)
-    history = [*(step.history or []), _looked_back(earlier, step.status, step.review)]
+    info = earlier.session
+    history = [*(step.history or []), LookedBack(
+        session=info.id, date=info.date, status=step.status, review=step.review or None)]
     return FirstStep(
         **(step.model_extra or {}), text=step.text, owner=step.owner,
         uid=record_uid("first_steps", index, step),

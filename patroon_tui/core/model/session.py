@@ -167,17 +167,19 @@ class OwnPattern(_Model):
 
 
 class LookedBack(_Model):
-    """``[[first_steps.history]]`` and ``[[principles.history]]``: one earlier session a
-    carried record was in, and what was said of it there (added key)."""
-
+    """``[[first_steps.history]]``: an earlier session a carried step was in (added key)."""
     session: str = Field(pattern=ID_RE.pattern)
-    """The earlier session's id."""
+    """The earlier session's id (``date``: its day)."""
     date: dt.date
-    """That session's day."""
-    status: StepStatus | PrincipleStatus | None = None
+    status: StepStatus | None = None
     """The status it got there; absent in the session it was agreed in."""
     review: str | None = None
     """What was said of it there when looking back."""
+
+
+class PrincipleLookedBack(LookedBack):
+    """``[[principles.history]]``: as a first step's, with a principle's statuses."""
+    status: PrincipleStatus | None = None  # type: ignore[assignment]  # a principle's own
 
 
 class Principle(_Model):
@@ -192,9 +194,8 @@ class Principle(_Model):
     looked back on."""
     review: str | None = None
     """In a follow-up session: what was said about it when looking back (added key)."""
-    history: list[LookedBack] | None = None
-    """The earlier sessions it was in, oldest first (added key): the first is where it
-    was drafted; absent for a principle drafted in this session."""
+    history: list[PrincipleLookedBack] | None = None
+    """The earlier sessions it was in, oldest first, the first where drafted (added key)."""
 
 
 class FirstStep(_Model):
@@ -219,12 +220,9 @@ class FirstStep(_Model):
     layer: StepLayer | None = None
     """The triangle layer it works on (added key)."""
     table_name: str | None = None
-    """The name of the table it came from in an earlier session (added key): a follow-up's
-    tables start fresh, so a carried step keeps the name and no table id."""
+    """Its table's name in an earlier session (added key): a follow-up's tables are new."""
     history: list[LookedBack] | None = None
-    """The earlier sessions it was in, oldest first (added key): the first is where it
-    was agreed, each later one with the status and note it got there; absent for a step
-    agreed in this session."""
+    """The earlier sessions it was in, oldest first, the first where agreed (added key)."""
 
 
 class ConflictVersion(_Model):

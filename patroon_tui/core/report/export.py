@@ -18,9 +18,9 @@ from patroon_tui.core.files.user_files import report_target_problem, write_bytes
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.report.document import build_report
-from patroon_tui.core.report.since_last import with_since_last
 from patroon_tui.core.report.markdown import render_markdown
 from patroon_tui.core.report.privacy import redacted
+from patroon_tui.core.report.since_last import with_since_last
 from patroon_tui.core.text.wording import os_reason
 
 __all__ = [

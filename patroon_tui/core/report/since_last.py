@@ -12,7 +12,13 @@ front of a report built (``export.py``, and the summary screen).
 from __future__ import annotations
 
 from patroon_tui.core.model.follow_up import STATUS_LABELS, history_lines
-from patroon_tui.core.model.session import PRINCIPLE_STATUSES, FirstStep, Principle, Session
+from patroon_tui.core.model.session import (
+    PRINCIPLE_STATUSES,
+    FirstStep,
+    LookedBack,
+    Principle,
+    Session,
+)
 from patroon_tui.core.report.document import (
     Block,
     Document,
@@ -41,8 +47,9 @@ def _status(record: FirstStep | Principle) -> str:
 
 def _previous(session: Session) -> Line:
     previous = session.session.previous or ""
-    dates = [h.date for r in [*session.first_steps, *session.principles]
-             for h in (r.history or []) if h.session == previous]
+    entries: list[LookedBack] = [h for s in session.first_steps for h in s.history or []]
+    entries += [h for p in session.principles for h in p.history or []]
+    dates = [h.date for h in entries if h.session == previous]
     when = (words(f" van {dutch_date(dates[0])}"),) if dates else ()
     return (words("Vervolg op de sessie "), Run(previous), *when, words("."))
 
