@@ -251,7 +251,7 @@ def shown_answers(session: Session, deck: Deck, screen: DeckScreen) -> Shown | N
         items = tuple((" · ".join(filter(None, (s.owner, tie_words(s, deck, session)))), s.text)
                       for s in session.first_steps if s.text.strip())
     elif kind == "review":
-        items = looked_back(session, notes=True)
+        return Shown("Sinds de vorige keer", looked_back(session, notes=True))
     elif kind == "triangle":
         items = tuple(
             (layer.title, session.layer_notes[layer.id])
@@ -267,7 +267,7 @@ def room_view(session: Session, screen: DeckScreen) -> Shown | None:
     and principle with its status, never the notes (f10 shows them); elsewhere nothing."""
     if screen.kind != "review":
         return None
-    return Shown(screen.title, looked_back(session, notes=False))
+    return Shown("Sinds de vorige keer", looked_back(session, notes=False))
 
 
 def _table_answers(session: Session, deck: Deck) -> Shown | None:
