@@ -101,13 +101,17 @@ def _store(args: argparse.Namespace) -> SessionStore:
     return SessionStore.from_option(getattr(args, "sessions_dir", None))
 
 
-def _deck(args: argparse.Namespace, session: Session | None = None) -> Deck:
-    """The programme given (or the default); for ``session``, the one it runs (follow_up.py)."""
+def _deck(args: argparse.Namespace) -> Deck:
     from patroon_tui.core.model.deck import load_deck
+
+    return load_deck(getattr(args, "deck", None))
+
+
+def _runs(deck: Deck, session: Session) -> Deck:
+    """The programme ``session`` runs: a follow-up's starts with the look back."""
     from patroon_tui.core.model.follow_up import programme_for
 
-    deck = load_deck(getattr(args, "deck", None))
-    return deck if session is None else programme_for(deck, session)
+    return programme_for(deck, session)
 
 
 def _cmd_start(args: argparse.Namespace, new_options: dict | None = None) -> int:
@@ -138,14 +142,14 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
+    deck = _deck(args)
     store = _store(args)
     path = store.resolve(args.session)
     # Refuse a bad file here, with a sentence, before a full-screen app takes the terminal;
     # the app is given what was read (reading a large session again doubled the wait).
     session = store.load(path)
-    deck = _deck(args, session)
     if args.screen is not None:
-        ids = [s.id for s in deck.screens]
+        ids = [s.id for s in _runs(deck, session).screens]
         if args.screen not in ids:
             raise UsageError(
                 f"Scherm '{args.screen}' bestaat niet in het programma. "
@@ -163,27 +167,22 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _cmd_vervolg(args: argparse.Namespace) -> int:
-    from patroon_tui.cli.follow_up import make_follow_up
+    from patroon_tui.cli.follow_up import follow_up
 
-    deck, store = _deck(args), _store(args)
-    session, path, to_open = make_follow_up(args, store, deck)
-    if not to_open:
-        return EXIT_OK
-    return launch_app(store=store, deck=deck, session_path=path, screen=None, new_options=None,
-                      deck_path=getattr(args, "deck", None), session=session)
+    return follow_up(args, _store(args), _deck(args), launch_app)
 
 
 def _cmd_present(args: argparse.Namespace) -> int:
+    deck = _deck(args)
     store = _store(args)
     path = store.resolve(args.session)
     # Read once, never locked nor written: the facilitator's window owns the file.
     session = store.load(path)
-    deck = _deck(args, session)
     collector.pause()
     try:
         from patroon_tui.app import run_audience
 
-        return run_audience(deck=deck, session_path=path, session_id=session.session.id,
+        return run_audience(deck=_runs(deck, session), session_path=path, session_id=session.session.id,
                             first_screen=session.progress.screen)
     finally:
         collector.resume()
@@ -262,9 +261,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             f"Een {kind} kan niet op het scherm. Geef -o BESTAND.{fmt}, of stuur het "
             f"naar een bestand: patroon export ID --format {fmt} > verslag.{fmt}."
         )
+    deck = _deck(args)
     path = store.resolve(args.session)
     session = store.load(path)
-    deck = _deck(args, session)
+    deck = _runs(deck, session)
     for notice in review(session, path, deck=deck):
         _say(f"Let op: {notice}")
     if session.session.deck != deck.id:
@@ -320,7 +320,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # The screens and patterns are checked against the programme the app would open the
     # session with by default; a session of another programme says so instead.
     own_deck = session.session.deck == DEFAULT_DECK_ID
-    notices = review(session, path, deck=_deck(args, session) if own_deck else None)
+    notices = review(session, path, deck=_runs(_deck(args), session) if own_deck else None)
     print(
         printable(
             f"OK: {path} is een geldige sessie ('{session.session.title}', "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,17 @@ if TYPE_CHECKING:
     from patroon_tui.core.model.deck import Deck
     from patroon_tui.core.model.session import Session
     from patroon_tui.core.sessionfile.store import SessionStore
+
+
+def follow_up(args: argparse.Namespace, store: SessionStore, deck: Deck,
+              launch_app: Callable[..., int]) -> int:
+    """``patroon vervolg``: the follow-up made, and opened in the app where there is a
+    terminal (``launch_app``, the command line's one seam to the app); the exit status."""
+    session, path, to_open = make_follow_up(args, store, deck)
+    if not to_open:
+        return 0
+    return launch_app(store=store, deck=deck, session_path=path, screen=None, new_options=None,
+                      deck_path=getattr(args, "deck", None), session=session)
 
 
 def make_follow_up(args: argparse.Namespace, store: SessionStore,
