@@ -175,3 +175,18 @@ async def test_the_palette_offers_the_follow_up_on_the_start_screen(store, deck)
         await burst(pilot, "<ctrl+p>")
         await burst(pilot, "Vervolgsessie", "<enter>", until=lambda: review_shown(app))
         await pilot.press("ctrl+q")
+
+
+async def test_at_60x20_the_first_step_its_statuses_and_its_note_are_in_sight(store, deck):
+    app = follow_up_app(store, deck)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await until(pilot, lambda: review_shown(app))
+        await burst(pilot, "<ctrl+t>", until=lambda: app.session.first_steps[0].status)
+        rows = screen_rows(app)
+        text = "\n".join(rows)
+        assert "1. Stap 1" in text and "door Eigenaar 1 · tafel De ouders" in text
+        for status in ("gedaan", "loopt", "vastgelopen", "niet begonnen", "losgelaten"):
+            assert any(status in row for row in rows), status  # no word cut across rows
+        note = app.focused
+        assert note is not None and app.screen.region.contains_region(note.region)
+        await pilot.press("ctrl+q")
