@@ -198,7 +198,8 @@ class FirstStepsPanel(EditableList):
         names = self._table_names()
         rows: list[Widget] = []
         for n, step in enumerate(steps, start=1):
-            source = names.get(step.table, step.table) if step.table else ""
+            # A step carried into a follow-up keeps its table's name, not its id.
+            source = names.get(step.table, step.table) if step.table else (step.table_name or "")
             rows.append(
                 Horizontal(
                     Label(f"{n}.", classes="number"),
