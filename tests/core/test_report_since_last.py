@@ -39,13 +39,18 @@ def chain():
 
 
 def text_of(data: bytes, fmt: str) -> str:
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        pages = PdfReader(io.BytesIO(data)).pages
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
     if fmt == "docx":
         with zipfile.ZipFile(io.BytesIO(data)) as docx:
             return docx.read("word/document.xml").decode("utf-8")
     return data.decode("utf-8")
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
 def test_the_report_starts_with_since_last_time(fmt):
     *_, third = chain()
     text = text_of(export_report(third, load_deck(), fmt), fmt)
