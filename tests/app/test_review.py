@@ -190,3 +190,16 @@ async def test_at_60x20_the_first_step_its_statuses_and_its_note_are_in_sight(st
         note = app.focused
         assert note is not None and app.screen.region.contains_region(note.region)
         await pilot.press("ctrl+q")
+
+
+async def test_the_summary_of_a_follow_up_and_the_help_name_the_look_back(store, deck):
+    from patroon_tui.app.help import help_sections
+
+    app = follow_up_app(store, deck, start_screen="samenvatting")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: "Sinds de vorige keer" in screen_text(app))
+        assert "Stap 1" in screen_text(app)
+        # The help (f1) is made from the programme the session runs.
+        titles = [title for title, _ in help_sections(app.BINDINGS, app.programme.deck)]
+        assert "Op het scherm ‘Terugblik’" in titles
+        await pilot.press("ctrl+q")
