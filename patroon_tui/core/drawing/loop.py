@@ -20,12 +20,13 @@ fitted by :mod:`patroon_tui.core.drawing.wrap`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 from patroon_tui.core.drawing.canvas import ASCII, UNICODE, Glyphs
 from patroon_tui.core.drawing.cells import cell_width, char_width, clean
+from patroon_tui.core.drawing.marks import SLOW_DOWN, Marks, legend
 from patroon_tui.core.drawing.ring import (
     CONFIGS,
     Ring,
@@ -67,7 +68,10 @@ class LoopDrawing:
     """``ring`` (boxes around the title) or ``chain`` (a vertical list, for narrow spaces)."""
     detail: list[str]
     """The highlighted step's full text as shown under the drawing when boxes were shortened
-    (``[]`` otherwise). These are the last lines of ``lines``."""
+    (``[]`` otherwise). These are the last lines of ``lines`` (before the legend)."""
+    legend: list[str] = field(default_factory=list)
+    """Which arrows first steps cut and which are slow, as written under the drawing (and
+    its detail) after a blank line; ``[]`` without marks. The very last lines of ``lines``."""
 
 
 # -- chain layout --------------------------------------------------------------------------
@@ -83,7 +87,8 @@ def _draw_chain(
     reveal: int,
     glyphs: Glyphs,
     hyphenate: bool,
-) -> LoopDrawing:
+    marks: Marks,
+) -> tuple[LoopDrawing, bool]:
     whole, tight_words = _breakings(hyphenate)
     n = len(steps)
     label_width = len(str(max(n, 1)))
@@ -127,10 +132,12 @@ def _draw_chain(
             spans[i].append((len(out), 0, cell_width(line)))
             out.append(line.rstrip())
         if i < n:
-            out.append(glyphs.chain_down if i < reveal else "")
+            down = _chain_arrow(glyphs.chain_down, i, marks, glyphs is ASCII, width)
+            out.append(down if i < reveal else "")
     if n:
-        back = f"{glyphs.chain_back}  {RETURN_TEXT}" if reveal >= n else ""
-        out.append(truncate(back, width))
+        back = f"{glyphs.chain_back}  {RETURN_TEXT}"
+        back = _chain_arrow(back, n, marks, glyphs is ASCII, width)
+        out.append(truncate(back, width) if reveal >= n else "")
     detail: list[str] = []
     if shortened and highlight is not None:
         detail = _detail(highlight, steps[highlight - 1], width, label_width, whole)
@@ -138,7 +145,17 @@ def _draw_chain(
         detail = shorten(detail, room, width) if room > 0 else []
         if detail:
             out += [""] + detail
-    return LoopDrawing(out, spans, "chain", detail)
+    return LoopDrawing(out, spans, "chain", detail), shortened
+
+
+def _chain_arrow(arrow: str, number: int, marks: Marks, ascii: bool, width: int) -> str:
+    """A chain's arrow with its marks after it, as many as fit ``width``."""
+    slow = ("#" if ascii else SLOW_DOWN) if number in marks.slow else ""
+    for cut in [*marks.cut_labels(number, ascii), ""]:
+        text = f"{arrow}  {slow}{cut}".rstrip()
+        if cell_width(text) <= width:
+            return text
+    return arrow
 
 
 def _breakings(hyphenate: bool) -> tuple[Breaking, Breaking]:
@@ -199,6 +216,9 @@ def draw_loop(
     ascii: bool = False,
     marker: str = DEFAULT_MARKER,
     hyphenate: bool = True,
+    cuts: Mapping[int, Sequence[int]] | None = None,
+    slow: Collection[int] = (),
+    notes: Mapping[int, str] | None = None,
 ) -> LoopDrawing:
     """Draw a pattern's steps as a ring of boxes (or a chain when space is short).
 
@@ -211,8 +231,51 @@ def draw_loop(
     arrows only between shown steps. ``ascii`` draws with ``+ - | > < ^ v``. ``hyphenate``
     breaks words where Dutch breaks them (reading the dictionary the first time, see
     :mod:`patroon_tui.core.drawing.hyphen`); ``False`` cuts a word only when it fits no line.
+
+    ``cuts`` (arrow -> numbers of the first steps that cut it, as
+    :func:`patroon_tui.core.model.breaks.breaks_of` gives them; arrow ``a`` leaves step
+    ``a``) and ``slow`` (arrow numbers) are marked on the arrows where there is room
+    (:mod:`patroon_tui.core.drawing.marks`) and named in a legend under the drawing, with
+    each first step's text from ``notes`` (first step number -> text). The legend takes
+    only lines the drawing leaves free: marks never cost a word of a step.
     """
     width = max(1, int(width))
+    marks = Marks.of(len(steps), cuts, slow, {k: clean(v) for k, v in (notes or {}).items()})
+    drawing, shortened = _draw(title, steps, width, height, highlight, reveal, ascii, marker,
+                               hyphenate, marks)
+    if not marks:
+        return drawing
+    n = len(steps)
+    spare = None if height is None else height - len(drawing.lines) - 1
+    lines = _legend(drawing, n, marks, width, ascii, spare)
+    if not lines and height is not None and not shortened:
+        # No line left for the legend: the drawing one line lower, if that costs no word.
+        lower, lower_shortened = _draw(title, steps, width, height - 2, highlight, reveal,
+                                       ascii, marker, hyphenate, marks)
+        if not lower_shortened and len(lower.lines) <= height - 2:
+            drawing, lines = lower, _legend(lower, n, marks, width, ascii, 1)
+    if not lines:
+        return drawing
+    return LoopDrawing(drawing.lines + ["", *lines], drawing.spans, drawing.layout,
+                       drawing.detail, lines)
+
+
+def _legend(
+    drawing: LoopDrawing, n: int, marks: Marks, width: int, ascii: bool, lines: int | None
+) -> list[str]:
+    """The legend, from the ring's left edge (a chain's starts at the line's start)."""
+    indent = 0
+    if drawing.layout == "ring":
+        indent = min((len(x) - len(x.lstrip()) for x in drawing.lines if x.strip()), default=0)
+    found = legend(n, marks, width - indent, ascii, lines)
+    return [" " * indent + line for line in found]
+
+
+def _draw(
+    title: str, steps: Sequence[str], width: int, height: int | None, highlight: int | None,
+    reveal: int | None, ascii: bool, marker: str, hyphenate: bool, marks: Marks,
+) -> tuple[LoopDrawing, bool]:
+    """The drawing without its legend, and whether any step's text was shortened."""
     texts = [clean(str(s)) for s in steps]
     title = clean(title)
     marker = clean(marker)
@@ -226,7 +289,8 @@ def draw_loop(
     configs = [None] if n == 2 else list(CONFIGS.get(n, []))
     if width < RING_MIN_WIDTH or not configs:
         return _draw_chain(
-            title, marker, texts, width, height, highlight, shown_up_to, glyphs, hyphenate
+            title, marker, texts, width, height, highlight, shown_up_to, glyphs, hyphenate,
+            marks,
         )
 
     label_width = len(str(n))
@@ -265,7 +329,8 @@ def draw_loop(
             best = found
     if best is None:
         return _draw_chain(
-            title, marker, texts, width, height, highlight, shown_up_to, glyphs, hyphenate
+            title, marker, texts, width, height, highlight, shown_up_to, glyphs, hyphenate,
+            marks,
         )
 
     ring = best
@@ -276,6 +341,6 @@ def draw_loop(
         if height is not None:
             room = height - ring.height - 1
             detail = shorten(detail, room, min(width, ring.width)) if room > 0 else []
-    lines, spans = draw_ring(ring, n, width, shown_up_to, glyphs, detail)
-    return LoopDrawing(lines, spans, "ring", detail)
+    lines, spans = draw_ring(ring, n, width, shown_up_to, glyphs, detail, marks)
+    return LoopDrawing(lines, spans, "ring", detail), ring.text_shortened
 

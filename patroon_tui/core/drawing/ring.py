@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from patroon_tui.core.drawing.canvas import Canvas, Glyphs
+from patroon_tui.core.drawing.canvas import ASCII, Canvas, Glyphs
 from patroon_tui.core.drawing.cells import cell_width
+from patroon_tui.core.drawing.marks import Arrow, Marks, place
 from patroon_tui.core.drawing.wrap import Breaking, shorten, truncate, wrap
 
 __all__ = ["CONFIGS", "Ring", "draw_ring", "fits_one_line", "most_text", "plan_ring"]
@@ -243,11 +244,13 @@ def plan_ring(
 
 
 def draw_ring(
-    ring: Ring, n: int, width: int, reveal: int, glyphs: Glyphs, detail: list[str]
+    ring: Ring, n: int, width: int, reveal: int, glyphs: Glyphs, detail: list[str],
+    marks: Marks | None = None,
 ) -> tuple[list[str], dict[int, list[tuple[int, int, int]]]]:
     """The ring centred in ``width`` cells, ``detail`` under it: its lines and box spans.
 
     Steps after ``reveal`` are empty placeholder boxes, with no arrows to or from them.
+    ``marks`` (cuts, slow arrows) go on the arrows where they fit in empty cells.
     """
     ox = max(0, (width - ring.width) // 2)
     extra = len(detail) + (1 if detail else 0)
@@ -271,6 +274,7 @@ def draw_ring(
                 canvas.put(x + 2, y + 1 + r, (label if r == 0 else pad) + line)
         spans[step] = [(y + r, x, x + w) for r in range(h)]
 
+    arrows: list[Arrow] = []
     for step, box in ring.boxes.items():
         nxt = step % n + 1
         if step > reveal or nxt > reveal:
@@ -284,9 +288,11 @@ def draw_ring(
             if dest.x > box.x:
                 a, b = box.x + box.w, dest.x
                 canvas.put(a + ox, row, glyphs.h * (b - a - 1) + glyphs.right)
+                arrows.append(Arrow(step, True, row, a + ox, b + ox - 1, True))
             else:
                 a, b = dest.x + dest.w, box.x
                 canvas.put(a + ox, row, glyphs.left + glyphs.h * (b - a - 1))
+                arrows.append(Arrow(step, True, row, a + ox, b + ox - 1, False))
         else:
             lo = max(box.x, dest.x)
             hi = min(box.x + box.w, dest.x + dest.w)
@@ -300,9 +306,12 @@ def draw_ring(
                 shaft = [glyphs.up] + [glyphs.v] * (y1 - y0 - 1)
             for i, ch in enumerate(shaft):
                 canvas.put(col + ox, y0 + i, ch)
+            arrows.append(Arrow(step, False, col + ox, y0, y1 - 1, dest.y > box.y))
 
     for i, line in enumerate(ring.title):
         canvas.put(ring.title_x + ox - cell_width(line) // 2, ring.title_y + i, line)
+    if marks:
+        place(canvas, arrows, marks, glyphs is ASCII)
     for i, line in enumerate(detail):
         canvas.put(ox, ring.height + 1 + i, line)
     return canvas.lines(), spans
