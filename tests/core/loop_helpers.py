@@ -29,10 +29,13 @@ def cells(line: str, length: int = 0) -> list[str]:
 
 
 def body_lines(drawing: LoopDrawing) -> list[str]:
-    """The drawing without the detail block written under it."""
+    """The drawing without the detail block and the legend written under it."""
+    lines = drawing.lines
+    if drawing.legend:
+        lines = lines[: len(lines) - len(drawing.legend) - 1]
     if not drawing.detail:
-        return drawing.lines
-    return drawing.lines[: len(drawing.lines) - len(drawing.detail) - 1]
+        return lines
+    return lines[: len(lines) - len(drawing.detail) - 1]
 
 
 def labels(drawing: LoopDrawing) -> list[int]:

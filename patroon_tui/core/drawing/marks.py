@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from patroon_tui.core.drawing.canvas import Canvas
 from patroon_tui.core.drawing.cells import cell_width
-from patroon_tui.core.drawing.wrap import truncate
+from patroon_tui.core.drawing.wrap import Breaking, truncate, wrap
 
 __all__ = ["CUT", "SLOW_ACROSS", "SLOW_DOWN", "Arrow", "Marks", "legend", "place"]
 
@@ -157,22 +157,36 @@ def legend(n: int, marks: Marks, width: int, ascii: bool, lines: int | None) -> 
     that is too many, one line naming every arrow."""
     cut_sign = _ASCII[CUT] if ascii else CUT
     slow_sign = _ASCII[SLOW_ACROSS] if ascii else f"{SLOW_ACROSS}{SLOW_DOWN}"
+    to = " -> " if ascii else " → "
     full: list[str] = []
     short: list[str] = []
     for arrow, steps in marks.cuts.items():
         numbers = ",".join(map(str, steps))
-        where = f"{arrow} → {arrow % n + 1}"
+        where = f"{arrow}{to}{arrow % n + 1}"
         said = [marks.notes[s] for s in steps if marks.notes.get(s, "").strip()]
         what = f"eerste stap {numbers}" if len(steps) == 1 else f"eerste stappen {numbers}"
         text = f": {' · '.join(' '.join(s.split()) for s in said)}" if said else ""
         full.append(f"{cut_sign}{numbers}  {where} doorbroken door {what}{text}")
         short.append(f"{cut_sign}{numbers} {where}")
     if marks.slow:
-        where = ", ".join(f"{a} → {a % n + 1}" for a in sorted(marks.slow))
+        where = ", ".join(f"{a}{to}{a % n + 1}" for a in sorted(marks.slow))
         full.append(f"{slow_sign}  traag (dat duurt even): {where}")
         short.append(f"{slow_sign} traag {where}")
-    if lines is None or len(full) <= lines:
+    wrapped = [row for line in full for row in _hanging(line, width)]
+    if lines is None or len(wrapped) <= lines:
+        return wrapped
+    if len(full) <= lines:
         return [truncate(line, width) for line in full]
     if lines <= 0:
         return []
     return [truncate("  ".join(short), width)]
+
+
+def _hanging(line: str, width: int) -> list[str]:
+    """A legend line wrapped to ``width``, its next lines indented under its text."""
+    sign, _, text = line.partition("  ")
+    indent = cell_width(sign) + 2
+    if cell_width(line) <= width or width - indent < 16:
+        return [truncate(line, width)]
+    rows = wrap(text, width - indent, Breaking.CUT)
+    return [f"{sign}  {rows[0]}", *(" " * indent + row for row in rows[1:])]

@@ -1,0 +1,127 @@
+"""Cuts and slow arrows on a loop: marked on the arrow where there is room, named in the
+legend under it, and never at the cost of a step's word, a box or the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from patroon_tui.core.drawing.loop import LoopDrawing, cell_width, draw_loop
+from patroon_tui.core.drawing.marks import CUT, SLOW_ACROSS, SLOW_DOWN
+from patroon_tui.core.model.deck import load_deck
+from tests.core.loop_helpers import body_lines, box_text, cells, labels
+from tests.core.test_loop_golden import made_up_steps
+
+#: What a mark may write over: empty cells and the shafts of arrows.
+_UNDER_A_MARK = {" ", "─", "│"}
+_MARK_CELLS = set(f"{CUT}{SLOW_ACROSS}{SLOW_DOWN},0123456789")
+
+
+def _changed_cells(plain: LoopDrawing, marked: LoopDrawing) -> list[tuple[str, str]]:
+    """(cell before, cell after) for every cell of the body the marks changed."""
+    before, after = body_lines(plain), body_lines(marked)
+    assert len(before) == len(after)
+    changed = []
+    for old, new in zip(before, after, strict=True):
+        width = max(len(cells(old)), len(cells(new)))
+        for a, b in zip(cells(old, width), cells(new, width), strict=True):
+            if a != b:
+                changed.append((a, b))
+    return changed
+
+
+def _assert_marks_cost_nothing(plain: LoopDrawing, marked: LoopDrawing, steps, width):
+    assert all(cell_width(line) <= width for line in marked.lines)
+    assert sorted(labels(marked)) == list(range(1, len(steps) + 1))
+    for number, step in enumerate(steps, start=1):
+        like = f"{number}{step}"
+        assert box_text(marked, number, like) == box_text(plain, number, like)
+    if marked.spans == plain.spans:  # the same layout: marks only in empty cells or shafts
+        for old, new in _changed_cells(plain, marked):
+            assert old in _UNDER_A_MARK and new in _MARK_CELLS, (old, new)
+
+
+def _arrow_named(drawing: LoopDrawing, arrow: int, n: int) -> bool:
+    where = f"{arrow} → {arrow % n + 1}"
+    return any(where in line for line in drawing.legend)
+
+
+_CASES = [(n, width, height) for n in range(2, 13) for width in (60, 80, 120, 160)
+          for height in (None, 20)]
+
+
+@pytest.mark.parametrize(("n", "width", "height"), _CASES)
+def test_every_arrow_cut_or_slow_in_turn_costs_no_word(n, width, height):
+    steps = made_up_steps(n)
+    plain = draw_loop("Eigen patroon", steps, width, height)
+    for arrow in range(1, n + 1):
+        for marks in ({"cuts": {arrow: [1]}}, {"slow": {arrow}}, {"cuts": {arrow: [2, 11]},
+                                                                   "slow": {arrow}}):
+            marked = draw_loop("Eigen patroon", steps, width, height, **marks,
+                               notes={1: "Elke maand samen aan tafel."})
+            _assert_marks_cost_nothing(plain, marked, steps, width)
+            if height is None:
+                # with room, the legend always says which arrow is cut or slow
+                assert _arrow_named(marked, arrow, n), marked.lines
+            if height is not None and marked.spans == plain.spans:
+                assert len(marked.lines) <= max(height, len(plain.lines))
+            body = "\n".join(body_lines(marked))
+            if "cuts" in marks:
+                # the cut is on the drawing, or the legend says which arrow it is
+                assert CUT in body or _arrow_named(marked, arrow, n)
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 160])
+def test_wereldvrede_cut_after_step_3_shows_the_step_number(width):
+    pattern = load_deck().pattern("wereldvrede")
+    plain = draw_loop(pattern.title, pattern.steps, width)
+    cut = draw_loop(pattern.title, pattern.steps, width, cuts={3: [1]},
+                    notes={1: "Samen een visie schrijven."})
+    assert CUT not in "\n".join(plain.lines)
+    assert f"{CUT}1" in "\n".join(body_lines(cut))
+    assert cut.legend[0].lstrip().startswith(f"{CUT}1  3 → 4 ")
+    assert "Samen een visie schrijven." in " ".join(" ".join(cut.legend).split())
+    # the same drawing but for the mark
+    assert [(a, b) for a, b in _changed_cells(plain, cut)] in (
+        [("│", CUT), (" ", "1")], [(" ", CUT), (" ", "1")], [("─", CUT), ("─", "1")])
+
+
+@pytest.mark.parametrize(("width", "height"), [(60, 20), (80, 24), (60, 14), (80, 17)])
+def test_small_screens_lose_no_word_to_the_marks(width, height):
+    for pattern in load_deck().patterns:
+        plain = draw_loop(pattern.title, pattern.steps, width, height, highlight=2)
+        marked = draw_loop(pattern.title, pattern.steps, width, height, highlight=2,
+                           cuts={3: [1], 6: [2]}, slow={5})
+        _assert_marks_cost_nothing(plain, marked, pattern.steps, width)
+        assert len(marked.lines) <= max(height, len(plain.lines))
+        body = "\n".join(body_lines(marked))
+        for arrow, number in ((3, 1), (6, 2)):
+            # the number on the arrow, or the legend names the arrow
+            assert (f"{CUT}{number}" in body
+                    or any(f"{arrow} → {arrow % 6 + 1}" in line for line in marked.legend))
+
+
+def test_chain_marks_its_arrows_and_the_way_back():
+    steps = made_up_steps(4)
+    drawing = draw_loop("Eigen", steps, 50, cuts={4: [1], 2: [3]}, slow={1})
+    assert drawing.layout == "chain"
+    body = body_lines(drawing)
+    assert f"↓  {SLOW_DOWN}" in body
+    assert f"↓  {CUT}3" in body
+    assert any(line.startswith("↺  terug naar 1") and line.endswith(f"{CUT}1") for line in body)
+
+
+def test_ascii_marks_are_ascii():
+    steps = made_up_steps(6)
+    drawing = draw_loop("Eigen", steps, 100, ascii=True, cuts={3: [1]}, slow={1, 4})
+    assert all(line.isascii() for line in drawing.legend)
+    assert not set(f"{CUT}{SLOW_ACROSS}{SLOW_DOWN}") & set("".join(drawing.lines))
+    assert "x1" in "\n".join(body_lines(drawing))
+
+
+def test_no_marks_draw_exactly_as_before():
+    steps = made_up_steps(7)
+    for width in (60, 100):
+        assert draw_loop("E", steps, width, 20) == draw_loop("E", steps, width, 20, cuts={},
+                                                             slow=())
+        # a cut past the loop's end (the pattern lost steps since) draws nothing
+        assert draw_loop("E", steps, width) == draw_loop("E", steps, width, cuts={9: [1]})
