@@ -777,3 +777,29 @@ def test_the_closing_slide_links_the_platforms_topics(deck: Deck) -> None:
 def test_the_triangle_slide_draws_the_triangle(deck: Deck) -> None:
     assert deck.screen("samenwerkingsdriehoek").figure == "triangle"
     assert [s.id for s in deck.screens if s.figure] == ["samenwerkingsdriehoek"]
+
+
+def test_a_pattern_names_its_slow_arrows(tmp_path: Path) -> None:
+    data = _tiny_deck()
+    data["patterns"][0]["slow"] = [2, 1]
+    assert load_deck(_write(tmp_path, data)).pattern("rondje").slow == [1, 2]
+    del data["patterns"][0]["slow"]
+    assert load_deck(_write(tmp_path, data)).pattern("rondje").slow == []
+
+
+@pytest.mark.parametrize("arrow", [0, 3, -1])
+def test_a_slow_arrow_the_pattern_does_not_have_is_refused_in_dutch(
+    tmp_path: Path, arrow: int
+) -> None:
+    data = _tiny_deck()
+    data["patterns"][0]["slow"] = [1, arrow]
+    message = _load_error(_write(tmp_path, data, "mijn-workshop.toml"))
+    assert "patterns[0].slow" in message and "'rondje'" in message
+    assert f"pijl {arrow} bestaat niet" in message
+    assert "het patroon heeft 2 stappen" in message
+
+
+def test_the_default_deck_marks_where_its_slides_say_time_passes() -> None:
+    deck = load_deck()
+    assert deck.pattern("tussen-wal-en-schip").slow == [5]  # "Uiteindelijk duur maatwerk"
+    assert deck.pattern("wereldvrede").slow == []

@@ -16,7 +16,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from patroon_tui.core.files.toml_scan import scan_text
 from patroon_tui.core.files.user_files import TextFileError, read_text
@@ -129,6 +137,23 @@ class Pattern(_Model):
     """The pattern's name, e.g. ``Wereldvrede``."""
     steps: list[str] = Field(min_length=MIN_STEPS, max_length=MAX_STEPS)
     """The steps in cycle order."""
+    slow: list[int] = Field(default_factory=list)
+    """The slow arrows (a delay: the next step follows only after a while), each by the
+    number of the step it leaves from (1-based; the last step's arrow leads back to 1)."""
+
+    @field_validator("slow")
+    @classmethod
+    def _slow_arrows_exist(cls, slow: list[int], info: ValidationInfo) -> list[int]:
+        steps = info.data.get("steps")
+        if steps is None:
+            return slow  # the steps are wrong already, and said so
+        for arrow in slow:
+            if not 1 <= arrow <= len(steps):
+                raise ValueError(
+                    f"pijl {arrow} bestaat niet: het patroon heeft {len(steps)} stappen,"
+                    f" dus de pijlen 1 tot en met {len(steps)} (pijl 1 gaat van stap 1 naar 2)"
+                )
+        return sorted(set(slow))
 
 
 class Question(_Model):
@@ -275,7 +300,7 @@ class DeckError(Exception):
 
 
 # A deck forbids unknown keys; say so in the deck's own terms.
-_DECK_WORDING = {"extra_forbidden": "dit veld kent een deck niet"}
+_DECK_WORDING = {"extra_forbidden": "dit veld kent een deck niet", "value_error": "{error}"}
 
 
 def _describe(error: Mapping[str, Any]) -> tuple[tuple[int | str, ...], str]:
