@@ -151,13 +151,17 @@ def _free(canvas: Canvas, x: int, y: int, w: int) -> bool:
     return all(cell == " " for cell in canvas.cells[y][x:x + w])
 
 
-def legend(n: int, marks: Marks, width: int, ascii: bool, lines: int | None) -> list[str]:
+def legend(n: int, marks: Marks, width: int, ascii: bool, lines: int | None, *,
+           to: str | None = None, slow_sign: str | None = None) -> list[str]:
     """The legend under a loop, in at most ``lines`` lines (``None``: as many as it takes):
     a line per cut arrow with its first steps' text, and one for the slow arrows; when
-    that is too many, one line naming every arrow."""
+    that is too many, one line naming every arrow. ``to`` joins an arrow's two steps and
+    ``slow_sign`` stands for a slow arrow (a picture's font has no arrows or box lines)."""
     cut_sign = _ASCII[CUT] if ascii else CUT
-    slow_sign = _ASCII[SLOW_ACROSS] if ascii else f"{SLOW_ACROSS}{SLOW_DOWN}"
-    to = " -> " if ascii else " → "
+    if slow_sign is None:
+        slow_sign = _ASCII[SLOW_ACROSS] if ascii else f"{SLOW_ACROSS}{SLOW_DOWN}"
+    if to is None:
+        to = " -> " if ascii else " → "
     full: list[str] = []
     short: list[str] = []
     for arrow, steps in marks.cuts.items():

@@ -7,6 +7,11 @@ rows and title in the middle) placed on a grid of character cells, each :data:`C
 step to the next, and the title and kind of loop in the middle. The SVG of the web page
 (``loop_svg.py``), the PDF's vectors (``pdf.py``) and the Word file's picture
 (``loop_png.py``) all draw this one geometry, so the three cannot drift apart.
+
+A loop's marks (:class:`~patroon_tui.core.drawing.marks.Marks`) are drawn as in the
+terminal: a slow arrow with two slanted strokes across it (``//``, the causal-loop sign for
+a delay), an arrow a first step cuts with a cross and the first steps' numbers beside it,
+and a legend under the ring naming each arrow (:class:`Note` lines).
 """
 
 from __future__ import annotations
@@ -16,13 +21,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from patroon_tui.core.drawing.cells import clean
+from patroon_tui.core.drawing.marks import Marks, legend
 from patroon_tui.core.drawing.ring import CONFIGS, Ring, plan_ring
 from patroon_tui.core.drawing.wrap import Breaking
 
 __all__ = [
-    "CELL_W", "FONT_SIZE", "LINE_H", "MARKER", "Arrow", "Caption", "LoopPicture", "StepBox",
-    "loop_picture", "plan_picture", "text_size",
+    "CELL_W", "FONT_SIZE", "LINE_H", "MARKER", "SLOW_SIGN", "Arrow", "Caption", "LoopPicture",
+    "Note", "StepBox", "Stroke", "loop_picture", "plan_picture", "text_size",
 ]
+
+SLOW_SIGN = "//"
+"""A slow arrow in a picture's legend: the two strokes drawn across it."""
 
 CELL_W = 9  # px per character cell; monospace glyphs at FONT_SIZE are about 8.4 px wide
 LINE_H = 19  # px per text line
@@ -95,6 +104,28 @@ class Caption:
 
 
 @dataclass(frozen=True)
+class Stroke:
+    """A short line across an arrow: ``slow`` (one of its two strokes) or a cut's cross."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    cut: bool
+
+
+@dataclass(frozen=True)
+class Note:
+    """A text of the marks: a cut's numbers beside its cross (``middle``: centred on
+    ``x``), or a line of the legend under the ring (from ``x`` on)."""
+
+    x: float
+    baseline: float
+    text: str
+    middle: bool
+
+
+@dataclass(frozen=True)
 class LoopPicture:
     """The whole picture: ``width`` by ``height`` pixels."""
 
@@ -103,6 +134,8 @@ class LoopPicture:
     boxes: tuple[StepBox, ...]
     arrows: tuple[Arrow, ...]
     captions: tuple[Caption, ...]
+    strokes: tuple[Stroke, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def text_size(picture: LoopPicture, width_at_one: Callable[[str], float],
@@ -133,9 +166,43 @@ def _edge(box, towards: tuple[float, float], margin: float) -> tuple[float, floa
     return cx + dx * scale, cy + dy * scale
 
 
-def loop_picture(title: str, steps: list[str], *, small: bool = False) -> LoopPicture | None:
+def _marked(arrow: Arrow, number: int, marks: Marks) -> tuple[list[Stroke], list[Note]]:
+    """The strokes across one arrow and the numbers beside it."""
+    length = math.hypot(arrow.x2 - arrow.x1, arrow.y2 - arrow.y1) or 1.0
+    dx, dy = (arrow.x2 - arrow.x1) / length, (arrow.y2 - arrow.y1) / length
+    nx, ny = -dy, dx
+    mx, my = (arrow.x1 + arrow.x2) / 2, (arrow.y1 + arrow.y2) / 2
+    slow = number in marks.slow
+    strokes: list[Stroke] = []
+    notes: list[Note] = []
+    steps = marks.cuts.get(number)
+    # On the arrow's middle, clear of its head; a cut and a delay on one arrow side by side.
+    at = -2.0 if not (slow and steps) else 3.0
+    if slow:  # two strokes slanted like "//", 5 px apart along the arrow
+        ax, ay = (nx + dx * 0.5) * 7 / 1.118, (ny + dy * 0.5) * 7 / 1.118
+        for shift in (-2.5, 2.5):
+            cx, cy = mx + dx * (at + shift), my + dy * (at + shift)
+            strokes.append(Stroke(cx - ax, cy - ay, cx + ax, cy + ay, cut=False))
+    if steps:
+        at = -2.0 if not slow else -9.0
+        cx, cy = mx + dx * at, my + dy * at
+        for sx, sy in ((dx + nx, dy + ny), (dx - nx, dy - ny)):
+            strokes.append(Stroke(cx - sx * 4.5, cy - sy * 4.5, cx + sx * 4.5, cy + sy * 4.5,
+                                  cut=True))
+        # The numbers beside the cross, clear of it however many there are.
+        text = ",".join(map(str, steps))
+        side = 1 if abs(dx) >= abs(dy) else -1
+        away = 9 + 3.5 * len(text)
+        notes.append(Note(cx + nx * away * side, cy + ny * away * side + 4.5, text,
+                          middle=True))
+    return strokes, notes
+
+
+def loop_picture(title: str, steps: list[str], *, small: bool = False,
+                 marks: Marks | None = None) -> LoopPicture | None:
     """The loop's picture (``small``: see :func:`plan_picture`); ``None`` when no ring
-    layout exists for that many steps."""
+    layout exists for that many steps. ``marks``: the arrows cut and slow, drawn on the
+    arrows and named in a legend under the ring."""
     ring = plan_picture(title, steps, small=small)
     if ring is None:
         return None
@@ -158,5 +225,17 @@ def loop_picture(title: str, steps: list[str], *, small: bool = False) -> LoopPi
                 i == len(ring.title) - 1 and line == MARKER)
         for i, line in enumerate(ring.title)
     )
-    return LoopPicture(ring.width * CELL_W, ring.height * LINE_H, tuple(boxes),
-                       tuple(arrows), captions)
+    strokes: list[Stroke] = []
+    notes: list[Note] = []
+    height = ring.height * LINE_H
+    if marks:
+        for number, arrow in enumerate(arrows, start=1):
+            more, said = _marked(arrow, number, marks)
+            strokes += more
+            notes += said
+        lines = legend(n, marks, ring.width, False, None, to=" naar ", slow_sign=SLOW_SIGN)
+        notes += [Note(0, height + (1.5 + i) * LINE_H, line, middle=False)
+                  for i, line in enumerate(lines)]
+        height += (len(lines) + 1) * LINE_H
+    return LoopPicture(ring.width * CELL_W, height, tuple(boxes), tuple(arrows), captions,
+                       tuple(strokes), tuple(notes))

@@ -17,6 +17,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFont
 
+from patroon_tui.core.drawing.marks import Marks
 from patroon_tui.core.report.fonts import font_file
 from patroon_tui.core.report.loop_picture import LoopPicture, loop_picture, text_size
 from patroon_tui.core.report.triangle_picture import triangle_picture
@@ -31,6 +32,7 @@ _BOX = (238, 243, 250)
 #: The triangle's bands, top to bottom: darker at the top.
 _BANDS = ((213, 225, 242), (228, 236, 247), (244, 247, 251))
 _MUTED = (85, 85, 85)
+_CUT = (179, 38, 30)
 
 
 @functools.cache
@@ -38,17 +40,25 @@ def _font(style: str, size: float) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_file(style)), size=max(1, round(size)))
 
 
-def loop_png(title: str, steps: list[str], *, small: bool = False) -> tuple[bytes, int, int] | None:
+def loop_png(title: str, steps: list[str], *, small: bool = False,
+             marks: Marks | None = None) -> tuple[bytes, int, int] | None:
     """The loop as PNG bytes, with the picture's width and height in pixels of its geometry
-    (the PNG is :data:`SCALE` times that); ``None`` when no ring layout exists."""
-    return _made(title, tuple(steps), small)
+    (the PNG is :data:`SCALE` times that); ``None`` when no ring layout exists. ``marks``:
+    the arrows first steps cut and the slow ones, with the legend under the ring."""
+    key = None
+    if marks:
+        key = (tuple((a, tuple(s)) for a, s in marks.cuts.items()), tuple(sorted(marks.slow)),
+               tuple(sorted(marks.notes.items())))
+    return _made(title, tuple(steps), small, key)
 
 
 # A picture takes about 25 ms (most of it the PNG's compression); the same loops go into
 # every export of a session.
 @functools.lru_cache(maxsize=32)
-def _made(title: str, steps: tuple[str, ...], small: bool) -> tuple[bytes, int, int] | None:
-    picture = loop_picture(title, list(steps), small=small)
+def _made(title: str, steps: tuple[str, ...], small: bool,
+          key: tuple | None) -> tuple[bytes, int, int] | None:
+    marks = None if key is None else Marks(dict(key[0]), frozenset(key[1]), dict(key[2]))
+    picture = loop_picture(title, list(steps), small=small, marks=marks)
     if picture is None:
         return None
     return _draw(picture), picture.width, picture.height
@@ -79,6 +89,14 @@ def _draw(picture: LoopPicture) -> bytes:
         text = caption.text.removeprefix("↻ ") if caption.marker else caption.text
         draw.text((caption.x * s, caption.baseline * s), text, fill=_ACCENT,
                   font=_font("italic" if caption.marker else "bold", 11 * s), anchor="ms")
+    for stroke in picture.strokes:
+        draw.line([(stroke.x1 * s, stroke.y1 * s), (stroke.x2 * s, stroke.y2 * s)],
+                  fill=_CUT if stroke.cut else _ACCENT, width=5 if stroke.cut else 4)
+    for note in picture.notes:
+        draw.text((note.x * s, note.baseline * s), note.text,
+                  fill=_CUT if note.middle else _INK,
+                  font=_font("bold" if note.middle else "regular", 11 * s),
+                  anchor="ms" if note.middle else "ls")
     out = io.BytesIO()
     # The quickest compression: a fifth of the time, a fifth larger (the Word file zips it
     # no further).

@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from patroon_tui.core.drawing.cells import cell_width, clean
+from patroon_tui.core.drawing.marks import Marks
 from patroon_tui.core.report.loop_picture import (
     CELL_W,
     FONT_SIZE,
@@ -25,16 +26,24 @@ from patroon_tui.core.report.triangle_picture import triangle_description, trian
 
 __all__ = ["CELL_W", "FONT_SIZE", "LINE_H", "loop_svg", "plan_picture", "triangle_svg"]
 
+_CUT = "#b3261e"  # a cut: red, as a stop
+_SLOW = "#2b4c7e"  # the arrows' own colour
 
-def loop_svg(title: str, steps: list[str], ident: str, *, small: bool = False) -> str | None:
+
+def loop_svg(title: str, steps: list[str], ident: str, *, small: bool = False,
+             marks: Marks | None = None) -> str | None:
     """The loop as an inline ``<svg>``; ``ident`` makes its element ids unique in a page;
-    ``small``: see :func:`~patroon_tui.core.report.loop_picture.plan_picture`."""
-    picture = loop_picture(title, steps, small=small)
+    ``small``: see :func:`~patroon_tui.core.report.loop_picture.plan_picture`; ``marks``:
+    the arrows first steps cut and the slow ones, with the legend under the ring."""
+    picture = loop_picture(title, steps, small=small, marks=marks)
     if picture is None:
         return None
     n = len(steps)
     width, height = picture.width + 2, picture.height + 2
     desc = " ".join(f"Stap {i}: {clean(s)}" for i, s in enumerate(steps, start=1))
+    legend = [note.text for note in picture.notes if not note.middle]
+    if legend:  # the legend's lines, read out after the steps
+        desc += " " + " ".join(" ".join(legend).split())
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="loop-picture" role="img" '
         f'viewBox="-1 -1 {width} {height}" width="{width}" '
@@ -75,6 +84,18 @@ def loop_svg(title: str, steps: list[str], ident: str, *, small: bool = False) -
             f'y="{caption.baseline:.1f}" text-anchor="middle">'
             f"{escape(caption.text)}</text>"
         )
+    # The marks' colours on the elements: a page without marks keeps its stylesheet.
+    out += [
+        f'<line class="{"cut" if st.cut else "slow"}" x1="{st.x1:.1f}" y1="{st.y1:.1f}" '
+        f'x2="{st.x2:.1f}" y2="{st.y2:.1f}" stroke="{_CUT if st.cut else _SLOW}" '
+        f'stroke-width="{2.4 if st.cut else 2}"/>'
+        for st in picture.strokes
+    ]
+    for note in picture.notes:
+        look = (f'class="cut-number" text-anchor="middle" fill="{_CUT}" font-weight="bold"'
+                if note.middle else 'class="legend"')
+        out.append(f'<text {look} x="{note.x:.1f}" y="{note.baseline:.1f}">'
+                   f"{escape(note.text)}</text>")
     out.append("</svg>")
     return "\n".join(out)
 

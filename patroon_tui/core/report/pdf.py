@@ -26,6 +26,7 @@ import functools
 import io
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -49,6 +50,7 @@ from reportlab.platypus import (
 )
 
 from patroon_tui.core.drawing.cells import clean
+from patroon_tui.core.drawing.marks import Marks
 from patroon_tui.core.report.document import (
     Document,
     Grid,
@@ -61,7 +63,7 @@ from patroon_tui.core.report.document import (
     TypedText,
 )
 from patroon_tui.core.report.fonts import font_file
-from patroon_tui.core.report.loop_picture import loop_picture, text_size
+from patroon_tui.core.report.loop_picture import LoopPicture, loop_picture, text_size
 from patroon_tui.core.report.triangle_picture import triangle_picture
 
 __all__ = ["render_pdf"]
@@ -69,6 +71,7 @@ __all__ = ["render_pdf"]
 _FONT, _BOLD, _ITALIC, _BOLD_ITALIC = "Vera", "Vera-Bold", "Vera-Italic", "Vera-BoldItalic"
 _INK = colors.HexColor("#1d2733")
 _ACCENT = colors.HexColor("#2b4c7e")
+_CUT = colors.HexColor("#b3261e")  # a cut: red, as a stop
 _BOX = colors.HexColor("#eef3fa")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARGIN_X, _MARGIN_Y = 16 * mm, 18 * mm
@@ -165,11 +168,12 @@ def _grid(block: Grid, styles: dict[str, ParagraphStyle], width: float) -> Table
 
 
 def loop_drawing(title: str, steps: list[str], width: float, *,
-                 small: bool = False) -> Drawing | None:
+                 small: bool = False, marks: Marks | None = None) -> Drawing | None:
     """The loop as vectors, at most ``width`` points wide (``small``: the small ring of
     :func:`~patroon_tui.core.report.loop_picture.plan_picture`); ``None`` when no ring
-    layout exists for that many steps (the steps are then only listed)."""
-    picture = loop_picture(title, steps, small=small)
+    layout exists for that many steps (the steps are then only listed). ``marks``: the
+    arrows cut and slow, with the legend under the ring."""
+    picture = loop_picture(title, steps, small=small, marks=marks)
     if picture is None:
         return None
     scale = min(1.0, width / picture.width)
@@ -198,6 +202,7 @@ def loop_drawing(title: str, steps: list[str], width: float, *,
         shapes.add(String(caption.x, top(caption.baseline), text,
                           fontName=_ITALIC if caption.marker else _BOLD, fontSize=11,
                           fillColor=_ACCENT, textAnchor="middle"))
+    _add_marks(shapes, picture, top)
     shapes.scale(scale, scale)
     drawing = Drawing(picture.width * scale, picture.height * scale)
     # The drawing's and the table's own first font (else Helvetica, which is not embedded).
@@ -205,6 +210,19 @@ def loop_drawing(title: str, steps: list[str], width: float, *,
     drawing.initialFontName = _FONT  # type: ignore[attr-defined]
     drawing.add(shapes)
     return drawing
+
+
+def _add_marks(shapes: Group, picture: LoopPicture, top: Callable[[float], float]) -> None:
+    """The strokes across cut and slow arrows, the cuts' numbers and the legend."""
+    for st in picture.strokes:
+        shapes.add(Stroke(st.x1, top(st.y1), st.x2, top(st.y2),
+                          strokeColor=_CUT if st.cut else _ACCENT,
+                          strokeWidth=2.2 if st.cut else 1.8))
+    for note in picture.notes:
+        shapes.add(String(note.x, top(note.baseline), note.text,
+                          fontName=_BOLD if note.middle else _FONT, fontSize=11,
+                          fillColor=_CUT if note.middle else _INK,
+                          textAnchor="middle" if note.middle else "start"))
 
 
 #: The triangle's bands, top to bottom: darker at the top.
