@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from patroon_tui.core.drawing import hyphen
 from patroon_tui.core.drawing.loop import draw_loop
+from patroon_tui.core.drawing.marks import Marks
 from patroon_tui.core.report.document import (
     Block,
     Document,
@@ -244,8 +245,11 @@ class ReportLines:
         hyphenate = hyphen.ready()
         if not hyphenate:
             self.unhyphenated = True
+        marks = loop.marks or Marks()
         drawing = draw_loop(_safe(loop.title), [_safe(s) for s in loop.steps],
-                            max(1, min(LOOP_WIDTH, width)), hyphenate=hyphenate)
+                            max(1, min(LOOP_WIDTH, width)), hyphenate=hyphenate,
+                            cuts=marks.cuts, slow=marks.slow,
+                            notes={k: _safe(v) for k, v in marks.notes.items()})
         style = self._style("report--loop")
         yield [Strip([Segment(line.rstrip(), style)], cell_len(line.rstrip()))
                for line in drawing.lines] + [Strip.blank(0)]

@@ -29,6 +29,7 @@ from patroon_tui.core.report.first_steps import (
     steps_breaking,
     tied_patterns,
 )
+from patroon_tui.core.report.loop_marks import Marks, loop_marks
 from patroon_tui.core.report.text_blocks import (
     Heading,
     Item,
@@ -66,13 +67,13 @@ class Grid:
 
 @dataclass(frozen=True)
 class Loop:
-    """A pattern's loop: its steps in cycle order (the renderer draws or lists them);
-    ``small``: drawn small, its steps in the drawing only where a drawing is made (the
-    one-page summary)."""
+    """A pattern's loop in cycle order (drawn or listed); ``small``: drawn small, steps only in
+    the drawing (the one-page summary); ``marks``: where first steps cut it, and slow arrows."""
 
     title: str
     steps: tuple[str, ...]
     small: bool = False
+    marks: Marks | None = None
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,7 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
             out.append(Paragraph((words("Gekozen door: "), Run(", ".join(tables)))))
         else:
             out.append(Paragraph((words("Door geen tafel gekozen."),)))
-        out.append(Loop(title, steps))
+        out.append(Loop(title, steps, marks=loop_marks(session, deck, pattern_id, len(steps))))
         out += steps_breaking(session, deck, pattern_id)
     return out
 

@@ -145,7 +145,8 @@ def _grid(block: Grid) -> str:
 
 def _loop(block: Loop, number: int) -> str:
     out = ['<figure class="loop small">' if block.small else '<figure class="loop">']
-    svg = loop_svg(block.title, list(block.steps), f"patroon-{number}", small=block.small)
+    svg = loop_svg(block.title, list(block.steps), f"patroon-{number}", small=block.small,
+                   marks=block.marks)
     if svg is not None:
         out.append(svg)
         if block.small:  # the drawing holds the steps, and its <desc> reads them out

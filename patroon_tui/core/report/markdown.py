@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from patroon_tui.core.drawing.loop import draw_loop
+from patroon_tui.core.drawing.marks import Marks
 from patroon_tui.core.drawing.triangle import draw_triangle
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
@@ -142,7 +143,9 @@ def _loop(loop: Loop, width: int, ascii: bool) -> list[str]:
     """
     # Small (the one-page summary): drawn at most 72 cells wide.
     width = min(width, 72) if loop.small else width
-    drawing = draw_loop(loop.title, list(loop.steps), width, ascii=ascii)
+    marks = loop.marks or Marks()
+    drawing = draw_loop(loop.title, list(loop.steps), width, ascii=ascii, cuts=marks.cuts,
+                        slow=marks.slow, notes=marks.notes)
     out = [_fence("\n".join(line.rstrip() for line in drawing.lines)), ""]
     out += [f"{n}. {_inline(step)}" for n, step in enumerate(loop.steps, start=1)]
     out += ["", f"Na stap {len(loop.steps)} begint de cirkel weer bij stap 1."]

@@ -272,7 +272,7 @@ def _loop(block: Loop, styles: dict[str, ParagraphStyle], width: float) -> list[
     out: list[Flowable] = []
     drawing = loop_drawing(block.title, list(block.steps),
                            width * (0.6 * styles["body"].fontSize / 10 if block.small else 1),
-                           small=block.small)
+                           small=block.small, marks=block.marks)
     if drawing is not None:
         drawing.hAlign = "CENTER"
         out += [drawing, Spacer(1, 4)]

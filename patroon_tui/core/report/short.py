@@ -31,6 +31,7 @@ from patroon_tui.core.report.document import (
     words,
 )
 from patroon_tui.core.report.first_steps import layer_steps, tie_detail
+from patroon_tui.core.report.loop_marks import loop_marks
 
 __all__ = ["build_short_report"]
 
@@ -58,7 +59,8 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
     found = pattern_of(session, deck, top)
     assert found is not None
     out.append(Paragraph((words("Het meest herkend: "), Run(found[0]))))
-    out.append(Loop(found[0], found[1], small=True))
+    out.append(Loop(found[0], found[1], small=True,
+                    marks=loop_marks(session, deck, top, len(found[1]))))
     return out
 
 

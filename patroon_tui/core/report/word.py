@@ -307,7 +307,7 @@ def _body(t: _Template, doc: Document, pictures: Pictures) -> str:
         elif isinstance(block, Triangle):
             out.append(pictures.triangle(list(block.layers)))
         elif isinstance(block, Loop):
-            out.append(pictures.loop(block.title, list(block.steps)))
+            out.append(pictures.loop(block.title, list(block.steps), block.marks))
             out += [_numbered(t, n, step) for n, step in enumerate(block.steps, start=1)]
             out.append(_p(_run(f"Na stap {len(block.steps)} begint de cirkel weer bij stap 1.")))
     return _finished("".join(out))

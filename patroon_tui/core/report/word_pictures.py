@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from patroon_tui.core.drawing.marks import Marks, legend
+from patroon_tui.core.report.loop_picture import SLOW_SIGN
 from patroon_tui.core.report.loop_png import loop_png, triangle_png
 from patroon_tui.core.report.triangle_picture import triangle_description
 
@@ -33,14 +35,18 @@ class Pictures:
     media: list[tuple[str, str, bytes]] = field(default_factory=list)
     """(relation id, part name in the package, PNG bytes) of each picture placed."""
 
-    def loop(self, title: str, steps: list[str]) -> str:
-        """The paragraph holding the loop's picture ("" when no ring layout exists)."""
-        made = loop_png(title, steps)
+    def loop(self, title: str, steps: list[str], marks: Marks | None = None) -> str:
+        """The paragraph holding the loop's picture ("" when no ring layout exists);
+        ``marks``: the arrows cut and slow, drawn and named in the description too."""
+        made = loop_png(title, steps, marks=marks)
         if made is None:
             return ""
         said = " ".join(f"Stap {i}: {s}" for i, s in enumerate(steps, start=1))
         description = (f"Patroon ‘{title}’. {said} Na stap {len(steps)} begint de cirkel "
                        "weer bij stap 1.")
+        if marks:
+            description += " " + " ".join(legend(len(steps), marks, 10**6, False, None,
+                                                 to=" naar ", slow_sign=SLOW_SIGN))
         return self._placed(*made, description, "Patroon")
 
     def triangle(self, layers: list[tuple[str, str]]) -> str:

@@ -1,0 +1,26 @@
+"""What a report's loop of a pattern carries from the session: :func:`loop_marks`.
+
+The arrows the session's first steps cut (:func:`patroon_tui.core.model.breaks.breaks_of`),
+with each first step's text for the legend, and the deck's slow arrows of a deck pattern.
+"""
+
+from __future__ import annotations
+
+from patroon_tui.core.drawing.marks import Marks
+from patroon_tui.core.model.breaks import breaks_of
+from patroon_tui.core.model.deck import Deck
+from patroon_tui.core.model.session import Session
+
+__all__ = ["Marks", "loop_marks"]
+
+
+def loop_marks(session: Session, deck: Deck, pattern_id: str, steps: int) -> Marks | None:
+    """The marks of the loop of ``pattern_id`` (``steps`` steps); ``None`` without any, so
+    a report without first steps tied to it nor slow arrows is drawn as before."""
+    cuts = breaks_of(session, pattern_id, steps)
+    # A deck pattern's id is the deck's (as the report names it); an own pattern has no delays.
+    slow = next((p.slow for p in deck.patterns if p.id == pattern_id), [])
+    notes = {number: session.first_steps[number - 1].text
+             for numbers in cuts.values() for number in numbers}
+    marks = Marks.of(steps, cuts, slow, notes)
+    return marks or None
