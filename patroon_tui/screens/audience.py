@@ -180,6 +180,10 @@ class AudienceScreen(Screen):
         if isinstance(body, PatternSlide):
             body.loop.reveal = state.reveal
             body.loop.highlight = state.highlight
+            cuts: dict[int, list[int]] = {}
+            for arrow, number, _ in state.cuts:
+                cuts.setdefault(arrow, []).append(number)
+            body.loop.set_cuts(cuts, {number: text for _, number, text in state.cuts})
         elif isinstance(body, RoomSlide):
             body.show(state.shown)
 

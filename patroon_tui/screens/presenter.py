@@ -5,7 +5,8 @@ The programme screen owns one ``Presenter``. The console (f3, or on its own when
 audience window arrives) shows the notes pane beside the slide and a line with the next
 screen and the programme's time. f10 shows this screen's answers in the audience window;
 the header says so loudly while it is on, and turning the page switches it off, so what is
-typed on the next screen is never on the projector unasked.
+typed on the next screen is never on the projector unasked. On a pattern screen ctrl+o
+shows (or hides) where the first steps agreed so far cut the loop, in both windows.
 
 ``Presenter`` is given what it reads (deck, session, timer, the notes pane, and the deck
 screen and body shown, as functions) and what it calls (``changed``: the room must hear;
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 NOTHING_TO_SHOW = "Op dit scherm zijn geen antwoorden om aan de zaal te tonen."
+NO_BREAKS = "Nog geen eerste stap doorbreekt dit patroon: koppel er een op het scherm Eerste stappen."
 #: The answers to "personal data for the room?", the safe one first.
 SHOW_CHOICES = [("niet", "Niet tonen"), ("vervangen", "Vervangen"),
                 ("tonen", "Wel tonen")]
@@ -155,6 +157,15 @@ class Presenter:
         screen.query_one("#slide").set_class(showing, "-showing")
         screen.query_one(AppHeader).set_showing(showing)
 
+    def toggle_breaks(self) -> None:
+        """Show where the first steps cut the pattern's loop, or hide it (here and in the
+        audience window)."""
+        body = self._body()
+        if isinstance(body, PatternSlide):
+            if body.show_breaks(not body.breaks_shown) == 0 and body.breaks_shown:
+                self.bar.notify(NO_BREAKS, title="Eerste stappen")
+            self._changed()
+
     def change_loop(self, change: Callable[[LoopView], object]) -> None:
         """Change the loop of a pattern screen (its reveal, its highlight); the room state
         has it at once."""
@@ -190,6 +201,7 @@ class Presenter:
     def state(self, *, pid: int, seq: int) -> RoomState:
         """What the room should see now."""
         reveal = highlight = None
+        cuts: tuple[tuple[int, int, str], ...] = ()
         body = self._body()
         if isinstance(body, PatternSlide):
             try:
@@ -198,6 +210,10 @@ class Presenter:
                 pass
             else:
                 reveal, highlight = loop.reveal, loop.highlight
+                # The room reads the first steps with personal data replaced, as answers.
+                notes = loop.cut_notes
+                cuts = tuple((arrow, n, redact_text(notes.get(n, "")))
+                             for arrow, steps in loop.cuts.items() for n in steps)
         timer = TimerState()
         if self._timer is not None and self._timer.timer.started:
             t = self._timer.timer
@@ -205,7 +221,7 @@ class Presenter:
                                at=time.time())
         return RoomState(
             session=self._session.session.id, screen=self._current().id,
-            reveal=reveal, highlight=highlight, timer=timer,
+            reveal=reveal, highlight=highlight, cuts=cuts, timer=timer,
             shown=self._shown_to_room() if self.showing else self._seen_anyway(), pid=pid,
             seq=seq,
         )

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.loop_view import LoopView
     from patroon_tui.widgets.timer import TimerDisplay
 
-PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous"}
+PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous",
+                   "show_breaks"}
 SUMMARY_ON_PURPOSE = "De samenvatting toont alle antwoorden: open haar met F4 of ctrl+p."
 
 
@@ -176,11 +177,9 @@ class ProgrammeScreen(Screen):
         self.presenter.screen_shown()
         part = self.deck.part_of(screen.id)
         self.query_one(AppHeader).set_part(part_label(part))
-        progress = self.session.progress
-        if progress.visited is None:
-            progress.visited = []
-        if screen.id not in progress.visited:
-            progress.visited.append(screen.id)
+        visited = self.session.progress.visited or []
+        if screen.id not in visited:
+            self.session.progress.visited = [*visited, screen.id]
         self._refresh_agenda()
         # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
         offered = (screen.kind == "pattern", self.has_timer)
@@ -324,6 +323,9 @@ class ProgrammeScreen(Screen):
 
     def action_highlight_previous(self) -> None:
         self.presenter.change_loop(lambda loop: loop.step_highlight(-1))
+
+    def action_show_breaks(self) -> None:
+        self.presenter.toggle_breaks()
 
     # -- timer and tables --------------------------------------------------------------
 

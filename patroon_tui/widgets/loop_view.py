@@ -5,11 +5,13 @@ for its content size on every resize and styles the highlighted step's box with 
 ``loop-view--highlight`` component class. Words are broken where Dutch breaks them once the
 hyphenation dictionary is read: the first view reads it in a thread half a second after it
 is first shown (``DICTIONARY_AFTER``), and every view draws again when it is there.
+The view marks the pattern's slow arrows, and the arrows first steps cut once it is given
+them (``set_cuts``), with the legend under the loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +25,7 @@ from textual.worker import Worker, WorkerState
 from patroon_tui.core.drawing import hyphen
 from patroon_tui.core.drawing.cells import cell_width, char_width, graphemes
 from patroon_tui.core.drawing.loop import LoopDrawing, draw_loop
+from patroon_tui.core.drawing.marks import Marks
 
 
 def _split_at_cells(line: str, start: int, end: int) -> tuple[str, str, str]:
@@ -89,12 +92,16 @@ class LoopView(Widget):
         title: str,
         steps: Sequence[str],
         *,
+        slow: Collection[int] = (),
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._title = title
         self._steps = list(steps)
+        self._slow = frozenset(slow)
+        self._cuts: dict[int, tuple[int, ...]] = {}
+        self._notes: dict[int, str] = {}
         self._cache_key: tuple | None = None
         self._drawing: LoopDrawing | None = None
         self._base: Style | None = None
@@ -129,10 +136,40 @@ class LoopView(Widget):
         if event.worker.group == "hyphen" and event.state == WorkerState.SUCCESS:
             self.refresh(layout=True)
 
-    def set_pattern(self, title: str, steps: Sequence[str]) -> None:
+    @property
+    def cuts(self) -> dict[int, tuple[int, ...]]:
+        """The arrows marked as cut: arrow -> numbers of the first steps that cut it."""
+        return dict(self._cuts)
+
+    @property
+    def cut_notes(self) -> dict[int, str]:
+        """The texts of the first steps that cut the arrows (for the legend)."""
+        return dict(self._notes)
+
+    def set_cuts(self, cuts: Mapping[int, Sequence[int]], notes: Mapping[int, str]) -> None:
+        """Mark the arrows first steps cut (``{}``: none), with each first step's text by its
+        number for the legend (``patroon_tui.core.model.breaks.breaks_of`` gives ``cuts``)."""
+        kept = {arrow: tuple(steps) for arrow, steps in cuts.items() if steps}
+        if kept == self._cuts and dict(notes) == self._notes:
+            return
+        self._cuts, self._notes = kept, dict(notes)
+        self.refresh(layout=True)
+        if self.is_mounted:
+            self.post_message(self.Changed(self))
+
+    def set_marks(self, marks: Marks | None) -> None:
+        """Mark the slow arrows and the cuts of ``marks`` (``None``: none)."""
+        marks = marks or Marks()
+        if frozenset(marks.slow) != self._slow:
+            self._slow = frozenset(marks.slow)
+            self.refresh(layout=True)
+        self.set_cuts(marks.cuts, marks.notes)
+
+    def set_pattern(self, title: str, steps: Sequence[str], slow: Collection[int] = ()) -> None:
         """Draw another pattern (or the same one after an edit)."""
         self._title = title
         self._steps = list(steps)
+        self._slow = frozenset(slow)
         self.highlight = self.validate_highlight(self.highlight)
         self.reveal = self.validate_reveal(self.reveal)
         self.refresh(layout=True)
@@ -181,7 +218,7 @@ class LoopView(Widget):
         height = size.height if height is None else height
         hyphenate = hyphen.ready()
         key = (width, height, self.highlight, self.reveal, self._title, tuple(self._steps),
-               hyphenate)
+               hyphenate, self._slow, tuple(self._cuts.items()), tuple(self._notes.items()))
         if key != self._cache_key or self._drawing is None:
             self._drawing = draw_loop(
                 self._title,
@@ -191,6 +228,7 @@ class LoopView(Widget):
                 highlight=self.highlight,
                 reveal=self.reveal,
                 hyphenate=hyphenate,
+                **self._marks(),
             )
             self._cache_key = key
         return self._drawing
@@ -204,8 +242,12 @@ class LoopView(Widget):
             None,
             highlight=self.highlight,
             hyphenate=hyphen.ready(),
+            **self._marks(),
         )
         return len(drawing.lines)
+
+    def _marks(self) -> dict:
+        return {"cuts": self._cuts, "slow": self._slow, "notes": self._notes}
 
     def on_resize(self) -> None:
         self.refresh()

@@ -126,7 +126,12 @@ class TextSlide(SlideScroll):
 
 
 class PatternSlide(Vertical):
-    """An example pattern drawn as a loop that fills the room it gets."""
+    """An example pattern drawn as a loop that fills the room it gets.
+
+    Where the session's first steps cut the loop is hidden until asked (``show_breaks``):
+    the room first looks at the pattern itself, as it is recognised, before it sees where
+    it decided to intervene; the facilitator shows that when the talk gets there.
+    """
 
     DEFAULT_CSS = """
     PatternSlide { height: 1fr; padding: 0 1; }
@@ -134,16 +139,39 @@ class PatternSlide(Vertical):
     PatternSlide .slide-loop { height: 1fr; }
     """
 
-    def __init__(self, screen: Screen, deck: Deck, *, id: str | None = None) -> None:
+    def __init__(self, screen: Screen, deck: Deck, *, session: Session | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id, classes="slide -pattern")
         self._screen = screen
         self._pattern = deck.pattern(screen.pattern or "")
+        self._session = session
+        self.breaks_shown = False
+        """Whether the loop shows where the session's first steps cut it."""
 
     def compose(self) -> ComposeResult:
         from patroon_tui.widgets.loop_view import LoopView
 
         yield Static(self._screen.title, classes="slide-title", markup=False)
-        yield LoopView(self._pattern.title, self._pattern.steps, classes="slide-loop")
+        yield LoopView(self._pattern.title, self._pattern.steps, slow=self._pattern.slow,
+                       classes="slide-loop")
+
+    def on_show(self) -> None:
+        if self.breaks_shown:  # first steps tied or changed on their screen since
+            self.show_breaks(True)
+
+    def show_breaks(self, shown: bool) -> int:
+        """Show (or hide) where the first steps agreed so far cut the loop; the number of
+        first steps shown on it."""
+        from patroon_tui.core.model.breaks import breaks_of
+
+        self.breaks_shown = shown
+        session = self._session
+        cuts = {} if session is None or not shown else breaks_of(
+            session, self._pattern.id, len(self._pattern.steps))
+        notes = {n: session.first_steps[n - 1].text
+                 for steps in cuts.values() for n in steps} if session else {}
+        self.loop.set_cuts(cuts, notes)
+        return len(notes)
 
     @property
     def loop(self) -> LoopView:
@@ -180,7 +208,7 @@ def build_body(deck: Deck, session: Session, screen: Screen,
     """The widget that shows ``screen`` (the summary writes its report beside ``place``)."""
     body_id = f"body-{screen.id}"
     if screen.kind == "pattern":
-        return PatternSlide(screen, deck, id=body_id)
+        return PatternSlide(screen, deck, session=session, id=body_id)
     if screen.kind in RECORDING_WIDGETS:
         widget = (_summary()(deck, session, place=place, id=body_id) if screen.kind == "summary"
                   else recording_class(screen.kind)(deck, session, id=body_id))

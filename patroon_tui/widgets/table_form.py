@@ -25,6 +25,7 @@ from patroon_tui.core.model.recording import (
     pattern_steps,
 )
 from patroon_tui.core.model.session import Session, Table, as_layer
+from patroon_tui.core.report.loop_marks import loop_marks
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.choices import LayerChoice, PatternChoice
 from patroon_tui.widgets.compact_button import CompactButton
@@ -137,6 +138,8 @@ class TableForm(FieldScroll):
         found = self._steps(table.pattern) if table and table.pattern else None
         loop = LoopView(*(found or ("", ["…", "…"])), id="table-loop")
         loop.display = found is not None
+        if found is not None and table is not None:
+            loop.set_marks(loop_marks(self.session, self.deck, table.pattern, len(found[1])))
         yield loop
 
     # -- the fields -------------------------------------------------------------------
@@ -231,6 +234,8 @@ class TableForm(FieldScroll):
         key = repr(found)
         if found is not None and key != self._loop_shown:
             loop.set_pattern(*found)
+        if found is not None:  # where first steps cut it, also after they changed
+            loop.set_marks(loop_marks(self.session, self.deck, pattern_id, len(found[1])))
         self._loop_shown = key
         self.query_one("#own-pattern-button", CompactButton).label = self.own_label(pattern_id)
 

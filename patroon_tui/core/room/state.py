@@ -67,6 +67,8 @@ class RoomState:
     screen: str
     reveal: int | None = None
     highlight: int | None = None
+    cuts: tuple[tuple[int, int, str], ...] = ()
+    """Where first steps cut the pattern's loop, when shown: (arrow, first step, its text)."""
     timer: TimerState = field(default_factory=TimerState)
     shown: Shown | None = None
     pid: int = 0
@@ -127,6 +129,7 @@ class _StateFile(_Strict):
     screen: str = _Id
     reveal: int | None = _Step
     highlight: int | None = _Step
+    cuts: list[tuple[int, int, str]] = Field(default=[], max_length=_MAX_ITEMS)
     timer: _TimerFile | None = None
     shown: _ShownFile | None = None
     pid: int = Field(default=0, ge=0, le=MAX_PID)
@@ -140,10 +143,14 @@ class _StateFile(_Strict):
                 return None
             shown = Shown(_text(self.shown.title),
                           tuple((_text(label), _text(text)) for label, text in items))
+        if any(not (1 <= arrow <= _MAX_STEP and 1 <= n <= _MAX_ITEMS and len(text) <= _MAX_TEXT)
+               for arrow, n, text in self.cuts):
+            return None
         timer = self.timer or _TimerFile()
         return RoomState(
             session=printable(self.session), screen=printable(self.screen),
             reveal=self.reveal, highlight=self.highlight,
+            cuts=tuple((arrow, n, _text(text)) for arrow, n, text in self.cuts),
             timer=TimerState(started=timer.started, running=timer.running,
                              remaining=timer.remaining, at=float(timer.at)),
             shown=shown, pid=self.pid, seq=self.seq,
