@@ -1,0 +1,153 @@
+"""Where the first steps cut a loop, in every loop of the app: the pattern slide (ctrl+o
+shows and hides it), the audience window following it, the tables screen and the summary.
+Each compares the session with a first step tied to Wereldvrede's arrow after step 3 with
+the same session without the tie."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from patroon_tui.app.audience import AudienceApp
+from patroon_tui.core.drawing.marks import CUT, SLOW_ACROSS, SLOW_DOWN
+from patroon_tui.core.model.session import FirstStep
+from patroon_tui.core.room import room_files as room
+from patroon_tui.core.room.room_files import RoomState
+from patroon_tui.screens.audience import AudienceScreen
+from patroon_tui.widgets.loop_view import LoopView
+from tests.app.screen_text import screen_rows
+from tests.waiting import until
+
+STEP = "Samen een visie schrijven"
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_rows(app))
+
+
+def session_with(deck, store, *, tied: bool, screen: str):
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    session.tables[0].pattern = "wereldvrede"
+    session.first_steps = [
+        FirstStep(text="Elke maand een casustafel", owner="GGD"),
+        FirstStep(text=STEP, owner="Gemeente",
+                  pattern="wereldvrede" if tied else None, breaks_after=3 if tied else None),
+    ]
+    session.progress.screen = screen
+    store.save(session)
+    return session
+
+
+def wereldvrede_screen(deck) -> str:
+    return next(s.id for s in deck.screens if s.kind == "pattern" and s.pattern == "wereldvrede")
+
+
+def cut_shown(text: str) -> bool:
+    """The cut with the first step's number on the arrow, or the legend naming the arrow."""
+    return f"{CUT}2" in text and "3 → 4" in text
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20)])
+async def test_ctrl_o_shows_the_cut_on_the_wereldvrede_slide_and_hides_it(
+    make_app, deck, store, size
+):
+    shown: dict[bool, str] = {}
+    for tied in (True, False):
+        session = session_with(deck, store, tied=tied, screen=wereldvrede_screen(deck))
+        app = make_app(session)
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda: app.programme.query(LoopView))
+            loop = app.programme.query_one(LoopView)
+            told: list[str] = []
+            notify = app.notify
+            app.notify = lambda message, **kw: (told.append(str(message)), notify(message, **kw))
+            await pilot.pause()
+            # Hidden until asked: the room first looks at the pattern itself.
+            assert CUT not in screen_text(app)
+            if size[0] >= 160:  # the footer names the key where it has room
+                assert "Ctrl+O Eerste stappen in de lus" in screen_text(app)
+            await pilot.press("ctrl+o")
+            if tied:
+                await until(pilot, lambda: loop.cuts)
+            else:  # said, not drawn
+                await until(pilot, lambda: any("Nog geen eerste stap doorbreekt" in t for t in told))
+            await pilot.pause()
+            shown[tied] = screen_text(app)
+            if tied:
+                assert loop.cuts == {3: (2,)}
+                await pilot.press("ctrl+o")
+                await until(pilot, lambda: not loop.cuts)
+                await pilot.pause()
+                assert CUT not in screen_text(app)
+            await pilot.press("ctrl+q")
+    assert cut_shown(shown[True]) or (
+        # too small for the legend's line: the number is on the arrow
+        f"{CUT}2" in shown[True])
+    assert CUT not in shown[False]
+
+
+async def test_the_audience_window_follows_the_cuts_shown(make_app, deck, store):
+    session = session_with(deck, store, tied=True, screen=wereldvrede_screen(deck))
+    app = make_app(session)
+    room.presence_path(app.path, os.getpid()).write_text(str(os.getpid()), encoding="ascii")
+
+    def state() -> RoomState | None:
+        path = room.room_path(app.path)
+        return RoomState.from_json(path.read_bytes()) if path.exists() else None
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: state() is not None)
+        assert state().cuts == ()
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: state().cuts == ((3, 2, STEP),))
+        written = room.room_path(app.path).read_bytes()
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: state().cuts == ())
+        await pilot.press("ctrl+q")
+
+    viewer = AudienceApp(deck, app.path, session.session.id, wereldvrede_screen(deck),
+                         poll_every=None)
+    async with viewer.run_test(size=(120, 36)) as pilot:
+        screen = viewer.screen
+        assert isinstance(screen, AudienceScreen)
+        room.write_state(app.path, RoomState.from_json(written))
+        await screen.poll()
+        await until(pilot, lambda: cut_shown(screen_text(viewer)))
+        assert STEP in screen_text(viewer)
+        without = RoomState.from_json(written)
+        assert without is not None
+        room.write_state(app.path, RoomState(session=without.session, screen=without.screen,
+                                             pid=without.pid, seq=without.seq + 1))
+        await screen.poll()
+        await until(pilot, lambda: CUT not in screen_text(viewer))
+        await pilot.press("ctrl+q")
+
+
+async def test_the_summary_and_the_tables_screen_draw_the_cut_only_with_the_tie(
+    make_app, deck, store
+):
+    for screen in ("tafels", "samenvatting"):
+        texts: dict[bool, str] = {}
+        for tied in (True, False):
+            session = session_with(deck, store, tied=tied, screen=screen)
+            app = make_app(session)
+            async with app.run_test(size=(160, 45)) as pilot:
+                if screen == "samenvatting":
+                    from patroon_tui.widgets.report_view import ReportView
+
+                    await until(pilot, lambda: app.screen.query("#summary-report"))
+                    view = app.screen.query_one("#summary-report", ReportView)
+                    await until(pilot, lambda: view.complete)
+                    texts[tied] = "\n".join(view.plain_lines())
+                else:
+                    await until(pilot, lambda: app.programme.query(LoopView))
+                    loop = app.programme.query_one(LoopView)
+                    await until(pilot, lambda: loop.display)
+                    texts[tied] = "\n".join(loop.drawing().lines)
+                await pilot.press("ctrl+q")
+        assert cut_shown(texts[True]), screen
+        assert STEP in " ".join(texts[True].split())
+        assert CUT not in texts[False], screen
+        # Wereldvrede has no slow arrow in the default deck.
+        assert SLOW_ACROSS not in texts[True] and SLOW_DOWN not in texts[True]
