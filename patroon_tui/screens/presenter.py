@@ -6,7 +6,8 @@ audience window arrives) shows the notes pane beside the slide and a line with t
 screen and the programme's time. f10 shows this screen's answers in the audience window;
 the header says so loudly while it is on, and turning the page switches it off, so what is
 typed on the next screen is never on the projector unasked. On a pattern screen ctrl+o
-shows (or hides) where the first steps agreed so far cut the loop, in both windows.
+shows (or hides) where the first steps agreed so far cut the loop, in both windows (offered
+only where a first step is tied to the pattern).
 
 ``Presenter`` is given what it reads (deck, session, timer, the notes pane, and the deck
 screen and body shown, as functions) and what it calls (``changed``: the room must hear;
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.timer import TimerDisplay
 
 NOTHING_TO_SHOW = "Op dit scherm zijn geen antwoorden om aan de zaal te tonen."
-NO_BREAKS = "Nog geen eerste stap doorbreekt dit patroon: koppel er een op het scherm Eerste stappen."
 #: The answers to "personal data for the room?", the safe one first.
 SHOW_CHOICES = [("niet", "Niet tonen"), ("vervangen", "Vervangen"),
                 ("tonen", "Wel tonen")]
@@ -162,8 +162,7 @@ class Presenter:
         audience window)."""
         body = self._body()
         if isinstance(body, PatternSlide):
-            if body.show_breaks(not body.breaks_shown) == 0 and body.breaks_shown:
-                self.bar.notify(NO_BREAKS, title="Eerste stappen")
+            body.show_breaks(not body.breaks_shown)
             self._changed()
 
     def change_loop(self, change: Callable[[LoopView], object]) -> None:

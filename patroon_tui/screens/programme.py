@@ -44,8 +44,7 @@ if TYPE_CHECKING:
     from patroon_tui.widgets.loop_view import LoopView
     from patroon_tui.widgets.timer import TimerDisplay
 
-PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous",
-                   "show_breaks"}
+PATTERN_ACTIONS = {"reveal_next", "reveal_all", "highlight_next", "highlight_previous", "breaks"}
 SUMMARY_ON_PURPOSE = "De samenvatting toont alle antwoorden: open haar met F4 of ctrl+p."
 
 
@@ -182,7 +181,7 @@ class ProgrammeScreen(Screen):
             self.session.progress.visited = [*visited, screen.id]
         self._refresh_agenda()
         # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
-        offered = (screen.kind == "pattern", self.has_timer)
+        offered = (screen.kind == "pattern", self.has_timer, getattr(body, "tied", False))
         if offered != self._offered:
             # The footer was composed with the first screen's keys already.
             if self._offered is not None:
@@ -324,7 +323,7 @@ class ProgrammeScreen(Screen):
     def action_highlight_previous(self) -> None:
         self.presenter.change_loop(lambda loop: loop.step_highlight(-1))
 
-    def action_show_breaks(self) -> None:
+    def action_breaks(self) -> None:
         self.presenter.toggle_breaks()
 
     # -- timer and tables --------------------------------------------------------------
@@ -373,8 +372,9 @@ class ProgrammeScreen(Screen):
             body.action_export()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in PATTERN_ACTIONS:
-            return isinstance(self.body, PatternSlide)
+        if action in PATTERN_ACTIONS:  # ctrl+o where first steps cut this loop (or to hide it)
+            body = self.body
+            return isinstance(body, PatternSlide) and (action != "breaks" or body.tied)
         if action in ("timer_toggle", "timer_reset"):
             return self.has_timer
         if action == "to_tables":

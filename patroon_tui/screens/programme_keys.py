@@ -43,9 +43,9 @@ PROGRAMME_BINDINGS: list[BindingType] = [
     Binding("ctrl+r", "reveal_next", "Stap voor stap", priority=True, id="reveal-next"),
     Binding("ctrl+f", "reveal_all", "Alle stappen tonen", show=False, priority=True,
             id="reveal-all"),
-    # Where the first steps cut the loop: hidden until asked (widgets/slide.py says why).
-    Binding("ctrl+o", "show_breaks", "Eerste stappen in de lus", priority=True,
-            id="show-breaks"),
+    # Where the first steps cut the loop: hidden until asked (widgets/slide.py says why);
+    # offered only where a first step is tied to this pattern.
+    Binding("ctrl+o", "breaks", "Eerste stappen in de lus", priority=True, id="show-breaks"),
     Binding("ctrl+down", "highlight_next", "Volgende stap markeren", show=False,
             id="highlight-next"),
     Binding("ctrl+up", "highlight_previous", "Vorige stap markeren", show=False,

@@ -155,6 +155,15 @@ class PatternSlide(Vertical):
         yield LoopView(self._pattern.title, self._pattern.steps, slow=self._pattern.slow,
                        classes="slide-loop")
 
+    @property
+    def tied(self) -> bool:
+        """Whether a first step cuts this loop (or the cuts are shown, to be hidden again)."""
+        from patroon_tui.core.model.breaks import breaks_of
+
+        session = self._session
+        return self.breaks_shown or session is not None and bool(
+            breaks_of(session, self._pattern.id, len(self._pattern.steps)))
+
     def on_show(self) -> None:
         if self.breaks_shown:  # first steps tied or changed on their screen since
             self.show_breaks(True)
