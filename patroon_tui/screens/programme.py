@@ -83,7 +83,7 @@ class ProgrammeScreen(Screen):
         self._slides = Bodies(deck, session, self.index, read_only=read_only, place=place,
                               id="slide")
         self._notes_pane = NotesPane(read_only=read_only, id="notes")
-        self._offered: tuple[bool, bool] | None = None
+        self._offered: tuple[bool, bool, bool] | None = None
         current = self._screens[self.index].id
         noted = {sid for sid, text in session.notes.items() if text}
         self._agenda_list = Agenda(deck, current, set(session.progress.visited or []) | {current},
@@ -181,7 +181,7 @@ class ProgrammeScreen(Screen):
             self.session.progress.visited = [*visited, screen.id]
         self._refresh_agenda()
         # Refreshing bindings rebuilds the footer; only do it when the offered keys change.
-        offered = (screen.kind == "pattern", self.has_timer, getattr(body, "tied", False))
+        offered = (screen.kind == "pattern", self.has_timer, bool(getattr(body, "tied", False)))
         if offered != self._offered:
             # The footer was composed with the first screen's keys already.
             if self._offered is not None:
