@@ -125,3 +125,14 @@ def test_no_marks_draw_exactly_as_before():
                                                              slow=())
         # a cut past the loop's end (the pattern lost steps since) draws nothing
         assert draw_loop("E", steps, width) == draw_loop("E", steps, width, cuts={9: [1]})
+
+
+def test_shown_step_by_step_an_arrows_marks_come_with_the_arrow():
+    steps = made_up_steps(6)
+    for reveal in range(0, 7):
+        drawing = draw_loop("Eigen", steps, 120, reveal=reveal, cuts={3: [1], 6: [2]}, slow={1})
+        legend = " ".join(drawing.legend)
+        assert ("3 → 4" in legend) == (reveal >= 4)
+        assert ("6 → 1" in legend) == (reveal >= 6)
+        assert ("1 → 2" in legend) == (reveal >= 2)
+        assert (f"{CUT}1" in "\n".join(body_lines(drawing))) == (reveal >= 4)

@@ -240,12 +240,17 @@ def draw_loop(
     only lines the drawing leaves free: marks never cost a word of a step.
     """
     width = max(1, int(width))
-    marks = Marks.of(len(steps), cuts, slow, {k: clean(v) for k, v in (notes or {}).items()})
+    n = len(steps)
+    shown = n if reveal is None else max(0, min(int(reveal), n))
+    # Shown step by step, the room sees an arrow's marks (and its legend) with the arrow.
+    drawn = {a for a in range(1, n + 1) if a <= shown and a % n + 1 <= shown}
+    marks = Marks.of(n, {a: s for a, s in (cuts or {}).items() if a in drawn},
+                     [a for a in slow if a in drawn],
+                     {k: clean(v) for k, v in (notes or {}).items()})
     drawing, shortened = _draw(title, steps, width, height, highlight, reveal, ascii, marker,
                                hyphenate, marks)
     if not marks:
         return drawing
-    n = len(steps)
     spare = None if height is None else height - len(drawing.lines) - 1
     lines = _legend(drawing, n, marks, width, ascii, spare)
     if not lines and height is not None and not shortened:
