@@ -157,3 +157,26 @@ async def test_the_summary_and_the_tables_screen_draw_the_cut_only_with_the_tie(
     assert CUT not in texts[False]
     # Wereldvrede has no slow arrow in the default deck.
     assert SLOW_ACROSS not in texts[True] and SLOW_DOWN not in texts[True]
+
+
+async def test_the_room_reads_a_cut_first_step_with_personal_data_replaced(make_app, deck, store):
+    session = session_with(deck, store, tied=True, screen=wereldvrede_screen(deck))
+    session.first_steps[1].text = "Bel Piet op 06-12345678"
+    app = make_app(session)
+    room.presence_path(app.path, os.getpid()).write_text(str(os.getpid()), encoding="ascii")
+
+    def cuts():
+        path = room.room_path(app.path)
+        state = RoomState.from_json(path.read_bytes()) if path.exists() else None
+        return None if state is None else state.cuts
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: cuts() == ())
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: cuts())
+        ((arrow, number, text),) = cuts()
+        assert (arrow, number) == (3, 2)
+        assert text.startswith("Bel Piet op ") and "06-12345678" not in text
+        # The facilitator's own window shows the step as typed.
+        await until(pilot, lambda: "06-12345678" in screen_text(app))
+        await pilot.press("ctrl+q")
