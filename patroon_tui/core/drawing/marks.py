@@ -64,22 +64,22 @@ class Marks:
 
 @dataclass(frozen=True)
 class Arrow:
-    """Where an arrow is drawn: ``across`` from cell ``start`` to ``end`` (the head, exclusive
-    of nothing: ``end`` is the head's cell) on ``row``, or down/up in column ``col`` from row
-    ``start`` to row ``end`` (both ends included)."""
+    """Where an arrow is drawn, its head included: ``across`` on row ``line`` from cell
+    ``start`` to cell ``end``, or down or up in column ``line`` from row ``start`` to row
+    ``end``; its head is at ``end`` when it runs ``forward`` (right or down), else at
+    ``start``."""
 
     number: int
     across: bool
-    row: int  # across: the row; down/up: the column
+    line: int
     start: int
     end: int
-    forward: bool  # right or down
+    forward: bool
 
 
-def place(canvas: Canvas, arrows: Sequence[Arrow], marks: Marks, ascii: bool) -> set[int]:
+def place(canvas: Canvas, arrows: Sequence[Arrow], marks: Marks, ascii: bool) -> None:
     """Put each arrow's marks where they fit in empty cells (after the boxes, arrows and
-    title are drawn); the arrows whose cut numbers are on the drawing."""
-    numbered: set[int] = set()
+    title are drawn): with the first steps' numbers where there is room, else the signs."""
     for arrow in arrows:
         slow = ""
         if arrow.number in marks.slow:
@@ -87,33 +87,27 @@ def place(canvas: Canvas, arrows: Sequence[Arrow], marks: Marks, ascii: bool) ->
             slow = _ASCII[slow] if ascii else slow
         cuts = marks.cut_labels(arrow.number, ascii)
         if arrow.across:
-            # The numbers come first: the slow sign is in the legend too.
+            # The numbers first: the slow sign is in the legend too.
             tries = [slow + c for c in cuts[:1]] + cuts[:1]
-            tries += [slow + c for c in cuts[1:]] + cuts[1:] + ([slow] if slow else [])
+            tries += [slow + c for c in cuts[1:]] + cuts[1:] + [slow]
             for text in dict.fromkeys(t for t in tries if t):
                 if _across(canvas, arrow, text):
-                    if cuts and text.endswith(cuts[0]) and len(cuts[0]) > 1:
-                        numbered.add(arrow.number)
                     break
             continue
         row = _down_slow(canvas, arrow, slow)
-        for k, text in enumerate(cuts):
-            if _beside(canvas, arrow.row, row, text):
-                if k == 0:
-                    numbered.add(arrow.number)
+        for text in cuts:
+            if _beside(canvas, arrow.line, row, text):
                 break
-    return numbered
 
 
 def _across(canvas: Canvas, arrow: Arrow, text: str) -> bool:
     """On the shaft of an arrow running left or right, clear of its head."""
-    lo, hi = min(arrow.start, arrow.end), max(arrow.start, arrow.end)
-    first, last = (lo, hi - 1) if arrow.forward else (lo + 1, hi)  # without the head
+    first, last = (arrow.start, arrow.end - 1) if arrow.forward else (arrow.start + 1, arrow.end)
     room = last - first + 1
     w = cell_width(text)
     if w > room:
         return False
-    canvas.put(first + (room - w + 1) // 2, arrow.row, text)
+    canvas.put(first + (room - w + 1) // 2, arrow.line, text)
     return True
 
 
@@ -121,24 +115,24 @@ def _down_slow(canvas: Canvas, arrow: Arrow, slow: str) -> int:
     """The slow sign on the shaft of an arrow running down or up (where it has a cell
     besides its head; else beside it); the row for the cut label."""
     head = arrow.end if arrow.forward else arrow.start
-    shaft = [r for r in range(arrow.start, arrow.end + 1) if r != head]
-    row = (shaft or [head])[len(shaft or [head]) // 2]
-    if slow and shaft:
-        canvas.put(arrow.row, row, slow)
+    rows = [r for r in range(arrow.start, arrow.end + 1) if r != head] or [head]
+    row = rows[len(rows) // 2]
+    if slow and row != head:
+        canvas.put(arrow.line, row, slow)
     elif slow:
-        _beside(canvas, arrow.row, row, slow)
+        _beside(canvas, arrow.line, row, slow)
     return row
 
 
 def _beside(canvas: Canvas, col: int, row: int, text: str) -> bool:
     """``text`` right of column ``col`` (else left of it) on ``row``, in empty cells with an
-    empty cell after it, so it never touches a word."""
+    empty cell on its far side, so it never touches a word."""
     w = cell_width(text)
-    for x, check in ((col + 1, col + 1), (col - w, col - w - 1)):
-        while x < canvas.width and canvas.cells[row][x] != " " and x == col + 1:
-            x += 1  # past a sign put there already
-            check = x
-        if _free(canvas, check, row, w + 1):
+    right = col + 1
+    if right < canvas.width and canvas.cells[row][right] in (SLOW_DOWN, _ASCII[SLOW_DOWN]):
+        right += 1  # after the slow sign put beside the arrow's head
+    for x, start in ((right, right), (col - w, col - w - 1)):
+        if _free(canvas, start, row, w + 1):
             canvas.put(x, row, text)
             return True
     return False

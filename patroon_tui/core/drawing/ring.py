@@ -288,11 +288,11 @@ def draw_ring(
             if dest.x > box.x:
                 a, b = box.x + box.w, dest.x
                 canvas.put(a + ox, row, glyphs.h * (b - a - 1) + glyphs.right)
-                arrows.append(Arrow(step, True, row, a + ox, b + ox - 1, True))
+                arrows.append(Arrow(step, True, row, a + ox, b + ox - 1, forward=True))
             else:
                 a, b = dest.x + dest.w, box.x
                 canvas.put(a + ox, row, glyphs.left + glyphs.h * (b - a - 1))
-                arrows.append(Arrow(step, True, row, a + ox, b + ox - 1, False))
+                arrows.append(Arrow(step, True, row, a + ox, b + ox - 1, forward=False))
         else:
             lo = max(box.x, dest.x)
             hi = min(box.x + box.w, dest.x + dest.w)
@@ -306,7 +306,7 @@ def draw_ring(
                 shaft = [glyphs.up] + [glyphs.v] * (y1 - y0 - 1)
             for i, ch in enumerate(shaft):
                 canvas.put(col + ox, y0 + i, ch)
-            arrows.append(Arrow(step, False, col + ox, y0, y1 - 1, dest.y > box.y))
+            arrows.append(Arrow(step, False, col + ox, y0, y1 - 1, forward=dest.y > box.y))
 
     for i, line in enumerate(ring.title):
         canvas.put(ring.title_x + ox - cell_width(line) // 2, ring.title_y + i, line)
