@@ -4,11 +4,13 @@ legend under it, and never at the cost of a step's word, a box or the title."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from patroon_tui.core.drawing.loop import LoopDrawing, cell_width, draw_loop
 from patroon_tui.core.drawing.marks import CUT, SLOW_ACROSS, SLOW_DOWN
 from patroon_tui.core.model.deck import load_deck
 from tests.core.loop_helpers import body_lines, box_text, cells, labels
+from tests.core.test_loop import _step
 from tests.core.test_loop_golden import made_up_steps
 
 #: What a mark may write over: empty cells and the shafts of arrows.
@@ -136,3 +138,30 @@ def test_shown_step_by_step_an_arrows_marks_come_with_the_arrow():
         assert ("6 → 1" in legend) == (reveal >= 6)
         assert ("1 → 2" in legend) == (reveal >= 2)
         assert (f"{CUT}1" in "\n".join(body_lines(drawing))) == (reveal >= 4)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(_step, min_size=2, max_size=12),
+    width=st.integers(20, 220),
+    height=st.one_of(st.none(), st.integers(5, 60)),
+    cuts=st.dictionaries(st.integers(1, 12), st.lists(st.integers(1, 30), min_size=1,
+                                                      max_size=3), max_size=4),
+    slow=st.sets(st.integers(1, 12), max_size=4),
+    ascii=st.booleans(),
+)
+def test_any_marks_cost_no_word_and_fit_the_width(steps, width, height, cuts, slow, ascii):
+    plain = draw_loop("Patroon", steps, width, height, ascii=ascii)
+    marked = draw_loop("Patroon", steps, width, height, ascii=ascii, cuts=cuts, slow=slow,
+                       notes={1: "Een eerste stap met een lange tekst die moet passen."})
+    assert all(cell_width(line) <= width for line in marked.lines)
+    assert sorted(labels(marked)) == list(range(1, len(steps) + 1))
+    if width >= 24:
+        for number, step in enumerate(steps, start=1):
+            like = f"{number}{step}"
+            assert box_text(marked, number, like) == box_text(plain, number, like)
+    if marked.spans == plain.spans:
+        for old, new in _changed_cells(plain, marked):
+            assert old in _UNDER_A_MARK | set("-|") and new in _MARK_CELLS | set("x#"), (old, new)
+    if height is not None and marked.spans == plain.spans:
+        assert len(marked.lines) <= max(height, len(plain.lines))
