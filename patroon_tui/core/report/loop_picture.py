@@ -167,27 +167,34 @@ def _edge(box, towards: tuple[float, float], margin: float) -> tuple[float, floa
 
 
 def _marked(arrow: Arrow, number: int, marks: Marks) -> tuple[list[Stroke], list[Note]]:
-    """The strokes across one arrow and the numbers beside it."""
+    """The strokes across one arrow and the numbers beside it: on the part of the arrow
+    clear of its head, a cut before a delay where an arrow has both, smaller on a short
+    arrow so they stay apart."""
     length = math.hypot(arrow.x2 - arrow.x1, arrow.y2 - arrow.y1) or 1.0
     dx, dy = (arrow.x2 - arrow.x1) / length, (arrow.y2 - arrow.y1) / length
     nx, ny = -dy, dx
-    mx, my = (arrow.x1 + arrow.x2) / 2, (arrow.y1 + arrow.y2) / 2
+    size = max(0.6, min(1.0, length / 48))
+    first, last = 2.0, max(2.0, length - 11)  # from the start, clear of the head
+
+    def along(part: float) -> tuple[float, float]:
+        at = first + (last - first) * part
+        return arrow.x1 + dx * at, arrow.y1 + dy * at
+
     slow = number in marks.slow
+    steps = marks.cuts.get(number)
     strokes: list[Stroke] = []
     notes: list[Note] = []
-    steps = marks.cuts.get(number)
-    # On the arrow's middle, clear of its head; a cut and a delay on one arrow side by side.
-    at = -2.0 if not (slow and steps) else 3.0
-    if slow:  # two strokes slanted like "//", 5 px apart along the arrow
-        ax, ay = (nx + dx * 0.5) * 7 / 1.118, (ny + dy * 0.5) * 7 / 1.118
-        for shift in (-2.5, 2.5):
-            cx, cy = mx + dx * (at + shift), my + dy * (at + shift)
+    if slow:  # two strokes slanted like "//" across the arrow
+        mx, my = along(0.75 if steps else 0.5)
+        ax, ay = (nx + dx * 0.5) * 7 * size / 1.118, (ny + dy * 0.5) * 7 * size / 1.118
+        for shift in (-2.5 * size, 2.5 * size):
+            cx, cy = mx + dx * shift, my + dy * shift
             strokes.append(Stroke(cx - ax, cy - ay, cx + ax, cy + ay, cut=False))
     if steps:
-        at = -2.0 if not slow else -9.0
-        cx, cy = mx + dx * at, my + dy * at
+        cx, cy = along(0.2 if slow else 0.5)
+        arm = 4.5 * size
         for sx, sy in ((dx + nx, dy + ny), (dx - nx, dy - ny)):
-            strokes.append(Stroke(cx - sx * 4.5, cy - sy * 4.5, cx + sx * 4.5, cy + sy * 4.5,
+            strokes.append(Stroke(cx - sx * arm, cy - sy * arm, cx + sx * arm, cy + sy * arm,
                                   cut=True))
         # The numbers beside the cross, clear of it however many there are.
         text = ",".join(map(str, steps))
