@@ -1,6 +1,7 @@
 """The end of a session in the app: quitting (only ever in a safe way), rescue copies, a
-file changed by someone else, and SIGHUP/SIGTERM, with a last save that keeps every key
-already typed.
+file changed by someone else, and the signals that end a program (a closed terminal, a
+kill; which ones a system has is asked of ``core/platform.py``), with a last save that
+keeps every key already typed.
 
 ``SessionEnding`` is a part of ``PatroonApp`` (``app.ending``).
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +19,7 @@ from textual.message import Message
 
 from patroon_tui import keyboard
 from patroon_tui.app.autosave import Autosave
+from patroon_tui.core import platform
 from patroon_tui.core.model.session import Session
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class EndOnSignal(Message):
-    """SIGHUP or SIGTERM arrived: end after the keys typed before it."""
+    """A signal to end arrived (hang-up, terminate): end after the keys typed before it."""
 
     def __init__(self, ending: SignalEnd, seen: int, rounds: int = 0) -> None:
         super().__init__()
@@ -52,7 +53,7 @@ class SessionEnding:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def watch_signals(self) -> None:
-        """End on SIGHUP and SIGTERM from now on (the app is mounted)."""
+        """End on the signals that end a program from now on (the app is mounted)."""
         self._loop = asyncio.get_running_loop()
         self._restore_signals = install_signal_handlers(self._on_deadly_signal)
 
@@ -238,7 +239,7 @@ class SessionEnding:
             pass
 
     async def end_on_signal(self, message: EndOnSignal) -> None:
-        """End after SIGHUP or SIGTERM, once the keys typed before it are in."""
+        """End after a signal to end, once the keys typed before it are in."""
         app = self.app
         # Keys read from the terminal before the signal may be queued behind this message
         # (the terminal's reader posts from its own thread). While keys keep arriving, go
@@ -256,26 +257,17 @@ class SessionEnding:
 
 
 def install_signal_handlers(on_signal: Callable[[int], None]) -> Callable[[], None]:
-    """Call ``on_signal(signum)`` on SIGHUP and SIGTERM; returns a function that undoes it.
+    """Call ``on_signal(signum)`` on the signals that end a program where the system has
+    them (hang-up and terminate; Windows' console break); returns a function that undoes it.
 
     ``signal.signal`` (not the event loop's handler) so the handler runs even while the
     loop is busy. Only possible in the main thread; elsewhere this does nothing.
     """
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-    previous = {}
-    for signum in (signal.SIGHUP, signal.SIGTERM):
-        previous[signum] = signal.signal(signum, lambda s, _frame: on_signal(s))
-
-    def restore() -> None:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-    return restore
+    return platform.current().catch_signals(on_signal)
 
 
 class SignalEnd:
-    """Ends the app after SIGHUP or SIGTERM without losing what was typed just before.
+    """Ends the app after a signal to end without losing what was typed just before.
 
     The handler runs between two bytecodes of the UI thread. It takes a snapshot at once (so
     something is saved whatever happens next) and asks the event loop to end the app the
@@ -309,9 +301,9 @@ class SignalEnd:
 
     def finished(self) -> None:
         """The loop has saved: no fallback needed. After a hang-up there is no terminal to
-        restore, so the process ends now; after SIGTERM the app winds down normally."""
+        restore, so the process ends now; after a terminate the app winds down normally."""
         self._fallback.cancel()
-        if self.signum == signal.SIGHUP:
+        if platform.current().is_hang_up(self.signum):
             os._exit(self.code)
         # Should winding down hang (terminal gone, loop stuck), end hard soon.
         ender = threading.Timer(1.0, os._exit, args=(self.code,))

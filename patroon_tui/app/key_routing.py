@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import asyncio
 import math
-import sys
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -54,6 +53,7 @@ from textual.widgets import TextArea
 
 from patroon_tui.app.terminal_reader import read_terminal_safely
 from patroon_tui.app.typed_run import TypedRun, insert_typed
+from patroon_tui.core import platform
 from patroon_tui.keyboard import (
     HOLD_WAIT,
     OpensStrayField,
@@ -78,7 +78,7 @@ def as_typed(event: events.Key) -> list[events.Key]:
 
     - Enter as a line feed: keys typed while the app starts wait in the terminal, which is
       still in its ordinary (cooked) mode and turns enter's carriage return into a line
-      feed (termios ICRNL); Textual reads that as ctrl+j, which no field takes, and the
+      feed (the terminal's ICRNL setting); Textual reads that as ctrl+j, which no field takes, and the
       enter was lost. A line feed typed later is ctrl+j, which terminals send for enter too.
     - Escape and a letter: a letter typed within a tenth of a second after escape arrives
       in the same read as the escape's byte, and Textual reads the two as alt+letter (the
@@ -315,7 +315,7 @@ class KeyRoutedApp(App):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if sys.platform != "win32":
+        if platform.current().posix_terminal:
             read_terminal_safely()
         self.keys = KeyRouter(self, super().on_event)
 

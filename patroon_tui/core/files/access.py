@@ -11,7 +11,9 @@ the room state, the lock's pid — is written by :func:`replace_atomically`: a n
 with a random name, created exclusively and never through a link, then renamed over the
 name (or, for a name that must be new, linked to it), so the name holds the old content or
 the new, and a link planted at the name or at a guessed temp name is replaced, never
-written through.
+written through. What differs between systems (the flag that refuses a link, a replace
+refused while another program reads the file, syncing a folder) is asked of
+``core/platform.py``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
+
+from patroon_tui.core import platform
 
 __all__ = [
     "TEMP_SUFFIX",
@@ -37,10 +41,10 @@ __all__ = [
 ]
 
 TEMP_SUFFIX = ".tmp"
-# Not every system has these flags (Windows has neither O_NOFOLLOW nor O_NONBLOCK); where
-# one is missing an ``lstat`` before the open stands in for it.
+# Not every system has these flags (Windows lacks the non-blocking one and the one that
+# refuses a link, which ``platform`` answers for); where one is missing, an ``lstat``
+# before the open and a look at the opened file stand in for it.
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _CHUNK = 1 << 16
@@ -65,22 +69,29 @@ def read_bytes_safely(path: Path, *, limit: int, follow_links: bool = True) -> b
     bytes, and ``OSError`` for anything else that stops the read. Never blocks on a pipe
     and never reads more than ``limit + 1`` bytes, whatever the file claims its size is.
     """
+    system = platform.current()
     info = os.stat(path) if follow_links else os.lstat(path)
+    if not follow_links and system.is_link(info):
+        raise _not_regular(path, stat.S_IFLNK)
     if not stat.S_ISREG(info.st_mode):
         raise _not_regular(path, info.st_mode)
-    flags = os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY | (0 if follow_links else _NOFOLLOW)
+    no_follow = 0 if follow_links else system.no_follow
+    flags = os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY | no_follow
     try:
-        fd = os.open(path, flags)
+        fd = system.open_fd(path, flags)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.EMLINK) and not follow_links:
-            # O_NOFOLLOW met a link put there after the lstat.
-            raise NotRegularFileError(errno.ELOOP, "is een symbolische koppeling",
-                                      str(path)) from None
+            # The open refused a link put there after the lstat.
+            raise _not_regular(path, stat.S_IFLNK) from None
         raise
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):
             raise _not_regular(path, opened.st_mode)
+        if not follow_links and not no_follow and _other_file(info, opened):
+            # No flag refused a link here: what was opened is not the file looked at, so
+            # something was put at the name between the two.
+            raise _not_regular(path, stat.S_IFLNK)
         if opened.st_size > limit:
             raise _too_large(path, limit)
         chunks: list[bytes] = []
@@ -95,7 +106,11 @@ def read_bytes_safely(path: Path, *, limit: int, follow_links: bool = True) -> b
             raise _too_large(path, limit)
         return b"".join(chunks)
     finally:
-        os.close(fd)
+        system.close_fd(fd)
+
+
+def _other_file(looked_at: os.stat_result, opened: os.stat_result) -> bool:
+    return (looked_at.st_dev, looked_at.st_ino) != (opened.st_dev, opened.st_ino)
 
 
 def _not_regular(path: Path, mode: int) -> NotRegularFileError:
@@ -120,7 +135,8 @@ def _write_temp(folder: Path, data: bytes, *, prefix: str, mode: int, sync: bool
     """
     # Not tempfile.mkstemp: it always creates the file 0600, and fixing that afterwards
     # needs the umask, which can only be read by changing it (racy with other threads).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY
+    flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | platform.current().no_follow | _CLOEXEC
+             | _BINARY)
     while True:
         path = folder / f"{prefix}{secrets.token_hex(8)}{TEMP_SUFFIX}"
         try:
@@ -166,6 +182,9 @@ def replace_atomically(
 ) -> os.stat_result:
     """Put ``data`` at ``target``: afterwards the name holds the old content or the new.
 
+    Where another program may hold ``target`` open (Windows), the rename is tried again
+    for about a third of a second before its ``PermissionError`` is raised.
+
     A new temp file beside ``target`` (a random name, created exclusively, never through a
     link) holds ``data``; ``verify(temp)`` may refuse it by raising (nothing is then
     changed); then it is renamed over ``target`` — whatever was there, a link too, is
@@ -190,7 +209,7 @@ def replace_atomically(
         if exclusive:
             _put_new(tmp, target)
         else:
-            os.replace(tmp, target)
+            platform.current().replace(tmp, target)
         tmp = None
     finally:
         if tmp is not None:
@@ -231,22 +250,14 @@ def _put_new(tmp: Path, path: Path) -> None:
         # Some file systems have no hard links; a check and a rename is the best they allow.
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
-        os.replace(tmp, path)
+        platform.current().replace(tmp, path)
         return
     unlink_quietly(tmp)
 
 
 def fsync_folder(folder: Path) -> None:
     """Make a rename or new file in ``folder`` durable (a no-op where the system can't)."""
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # Some file systems cannot sync a folder; the rename is then as durable as they allow.
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
+    platform.current().sync_folder(folder)
 
 
 def unlink_quietly(path: Path) -> None:

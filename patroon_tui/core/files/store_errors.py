@@ -12,9 +12,9 @@ caller can offer the right way out. :func:`read_only_error`, :func:`read_only_re
 from __future__ import annotations
 
 import errno
-import os
 from pathlib import Path
 
+from patroon_tui.core import platform
 from patroon_tui.core.text.wording import os_reason
 
 __all__ = [
@@ -86,11 +86,7 @@ def read_only_reason(folder: Path, exc: OSError | None) -> str:
     marked read-only.
     """
     code = exc.errno if exc is not None else None
-    try:
-        on_read_only_disk = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):
-        on_read_only_disk = False
-    if code == errno.EROFS or on_read_only_disk:
+    if code == errno.EROFS or platform.current().disk_read_only(folder):
         return f"de schijf met de map {folder} is alleen-lezen"
     if code in (errno.EACCES, errno.EPERM):
         return f"er is geen toestemming om in de map {folder} te schrijven"

@@ -24,6 +24,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from patroon_tui.core import platform
 from patroon_tui.core.files.access import (
     TEMP_SUFFIX,
     FileTooLargeError,
@@ -297,18 +298,13 @@ def pid_alive(pid: int) -> bool:
     """Whether a process with this id exists (someone else's counts).
 
     Only ids a process can have are asked about: 0 and negative ids name process groups
-    (``kill(-1, 0)`` succeeds for everyone), and an id beyond 32 bits makes ``os.kill``
-    raise ``OverflowError``; for those there is no such process.
+    (``kill(-1, 0)`` succeeds for everyone), and an id beyond 32 bits cannot be asked
+    about; for those there is no such process.
     """
     if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid <= MAX_PID:
         return False
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, OverflowError):
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
+    # Asked of the platform: on Windows the usual ``kill(pid, 0)`` ends the process.
+    return platform.current().process_alive(pid)
 
 
 def remove_stale_temps(target: Path) -> None:
