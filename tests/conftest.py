@@ -19,3 +19,12 @@ def _hyphenation_read():
     after start, so a drawing made in the first fifth of a second would otherwise depend
     on how fast that thread was (a test that needs the moment before resets it itself)."""
     hyphen.load()
+
+
+@pytest.fixture
+def system(request, monkeypatch):
+    """The system the program answers as (``tests/platforms.py``): ``linux`` (as it runs),
+    ``windows`` or ``macos``; parametrize it indirectly. The simulated platform, or None."""
+    from tests.platforms import as_on
+
+    return as_on(getattr(request, "param", "linux"), monkeypatch)

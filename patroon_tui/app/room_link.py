@@ -12,7 +12,7 @@ at once, in the same call, before the programme paints; answers typed while they
 shown are written once per turn of the event loop. When one of several windows quits,
 the others are still written for. When the first audience window arrives the programme becomes the
 presenter console; when the facilitator's window ends, the room state is removed and the
-audience windows wait for it to come back.
+audience windows wait for it to come back. A write that failed is tried again at the next look.
 """
 
 from __future__ import annotations
@@ -74,6 +74,10 @@ class RoomLink:
         """Take what the last look saw: an audience window came or went."""
         present = self._seen
         if present == self._present:
+            if present and self._failed:
+                # The last write was refused (on Windows: a reader held the file open for
+                # longer than the replace waits): the room catches up with this one.
+                self.publish()
             return
         self._present = present
         programme = self._app.programme
