@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from patroon_tui.cli import main
 from patroon_tui.core.sessionfile.store import SessionStore
+from tests.platforms import SYSTEMS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = "2026-11-28-wijkteam-noord"
@@ -82,7 +83,8 @@ def test_the_format_follows_the_suffix_unless_format_is_given(folder, tmp_path, 
     assert "Wijkteam Noord" in text_of(target) or name.endswith(".txt")
 
 
-def test_a_word_report_opens_in_word_with_every_answer(folder, tmp_path):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+def test_a_word_report_opens_in_word_with_every_answer(folder, tmp_path, system):
     target = tmp_path / "verslag.docx"
     assert export(folder, "-o", str(target)) == 0
     seen = text_of(target)

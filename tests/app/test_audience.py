@@ -22,6 +22,7 @@ from patroon_tui.widgets.room_slide import RoomSlide
 from tests.app.conftest import reopen
 from tests.app.screen_text import screen_rows
 from tests.app.test_typing import burst
+from tests.platforms import SYSTEMS
 from tests.waiting import until
 
 
@@ -233,7 +234,8 @@ async def test_the_audience_never_writes_the_session_nor_takes_its_lock(make_app
                    for p in app.path.parent.iterdir())
 
 
-async def test_the_audience_follows_a_facilitator_that_quits_and_comes_back(make_app, deck, store):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+async def test_the_audience_follows_a_facilitator_that_quits_and_comes_back(make_app, deck, store, system):
     app = make_app()
     clocks = Clocks()
     viewer = audience(deck, app, clocks)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from patroon_tui.app import PatroonApp
 from patroon_tui.core.model.session import Table
 from patroon_tui.core.model.versions import Baseline, stamp
@@ -13,6 +15,7 @@ from patroon_tui.dialogs.merge import MergeScreen
 from tests.app.conftest import FIXED_NOW
 from tests.app.test_typing import burst, palette_offers
 from tests.core.test_merge import renamed
+from tests.platforms import SYSTEMS
 from tests.waiting import until
 
 
@@ -34,7 +37,8 @@ def two_copies(deck, store: SessionStore):
     return paths
 
 
-async def test_samenvoegen_on_the_start_screen_merges_the_ticked_copies(deck, store):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+async def test_samenvoegen_on_the_start_screen_merges_the_ticked_copies(deck, store, system):
     paths = two_copies(deck, store)
     before = [p.read_bytes() for p in paths]
     app = PatroonApp(deck, store, now=lambda: FIXED_NOW)

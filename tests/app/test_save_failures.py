@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from patroon_tui.app import autosave as autosave_module
 from patroon_tui.app.autosave import DEBOUNCE_SECONDS
 from patroon_tui.core.sessionfile.store import SessionStore, loads_session
@@ -13,6 +15,7 @@ from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.screens.programme import ProgrammeScreen
 from patroon_tui.widgets.save_indicator import SaveIndicator
 from tests.app.test_typing import burst
+from tests.platforms import SYSTEMS
 from tests.waiting import until
 
 
@@ -196,7 +199,8 @@ async def test_retry_from_the_quit_question_saves_and_ends(make_app, store, monk
     assert store.load(app.path).notes["programma"] == "bijna"
 
 
-async def test_an_app_that_goes_away_unsaved_leaves_a_copy(make_app, store, monkeypatch):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+async def test_an_app_that_goes_away_unsaved_leaves_a_copy(make_app, store, monkeypatch, system):
     """The terminal closes or the app is stopped while saving fails: a copy is kept."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Button, Label, OptionList
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import FIXED_NOW
+from tests.platforms import SYSTEMS
 
 
-async def test_new_session_from_the_form(deck, store):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+async def test_new_session_from_the_form(deck, store, system):
     app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.screen.id == "start"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from textual import events
 from textual.command import CommandList
 
@@ -19,6 +20,7 @@ from patroon_tui.widgets.first_steps import StepOwner
 from patroon_tui.widgets.principles import PrincipleInput
 from patroon_tui.widgets.tables import TablesPanel
 from tests.app.conftest import reopen
+from tests.platforms import SYSTEMS
 from tests.waiting import until as wait_until
 
 TERMINAL_CHARACTERS = {"enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
@@ -91,7 +93,8 @@ def with_participants(make_app, store, text="Zorgaanbieder, huisarts", screen="t
     return app
 
 
-async def test_resume_on_tables_and_type_at_once_appends(make_app, store, deck):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+async def test_resume_on_tables_and_type_at_once_appends(make_app, store, deck, system):
     first = with_participants(make_app, store)
     app = reopen(store, deck, first)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from patroon_tui.screens.programme import ProgrammeScreen
 from tests.app.conftest import one_per_kind, reopen
 from tests.app.test_typing import burst, palette_offers
+from tests.platforms import SYSTEMS
 from tests.waiting import until
 
 NOTES = {
@@ -58,7 +61,8 @@ async def test_every_kind_of_screen_at_160x45(make_app, deck):
     assert app.return_code == 0
 
 
-async def test_every_screen_notes_quit_resume_at_80x24(make_app, store, deck):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+async def test_every_screen_notes_quit_resume_at_80x24(make_app, store, deck, system):
     app = make_app()
     screen_ids = [s.id for s in deck.screens]
     size = (80, 24)
