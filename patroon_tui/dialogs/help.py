@@ -33,6 +33,12 @@ TYPING_NOTE = (
     "de lus."
 )
 
+LAPTOP_NOTE = (
+    "Op een MacBook: de F-toetsen met fn (fn+F2), PgDn/PgUp met fn+↓/fn+↑ (in Terminal van "
+    "macOS fn+shift+↓/↑); ctrl+↑/↓ zijn daar van Mission Control. Elke opdracht vind je ook "
+    "met ctrl+p (Zoeken)."
+)
+
 QUESTION_NOTE = (
     "Een vraag beantwoord je met ←/→ (of Tab) en Enter; Esc of verder typen geeft het "
     "veilige antwoord, en wat je typt komt in het veld waar de cursor stond."
@@ -82,6 +88,7 @@ class HelpScreen(ClosesOnTyping, ModalScreen[None]):
             yield Static(TYPING_NOTE, id="help-note")
             yield Static(QUESTION_NOTE, id="help-questions", classes="help-note")
             with HelpScroll(id="help-scroll"):
+                yield Static(LAPTOP_NOTE, id="help-laptop", classes="help-note")
                 for title, bindings in self.sections:
                     table = Table(
                         title=title, title_justify="left", title_style="bold",

@@ -9,9 +9,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pytest
+from textual.command import CommandPalette
 
 from patroon_tui.core.room import room_files as room
+from patroon_tui.widgets.loop_view import LoopView
+from tests.app.screen_text import screen_rows
 from tests.app.test_audience import Clocks, audience, follow, room_state
+from tests.app.test_typing import burst, palette_offers
 from tests.platforms import SYSTEMS
 from tests.waiting import until
 
@@ -57,3 +61,50 @@ async def test_the_room_follows_a_page_turn_while_the_room_file_is_held_open(
         await viewing.press("ctrl+q")
     if system is not None and system.name == "windows":
         assert system.refused > 0  # the simulation did refuse replaces
+
+
+# -- keys on every laptop ------------------------------------------------------------------
+
+
+async def palette(pilot, app, title: str) -> None:
+    """ctrl+p, ``title`` typed, enter: a command on every laptop."""
+    await pilot.press("ctrl+p")
+    await burst(pilot, title)
+    await until(pilot, lambda: palette_offers(app, title))
+    await pilot.press("enter")
+    await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+
+
+async def test_the_tables_and_the_marked_step_without_ctrl_arrows(make_app, deck):
+    # On a Mac ctrl+↑/↓ open Mission Control: the palette has their commands.
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: len(app.session.tables) == 2)
+        await until(pilot, lambda: app.session.progress.table == app.session.tables[1].id)
+        await palette(pilot, app, "Vorige tafel")
+        await until(pilot, lambda: app.session.progress.table == app.session.tables[0].id)
+        await palette(pilot, app, "Volgende tafel")
+        await until(pilot, lambda: app.session.progress.table == app.session.tables[1].id)
+        await burst(pilot, "Getypt na de palet")
+        await until(pilot, lambda: app.session.tables[1].participants.endswith("Getypt na de palet"))
+        pattern = next(s for s in deck.screens if s.kind == "pattern")
+        app.programme.go_to(pattern.id)
+        await pilot.pause()
+        await palette(pilot, app, "Volgende stap markeren")
+        await palette(pilot, app, "Volgende stap markeren")
+        await until(pilot, lambda: app.programme.body.query_one(LoopView).highlight == 2)
+        await palette(pilot, app, "Vorige stap markeren")
+        await until(pilot, lambda: app.programme.body.query_one(LoopView).highlight == 1)
+        await pilot.press("ctrl+q")
+
+
+async def test_help_names_the_fn_keys_of_a_macbook(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await until(pilot, lambda: "fn+F2" in "\n".join(screen_rows(app)))
+        text = " ".join(" ".join(screen_rows(app)).split())
+        assert "Mission Control" in text and "ctrl+p" in text
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
