@@ -168,7 +168,17 @@ class Platform:
         finally:
             os.close(fd)
 
-    # -- processes and the terminal ------------------------------------------------------
+    # -- time, processes and the terminal ------------------------------------------------
+
+    def awake_seconds(self) -> float:
+        """Seconds on a clock that runs on while the computer sleeps and that corrections
+        of the time of day do not move."""
+        if self.name == "linux" and hasattr(time, "CLOCK_BOOTTIME"):
+            return time.clock_gettime(time.CLOCK_BOOTTIME)
+        if self.name == "macos" and hasattr(time, "CLOCK_MONOTONIC"):
+            # On macOS this clock runs on while the computer sleeps.
+            return time.clock_gettime(time.CLOCK_MONOTONIC)
+        return time.monotonic()  # Windows: it runs on while the computer sleeps
 
     def process_alive(self, pid: int) -> bool:
         """Whether a process with this id exists (someone else's counts)."""

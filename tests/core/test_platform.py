@@ -218,3 +218,11 @@ def test_threads_share_the_answer():
     thread.start()
     thread.join()
     assert seen == [platform.current()]
+
+
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+def test_the_awake_clock_runs_on_every_system(system):
+    from patroon_tui.core.model.timekeeping import awake_seconds
+
+    first = awake_seconds()
+    assert awake_seconds() >= first > 0

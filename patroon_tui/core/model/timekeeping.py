@@ -26,11 +26,10 @@ argument, so tests give them any time they like.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from patroon_tui.core import platform
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import MAX_SCREEN_SECONDS, Progress
 
@@ -54,20 +53,12 @@ _WALL_SLACK = 2
 #: More than this between two moments is a clock that jumped, not a computer asleep.
 _LONGEST_SLEEP = 30 * 24 * 3600
 
-if sys.platform.startswith("linux") and hasattr(time, "CLOCK_BOOTTIME"):
-    _AWAKE_CLOCK: int | None = time.CLOCK_BOOTTIME
-elif sys.platform == "darwin" and hasattr(time, "CLOCK_MONOTONIC"):
-    _AWAKE_CLOCK = time.CLOCK_MONOTONIC  # on macOS it runs on while the computer sleeps
-else:
-    _AWAKE_CLOCK = None  # Windows: time.monotonic runs on while the computer sleeps
-
 
 def awake_seconds() -> float:
     """Seconds on a clock that runs on while the computer sleeps and that corrections of
-    the time of day do not move: what really passed between two readings."""
-    if _AWAKE_CLOCK is None:
-        return time.monotonic()
-    return time.clock_gettime(_AWAKE_CLOCK)
+    the time of day do not move: what really passed between two readings (which clock
+    that is differs per system: ``core/platform.py``)."""
+    return platform.current().awake_seconds()
 
 
 class TimeKeeper:
