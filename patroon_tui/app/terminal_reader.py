@@ -1,5 +1,6 @@
 """Textual's terminal reader, given a decoder that takes what a terminal really sends: an
-invalid byte, and an escape inside a bracketed paste (``read_terminal_safely``; used by
+invalid byte, an escape inside a bracketed paste, and an escape followed by a key that
+Textual would read together with it (``read_terminal_safely``; used by
 ``key_routing.KeyRoutedApp``).
 
 ``tests/app/test_keyboard_upstream.py`` fails once Textual's reader does this by itself.
@@ -8,7 +9,10 @@ invalid byte, and an escape inside a bracketed paste (``read_terminal_safely``; 
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
+
+from textual import constants
 
 from patroon_tui.core.text.terminal_safe import printable
 
@@ -22,6 +26,13 @@ def read_terminal_safely() -> None:
     - An escape inside a bracketed paste is passed on in its visible form (``\\x1b``, as
       pasted control characters are shown everywhere): Textual's reader ended the paste
       there and sent the rest as keys before it (no upstream issue found).
+    - An escape and the key after it are kept apart where Textual reads the two as one
+      other key: Esc f and Esc b as ctrl+→/ctrl+← (macOS Terminal sends them for
+      Option+→/←), Esc and a digit as "¡", "™", …, Esc backspace as "delete a word". A
+      fast Esc then f lost both keys. Such an escape, and an escape read on its own (the
+      Esc key: the next key may follow within Textual's escape delay), is passed on as
+      the escape key's own sequence, as terminals with the kitty keyboard protocol send
+      it; the key after it is then read as typed.
 
     The reader takes its decoder from the name ``getincrementaldecoder`` in its module
     (``textual.drivers.linux_driver``), which is given ``terminal_decoder``.
@@ -46,6 +57,25 @@ def terminal_decoder(encoding: str) -> Callable[..., TerminalDecoder]:
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
+
+#: The escape key as the kitty keyboard protocol sends it: read as escape, whatever follows.
+ESCAPE_KEY = "\x1b[27u"
+#: An escape before a key that Textual's reader takes together with it as another key.
+_GLUED = re.compile("\x1b(?=[fb0-9\\-=§\x7f\t])")
+#: A read this short is everything the terminal had sent: an escape at its end was
+#: written on its own (the Esc key), not cut from a sequence by the reader's buffer.
+WHOLE_READ = 1024
+
+
+def escape_apart(text: str, *, ends_read: bool) -> str:
+    """``text`` (outside a paste) with each escape that Textual would read together with
+    the key after it given as :data:`ESCAPE_KEY`; with ``ends_read``, a last escape too."""
+    if constants.DISABLE_KITTY_KEY:
+        return text  # the reader would not know the escape key's own sequence
+    text = _GLUED.sub(lambda _glued: ESCAPE_KEY, text)
+    if ends_read and text.endswith("\x1b"):
+        text = text[:-1] + ESCAPE_KEY
+    return text
 
 
 def held_back(text: str, marker: str, *, least: int) -> int:
@@ -88,10 +118,11 @@ class TerminalDecoder:
                     # escape is never held: it is the escape key.)
                     waiting = 0 if final else held_back(rest, PASTE_START, least=2)
                     self._held = rest[len(rest) - waiting:]
-                    out.append(rest[:len(rest) - waiting])
+                    out.append(escape_apart(rest[:len(rest) - waiting],
+                                            ends_read=not waiting and len(data) < WHOLE_READ))
                     break
                 end = found + len(PASTE_START)
-                out.append(text[start:end])
+                out.append(escape_apart(text[start:found], ends_read=False) + PASTE_START)
                 start = end
                 self._in_paste = True
                 continue

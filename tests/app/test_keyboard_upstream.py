@@ -149,3 +149,11 @@ def test_textual_cuts_a_paste_at_an_escape(tmp_path):
     code, text = bare_app_in_a_terminal(tmp_path, b"\x1b[200~Y1\x1b[31mY2\x1b[201~")
     assert code == 0 and text is not None
     assert not text.startswith("Y1"), READER_UPSTREAM.format("keeps an escape inside a paste")
+
+
+def test_textual_reads_escape_and_f_as_one_other_key(tmp_path):
+    """Esc and f in one read (typed fast, or macOS Terminal's Option+→) are ctrl+→ to
+    Textual, Esc and a digit a symbol ("¡"): the letter typed is lost."""
+    code, text = bare_app_in_a_terminal(tmp_path, b"ab\x1bfcd")
+    assert code == 0 and text is not None
+    assert "f" not in text, READER_UPSTREAM.format("keeps an escape and the key after it apart")

@@ -1,20 +1,25 @@
 """The app as on Windows and macOS (``tests/platforms.py``): the audience window follows a
-page turn while its room file is held open, and the keys a laptop without an external
-keyboard has do what the footer and help say. The other flows (start, typing, save, quit,
+page turn while its room file is held open, the keys a laptop without an external
+keyboard has do what the footer and help say, and the bytes a Mac's terminals send for
+them (in a real terminal) turn pages or stay text. The other flows (start, typing, save, quit,
 resume, merge, export, a rescue copy) run "as on" each system in their own test files,
 parametrized with ``system``."""
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 
 import pytest
 from textual.command import CommandPalette
 
+from patroon_tui.core.model.deck import load_deck
 from patroon_tui.core.room import room_files as room
+from patroon_tui.core.sessionfile.store import SessionStore
 from patroon_tui.widgets.loop_view import LoopView
 from tests.app.screen_text import screen_rows
 from tests.app.test_audience import Clocks, audience, follow, room_state
+from tests.app.test_signals import F2, read_until, start_app, wait_for_end
 from tests.app.test_typing import burst, palette_offers
 from tests.platforms import SYSTEMS
 from tests.waiting import until
@@ -108,3 +113,36 @@ async def test_help_names_the_fn_keys_of_a_macbook(make_app):
         assert "Mission Control" in text and "ctrl+p" in text
         await pilot.press("escape")
         await pilot.press("ctrl+q")
+
+
+# -- keys as a Mac's terminals send them, in a real terminal ----------------------------------
+
+#: iTerm2's Option+→: Alt+→, a page turn.
+ITERM2_OPTION_RIGHT = b"\x1b[1;3C"
+#: macOS Terminal's fn+shift+↓ (PageDown with Shift; without it Terminal scrolls itself).
+TERMINAL_FN_SHIFT_DOWN = b"\x1b[6~"
+#: macOS Terminal's Option+→: Esc and f, which is what a fast Esc, f sends too.
+TERMINAL_OPTION_RIGHT = b"\x1bf"
+
+
+def test_the_keys_of_a_macs_terminals_turn_pages_and_a_letter_stays_text(tmp_path):
+    deck = load_deck()
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Mac", deck=deck)
+    ids = [s.id for s in deck.screens]
+    pid, fd = start_app(store, session.session.id)
+    try:
+        read_until(fd, "Volgende".encode())
+        os.write(fd, F2)
+        read_until(fd, "esc terug".encode())
+        for chunk in (b"een", ITERM2_OPTION_RIGHT, b"twee", TERMINAL_FN_SHIFT_DOWN, b"drie",
+                      TERMINAL_OPTION_RIGHT, b"vier EINDE"):
+            os.write(fd, chunk)
+        read_until(fd, b"EINDE")
+        os.write(fd, b"\x11")  # ctrl+q
+        assert wait_for_end(pid, fd) == 0
+    finally:
+        os.close(fd)
+    saved = store.load(session.session.id)
+    assert saved.progress.screen == ids[2]
+    assert [saved.notes.get(i) for i in ids[:3]] == ["een", "twee", "driefvier EINDE"]

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from patroon_tui.app.terminal_reader import PASTE_END, PASTE_START, TerminalDecoder
+from patroon_tui.app.terminal_reader import (
+    ESCAPE_KEY,
+    PASTE_END,
+    PASTE_START,
+    WHOLE_READ,
+    TerminalDecoder,
+    escape_apart,
+)
 from patroon_tui.core.model.deck import load_deck
 from patroon_tui.core.sessionfile.store import SessionStore
 from tests.app.test_signals import F2, read_until, start_app, wait_for_end
@@ -68,15 +76,40 @@ TEXT = st.text(st.sampled_from(["a", "é", "🙂", " ", "\x1b", "[", "2", "0", "
 @given(before=TEXT, pasted=TEXT, after=TEXT,
        cuts=st.lists(st.integers(min_value=0, max_value=120), max_size=6))
 def test_the_decoder_gives_the_same_text_however_the_reads_fall(before, pasted, after, cuts):
-    """Outside a paste the text is as sent; inside, every escape is its visible form;
-    where the terminal's bytes are cut into reads changes nothing."""
+    """Outside a paste the text is as sent, but for an escape Textual would read together
+    with the digit after it; inside, every escape is its visible form; where the
+    terminal's bytes are cut into reads changes nothing (but for a read that ends on an
+    escape outside a paste: that one is the Esc key)."""
     if PASTE_START in before or PASTE_END in pasted or PASTE_START in pasted:
         return
     if before.endswith("\x1b") or (before + PASTE_START).count(PASTE_START) != 1:
         return
     data = (before + PASTE_START + pasted + PASTE_END + after).encode()
-    expected = before + PASTE_START + pasted.replace("\x1b", "\\x1b") + PASTE_END
+    cuts = [c for c in cuts if c > len(before.encode()) or data[c - 1:c] != b"\x1b"]
+    expected = (escape_apart(before, ends_read=False) + PASTE_START
+                + pasted.replace("\x1b", "\\x1b") + PASTE_END)
     assert decode_in_reads(data, cuts).startswith(expected)
+
+
+@pytest.mark.parametrize(("sent", "decoded"), [
+    (b"\x1bf", ESCAPE_KEY + "f"),  # macOS Terminal's Option+right, or Esc f typed fast
+    (b"\x1bb", ESCAPE_KEY + "b"),
+    (b"\x1b1", ESCAPE_KEY + "1"),  # Textual would read "!" upside down
+    (b"\x1b\x7f", ESCAPE_KEY + "\x7f"),  # Textual would delete a word
+    (b"\x1b", ESCAPE_KEY),  # the Esc key on its own: the next key is not glued to it
+    (b"\x1bja", "\x1bja"),  # alt+j: the app reads it as Esc j (key_routing.as_typed)
+    (b"\x1b[1;3C", "\x1b[1;3C"),  # Alt+right from iTerm2
+    (b"\x1b[6~", "\x1b[6~"),  # PageDown
+    (b"\x1bOQ", "\x1bOQ"),  # F2
+])
+def test_an_escape_is_kept_apart_from_the_key_after_it(sent, decoded):
+    assert TerminalDecoder("utf-8").decode(sent) == decoded
+
+
+def test_an_escape_at_the_end_of_a_full_read_may_be_cut_from_a_sequence():
+    # A read that filled the reader's buffer may end inside a sequence: left as it is.
+    data = b"a" * (WHOLE_READ - 1) + b"\x1b"
+    assert TerminalDecoder("utf-8").decode(data).endswith("a\x1b")
 
 
 def test_an_invalid_byte_in_any_read_becomes_a_replacement_character():
