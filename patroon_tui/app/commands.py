@@ -50,13 +50,13 @@ class PatroonCommands(Provider):
             if programme.has_timer:
                 actions.append(("Timer starten/pauzeren", programme.action_timer_toggle, "f6"))
                 actions.append(("Timer opnieuw", programme.action_timer_reset, "f7"))
-            actions.extend(laptop_actions(programme))
             summary = next((s for s in programme.deck.screens if s.kind == "summary"), None)
             if summary is not None and not app.read_only:
                 actions.append(
                     ("Exporteren", partial(programme.export, summary.id), "Het verslag als Markdown")
                 )
             commands.extend(actions)
+            commands.extend(laptop_actions(programme))
         from patroon_tui.screens.start import StartScreen
 
         # The screen below the palette (which is itself the app's screen now).

@@ -206,7 +206,8 @@ def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - runs on Wind
     query_limited_information, still_active, access_denied = 0x1000, 259, 5
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
-        return ctypes.get_last_error() == access_denied  # someone else's process
+        denied = ctypes.get_last_error() == access_denied  # type: ignore[attr-defined]
+        return denied  # someone else's process
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
