@@ -12,6 +12,7 @@ from patroon_tui.core.model.session import Table
 from patroon_tui.core.model.versions import Baseline, stamp
 from patroon_tui.core.sessionfile.store import SessionStore
 from tests.core.test_merge import renamed
+from tests.platforms import SYSTEMS
 
 
 def copies(tmp_path):
@@ -36,7 +37,8 @@ def copies(tmp_path):
     return store, paths
 
 
-def test_merge_writes_a_new_session_and_leaves_the_copies_as_they_were(tmp_path, capsys):
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+def test_merge_writes_a_new_session_and_leaves_the_copies_as_they_were(tmp_path, capsys, system):
     store, paths = copies(tmp_path)
     before = [p.read_bytes() for p in paths]
     code = main(["merge", *map(str, paths), "--sessions-dir", str(store.folder)])
