@@ -43,6 +43,7 @@ class SimulatedWindows(Platform):
         self._names: dict[int, str] = {}
         self._guard = threading.Lock()
         self.refused = 0
+        self._real_kill = os.kill
         """How many replaces were refused because the target was open."""
 
     def open_fd(self, path: Path | str, flags: int, mode: int = 0o777) -> int:
@@ -72,8 +73,15 @@ class SimulatedWindows(Platform):
         os.replace(source, target)
 
     def process_alive(self, pid: int) -> bool:
-        # Windows asks the process table; so does this, without kill(pid, 0).
-        return Path(f"/proc/{pid}").exists()
+        # Windows asks the system by a handle on the process (``_windows_process_alive``);
+        # here the real kill(pid, 0) answers, taken before the simulation refuses it.
+        try:
+            self._real_kill(pid, 0)
+        except (ProcessLookupError, OverflowError):
+            return False
+        except PermissionError:
+            return True
+        return True
 
     @contextmanager
     def hold_open(self, path: Path) -> Iterator[None]:

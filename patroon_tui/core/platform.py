@@ -201,15 +201,20 @@ class Platform:
 def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - runs on Windows only
     """Asked of Windows itself: ``os.kill(pid, 0)`` there ends the process."""
     import ctypes
+    from ctypes import wintypes
 
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+    kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+    kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
     query_limited_information, still_active, access_denied = 0x1000, 259, 5
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
         denied = ctypes.get_last_error() == access_denied  # type: ignore[attr-defined]
         return denied  # someone else's process
     try:
-        code = ctypes.c_ulong()
+        code = wintypes.DWORD()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
             return True
         return code.value == still_active
