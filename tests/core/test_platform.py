@@ -143,6 +143,21 @@ def test_a_link_put_in_place_after_the_look_is_refused_without_the_flag(
         read_bytes_safely(name, limit=64, follow_links=False)
 
 
+@pytest.mark.parametrize("system", ["windows"], indirect=True)
+def test_a_file_numbered_differently_once_open_is_still_read(tmp_path, system, monkeypatch):
+    # Windows may give the open file a file id of another length than its name has.
+    name = tmp_path / "sessie.toml.zaal"
+    name.write_bytes(b"{}")
+    real_fstat = os.fstat
+
+    def other_number(fd):
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, info.st_ino + 1, *info[2:10]))
+
+    monkeypatch.setattr(os, "fstat", other_number)
+    assert read_bytes_safely(name, limit=64, follow_links=False) == b"{}"
+
+
 def test_a_reparse_point_counts_as_a_link():
     # As os.lstat describes a junction on Windows: a folder with the reparse attribute.
     junction = SimpleNamespace(st_mode=stat.S_IFDIR | 0o777, st_file_attributes=0x400)

@@ -88,9 +88,9 @@ def read_bytes_safely(path: Path, *, limit: int, follow_links: bool = True) -> b
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):
             raise _not_regular(path, opened.st_mode)
-        if not follow_links and not no_follow and _other_file(info, opened):
-            # No flag refused a link here: what was opened is not the file looked at, so
-            # something was put at the name between the two.
+        if not follow_links and not no_follow and _swapped(path, info, opened, system):
+            # No flag refused a link here: something was put at the name between the look
+            # and the open.
             raise _not_regular(path, stat.S_IFLNK)
         if opened.st_size > limit:
             raise _too_large(path, limit)
@@ -109,8 +109,19 @@ def read_bytes_safely(path: Path, *, limit: int, follow_links: bool = True) -> b
         system.close_fd(fd)
 
 
-def _other_file(looked_at: os.stat_result, opened: os.stat_result) -> bool:
-    return (looked_at.st_dev, looked_at.st_ino) != (opened.st_dev, opened.st_ino)
+def _swapped(path: Path, looked_at: os.stat_result, opened: os.stat_result,
+             system: platform.Platform) -> bool:
+    """Whether the file opened at ``path`` is not the one ``looked_at`` (an ``lstat``)."""
+    if _same_file(looked_at, opened):
+        return False
+    # The open file may be numbered differently from the name (Windows gives file ids of
+    # two lengths): the name is looked at again and must still be what it was.
+    again = os.lstat(path)
+    return system.is_link(again) or not _same_file(looked_at, again)
+
+
+def _same_file(one: os.stat_result, other: os.stat_result) -> bool:
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
 
 
 def _not_regular(path: Path, mode: int) -> NotRegularFileError:
