@@ -39,6 +39,9 @@ __all__ = ["Platform", "current", "use"]
 
 #: The attribute Windows gives a symlink, a junction and every other reparse point.
 REPARSE_POINT = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x400)
+#: The bit of a reparse tag that says the point names another path (a symlink, a
+#: junction); OneDrive's files are reparse points without it, and are ordinary files.
+NAME_SURROGATE = 0x20000000
 
 #: How long a replace waits between its tries while another program holds the target
 #: open: about a third of a second in all, many times the read of a room state.
@@ -97,10 +100,12 @@ class Platform:
         return getattr(os, "O_NOFOLLOW", 0)
 
     def is_link(self, info: os.stat_result) -> bool:
-        """Whether an ``lstat`` result is a link: a symlink, or on Windows any reparse point
-        (a junction too)."""
+        """Whether an ``lstat`` result is a link: a symlink, or on Windows a reparse point
+        that names another path (a junction too)."""
         attributes = getattr(info, "st_file_attributes", 0)
-        return stat.S_ISLNK(info.st_mode) or bool(attributes & REPARSE_POINT)
+        tag = getattr(info, "st_reparse_tag", 0)
+        surrogate = bool(attributes & REPARSE_POINT) and bool(tag & NAME_SURROGATE)
+        return stat.S_ISLNK(info.st_mode) or surrogate
 
     def open_fd(self, path: Path | str, flags: int, mode: int = 0o777) -> int:
         """``os.open``; the simulated Windows counts the handle as open until :meth:`close_fd`."""

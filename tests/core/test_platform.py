@@ -158,11 +158,17 @@ def test_a_file_numbered_differently_once_open_is_still_read(tmp_path, system, m
     assert read_bytes_safely(name, limit=64, follow_links=False) == b"{}"
 
 
-def test_a_reparse_point_counts_as_a_link():
-    # As os.lstat describes a junction on Windows: a folder with the reparse attribute.
-    junction = SimpleNamespace(st_mode=stat.S_IFDIR | 0o777, st_file_attributes=0x400)
+def test_a_reparse_point_that_names_another_path_counts_as_a_link():
+    # As os.lstat describes them on Windows: a junction (a folder with the reparse
+    # attribute and the mount point's tag), a file kept by OneDrive (a reparse point of
+    # its own kind), a plain file.
+    junction = SimpleNamespace(st_mode=stat.S_IFDIR | 0o777, st_file_attributes=0x400,
+                               st_reparse_tag=0xA0000003)
+    cloud = SimpleNamespace(st_mode=stat.S_IFREG | 0o666, st_file_attributes=0x420,
+                            st_reparse_tag=0x9000601A)
     plain = SimpleNamespace(st_mode=stat.S_IFREG | 0o600, st_file_attributes=0x20)
     assert platform.current().is_link(junction)  # type: ignore[arg-type]
+    assert not platform.current().is_link(cloud)  # type: ignore[arg-type]
     assert not platform.current().is_link(plain)  # type: ignore[arg-type]
 
 
