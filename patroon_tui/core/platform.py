@@ -7,10 +7,10 @@ nowhere else (``tests/test_platform_calls.py`` greps the package for the calls):
   system has them; on Windows the console's break event, which its C runtime also raises
   when the console window closes (see docs/platforms.md for how far that gets);
 - whether a folder lies on a disk mounted read-only (Windows cannot say; the error of the
-  write itself says it there) and how many bytes are free;
-- the flag that opens a file without following a symlink (Windows has none: a link or
-  another reparse point is refused by its attributes, and the opened file is compared
-  with what was looked at);
+  write itself says it there);
+- the flag that opens a file without following a symlink (Windows has none: a symlink or
+  a junction is refused by what ``lstat`` says, and the opened file is compared with
+  what was looked at);
 - replacing a file: Windows refuses while another program has the target open (the
   audience window reads the room state twenty times a second), so a replace is tried
   again for a short, bounded while before the error is raised and the caller's rescue
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 import stat
 import sys
@@ -124,13 +123,6 @@ class Platform:
             return bool(statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
         except (OSError, ValueError):
             return False
-
-    def free_bytes(self, folder: Path) -> int | None:
-        """The bytes free on the disk of ``folder``, or ``None`` when it cannot be asked."""
-        try:
-            return shutil.disk_usage(folder).free
-        except (OSError, ValueError):
-            return None
 
     @property
     def replace_waits(self) -> tuple[float, ...]:
