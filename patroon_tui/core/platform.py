@@ -1,7 +1,7 @@
 """Every call that exists only on some systems, with what stands in for it elsewhere.
 
 The program runs on Linux, Windows and macOS. What differs between them is asked here and
-nowhere else (``tests/test_platform_calls.py`` greps the package for the calls):
+nowhere else (``tests/core/test_platform.py`` greps the package for the calls):
 
 - the signals that end the app: a closed terminal (hang-up) and a polite kill where the
   system has them; on Windows the console's break event, which its C runtime also raises
