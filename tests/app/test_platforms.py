@@ -14,8 +14,10 @@ import pytest
 from textual.command import CommandPalette
 
 from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.platform import REPLACE_WAITS
 from patroon_tui.core.room import room_files as room
-from patroon_tui.core.sessionfile.store import SessionStore
+from patroon_tui.core.sessionfile.store import SessionStore, loads_session
+from patroon_tui.dialogs.choice import ChoiceDialog
 from patroon_tui.widgets.loop_view import LoopView
 from tests.app.screen_text import screen_rows
 from tests.app.test_audience import Clocks, audience, follow, room_state
@@ -146,3 +148,25 @@ def test_the_keys_of_a_macs_terminals_turn_pages_and_a_letter_stays_text(tmp_pat
     saved = store.load(session.session.id)
     assert saved.progress.screen == ids[2]
     assert [saved.notes.get(i) for i in ids[:3]] == ["een", "twee", "driefvier EINDE"]
+
+
+@pytest.mark.parametrize("system", ["windows"], indirect=True)
+async def test_a_session_held_open_by_another_program_loses_nothing(make_app, store, system):
+    # A backup program or a virus scanner holds the session open on Windows: every try
+    # of the replace is refused, quitting asks, and a copy elsewhere keeps the words.
+    app = make_app()
+    before = app.path.read_bytes()
+    async with app.run_test(size=(80, 24)) as pilot:
+        with system.hold_open(app.path):
+            await burst(pilot, "<f2>", "Alles wat de zaal zei", "<ctrl+q>",
+                        until=lambda: isinstance(app.screen, ChoiceDialog))
+            assert "staat alleen nog in het geheugen" in app.screen.text
+            await pilot.press("down", "down", "enter")  # "Kopie elders opslaan en stoppen"
+            await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 1
+    assert app.path.read_bytes() == before  # the previous version, whole
+    copies = sorted((store.folder.parent / "patroon-redding").iterdir())
+    assert len(copies) == 1
+    copy = loads_session(copies[0].read_text(encoding="utf-8"), str(copies[0]))
+    assert copy.notes["programma"] == "Alles wat de zaal zei"
+    assert system.refused > len(REPLACE_WAITS)
