@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
+from patroon_tui.app.laptop_keys import laptop_actions
+
 if TYPE_CHECKING:
     from patroon_tui.app.patroon import PatroonApp
-    from patroon_tui.screens.programme import ProgrammeScreen
 
 
 class PatroonCommands(Provider):
@@ -87,19 +88,3 @@ class PatroonCommands(Provider):
         if not found:
             # The palette's own "no matches" line is English; say it in Dutch instead.
             yield Hit(0.0001, "Niets gevonden", lambda: None, text="Niets gevonden")
-
-
-def laptop_actions(programme: ProgrammeScreen) -> list[tuple[str, Callable[[], object], str]]:
-    """The commands of ctrl+↑/ctrl+↓, which a Mac gives to Mission Control: here they can
-    be reached on every laptop."""
-    actions: list[tuple[str, Callable[[], object], str]] = []
-    body = programme.body
-    next_table = getattr(body, "action_next_table", None)
-    previous_table = getattr(body, "action_previous_table", None)
-    if next_table is not None and previous_table is not None:
-        actions.append(("Volgende tafel", next_table, "ctrl+↓"))
-        actions.append(("Vorige tafel", previous_table, "ctrl+↑"))
-    if programme.current.kind == "pattern":
-        actions.append(("Volgende stap markeren", programme.action_highlight_next, "ctrl+↓"))
-        actions.append(("Vorige stap markeren", programme.action_highlight_previous, "ctrl+↑"))
-    return actions

@@ -14,11 +14,14 @@ import pytest
 from textual.command import CommandPalette
 
 from patroon_tui.core.model.deck import load_deck
+from patroon_tui.core.model.session import FirstStep
 from patroon_tui.core.platform import REPLACE_WAITS
 from patroon_tui.core.room import room_files as room
 from patroon_tui.core.sessionfile.store import SessionStore, loads_session
 from patroon_tui.dialogs.choice import ChoiceDialog
+from patroon_tui.widgets.first_steps import StepText
 from patroon_tui.widgets.loop_view import LoopView
+from tests.app.conftest import reopen
 from tests.app.screen_text import screen_rows
 from tests.app.test_audience import Clocks, audience, follow, room_state
 from tests.app.test_signals import F2, read_until, start_app, wait_for_end
@@ -170,3 +173,21 @@ async def test_a_session_held_open_by_another_program_loses_nothing(make_app, st
     copy = loads_session(copies[0].read_text(encoding="utf-8"), str(copies[0]))
     assert copy.notes["programma"] == "Alles wat de zaal zei"
     assert system.refused > len(REPLACE_WAITS)
+
+
+async def test_the_arrow_a_first_step_breaks_without_ctrl_arrows(make_app, store, deck):
+    first = make_app()
+    first.session.first_steps = [FirstStep(text="Bellen", pattern="wereldvrede")]
+    first.session.progress.screen = "eerste-stappen"
+    store.save(first.session, first.path)
+    app = reopen(store, deck, first)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, StepText))
+        await palette(pilot, app, "Volgende pijl van het patroon")
+        await until(pilot, lambda: app.session.first_steps[0].breaks_after == 1)
+        await palette(pilot, app, "Volgende pijl van het patroon")
+        await palette(pilot, app, "Vorige pijl van het patroon")
+        await until(pilot, lambda: app.session.first_steps[0].breaks_after == 1)
+        await burst(pilot, " op maandag")
+        await until(pilot, lambda: app.session.first_steps[0].text == "Bellen op maandag")
+        await pilot.press("ctrl+q")
