@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from patroon_tui.screens.programme import ProgrammeScreen
@@ -33,9 +33,9 @@ def laptop_actions(programme: ProgrammeScreen) -> list[tuple[str, Callable[[], o
     return actions
 
 
-def _commands_of(node: DOMNode, bindings: Iterable[BindingType]
+def _commands_of(node: Widget, bindings: Iterable[BindingType]
                  ) -> list[tuple[str, Callable[[], object], str]]:
-    found = []
+    found: list[tuple[str, Callable[[], object], str]] = []
     for binding in bindings:
         if not isinstance(binding, Binding):
             continue
