@@ -78,6 +78,12 @@ def escape_apart(text: str, *, ends_read: bool) -> str:
     return text
 
 
+def _whole(data: bytes) -> bool:
+    """Whether a read ends on an escape byte the terminal sent last, on its own: not a
+    read that filled the reader's buffer (it may have cut a sequence after its escape)."""
+    return data.endswith(b"\x1b") and len(data) < WHOLE_READ
+
+
 def held_back(text: str, marker: str, *, least: int) -> int:
     """How many characters at the end of ``text`` may be the start of ``marker`` (at least
     ``least`` of them, else 0)."""
@@ -119,7 +125,7 @@ class TerminalDecoder:
                     waiting = 0 if final else held_back(rest, PASTE_START, least=2)
                     self._held = rest[len(rest) - waiting:]
                     out.append(escape_apart(rest[:len(rest) - waiting],
-                                            ends_read=not waiting and len(data) < WHOLE_READ))
+                                            ends_read=not waiting and _whole(data)))
                     break
                 end = found + len(PASTE_START)
                 out.append(escape_apart(text[start:found], ends_read=False) + PASTE_START)
