@@ -13,6 +13,15 @@ def _sessions_dir(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path, monkeypatch):
+    """The laptop's settings (the theme per window) in tmp_path: no test reads or writes
+    the user's own config folder, and each starts with none."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("PATROON_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _hyphenation_read():
     """Read the hyphenation dictionary before any test: the app reads it in a thread soon
