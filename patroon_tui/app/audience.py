@@ -1,7 +1,8 @@
 """``AudienceApp``: the audience window of ``patroon present`` — one screen, read-only.
 
 It shows ``AudienceScreen`` (screens/audience.py) and nothing else: no header, footer,
-command palette or notifications the room could read. ctrl+q (or ctrl+c) ends it.
+notifications or keys the room could read. ctrl+q (or ctrl+c) ends it; ctrl+p opens the
+one palette it has, the themes (``app/themes.py``) for this window.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from patroon_tui.app.themes import Themes
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.screens.audience import POLL_EVERY, AudienceScreen
 
@@ -31,9 +33,11 @@ class AudienceApp(App):
     def __init__(
         self, deck: Deck, session_path: Path, session_id: str, first_screen: str, *,
         wall: Callable[[], float] = time.time, clock: Callable[[], float] = time.monotonic,
-        poll_every: float | None = POLL_EVERY,
+        poll_every: float | None = POLL_EVERY, theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.themes = Themes(self, "publiek", theme)
+        """This window's theme (``theme``: given on the command line, and remembered)."""
 
         def make_screen() -> AudienceScreen:
             return AudienceScreen(deck, Path(session_path), session_id, first_screen,
@@ -43,3 +47,6 @@ class AudienceApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(self._make_screen())
+
+    def action_choose_theme(self) -> None:
+        self.themes.choose()

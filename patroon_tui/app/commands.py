@@ -69,6 +69,8 @@ class PatroonCommands(Provider):
                              "Een nieuwe sessie die terugkijkt op de gekozen sessie (ctrl+r)"))
             commands.append(("Samenvoegen…", app.opening.ask_merge,
                              "Kopieën van één sessie van meer laptops samenvoegen"))
+        commands.append(("Thema…", app.themes.choose,
+                         "Het uiterlijk van dit venster: standaard of beamer"))
         commands.append(("Help: alle toetsen", app.action_help, "f1"))
         commands.append(("Opslaan en afsluiten", app.action_quit, "ctrl+q"))
         return commands

@@ -25,11 +25,12 @@ def build_app(
     screen: str | None = None,
     new_options: dict | None = None,
     session: Session | None = None,
+    theme: str | None = None,
 ) -> PatroonApp:
     """The app for a command: the start screen, a new session, or a saved one.
 
     ``session`` is the saved one as ``store`` already read it from ``session_path`` (else
-    it is read here). Raises ``StoreError`` when the session cannot be made or read.
+    it is read here); ``theme`` the one ``--thema`` names. Raises ``StoreError`` when the session cannot be made or read.
     """
     if new_options is not None:
         today = dt.date.today()
@@ -41,12 +42,14 @@ def build_app(
             location=new_options.get("location") or "",
             werkvorm=new_options.get("werkvorm") or "tafels",
         )
-        return PatroonApp(deck, store, session, store.path_for(session.session.id))
+        return PatroonApp(deck, store, session, store.path_for(session.session.id),
+                          theme=theme)
     if session_path is not None:
         if session is None:
             session = store.load(session_path)
-        return PatroonApp(deck, store, session, Path(session_path), start_screen=screen)
-    return PatroonApp(deck, store)
+        return PatroonApp(deck, store, session, Path(session_path), start_screen=screen,
+                          theme=theme)
+    return PatroonApp(deck, store, theme=theme)
 
 
 def run_app(
@@ -57,6 +60,7 @@ def run_app(
     screen: str | None = None,
     new_options: dict | None = None,
     session: Session | None = None,
+    theme: str | None = None,
 ) -> int:
     """Run the app in the terminal until the facilitator quits; returns the exit status.
 
@@ -66,7 +70,7 @@ def run_app(
     """
     app = build_app(
         store=store, deck=deck, session_path=session_path, screen=screen,
-        new_options=new_options, session=session,
+        new_options=new_options, session=session, theme=theme,
     )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         if new_options is not None and app.path is not None:
@@ -86,7 +90,8 @@ def run_app(
     return app.return_code or 0
 
 
-def run_audience(*, deck: Deck, session_path: Path, session_id: str, first_screen: str) -> int:
+def run_audience(*, deck: Deck, session_path: Path, session_id: str, first_screen: str,
+                 theme: str | None = None) -> int:
     """Run the audience window of ``patroon present`` until it is quit; the exit status."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("Het publieksvenster heeft een terminal nodig; start het in een terminalvenster.",
@@ -94,6 +99,6 @@ def run_audience(*, deck: Deck, session_path: Path, session_id: str, first_scree
         return 1
     from patroon_tui.app.audience import AudienceApp
 
-    app = AudienceApp(deck, session_path, session_id, first_screen)
+    app = AudienceApp(deck, session_path, session_id, first_screen, theme=theme)
     app.run()
     return app.return_code or 0

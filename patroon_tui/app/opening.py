@@ -147,6 +147,7 @@ class SessionOpening:
             return
         from patroon_tui.core.model.follow_up import programme_for
 
+        app.themes.become("publiek")
         app.switch_screen(AudienceScreen(programme_for(app.deck, session), Path(path), session.session.id,
                                          session.progress.screen))
 

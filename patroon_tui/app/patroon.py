@@ -28,6 +28,7 @@ from patroon_tui.app.commands import PatroonCommands
 from patroon_tui.app.ending import EndOnSignal, SessionEnding
 from patroon_tui.app.key_routing import KeyRoutedApp
 from patroon_tui.app.opening import SessionOpening
+from patroon_tui.app.themes import Themes
 from patroon_tui.app.trash import Trash
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.model.session import Session
@@ -87,8 +88,11 @@ class PatroonApp(KeyRoutedApp):
         read_only: bool = False,
         start_screen: str | None = None,
         now: Callable[[], dt.datetime] | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.themes = Themes(self, "begeleider", theme)
+        """This window's theme (``theme``: given on the command line, and remembered)."""
         self.deck = deck
         self.store = store
         self.session = session
@@ -169,10 +173,11 @@ class PatroonApp(KeyRoutedApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The audience window (from the start screen's f5) is on the projector: no help,
-        # palette or save notice for the room to read; ctrl+q still ends it. (By id: its
+        # palette or save notice for the room to read; ctrl+q still ends it, and ctrl+p
+        # chooses this window's theme. (By id: its
         # module is not imported on the way to every first screen.)
-        if self.screen_stack and self.screen_stack[-1].id == "audience" and action != "quit":
-            return False
+        if self.screen_stack and self.screen_stack[-1].id == "audience":
+            return action in ("quit", "choose_theme")
         return True
 
     def explain_present(self) -> None:
@@ -258,6 +263,9 @@ class PatroonApp(KeyRoutedApp):
         # The programme the open session runs (a follow-up's has the look back too).
         deck = self.programme.deck if self.programme is not None else self.deck
         self.push_screen(HelpScreen(help_sections(self.BINDINGS, deck)))
+
+    def action_choose_theme(self) -> None:
+        self.themes.choose()
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):

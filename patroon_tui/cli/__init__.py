@@ -56,7 +56,7 @@ def launch_app(
     screen: str | None,
     new_options: dict | None,
     deck_path: Path | None,
-    session: Session | None = None,
+    session: Session | None = None, theme: str | None = None,
 ) -> int:
     """Start the interactive app; returns the exit status. The one seam between CLI and app.
 
@@ -67,7 +67,7 @@ def launch_app(
     file; ``screen`` is ``None`` or an id already checked against ``deck``; ``session`` the
     session ``store`` read from that file, so the app does not read it again). ``store`` is the
     sessions folder from ``--sessions-dir`` / ``PATROON_SESSIONS_DIR``; ``deck`` the programme,
-    loaded from ``deck_path`` (``--deck``) or the default one.
+    loaded from ``deck_path`` (``--deck``) or the default one; ``theme`` from ``--thema``.
 
     Errors the user can cause may be raised as ``StoreError``, ``DeckError`` or ``OSError``:
     ``main`` turns them into a sentence and exit status 1. Import Textual only inside this
@@ -82,7 +82,7 @@ def launch_app(
 
         return run_app(
             store=store, deck=deck, session_path=session_path, screen=screen,
-            new_options=new_options, session=session,
+            new_options=new_options, session=session, theme=theme,
         )
     finally:
         collector.resume()
@@ -124,7 +124,7 @@ def _cmd_start(args: argparse.Namespace, new_options: dict | None = None) -> int
         session_path=None,
         screen=None,
         new_options=new_options,
-        deck_path=getattr(args, "deck", None),
+        deck_path=getattr(args, "deck", None), theme=getattr(args, "thema", None),
     )
 
 
@@ -162,7 +162,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
         screen=args.screen,
         new_options=None,
         deck_path=getattr(args, "deck", None),
-        session=session,
+        session=session, theme=args.thema,
     )
 
 
@@ -183,7 +183,7 @@ def _cmd_present(args: argparse.Namespace) -> int:
         from patroon_tui.app import run_audience
 
         return run_audience(deck=_runs(deck, session), session_path=path, session_id=session.session.id,
-                            first_screen=session.progress.screen)
+                            first_screen=session.progress.screen, theme=args.thema)
     finally:
         collector.resume()
 

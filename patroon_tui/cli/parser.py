@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
+from patroon_tui.cli.theme_option import add_theme_option
 from patroon_tui.core.text.terminal_safe import printable
 
 PROG = "patroon"
@@ -338,7 +339,7 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         "--ascii", action="store_true", help="teken de patronen met gewone ASCII-tekens"
     )
 
-    command(
+    present = command(
         "present",
         run["present"],
         help="open het publieksvenster voor de beamer: volgt het venster van de begeleider",
@@ -374,6 +375,8 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         description="Controleer of een sessiebestand te openen is. Het bestand wordt "
         "alleen gelezen, nooit veranderd.",
     )
+    for sub in (new, open_, present):
+        add_theme_option(sub)
     for sub, deck in made:  # after each command's own options, which matter more
         _add_common(sub, on_subcommand=True, deck=deck)
     parser.set_defaults(run=run["start"])

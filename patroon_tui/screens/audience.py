@@ -59,6 +59,8 @@ class AudienceScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "app.quit", "Stop", show=False, priority=True),
         Binding("ctrl+c", "app.quit", "Stop", show=False, priority=True),
+        # The theme of this window (the projector's): the one palette it has.
+        Binding("ctrl+p", "app.choose_theme", "Thema", show=False, priority=True),
     ]
 
     def __init__(
