@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from patroon_tui.screens.programme import ProgrammeScreen
 
 
+BLANK_TIP = "Zaal zwart: het publieksvenster leeg; nog eens ctrl+b: de dia terug"
+
+
 class PatroonApp(KeyRoutedApp):
     """Runs one workshop session (or the start screen that picks one)."""
 
@@ -68,6 +71,12 @@ class PatroonApp(KeyRoutedApp):
         Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
         Binding("f1", "help", "Help", priority=True, id="help"),
+        # The room's window blank and back (like a presenter's B key, but never a letter).
+        # In the footer while the presenter console is on; it works wherever a programme is.
+        Binding("ctrl+b", "blank_room('console')", "Zaal zwart", tooltip=BLANK_TIP,
+                priority=True, id="blank-room-console"),
+        Binding("ctrl+b", "blank_room", "Zaal zwart", tooltip=BLANK_TIP, show=False,
+                priority=True, id="blank-room"),
         Binding("ctrl+c", "save", "Opslaan (afsluiten gaat met ctrl+q)", show=False, priority=True, id="ctrl-c"),
     ]
 
@@ -176,8 +185,13 @@ class PatroonApp(KeyRoutedApp):
         # palette or save notice for the room to read; ctrl+q still ends it, and ctrl+p
         # chooses this window's theme. (By id: its
         # module is not imported on the way to every first screen.)
-        if self.screen_stack and self.screen_stack[-1].id == "audience":
+        if any(screen.id == "audience" for screen in self.screen_stack):
             return action in ("quit", "choose_theme")
+        if action == "blank_room":
+            programme = self.programme
+            if programme is None or not programme.is_attached:
+                return False
+            return programme.presenter.console if parameters else True
         return True
 
     def explain_present(self) -> None:
@@ -263,6 +277,10 @@ class PatroonApp(KeyRoutedApp):
         # The programme the open session runs (a follow-up's has the look back too).
         deck = self.programme.deck if self.programme is not None else self.deck
         self.push_screen(HelpScreen(help_sections(self.BINDINGS, deck)))
+
+    def action_blank_room(self, _where: str = "") -> None:
+        if self.programme is not None:
+            self.programme.presenter.toggle_blank()
 
     def action_choose_theme(self) -> None:
         self.themes.choose()

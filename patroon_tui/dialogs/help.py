@@ -55,8 +55,12 @@ def key_names(display: Callable[[Binding], str], binding: Binding) -> str:
 
 
 def bindings_of(declared: Iterable[BindingType]) -> list[Binding]:
-    """The ``Binding`` objects of a ``BINDINGS`` list (tuples made into bindings)."""
-    return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
+    """The ``Binding`` objects of a ``BINDINGS`` list (tuples made into bindings), each
+    key and description once (a key bound twice, to be shown only at times, is one key)."""
+    bindings = [b if isinstance(b, Binding) else Binding(*b) for b in declared]
+    seen: set[tuple[str, str]] = set()
+    return [b for b in bindings
+            if (b.key, b.description) not in seen and not seen.add((b.key, b.description))]
 
 
 class HelpScroll(PassesTyping, VerticalScroll):

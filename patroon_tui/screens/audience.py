@@ -8,7 +8,9 @@ it runs. It never reads the session file after opening, never writes it and neve
 its lock; it says it is there with a presence file of its own beside the session, which
 the facilitator's window looks for. While no facilitator's window writes a state it can
 use (none, a state of another session or programme, a file that is not a state), the last
-slide stays and one quiet line at the bottom says the window waits. Reading the state
+slide stays and one quiet line at the bottom says the window waits. While the state says
+the room sees nothing (the facilitator's ctrl+b), the window is black: no slide, no timer;
+the pages turned meanwhile are followed, so the slide shown after is the current one. Reading the state
 never blocks and never reads more than a megabyte (``RoomReader``), so ctrl+q always
 ends the window whatever lies at the state's name.
 """
@@ -81,6 +83,8 @@ class AudienceScreen(Screen):
         """The deck screen shown."""
         self.following = False
         """Whether a facilitator's window is being followed now."""
+        self.blank = False
+        """Whether the room sees nothing (the facilitator's ctrl+b)."""
         self._body: Widget | None = None
         self._ahead: dict[str, Widget] = {}
 
@@ -90,6 +94,7 @@ class AudienceScreen(Screen):
             yield self._body
         yield Static("", id="room-timer")
         yield Static(WAITING, id="waiting", markup=False)
+        yield Static("", id="blank")
 
     def on_mount(self) -> None:
         self.set_timer(AHEAD_AFTER, self._build_ahead)
@@ -134,6 +139,7 @@ class AudienceScreen(Screen):
         if state == self._state:
             return
         self._state = state
+        self._set_blank(state.blank)
         if state.screen != self.screen_id:
             await self._turn_to(state.screen)
         self._follow_details(state)
@@ -174,6 +180,12 @@ class AudienceScreen(Screen):
                 self._ahead[screen_id] = body
                 await self.query_one("#stage", Container).mount(body)
 
+    def _set_blank(self, blank: bool) -> None:
+        # Kept while no facilitator's window writes: a room blanked stays blank.
+        self.blank = blank
+        self.query_one("#stage").display = not blank
+        self.query_one("#blank").display = blank
+
     def _knows(self, screen_id: str) -> bool:
         return any(s.id == screen_id for s in self.deck.screens)
 
@@ -193,7 +205,8 @@ class AudienceScreen(Screen):
         label = self.query_one("#room-timer", Static)
         state = self._state
         timer = state.timer if state is not None else None
-        label.display = timer is not None and timer.started and self.following
+        label.display = (timer is not None and timer.started and self.following
+                         and not self.blank)
         if timer is not None and timer.started:
             left = timer.left(self._wall())
             label.update("⏱ Tijd!" if left == 0 else f"⏱ {format_seconds(left)}")

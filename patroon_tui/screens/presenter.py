@@ -3,8 +3,9 @@ the room, and the room state the audience window follows (``core/room/room_files
 
 The programme screen owns one ``Presenter``. The console (f3, or on its own when an
 audience window arrives) shows the notes pane beside the slide and a line with the next
-screen and the programme's time. f10 shows this screen's answers in the audience window;
-the header says so loudly while it is on, and turning the page switches it off, so what is
+screen and the programme's time. ctrl+b blanks the audience window and brings it back;
+the header says so while the room sees nothing. f10 shows this screen's answers in the
+audience window; the header says so loudly while it is on, and turning the page switches it off, so what is
 typed on the next screen is never on the projector unasked. On a pattern screen ctrl+o
 shows (or hides) where the first steps agreed so far cut the loop, in both windows (offered
 only where a first step is tied to the pattern).
@@ -75,6 +76,8 @@ class Presenter:
         self._read_only = read_only
         self.showing = False
         """Whether the room sees the current screen's answers (f10)."""
+        self.blank = False
+        """Whether the room sees nothing (ctrl+b): its window is blank until pressed again."""
         self._personal = False
         # Whether the facilitator chose to show personal data as it is: else every piece
         # found, also one typed while the answers are shown, reaches the room replaced.
@@ -94,12 +97,14 @@ class Presenter:
             if not self._notes.typing:
                 screen.remove_class("-notes")
             self._relayout()
+            screen.refresh_bindings()
             return
         screen.remove_class("-presenting")
         screen.add_class("-console", "-notes")
         _ = self._notes.text_area  # built and mounted, without taking the cursor
         self._relayout()  # the notes take room: a narrow screen folds the agenda away
         self.bar.redraw()
+        screen.refresh_bindings()  # the footer shows the room's keys (ctrl+b) now
 
     def audience_arrived(self) -> None:
         """An audience window follows now: the facilitator's window becomes the console."""
@@ -165,6 +170,13 @@ class Presenter:
             body.show_breaks(not body.breaks_shown)
             self._changed()
 
+    def toggle_blank(self) -> None:
+        """Blank the audience window, or show the slide again (the page turns made while
+        it was blank are followed: it shows the screen shown then)."""
+        self.blank = not self.blank
+        self._changed()  # the room first, as for the answers
+        self.bar.screen.query_one(AppHeader).set_blank(self.blank)
+
     def change_loop(self, change: Callable[[LoopView], object]) -> None:
         """Change the loop of a pattern screen (its reveal, its highlight); the room state
         has it at once."""
@@ -222,5 +234,5 @@ class Presenter:
             session=self._session.session.id, screen=self._current().id,
             reveal=reveal, highlight=highlight, cuts=cuts, timer=timer,
             shown=self._shown_to_room() if self.showing else self._seen_anyway(), pid=pid,
-            seq=seq,
+            seq=seq, blank=self.blank,
         )

@@ -1,4 +1,5 @@
-"""The programme header: session title, current part, table timer, save state and clock.
+"""The programme header: session title, current part, table timer, save state and clock,
+and what the room sees when that is not the slide (the answers, or nothing).
 
 Textual's own ``Header`` shows one title and an English clock icon; the facilitator needs
 the part of the programme, the running table timer and whether everything is saved, so
@@ -21,6 +22,8 @@ from patroon_tui.widgets.timer import TimerDisplay
 
 #: The header's mark while the room sees the answers typed on this screen.
 ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN (f10 uit)"
+#: The header's mark while the audience window is blank (ctrl+b).
+ROOM_BLANK = "■ Zaal ziet niets (ctrl+b terug)"
 
 
 class AppHeader(Horizontal):
@@ -39,6 +42,9 @@ class AppHeader(Horizontal):
     AppHeader #header-room { display: none; width: auto; padding: 0 1; text-style: bold;
                              background: $error; color: $text; }
     AppHeader.-showing #header-room { display: block; }
+    /* While the audience window is blank (ctrl+b): said in words, reversed to stand out. */
+    AppHeader #header-blank { display: none; width: auto; padding: 0 1; text-style: bold reverse; }
+    AppHeader.-blank #header-blank { display: block; }
     """
 
     def __init__(self, title: str, *, part: str = "", timer: Widget | None = None,
@@ -57,6 +63,7 @@ class AppHeader(Horizontal):
         yield Static(self._title, id="header-title", markup=False)
         yield Static(self._part, id="header-part", markup=False)
         yield Static(ROOM_SEES, id="header-room", markup=False)
+        yield Static(ROOM_BLANK, id="header-blank", markup=False)
         with Horizontal(id="header-timer"):
             if self._timer is not None:
                 yield self._timer
@@ -83,6 +90,10 @@ class AppHeader(Horizontal):
     def set_showing(self, showing: bool) -> None:
         """Mark that the room sees this screen's answers (or no longer does)."""
         self.set_class(showing, "-showing")
+
+    def set_blank(self, blank: bool) -> None:
+        """Mark that the room sees nothing (or sees the slide again)."""
+        self.set_class(blank, "-blank")
 
     def set_part(self, text: str) -> None:
         """Show the current part of the programme."""

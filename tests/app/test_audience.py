@@ -276,8 +276,15 @@ async def test_the_start_screen_makes_this_terminal_the_audience_window(deck, st
         await until(pilot, lambda: isinstance(app.screen, AudienceScreen))
         await until(pilot, lambda: "wacht op het venster van de begeleider" in screen_text(app))
         assert room.presence_path(path, os.getpid()).exists()
-        await pilot.press("ctrl+p", "f1")  # nothing for the room to read
+        await pilot.press("ctrl+s", "f1")  # nothing for the room to read
         assert isinstance(app.screen, AudienceScreen)
+        # Its one palette: the themes of this window (the audience's), and nothing else.
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: "Thema: beamer" in screen_text(app))
+        assert "Opslaan" not in screen_text(app) and "Ga naar" not in screen_text(app)
+        await pilot.press("f1")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, AudienceScreen))
         # The facilitator's window opens the same session: the lock is free.
         store.lock(path).release()
         await pilot.press("ctrl+q")

@@ -75,6 +75,8 @@ class RoomState:
     """The facilitator window's process."""
     seq: int = 0
     """Counts the states written by one window; a reader skips repeats."""
+    blank: bool = False
+    """The room sees nothing (the facilitator's ctrl+b): no slide, no timer."""
 
     def to_json(self) -> bytes:
         """The state as the file holds it."""
@@ -134,6 +136,7 @@ class _StateFile(_Strict):
     shown: _ShownFile | None = None
     pid: int = Field(default=0, ge=0, le=MAX_PID)
     seq: int = Field(default=0, ge=0, le=2**63 - 1)
+    blank: bool = False
 
     def state(self) -> RoomState | None:
         shown = None
@@ -153,7 +156,7 @@ class _StateFile(_Strict):
             cuts=tuple((arrow, n, _text(text)) for arrow, n, text in self.cuts),
             timer=TimerState(started=timer.started, running=timer.running,
                              remaining=timer.remaining, at=float(timer.at)),
-            shown=shown, pid=self.pid, seq=self.seq,
+            shown=shown, pid=self.pid, seq=self.seq, blank=self.blank,
         )
 
 
