@@ -4,7 +4,7 @@
 and shows what it names: a text or pattern slide as the programme draws it (the loop with
 the facilitator's reveal and highlight), a recording screen as ``RoomSlide`` (title,
 introduction, the tables' questions; answers only when shown), and the table timer while
-it runs. It never reads the session file after opening, never writes it and never takes
+it runs (on the tables screen in large digits, ``RoomTimer``). It never reads the session file after opening, never writes it and never takes
 its lock; it says it is there with a presence file of its own beside the session, which
 the facilitator's window looks for. While no facilitator's window writes a state it can
 use (none, a state of another session or programme, a file that is not a state), the last
@@ -32,6 +32,7 @@ from textual.widgets import Static
 from patroon_tui.core.model.deck import Deck
 from patroon_tui.core.room.room_files import Presence, RoomReader, RoomState
 from patroon_tui.widgets.room_slide import RoomSlide
+from patroon_tui.widgets.room_timer import RoomTimer
 from patroon_tui.widgets.slide import (
     RECORDING_WIDGETS,
     PatternSlide,
@@ -93,6 +94,7 @@ class AudienceScreen(Screen):
             self._body = self._build(self.screen_id)
             yield self._body
         yield Static("", id="room-timer")
+        yield RoomTimer(id="room-timer-large")
         yield Static(WAITING, id="waiting", markup=False)
         yield Static("", id="blank")
 
@@ -203,10 +205,17 @@ class AudienceScreen(Screen):
 
     def _show_timer(self) -> None:
         label = self.query_one("#room-timer", Static)
+        large = self.query_one("#room-timer-large", RoomTimer)
         state = self._state
         timer = state.timer if state is not None else None
-        label.display = (timer is not None and timer.started and self.following
-                         and not self.blank)
+        shown = timer is not None and timer.started and self.following and not self.blank
+        # The table round: the time in large digits, for the back of the room.
+        on_tables = self.deck.screen(self.screen_id).kind == "tables"
+        label.display = shown and not on_tables
+        large.display = shown and on_tables
         if timer is not None and timer.started:
             left = timer.left(self._wall())
-            label.update("⏱ Tijd!" if left == 0 else f"⏱ {format_seconds(left)}")
+            if on_tables:
+                large.show(left, running=timer.running)
+            else:
+                label.update("⏱ Tijd!" if left == 0 else f"⏱ {format_seconds(left)}")
