@@ -24,8 +24,13 @@ from textual.worker import Worker, WorkerState
 
 from patroon_tui.core.drawing import hyphen
 from patroon_tui.core.drawing.cells import cell_width, char_width, graphemes
+from patroon_tui.core.drawing.heavy import heavy
 from patroon_tui.core.drawing.loop import LoopDrawing, draw_loop
 from patroon_tui.core.drawing.marks import Marks
+
+
+#: The themes whose loops are drawn with heavy lines: a projector's, read from eight metres.
+HEAVY_THEMES = frozenset({"beamer"})
 
 
 def _split_at_cells(line: str, start: int, end: int) -> tuple[str, str, str]:
@@ -270,6 +275,8 @@ class LoopView(Widget):
         if not 0 <= row < len(drawing.lines):
             return Strip.blank(width, base)
         line = drawing.lines[row]
+        if self.app.theme in HEAVY_THEMES:
+            line = heavy(line)
         segments = [Segment(line, base)]
         if self.highlight is not None:
             for span_row, start, end in drawing.spans.get(self.highlight, []):
