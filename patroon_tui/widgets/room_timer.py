@@ -44,8 +44,11 @@ class RoomTimer(Horizontal):
                                    padding: 0 1; text-style: bold; border: heavy $foreground; }
     RoomTimer.-warning #room-timer-signal, RoomTimer.-expired #room-timer-signal,
     RoomTimer.-paused #room-timer-signal { display: block; }
-    RoomTimer.-warning #room-timer-signal { background: $warning; color: $text; }
-    RoomTimer.-expired #room-timer-signal { background: $error; color: $text; }
+    /* On a coloured field the frame takes the window's own colour, so it stands out. */
+    RoomTimer.-warning #room-timer-signal { background: $warning; color: $text;
+                                            border: heavy $background; }
+    RoomTimer.-expired #room-timer-signal { background: $error; color: $text;
+                                            border: heavy $background; }
     RoomTimer.-expired Digits { color: $error; }
     RoomTimer.-paused Digits { color: $text-muted; }
     """
