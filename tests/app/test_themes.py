@@ -3,6 +3,9 @@ kind of window (never in the session file); an unknown name is one sentence, exi
 
 from __future__ import annotations
 
+import os
+import re
+
 import pytest
 
 from patroon_tui.app.audience import AudienceApp
@@ -84,6 +87,24 @@ async def test_the_audience_window_has_its_own_theme(make_app, deck):
         await pilot.press("ctrl+q")
 
 
+async def test_the_start_screens_f5_puts_on_the_audience_windows_theme(deck, store):
+    from patroon_tui.app import PatroonApp
+    from patroon_tui.core.files.settings import save_theme
+    from patroon_tui.screens.audience import AudienceScreen
+    from tests.app.conftest import FIXED_NOW
+
+    save_theme("publiek", "beamer")
+    store.create(title="Wijkteam Noord", deck=deck, date=FIXED_NOW.date())
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.theme == "textual-dark"  # the start screen is the facilitator's
+        await pilot.press("ctrl+o", "f5")
+        await until(pilot, lambda: isinstance(app.screen, AudienceScreen))
+        assert app.theme == "beamer"
+        await pilot.press("ctrl+q")
+    assert read_theme("begeleider") == "standaard"
+
+
 @pytest.mark.parametrize("command", ["open", "present", "new"])
 def test_an_unknown_theme_is_one_sentence_naming_the_themes(make_app, command, capsys):
     app = make_app()
@@ -95,3 +116,79 @@ def test_an_unknown_theme_is_one_sentence_naming_the_themes(make_app, command, c
         f"patroon {command}: fout: --thema: Thema 'neon' bestaat niet; kies standaard of "
         "beamer.\n")
     assert not settings_path().exists()
+
+
+# -- NO_COLOR, in a real terminal ------------------------------------------------------
+
+_SGR = re.compile(rb"\x1b\[([0-9;]*)m")
+_GREY_BASIC = {30, 37, 40, 47, 90, 97, 100, 107}
+
+
+def _is_grey_index(index: int) -> bool:
+    if index >= 232 or index in (0, 7, 8, 15):
+        return True
+    if 16 <= index <= 231:
+        r, g, b = (index - 16) // 36, (index - 16) // 6 % 6, (index - 16) % 6
+        return r == g == b
+    return False
+
+
+def coloured(output: bytes) -> list[str]:
+    """Every colour in the terminal output that is not a grey (black and white included)."""
+    found = []
+    for match in _SGR.finditer(output):
+        params = [int(p) for p in match.group(1).split(b";") if p]
+        i = 0
+        while i < len(params):
+            code = params[i]
+            if code in (38, 48) and params[i + 1:i + 2] == [2]:
+                r, g, b = params[i + 2:i + 5]
+                if not r == g == b:
+                    found.append(f"{code};2;{r};{g};{b}")
+                i += 5
+            elif code in (38, 48) and params[i + 1:i + 2] == [5]:
+                if not _is_grey_index(params[i + 2]):
+                    found.append(f"{code};5;{params[i + 2]}")
+                i += 3
+            else:
+                if (30 <= code <= 47 or 90 <= code <= 107) and code not in _GREY_BASIC | {39, 49}:
+                    found.append(str(code))
+                i += 1
+    return found
+
+
+@pytest.mark.parametrize("command", ["present", "open"])
+@pytest.mark.parametrize("colour_term", ["truecolor", ""])
+@pytest.mark.parametrize("no_color", [True, False])
+def test_no_color_gives_no_colour_in_the_terminal(tmp_path, monkeypatch, colour_term, no_color,
+                                                  command):
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.sessionfile.store import SessionStore
+    from tests.app.test_present_terminals import CTRL_Q, start
+    from tests.app.test_signals import read_until, wait_for_end
+
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLORTERM", colour_term)
+    deck = load_deck()
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Wijkteam Noord", deck=deck)
+    # The theme with the most colour to lose: the title in blue, on white.
+    pid, fd = start(store, command, session.session.id, "--thema", "beamer", size=(100, 30))
+    try:
+        seen = read_until(fd, deck.screens[0].title.encode())
+        seen += read_until(fd, b"Help") if command == "open" else b""  # the footer's keys
+        os.write(fd, CTRL_Q)
+        assert wait_for_end(pid, fd) == 0
+        pid = None
+    finally:
+        if pid is not None:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+    assert _SGR.search(seen)  # styled (bold, light and dark) all the same
+    if no_color:
+        assert coloured(seen) == []
+    else:  # the check sees colour where there is some
+        assert coloured(seen) != []
