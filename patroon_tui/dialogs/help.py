@@ -57,10 +57,12 @@ def key_names(display: Callable[[Binding], str], binding: Binding) -> str:
 def bindings_of(declared: Iterable[BindingType]) -> list[Binding]:
     """The ``Binding`` objects of a ``BINDINGS`` list (tuples made into bindings), each
     key and description once (a key bound twice, to be shown only at times, is one key)."""
-    bindings = [b if isinstance(b, Binding) else Binding(*b) for b in declared]
-    seen: set[tuple[str, str]] = set()
-    return [b for b in bindings
-            if (b.key, b.description) not in seen and not seen.add((b.key, b.description))]
+    bindings: dict[tuple[str, str], Binding] = {}
+    for declared_binding in declared:
+        binding = (declared_binding if isinstance(declared_binding, Binding)
+                   else Binding(*declared_binding))
+        bindings.setdefault((binding.key, binding.description), binding)
+    return list(bindings.values())
 
 
 class HelpScroll(PassesTyping, VerticalScroll):

@@ -28,7 +28,6 @@ from patroon_tui.core.drawing.heavy import heavy
 from patroon_tui.core.drawing.loop import LoopDrawing, draw_loop
 from patroon_tui.core.drawing.marks import Marks
 
-
 #: The themes whose loops are drawn with heavy lines: a projector's, read from eight metres.
 HEAVY_THEMES = frozenset({"beamer"})
 
