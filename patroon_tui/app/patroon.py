@@ -68,15 +68,16 @@ class PatroonApp(KeyRoutedApp):
     COMMANDS: ClassVar = {PatroonCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True, id="save"),
-        Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
-        Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
-        Binding("f1", "help", "Help", priority=True, id="help"),
         # The room's window blank and back (like a presenter's B key, but never a letter).
         # In the footer while the presenter console is on; it works wherever a programme is.
+        # Before ctrl+q, so an 80-column footer keeps it rather than the palette's key.
         Binding("ctrl+b", "blank_room('console')", "Zaal zwart", tooltip=BLANK_TIP,
                 priority=True, id="blank-room-console"),
         Binding("ctrl+b", "blank_room", "Zaal zwart", tooltip=BLANK_TIP, show=False,
                 priority=True, id="blank-room"),
+        Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),
+        Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("ctrl+c", "save", "Opslaan (afsluiten gaat met ctrl+q)", show=False, priority=True, id="ctrl-c"),
     ]
 
