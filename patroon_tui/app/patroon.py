@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from patroon_tui.screens.programme import ProgrammeScreen
 
 
-BLANK_TIP = "Zaal zwart: het publieksvenster leeg; nog eens ctrl+b: de dia terug"
+BLANK_TIP = "Zaal zwart: het publieksvenster leeg, nog eens: terug"
 
 
 class PatroonApp(KeyRoutedApp):
