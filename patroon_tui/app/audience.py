@@ -47,6 +47,7 @@ class AudienceApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(self._make_screen())
+        self.themes.mounted()
 
     def action_choose_theme(self) -> None:
         self.themes.choose()

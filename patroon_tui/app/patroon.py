@@ -144,6 +144,7 @@ class PatroonApp(KeyRoutedApp):
         # Counted into the session, saved with the next save (never a save of its own).
         self.set_interval(1.0, self._count_time)
         self.opening.mounted()
+        self.themes.mounted()
 
     async def action_quit(self) -> None:
         await self.ending.quit()

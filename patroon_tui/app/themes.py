@@ -23,6 +23,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.theme import Theme
 
 from patroon_tui.core.files.settings import THEMES, WindowKind, read_theme, save_theme
+from patroon_tui.core.text.wording import os_reason
 
 BEAMER = Theme(
     name="beamer",
@@ -68,6 +69,7 @@ class Themes:
         app.register_theme(BEAMER)
         self.name = "standaard"
         """The theme's name as the user knows it."""
+        self._unsaid: str | None = None
         if name is not None:
             self.use(name)
         else:
@@ -84,9 +86,15 @@ class Themes:
             try:
                 save_theme(self.kind, name)
             except OSError as exc:
-                self._app.notify(
-                    f"Het thema kan niet worden onthouden: {exc.strerror or exc}.",
-                    title="Thema", severity="warning")
+                self._unsaid = f"Het thema kan niet worden onthouden: {os_reason(exc)}."
+                if self._app.is_running:
+                    self.mounted()
+
+    def mounted(self) -> None:
+        """The app runs: say what could not be said before (a choice not remembered)."""
+        if self._unsaid is not None:
+            self._app.notify(self._unsaid, title="Thema", severity="warning")
+            self._unsaid = None
 
     def become(self, kind: WindowKind) -> None:
         """This window becomes another kind (the start screen's f5: the audience window):

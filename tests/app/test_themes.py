@@ -192,3 +192,18 @@ def test_no_color_gives_no_colour_in_the_terminal(tmp_path, monkeypatch, colour_
         assert coloured(seen) == []
     else:  # the check sees colour where there is some
         assert coloured(seen) != []
+
+
+async def test_a_theme_that_cannot_be_remembered_is_on_all_the_same(make_app, _config_dir):
+    _config_dir.parent.mkdir(parents=True, exist_ok=True)
+    _config_dir.write_text("geen map\n", encoding="utf-8")  # the config folder is a file
+    app = make_app(theme="beamer")
+    from tests.app.test_save_failures import notices_of
+
+    notices = notices_of(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: any(text.startswith("Het thema kan niet worden onthouden")
+                                       for _, text in notices))
+        assert app.theme == "beamer"
+        await pilot.press("ctrl+q")
+    assert read_theme("begeleider") == "standaard"
