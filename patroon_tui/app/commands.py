@@ -42,6 +42,8 @@ class PatroonCommands(Provider):
                  "Hoe de zaal de dia's ziet zonder je notities"),
                 ("Presentatorconsole aan/uit", programme.action_console,
                  "Dia klein, volgende scherm, notities en tijd (f3)"),
+                ("Zaal zwart / terug", app.action_blank_room,
+                 "Het publieksvenster leeg, en weer terug (ctrl+b)"),
             ]
             if not app.read_only:
                 actions.append(("Antwoorden tonen aan de zaal aan/uit",

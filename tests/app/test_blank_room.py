@@ -20,6 +20,7 @@ from tests.app.test_audience import (
 )
 from tests.app.test_present_terminals import CTRL_Q, PAGE_DOWN, start, wait_for
 from tests.app.test_signals import drain, read_until, wait_for_end
+from tests.app.test_typing import burst
 from tests.waiting import until
 
 CTRL_B = b"\x02"
@@ -54,6 +55,15 @@ async def test_ctrl_b_works_outside_the_console_too_and_is_in_the_help(make_app)
         await until(pilot, lambda: app.programme is not None and app.programme.is_mounted)
         assert "Zaal zwart" not in screen_text(app)  # the footer without an audience
         await pilot.press("ctrl+b")
+        await until(pilot, lambda: ROOM_BLANK in screen_text(app))
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: ROOM_BLANK not in screen_text(app))
+        # The palette has it too.
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: app.screen.id == "--command-palette")
+        await burst(pilot, *"Zaal zwart")
+        await until(pilot, lambda: "Zaal zwart / terug" in screen_text(app))
+        await pilot.press("enter")
         await until(pilot, lambda: ROOM_BLANK in screen_text(app))
         await pilot.press("ctrl+b")
         await until(pilot, lambda: ROOM_BLANK not in screen_text(app))
