@@ -5,8 +5,8 @@ The programme screen owns one ``Presenter``. The console (f3, or on its own when
 audience window arrives) shows the notes pane beside the slide and a line with the next
 screen and the programme's time. ctrl+b blanks the audience window and brings it back;
 the header says so while the room sees nothing. f10 shows this screen's answers in the
-audience window; the header says so loudly while it is on, and turning the page switches it off, so what is
-typed on the next screen is never on the projector unasked. On a pattern screen ctrl+o
+audience window; the header says so loudly while it is on, and turning the page switches
+it off, so what is typed on the next screen is never on the projector unasked. On a pattern screen ctrl+o
 shows (or hides) where the first steps agreed so far cut the loop, in both windows (offered
 only where a first step is tied to the pattern).
 
