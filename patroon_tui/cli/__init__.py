@@ -1,7 +1,7 @@
 """The `patroon` command line: start the app, or list, export and check saved sessions.
 
 ``main(argv)`` parses the commands of the design (``new``, ``open``, ``vervolg``, ``list``,
-``export``, ``present``, ``merge``, ``check``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
+``export``, ``present``, ``merge``, ``check``, ``patronen``; none = the start screen) and returns the exit status: 0 done, 1 a session, deck
 or file that cannot be used, 2 wrong usage, 130 interrupted. Errors are one or two plain
 Dutch sentences on stderr, never a traceback; the help and argparse's own usage errors
 are Dutch too (:class:`DutchArgumentParser`). ``list``, ``export`` and ``check`` never
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patroon_tui import garbage_collector as collector
-from patroon_tui.cli import parser as parser_module
+from patroon_tui.cli import network, parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE
 from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.core.text.wording import os_reason
@@ -348,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser_module.build_parser({
         "start": _cmd_start, "new": _cmd_new, "open": _cmd_open, "list": _cmd_list,
         "export": _cmd_export, "check": _cmd_check, "present": _cmd_present,
-        "merge": _cmd_merge, "vervolg": _cmd_vervolg,
+        "merge": _cmd_merge, "vervolg": _cmd_vervolg, "patronen": network.run_patterns,
     })
 
 

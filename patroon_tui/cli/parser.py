@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from patroon_tui.cli.theme_option import add_theme_option
+from patroon_tui.cli.network import add_options as add_patterns_options
 from patroon_tui.core.text.terminal_safe import printable
 
 PROG = "patroon"
@@ -375,6 +376,16 @@ def build_parser(run: Mapping[str, Callable[..., int]]) -> argparse.ArgumentPars
         description="Controleer of een sessiebestand te openen is. Het bestand wordt "
         "alleen gelezen, nooit veranderd.",
     )
+    add_patterns_options(command(
+        "patronen",
+        run["patronen"],
+        session=False,
+        help="toon de patronen van alle sessies in de sessiemap, door de tijd",
+        description="Toon elk patroon dat in de sessies in de sessiemap herkend is (uit het "
+        "programma en eigen patronen): door hoeveel tafels in hoeveel sessies gekozen, de "
+        "eerste en de laatste keer, en de eerste stappen die erbij horen. Een bestand dat "
+        "niet te lezen is, wordt overgeslagen en genoemd.",
+    ))
     for sub in (new, open_, present):
         add_theme_option(sub)
     for sub, deck in made:  # after each command's own options, which matter more

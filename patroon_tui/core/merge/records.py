@@ -120,10 +120,14 @@ def _patterns(out: MergedRecords, copies: Sequence[Session], uids: list[str],
         steps = merged.value(f"patterns/{uid}/steps").split("\n")
         pattern_id = merged_id(copies, "patterns", uid, {p.id for p in out.patterns} | taken)
         out.own_ids[uid] = pattern_id
+        # What a pattern varies is set once, when it is started from a deck pattern: the
+        # first copy that says so.
+        variant_of = next((p.variant_of for c in copies for u, p in records(c, "patterns")
+                           if u == uid and p.variant_of), None)
         out.patterns.append(OwnPattern(
             **(own.model_extra or {}), id=pattern_id, uid=uid,
             title=merged.value(f"patterns/{uid}/title"),
-            steps=steps if len(steps) >= 2 else list(own.steps),
+            steps=steps if len(steps) >= 2 else list(own.steps), variant_of=variant_of,
         ))
 
 

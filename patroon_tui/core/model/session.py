@@ -163,7 +163,11 @@ class OwnPattern(_Model):
     steps: list[str] = Field(min_length=2, max_length=12)
     """2-12 steps, in cycle order."""
     uid: str | None = None
-    """Identity across copies of the session (merging)."""
+    """Identity across copies of the session (merging), and across sessions: a pattern
+    taken over from an earlier session keeps its uid (``patroon patronen``)."""
+    variant_of: str | None = None
+    """Id of the deck pattern this one is a table's own version of (added key); unset: made
+    from scratch. An id the deck does not have is kept, and said when the file is opened."""
 
 
 class LookedBack(_Model):

@@ -23,13 +23,14 @@ from patroon_tui.core.model.follow_up import STATUS_LABELS
 from patroon_tui.core.model.recording import pattern_steps, table_name
 from patroon_tui.core.model.session import Session
 
-__all__ = ["HEADER", "render_csv"]
+__all__ = ["HEADER", "render_csv", "spreadsheet_cell"]
 
 HEADER = ("soort", "nummer", "tekst", "eigenaar", "tafel", "patroon")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(text: str) -> str:
+def spreadsheet_cell(text: str) -> str:
+    """``text`` as a cell a spreadsheet shows and never runs."""
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
@@ -56,5 +57,5 @@ def render_csv(session: Session, deck: Deck) -> bytes:
                            if looked_back else ()))
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerows(tuple(_cell(text) for text in row) for row in rows)
+    writer.writerows(tuple(spreadsheet_cell(text) for text in row) for row in rows)
     return out.getvalue().encode("utf-8-sig")

@@ -54,19 +54,8 @@ if TYPE_CHECKING:
     from patroon_tui.core.model.deck import Deck
 
 __all__ = [
-    "INT_MAX",
-    "INT_MIN",
-    "MAX_DEPTH",
-    "MAX_DIGITS",
-    "Notice",
-    "adjust",
-    "file_id_of",
-    "data_problem",
-    "fit_to_deck",
-    "moment_problem",
-    "refusal",
-    "review",
-    "scan_text",
+    "INT_MAX", "INT_MIN", "MAX_DEPTH", "MAX_DIGITS", "Notice", "adjust", "file_id_of",
+    "data_problem", "fit_to_deck", "moment_problem", "refusal", "review", "scan_text",
 ]
 
 # -- 4. refused: what cannot be written or shown, or where the program would have to guess ----
@@ -301,6 +290,7 @@ def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:
     * A table's pattern that is neither a deck pattern nor an own pattern: kept, and said
       (the tables screen shows it as an unknown pattern); a first step's tie to a pattern
       or an arrow that is not there: kept, and said (``tie_checks.loose_ties``).
+    * An own pattern a variant of no deck pattern (``variant_of``): kept, and said.
     """
     notices: list[Notice] = []
     screens = [screen.id for screen in deck.screens]
@@ -335,6 +325,11 @@ def fit_to_deck(session: Session, deck: Deck) -> list[Notice]:
                     "patroon toont dat uit het programma. Geef het eigen patroon een ander id",
                 )
             )
+        if pattern.variant_of and pattern.variant_of not in deck_patterns:
+            notices.append(Notice(
+                f"patterns[{index}].variant_of",
+                f"'{pattern.variant_of}' is geen patroon uit het programma; het eigen patroon "
+                "blijft, als variant van een onbekend patroon"))
     own = {pattern.id for pattern in session.patterns}
     for index, table in enumerate(session.tables):
         if table.pattern and table.pattern not in deck_patterns | own:
