@@ -15,6 +15,8 @@ from textual.message import Message
 if TYPE_CHECKING:
     import datetime as dt
 
+    from patroon_tui.core.model.deck import Deck
+    from patroon_tui.core.model.network import EarlierPattern
     from patroon_tui.core.model.session import OwnPattern, Session, Werkvorm
     from patroon_tui.core.report.export import ExportRequest
 
@@ -124,13 +126,17 @@ class AskReportPath(Message):
 
 class EditOwnPattern(Message):
     """Open the own-pattern editor for a table (``existing`` is the pattern being edited,
-    ``None`` for a new one)."""
+    ``None`` for a new one). ``deck``: its patterns can be started from ("variant van");
+    ``earlier``, set by the app on the way: the own patterns of the folder's other sessions."""
 
     def __init__(
         self, session: Session, table_id: str, pattern_id: str, existing: OwnPattern | None,
         heading: str, on_done: Callable[[OwnPattern | None], object],
+        deck: Deck | None = None,
     ) -> None:
         super().__init__()
+        self.deck = deck
+        self.earlier: Callable[[], list[EarlierPattern]] | None = None
         self.session = session
         self.table_id = table_id
         self.pattern_id = pattern_id

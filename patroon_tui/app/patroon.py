@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -260,6 +261,11 @@ class PatroonApp(KeyRoutedApp):
         await self.dialogs.ask_report_path(event)
 
     async def on_edit_own_pattern(self, event: EditOwnPattern) -> None:
+        from patroon_tui.core.sessionfile.folder_sessions import earlier_own_patterns
+
+        # The other sessions beside this one's file, read when the editor asks for them.
+        folder = self.path.parent if self.path is not None else self.store.folder
+        event.earlier = partial(earlier_own_patterns, folder, event.session)
         await self.dialogs.edit_own_pattern(event)
 
     # -- help and palette --------------------------------------------------------------

@@ -93,5 +93,6 @@ class DialogHost:
 
         event.stop()
         screen = OwnPatternScreen(event.session, event.table_id, event.pattern_id,
-                                  event.existing, heading=event.heading)
+                                  event.existing, heading=event.heading, deck=event.deck,
+                                  earlier=event.earlier)
         await open_dialog(self.app, screen, event.on_done, event.release)

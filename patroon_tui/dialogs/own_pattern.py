@@ -3,7 +3,8 @@
 ``OwnPatternScreen(session, table_id, pattern_id, existing)`` is a dialog with a title and
 2-12 steps (add, edit, move up/down, remove) and the loop drawn beside them, redrawn as you
 type. Its fields are in ``widgets.pattern_fields``, the moves between them and the step
-operations in ``dialogs.own_pattern_steps``, the draft's bookkeeping in
+operations in ``dialogs.own_pattern_steps``, starting from a deck pattern (ctrl+t) or an
+earlier session's (ctrl+l) in ``dialogs.own_pattern_start``, the draft's bookkeeping in
 ``core.model.pattern_draft``; this module holds the keys, the building and closing.
 
 The draft is part of the session from its first keystroke: every change of the title or a
@@ -41,11 +42,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from patroon_tui import keyboard
-from patroon_tui.core.model.deck import MAX_STEPS, MIN_STEPS
+from patroon_tui.core.model.deck import MAX_STEPS, MIN_STEPS, Deck
 from patroon_tui.core.model.pattern_draft import PatternDraft, unfinished_note, without_empty_tail
 from patroon_tui.core.model.session import OwnPattern, Session
 from patroon_tui.dialogs.confirm import ConfirmScreen
-from patroon_tui.dialogs.own_pattern_steps import StepsEditor
+from patroon_tui.dialogs.own_pattern_start import EarlierPatterns, StartingPoints
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.loop_view import LoopView
@@ -63,14 +64,15 @@ __all__ = ["KEYS_SHOWN", "OwnPatternScreen", "PatternField", "StepInput", "Title
 KEYS_SHOWN = (
     "[b]Tab[/b]/[b]Enter[/b] volgende stap · [b]Ctrl+R[/b] titel · "
     "[b]Ctrl+N[/b] stap toevoegen · [b]F8[/b] stap verwijderen · "
-    "[b]Alt+↑/↓[/b] stap verplaatsen · [b]Ctrl+O[/b]/[b]Esc[/b] klaar"
+    "[b]Alt+↑/↓[/b] stap verplaatsen · [b]Ctrl+T[/b] variant van een patroon · "
+    "[b]Ctrl+L[/b] uit een eerdere sessie · [b]Ctrl+O[/b]/[b]Esc[/b] klaar"
 )
 
 #: How long closing waits for keys already sent to a field before it reads the fields.
 SETTLE_SECONDS = 1.0
 
 
-class OwnPatternScreen(StepsEditor):
+class OwnPatternScreen(StartingPoints):
     """Write or edit a table's own pattern; it is in the session from the first key."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -96,6 +98,10 @@ class OwnPatternScreen(StepsEditor):
                 id="own-pattern.step-up"),
         Binding("alt+down", "move_step(1)", "Stap omlaag",
                 priority=True, id="own-pattern.step-down"),
+        Binding("ctrl+t", "variant", "Variant van een patroon uit het programma",
+                priority=True, id="own-pattern.variant"),
+        Binding("ctrl+l", "earlier", "Een eigen patroon uit een eerdere sessie",
+                priority=True, id="own-pattern.earlier"),
         Binding("ctrl+o", "close", "Klaar (alles blijft bewaard)", priority=True,
                 id="own-pattern.done"),
         Binding("escape", "close", "Klaar (alles blijft bewaard)", priority=True,
@@ -110,6 +116,8 @@ class OwnPatternScreen(StepsEditor):
         existing: OwnPattern | None = None,
         *,
         heading: str = "Eigen patroon",
+        deck: Deck | None = None,
+        earlier: EarlierPatterns | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -120,6 +128,10 @@ class OwnPatternScreen(StepsEditor):
         self.existing = existing
         """The pattern as it was when the editor opened (``None``: a new one)."""
         self.heading = heading
+        self.deck = deck
+        """The programme, whose patterns a variant starts from (``None``: none offered)."""
+        self.earlier = earlier
+        """Reads the own patterns of the folder's other sessions (``None``: none offered)."""
         self.draft = PatternDraft(session, table_id, pattern_id, existing)
         """The pattern in the session, as typed."""
         self.title_text, initial_steps = self.draft.initial
@@ -171,6 +183,7 @@ class OwnPatternScreen(StepsEditor):
     def on_mount(self) -> None:
         if self.focused is None:
             self.set_focus(self.first_field)
+        self._show_origin()
         self._redraw()
 
     def _drawn(self) -> tuple[str, list[str]]:

@@ -536,4 +536,4 @@ class TablesPanel(TableCursor):
                 self._show_pattern_row()
 
         ask(self, EditOwnPattern(self.session, table_id, pattern_id, existing,
-                                 f"Eigen patroon · {table_name(table)}", saved))
+                                 f"Eigen patroon · {table_name(table)}", saved, deck=self.deck))

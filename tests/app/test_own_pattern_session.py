@@ -350,7 +350,7 @@ def test_every_key_of_the_editor_is_a_binding_with_an_id_and_a_dutch_description
     bindings = {b.key: b for b in OwnPatternScreen.BINDINGS}
     assert set(bindings) == {
         "tab", "shift+tab", "enter", "ctrl+n", "f8", "alt+up", "alt+down", "ctrl+o",
-        "escape", "ctrl+r",
+        "escape", "ctrl+r", "ctrl+t", "ctrl+l",
     }
     ids = [b.id for b in bindings.values()]
     assert all(i and i.startswith("own-pattern.") for i in ids)

@@ -4,7 +4,9 @@ The own-pattern editor (``dialogs.own_pattern``) hands every change of its field
 draft; the draft writes the pattern into ``session.patterns`` (every row, empty ones too)
 and makes it the table's pattern, so the session holds each key as soon as the editor
 does. ``discard`` puts the session back as it was when the editor opened (a new pattern
-leaves it again: into the trash, when it holds any word). No screen is involved: the editor says when to post ``SessionChanged``.
+leaves it again: into the trash, when it holds any word). ``adopt`` makes it a deck pattern's
+variant or an earlier session's pattern (its uid). No screen is involved: the editor says
+when to post ``SessionChanged``.
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ class PatternDraft:
             (existing.title, list(existing.steps)) if existing else ("", ["", "", ""])
         )
         """The texts the editor starts with."""
-        self._last = self.initial  # what the session holds (or would hold, for a new one)
+        self._last: Texts | None = self.initial  # what the session holds (or would hold)
+        self.identity: dict[str, str | None] = {}
+        """Keys set by :meth:`adopt` (``uid``, ``variant_of``), written with the texts."""
         self.written = False
         """Whether this draft wrote the pattern into the session."""
         try:
@@ -75,10 +79,11 @@ class PatternDraft:
             if self.existing is not None:
                 # model_copy keeps keys this program does not know (a newer tool, a hand edit).
                 pattern = self.existing.model_copy(
-                    update={"title": title, "steps": list(steps)}
+                    update={**self.identity, "title": title, "steps": list(steps)}
                 )
             else:
-                pattern = OwnPattern(id=self.pattern_id, title=title, steps=list(steps))
+                pattern = OwnPattern(id=self.pattern_id, title=title, steps=list(steps),
+                                     **self.identity)
         except ValidationError:
             return False  # an id the model refuses; the words stay in the fields
         self._last = state
@@ -89,6 +94,15 @@ class PatternDraft:
             pass
         self.written = True
         return True
+
+    def adopt(self, *, uid: str | None = None, variant_of: str | None = None) -> None:
+        """Write the pattern from now on as the one with ``uid`` (taken over from an earlier
+        session; ``None``: keep its own) and as a variant of ``variant_of`` (``None``: of
+        none); the next :meth:`write` writes it, even with the same texts."""
+        if uid is not None:
+            self.identity["uid"] = uid
+        self.identity["variant_of"] = variant_of
+        self._last = None
 
     def _put(self, pattern: OwnPattern) -> None:
         patterns = self.session.patterns
@@ -108,7 +122,8 @@ class PatternDraft:
             return False
         if self.existing is None:
             return self.in_session() is not None
-        return current != self.initial
+        return current != self.initial or any(
+            getattr(self.existing, key) != value for key, value in self.identity.items())
 
     def is_empty_new(self, title: str, steps: list[str]) -> bool:
         """A new pattern written and emptied again: it holds no word."""
@@ -139,4 +154,5 @@ class PatternDraft:
             except KeyError:
                 pass
         self._last = self.initial
+        self.identity = {}
         self.written = False
