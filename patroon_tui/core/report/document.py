@@ -42,17 +42,13 @@ from patroon_tui.core.report.text_blocks import (
     words,
 )
 
-__all__ = [
-    "Block", "Document", "Heading", "Item", "Items", "Loop", "Paragraph", "Run", "Grid",
-    "Triangle", "TypedText", "build_report", "dutch_date", "local_time", "plain",
-]
+__all__ = ["Block", "Document", "Heading", "Item", "Items", "Loop", "Paragraph", "Run", "Grid",
+           "Triangle", "TypedText", "build_report", "dutch_date", "local_time", "plain"]
 
 # A hand-kept list rather than the locale module: the report must be Dutch whatever locale
 # the machine runs in, and Dutch month names are all we need.
-_MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")  # fmt: skip
 
 _WERKVORM = {"tafels": "in gesprek aan tafels", "plenair": "plenair gesprek"}
 
@@ -281,6 +277,10 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
         # Printed, each pattern gets a page: its heading never ends a page without its loop.
         heading = (Run(title),) + ((words(" (eigen patroon)"),) if own else ())
         out.append(Heading(3, heading, new_page=n > 0))
+        variant = session.own_pattern(pattern_id).variant_of if own else None
+        if variant:  # what a table's own version varies, named as the programme names it
+            of = (pattern_of(session, deck, variant) or (variant,))[0]
+            out.append(Paragraph((words("Variant van "), Run(of), words("."))))
         tables = chosen.get(pattern_id)
         if tables:
             out.append(Paragraph((words("Gekozen door: "), Run(", ".join(tables)))))
