@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from patroon_tui.core.model.deck import Deck
-    from patroon_tui.core.model.network import EarlierPattern
     from patroon_tui.core.model.session import OwnPattern, Session, Werkvorm
     from patroon_tui.core.report.export import ExportRequest
 
@@ -127,7 +126,8 @@ class AskReportPath(Message):
 class EditOwnPattern(Message):
     """Open the own-pattern editor for a table (``existing`` is the pattern being edited,
     ``None`` for a new one). ``deck``: its patterns can be started from ("variant van");
-    ``earlier``, set by the app on the way: the own patterns of the folder's other sessions."""
+    ``read_folder``, set by the app on the way: reads the sessions of the folder (for the
+    own patterns of earlier sessions; it may take a while, so not on the UI thread)."""
 
     def __init__(
         self, session: Session, table_id: str, pattern_id: str, existing: OwnPattern | None,
@@ -136,7 +136,7 @@ class EditOwnPattern(Message):
     ) -> None:
         super().__init__()
         self.deck = deck
-        self.earlier: Callable[[], list[EarlierPattern]] | None = None
+        self.read_folder: Callable[[], list[Session]] | None = None
         self.session = session
         self.table_id = table_id
         self.pattern_id = pattern_id

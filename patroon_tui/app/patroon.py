@@ -261,11 +261,11 @@ class PatroonApp(KeyRoutedApp):
         await self.dialogs.ask_report_path(event)
 
     async def on_edit_own_pattern(self, event: EditOwnPattern) -> None:
-        from patroon_tui.core.sessionfile.folder_sessions import earlier_own_patterns
+        from patroon_tui.core.sessionfile.folder_sessions import sessions_beside
 
-        # The other sessions beside this one's file, read when the editor asks for them.
+        # The sessions beside this one's file, read when the editor asks for them.
         folder = self.path.parent if self.path is not None else self.store.folder
-        event.earlier = partial(earlier_own_patterns, folder, event.session)
+        event.read_folder = partial(sessions_beside, folder)
         await self.dialogs.edit_own_pattern(event)
 
     # -- help and palette --------------------------------------------------------------

@@ -94,5 +94,5 @@ class DialogHost:
         event.stop()
         screen = OwnPatternScreen(event.session, event.table_id, event.pattern_id,
                                   event.existing, heading=event.heading, deck=event.deck,
-                                  earlier=event.earlier)
+                                  read_folder=event.read_folder)
         await open_dialog(self.app, screen, event.on_done, event.release)

@@ -46,7 +46,7 @@ from patroon_tui.core.model.deck import MAX_STEPS, MIN_STEPS, Deck
 from patroon_tui.core.model.pattern_draft import PatternDraft, unfinished_note, without_empty_tail
 from patroon_tui.core.model.session import OwnPattern, Session
 from patroon_tui.dialogs.confirm import ConfirmScreen
-from patroon_tui.dialogs.own_pattern_start import EarlierPatterns, StartingPoints
+from patroon_tui.dialogs.own_pattern_start import ReadFolder, StartingPoints
 from patroon_tui.messages import SessionChanged
 from patroon_tui.widgets.compact_button import CompactButton
 from patroon_tui.widgets.loop_view import LoopView
@@ -117,7 +117,7 @@ class OwnPatternScreen(StartingPoints):
         *,
         heading: str = "Eigen patroon",
         deck: Deck | None = None,
-        earlier: EarlierPatterns | None = None,
+        read_folder: ReadFolder | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -130,8 +130,8 @@ class OwnPatternScreen(StartingPoints):
         self.heading = heading
         self.deck = deck
         """The programme, whose patterns a variant starts from (``None``: none offered)."""
-        self.earlier = earlier
-        """Reads the own patterns of the folder's other sessions (``None``: none offered)."""
+        self.read_folder = read_folder
+        """Reads the sessions of the folder, for their own patterns (``None``: none offered)."""
         self.draft = PatternDraft(session, table_id, pattern_id, existing)
         """The pattern in the session, as typed."""
         self.title_text, initial_steps = self.draft.initial

@@ -9,12 +9,15 @@ stay editable. Words already typed are replaced only after a question whose safe
 (``variant_of``); a pattern of an earlier session comes whole, with its uid, so it is the
 same pattern in both sessions (``patroon patronen`` counts it once). The editor is given
 what it offers — the deck and a function that reads the folder's other sessions — by
-whoever opens it: a dialog never asks the app.
+whoever opens it: a dialog never asks the app. The folder is read in a thread, the keys
+typed meanwhile held for the list.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from rich.markup import escape
 from textual.css.query import NoMatches
@@ -22,14 +25,16 @@ from textual.widgets import Static
 
 from patroon_tui import keyboard
 from patroon_tui.core.model.deck import MAX_STEPS, MIN_STEPS, Deck
-from patroon_tui.core.model.network import EarlierPattern
+from patroon_tui.core.model.network import EarlierPattern, earlier_patterns
 from patroon_tui.core.model.pattern_draft import PatternDraft
+from patroon_tui.core.model.session import Session
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.own_pattern_steps import StepsEditor
 from patroon_tui.dialogs.pattern_pick import PatternPickScreen
 
-EarlierPatterns = Callable[[], list[EarlierPattern]]
-"""Reads the own patterns of the folder's other sessions (when asked, not before)."""
+ReadFolder = Callable[[], list[Session]]
+"""Reads the sessions of the folder (when asked, not before; in a thread: it may take a
+while)."""
 
 
 def variant_title(deck_title: str) -> str:
@@ -41,7 +46,8 @@ class StartingPoints(StepsEditor):
     """Fills the editor from a deck pattern or an earlier session's own pattern."""
 
     deck: Deck | None
-    earlier: EarlierPatterns | None
+    read_folder: ReadFolder | None
+    session: Session
     draft: PatternDraft
     heading: str
     _asking: bool
@@ -91,19 +97,28 @@ class StartingPoints(StepsEditor):
         """Ctrl+L: take over an own pattern of an earlier session of the folder."""
         if not self._idle():
             return
-        found = self.earlier() if self.earlier is not None else []
+        # Keys typed while the folder is read wait, then go to the list (a letter closes
+        # it and is text in the field).
+        self._asking = True
+        release = keyboard.hold(self)
+        try:
+            sessions = [] if self.read_folder is None else await asyncio.to_thread(
+                self.read_folder)
+            found = earlier_patterns(sessions, self.session)
+            await self._choose("Een eigen patroon uit een eerdere sessie",
+                               [pattern.label() for pattern in found],
+                               "Er zijn geen eigen patronen in de andere sessies in deze map.",
+                               partial(self._take_earlier, found))
+        finally:
+            release()
 
-        async def take(index: int) -> None:
-            pattern = found[index]
-            title, steps = self._texts()
-            await self._fill_after_asking(
-                bool(title.strip()) or any(step.strip() for step in steps),
-                f"Wat er staat vervangen door ‘{escape(pattern.title)}’?",
-                pattern.title, list(pattern.steps), pattern.uid, pattern.variant_of)
-
-        await self._choose("Een eigen patroon uit een eerdere sessie",
-                           [pattern.label() for pattern in found],
-                           "Er zijn geen eigen patronen in de andere sessies in deze map.", take)
+    async def _take_earlier(self, found: list[EarlierPattern], index: int) -> None:
+        pattern = found[index]
+        title, steps = self._texts()
+        await self._fill_after_asking(
+            bool(title.strip()) or any(step.strip() for step in steps),
+            f"Wat er staat vervangen door ‘{escape(pattern.title)}’?",
+            pattern.title, list(pattern.steps), pattern.uid, pattern.variant_of)
 
     # -- choosing, asking, filling in ---------------------------------------------------
 

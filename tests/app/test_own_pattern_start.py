@@ -154,3 +154,17 @@ async def test_with_no_earlier_sessions_it_says_so_and_typing_goes_on(make_app):
         # A letter closes the list and is text in the title, where the cursor was.
         await burst(pilot, "Wachten", until=lambda: editor.first_field.value == "Wachten")
         assert isinstance(app.screen, OwnPatternScreen)
+
+
+async def test_words_typed_at_once_after_ctrl_l_all_land_in_the_field(make_app, deck, store):
+    write_earlier(store, deck)
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        # The folder is read in a thread meanwhile: the keys wait, the first letter closes
+        # the list, and every one is text in the title.
+        await burst(pilot, "Wa", "<ctrl+l>", "chten op", "<ctrl+l>", " elkaar",
+                    until=lambda: editor.first_field.value == "Wachten op elkaar"
+                    and isinstance(app.screen, OwnPatternScreen))
+        assert app.session.patterns[0].title == "Wachten op elkaar"
+        assert app.session.patterns[0].uid != EARLIER_UID

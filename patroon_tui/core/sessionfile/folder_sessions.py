@@ -1,6 +1,6 @@
 """Every session of a sessions folder, read for what spans sessions: :func:`read_sessions`
-(``patroon patronen``) and :func:`earlier_own_patterns` (the own-pattern editor's "uit een
-eerdere sessie").
+(``patroon patronen``) and :func:`sessions_beside` (the own-pattern editor's "uit een eerdere
+sessie").
 
 The folder is listed as ``patroon list`` lists it (``SessionStore.list``: a session under
 two names once, hidden files and the kept versions in ``bewaard/`` left out) and each file
@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from patroon_tui.core.model.network import EarlierPattern, earlier_patterns
 from patroon_tui.core.model.session import Session
 from patroon_tui.core.sessionfile.session_toml import loads_session, read_session_text
 from patroon_tui.core.sessionfile.store import SessionStore, StoreError
 
-__all__ = ["earlier_own_patterns", "read_sessions"]
+__all__ = ["read_sessions", "sessions_beside"]
 
 
 def read_sessions(folder: Path) -> tuple[list[Session], list[str]]:
@@ -38,12 +37,13 @@ def read_sessions(folder: Path) -> tuple[list[Session], list[str]]:
     return sessions, skipped
 
 
-def earlier_own_patterns(folder: Path, current: Session) -> list[EarlierPattern]:
-    """The own patterns of the other sessions in ``folder`` that ``current`` does not hold
-    yet; files that cannot be read are left out (the editor offers what it can), and a
-    folder that cannot be listed offers nothing."""
+
+def sessions_beside(folder: Path) -> list[Session]:
+    """The sessions in ``folder`` that can be read; a folder that cannot be listed has none.
+    For offering what other sessions hold (the own-pattern editor): a file that cannot be
+    read is left out without a word, as it would be in a list."""
     try:
         sessions, _ = read_sessions(folder)
     except StoreError:
         return []
-    return earlier_patterns(sessions, current)
+    return sessions
