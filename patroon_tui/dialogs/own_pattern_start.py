@@ -135,7 +135,12 @@ class StartingPoints(StepsEditor):
                 return
             await take(index)
 
-        await self.app.push_screen(PatternPickScreen(title, labels, empty), chosen)
+        # Keys typed after the key wait for the list: a letter closes it and is text.
+        release = keyboard.hold(self)
+        try:
+            await self.app.push_screen(PatternPickScreen(title, labels, empty), chosen)
+        finally:
+            release()
 
     async def _fill_after_asking(
         self, ask: bool, question: str, title: str, steps: list[str],

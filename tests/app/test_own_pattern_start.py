@@ -168,3 +168,14 @@ async def test_words_typed_at_once_after_ctrl_l_all_land_in_the_field(make_app, 
                     and isinstance(app.screen, OwnPatternScreen))
         assert app.session.patterns[0].title == "Wachten op elkaar"
         assert app.session.patterns[0].uid != EARLIER_UID
+
+
+async def test_a_letter_typed_at_once_after_ctrl_t_is_text_and_no_step_changes(make_app):
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot)
+        await burst(pilot, "<enter>", "Wij", "<ctrl+t>", " bellen",
+                    until=lambda: editor.steps[0] == "Wij bellen"
+                    and isinstance(app.screen, OwnPatternScreen))
+        assert app.session.patterns[0].steps[0] == "Wij bellen"
+        assert app.session.patterns[0].variant_of is None
