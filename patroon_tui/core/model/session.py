@@ -155,7 +155,6 @@ class Table(_Model):
 
 class OwnPattern(_Model):
     """``[[patterns]]``: a pattern a table made itself."""
-
     id: str = Field(pattern=ID_RE.pattern)
     """Stable id, e.g. ``eigen-tafel-2``; tables refer to it."""
     title: str
@@ -163,11 +162,8 @@ class OwnPattern(_Model):
     steps: list[str] = Field(min_length=2, max_length=12)
     """2-12 steps, in cycle order."""
     uid: str | None = None
-    """Identity across copies of the session (merging), and across sessions: a pattern
-    taken over from an earlier session keeps its uid (``patroon patronen``)."""
-    variant_of: str | None = None
-    """Id of the deck pattern this one is a table's own version of (added key); unset: made
-    from scratch. An id the deck does not have is kept, and said when the file is opened."""
+    """Identity across copies of the session (merging) and across sessions (taken over)."""
+    variant_of: str | None = None  # added key: the id of the deck pattern it is a version of
 
 
 class LookedBack(_Model):
