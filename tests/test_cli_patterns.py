@@ -164,3 +164,27 @@ def test_a_typed_formula_stays_text_and_a_step_carried_on_counts_once(tmp_path, 
     rows = {row["patroon"]: row for row in csv_rows(capsysbinary.readouterr().out)}
     assert rows["Wereldvrede"]["eerste stappen"] == "'=HYPERLINK(\"x\") (Anna, 2026-10-01)"
     assert rows["Tussen wal en schip"]["eerste stappen"] == ""
+
+
+def test_a_follow_up_carries_the_own_pattern_and_steps_without_counting_them_twice(
+        tmp_path, capsysbinary):
+    from patroon_tui.core.model.deck import load_deck
+    from patroon_tui.core.sessionfile.follow_up_file import create_follow_up
+    from patroon_tui.core.sessionfile.store import SessionStore
+
+    folder = tmp_path / "sessies"
+    store = SessionStore(folder)
+    first = session(1, "noord", [Table(id="tafel-2", name="Tafel 2", pattern="eigen-tafel-2")],
+                    patterns=[bellen("eigen-tafel-2")],
+                    steps=[FirstStep(text="Een vast nummer", owner="Piet", table="tafel-2",
+                                     uid="f019a0b0c0d0e1f2a3b4c5d6e7f")])
+    store.save(first, store.path_for(first.session.id), new=True)
+    later = create_follow_up(store, first, load_deck(), date=dt.date(2026, 11, 5))
+    later.tables[0].pattern = later.patterns[0].id  # chosen again at the follow-up
+    store.save(later, store.path_for(later.session.id))
+    assert main(["patronen", "--sessions-dir", str(folder), "--format", "csv"]) == 0
+    rows = csv_rows(capsysbinary.readouterr().out)
+    assert [(r["patroon"], r["tafels"], r["sessies"], r["eerste keer"], r["laatste keer"],
+             r["eerste stappen"]) for r in rows] == [
+        ("Bellen zonder antwoord", "2", "2", "2026-10-01", "2026-11-05",
+         "Een vast nummer (Piet, 2026-10-01)")]
