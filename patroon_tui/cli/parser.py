@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
-from patroon_tui.cli.theme_option import add_theme_option
 from patroon_tui.cli.network import add_options as add_patterns_options
+from patroon_tui.cli.theme_option import add_theme_option
 from patroon_tui.core.text.terminal_safe import printable
 
 PROG = "patroon"
