@@ -16,6 +16,7 @@ from tests.core.test_loop_golden import made_up_steps
 #: What a mark may write over: empty cells and the shafts of arrows.
 _UNDER_A_MARK = {" ", "─", "│"}
 _MARK_CELLS = set(f"{CUT}{SLOW_ACROSS}{SLOW_DOWN},0123456789")
+_MARKS = {CUT, SLOW_ACROSS, SLOW_DOWN}
 
 
 def _changed_cells(plain: LoopDrawing, marked: LoopDrawing) -> list[tuple[str, str]]:
@@ -31,8 +32,28 @@ def _changed_cells(plain: LoopDrawing, marked: LoopDrawing) -> list[tuple[str, s
     return changed
 
 
+def _assert_boxes_apart(drawing: LoopDrawing, steps) -> None:
+    """No two steps share a cell, no mark lies in a step's place, and a ring's boxes keep
+    their corners: the boxes neither overlap nor are drawn over."""
+    taken: dict[tuple[int, int], int] = {}
+    typed = set("".join(steps))  # a step may hold a mark's character itself
+    for step, rows in drawing.spans.items():
+        for row, start, end in rows:
+            row_cells = cells(drawing.lines[row], end)
+            for x in range(start, end):
+                assert (row, x) not in taken, (step, taken.get((row, x)), row, x)
+                taken[(row, x)] = step
+                assert row_cells[x] not in _MARKS - typed, (step, row, x)
+        if drawing.layout == "ring":
+            (top, left, right), (bottom, _l, _r) = rows[0], rows[-1]
+            corners = [cells(drawing.lines[r], right)[x]
+                       for r in (top, bottom) for x in (left, right - 1)]
+            assert corners in (["┌", "┐", "└", "┘"], ["+", "+", "+", "+"]), (step, corners)
+
+
 def _assert_marks_cost_nothing(plain: LoopDrawing, marked: LoopDrawing, steps, width):
     assert all(cell_width(line) <= width for line in marked.lines)
+    _assert_boxes_apart(marked, steps)
     assert sorted(labels(marked)) == list(range(1, len(steps) + 1))
     for number, step in enumerate(steps, start=1):
         like = f"{number}{step}"
@@ -156,6 +177,8 @@ def test_any_marks_cost_no_word_and_fit_the_width(steps, width, height, cuts, sl
                        notes={1: "Een eerste stap met een lange tekst die moet passen."})
     assert all(cell_width(line) <= width for line in marked.lines)
     assert sorted(labels(marked)) == list(range(1, len(steps) + 1))
+    if not ascii:
+        _assert_boxes_apart(marked, steps)
     if width >= 24:
         for number, step in enumerate(steps, start=1):
             like = f"{number}{step}"
