@@ -23,8 +23,8 @@ def a_session(variant_of: str | None):
     return session
 
 
-def text_of(fmt: str, session) -> str:
-    data = export_report(session, DECK, fmt)
+def text_of(fmt: str, session, *, short: bool = False) -> str:
+    data = export_report(session, DECK, fmt, short=short)
     if fmt == "docx":
         return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     if fmt == "pdf":
@@ -42,3 +42,11 @@ def test_every_format_names_the_deck_pattern_a_variant_varies():
 
 def test_a_variant_of_a_pattern_the_deck_lacks_is_named_by_its_id():
     assert "Variant van verdwenen-patroon." in text_of("md", a_session("verdwenen-patroon"))
+
+
+def test_the_one_page_summary_names_it_too():
+    title = DECK.pattern("wereldvrede").title
+    for fmt in ("md", "pdf"):
+        text = " ".join(text_of(fmt, a_session("wereldvrede"), short=True).split())
+        assert f"Vrede, bij ons (eigen patroon, variant van {title})" in text, fmt
+        assert "variant van" not in text_of(fmt, a_session(None), short=True), fmt

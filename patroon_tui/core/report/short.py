@@ -53,6 +53,10 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
         title, _, own = found
         names = ", ".join(table_name(t) for t in session.tables if t.pattern == pattern_id)
         name: Line = (Run(title),) + ((words(" (eigen patroon)"),) if own else ())
+        variant = session.own_pattern(pattern_id).variant_of if own else None
+        if variant:  # a director reads which example of the programme the table adapted
+            of = (pattern_of(session, deck, variant) or (variant,))[0]
+            name = (Run(title), words(" (eigen patroon, variant van "), Run(of), words(")"))
         rows.append((name, (words(f"{_tables(count)}: "), Run(names))))
     out.append(Grid(("Patroon", "Gekozen door"), tuple(rows)))
     top, _ = counts.most_common(1)[0]
