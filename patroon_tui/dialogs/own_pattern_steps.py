@@ -134,7 +134,10 @@ class StepsEditor(ModalScreen[OwnPattern | None]):
         else:
             await container.mount(row)
         self._focus(field)
-        field.scroll_visible(animate=False)
+        if not self._quiet:
+            # Fields filled together (a variant taken over) end with the cursor in the
+            # first step: scrolling to each new one would leave it out of sight.
+            field.scroll_visible(animate=False)
         self._edited()
 
     async def action_add_step(self) -> None:

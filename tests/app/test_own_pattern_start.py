@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 
+import pytest
+
 from patroon_tui.core.model.session import OwnPattern, Table
 from patroon_tui.core.report.network_patterns import network_patterns
 from patroon_tui.core.sessionfile.folder_sessions import read_sessions
 from patroon_tui.dialogs.confirm import ConfirmScreen
 from patroon_tui.dialogs.own_pattern import OwnPatternScreen
 from patroon_tui.dialogs.pattern_pick import PatternPickScreen
+from tests.app.screen_text import screen_rows
 from tests.app.test_typing import burst
 from tests.waiting import until
 
@@ -179,3 +182,20 @@ async def test_a_letter_typed_at_once_after_ctrl_t_is_text_and_no_step_changes(m
                     and isinstance(app.screen, OwnPatternScreen))
         assert app.session.patterns[0].steps[0] == "Wij bellen"
         assert app.session.patterns[0].variant_of is None
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_step_with_the_cursor_is_in_sight_after_taking_a_variant(make_app, deck,
+                                                                           size):
+    app = make_app(start_screen="tafels")
+    at = [p.id for p in deck.patterns].index("wereldvrede")
+    async with app.run_test(size=size) as pilot:
+        editor = await open_editor(pilot)
+        await burst(pilot, "Onze vrede", until=lambda: editor.first_field.value == "Onze vrede")
+        await pick(pilot, "ctrl+t", at)
+        await pilot.press("enter")
+        await until(pilot, lambda: editor.steps[0] == deck.pattern("wereldvrede").steps[0])
+        await burst(pilot, " QQ", until=lambda: editor.steps[0].endswith(" QQ"))
+        await pilot.pause()
+        # What the facilitator types is on the screen, not in a field scrolled out of view.
+        assert any("QQ" in row for row in screen_rows(app)), "\n".join(screen_rows(app))
