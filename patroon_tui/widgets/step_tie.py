@@ -53,8 +53,9 @@ class StepTie(Widget, can_focus=False):
                 to = at % len(steps) + 1
                 arrow = (at, steps[at - 1], to, steps[to - 1])
                 parts.append(f"pijl {at} → {to}")
-            elif at is not None:
-                parts.append(f"pijl na stap {at} (het patroon heeft er minder)")
+            elif at is not None:  # kept from the file; drawn once the pattern has the arrow
+                parts.append(f"pijl na stap {at}"
+                             + (" (het patroon heeft er minder)" if found else ""))
             else:
                 parts.append("welke pijl? ctrl+↓")
         if step.layer:

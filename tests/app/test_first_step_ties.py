@@ -131,3 +131,17 @@ async def test_a_tie_on_the_empty_ready_row_makes_the_step_and_typing_goes_into_
                     until=lambda: session.first_steps and session.first_steps[0].text)
         assert [(s.text, s.pattern, s.layer) for s in session.first_steps] == [
             ("Bellen", "wereldvrede", "doel")]
+
+
+async def test_a_tie_the_session_cannot_draw_is_shown_as_kept(deck):
+    session = new_session(session_id="s", title="S")
+    session.first_steps = [FirstStep(text="Bellen", pattern="wereldvrede", breaks_after=9),
+                           FirstStep(text="Mailen", pattern="weg", breaks_after=2)]
+    app = make_app(deck, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(FirstStepsPanel).focus_first()
+        await pilot.pause()
+        shown = screen(app)
+        assert "Breekt Wereldvrede · pijl na stap 9 (het patroon heeft er minder)" in shown
+        # Of a pattern nobody knows, nothing is said about its steps.
+        assert "Breekt onbekend patroon (weg) · pijl na stap 2 · laag? ctrl+l" in shown
