@@ -188,3 +188,37 @@ def test_a_follow_up_carries_the_own_pattern_and_steps_without_counting_them_twi
              r["eerste stappen"]) for r in rows] == [
         ("Bellen zonder antwoord", "2", "2", "2026-10-01", "2026-11-05",
          "Een vast nummer (Piet, 2026-10-01)")]
+
+
+def test_a_chain_of_follow_ups_of_an_old_file_counts_each_pattern_and_step_once(
+        tmp_path, capsysbinary):
+    # An old file: no uids, so its records are known by their place ("o-eigen-tafel-2",
+    # "f-1"); its follow-ups carry those and name it in ``previous``.
+    folder = tmp_path / "sessies"
+    first = session(1, "noord", [
+        Table(id="tafel-1", name="Tafel 1", pattern="wereldvrede"),
+        Table(id="tafel-2", name="Tafel 2", pattern="eigen-tafel-2"),
+    ], patterns=[OwnPattern(id="eigen-tafel-2", title="Wachten op elkaar",
+                            steps=["Wij wachten", "Zij wachten"])],
+        steps=[FirstStep(text="Casusoverleg", owner="GGZ", table="tafel-1",
+                         pattern="wereldvrede", breaks_after=3),
+               FirstStep(text="Een vast nummer", owner="Piet", table="tafel-2")])
+    folder.mkdir()
+    (folder / f"{first.session.id}.toml").write_text(dumps_session(first), "utf-8")
+    assert "uid" not in (folder / f"{first.session.id}.toml").read_text("utf-8")
+    assert main(["vervolg", first.session.id, "--sessions-dir", str(folder),
+                 "--date", "2026-11-05"]) == 0
+    second = capsysbinary.readouterr().out.decode().strip()
+    assert main(["vervolg", second, "--sessions-dir", str(folder), "--date", "2027-01-10"]) == 0
+    third = capsysbinary.readouterr().out.decode().strip()
+    path = folder / f"{third}.toml"
+    # At the third meeting a table chooses the network's own pattern again.
+    path.write_text(path.read_text("utf-8").replace('pattern = ""', 'pattern = "eigen-tafel-2"', 1),
+                    "utf-8")
+    assert main(["patronen", "--sessions-dir", str(folder), "--format", "csv"]) == 0
+    rows = csv_rows(capsysbinary.readouterr().out)
+    assert [(r["patroon"], r["tafels"], r["sessies"], r["eerste keer"], r["laatste keer"],
+             r["eerste stappen"]) for r in rows] == [
+        ("Wachten op elkaar", "2", "2", "2026-10-01", "2027-01-10",
+         "Een vast nummer (Piet, 2026-10-01)"),
+        ("Wereldvrede", "1", "1", "2026-10-01", "2026-10-01", "Casusoverleg (GGZ, 2026-10-01)")]

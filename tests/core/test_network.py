@@ -43,3 +43,17 @@ def test_each_pattern_once_in_its_latest_version_and_none_the_session_holds():
     assert [p.title for p in earlier_patterns(sessions, now)] == ["Oud"]
     # The session itself, read back from the folder, offers nothing to itself.
     assert earlier_patterns([now], now) == []
+
+
+def test_a_follow_up_of_an_old_file_is_not_offered_the_pattern_it_carried():
+    from patroon_tui.core.model.follow_up import follow_up
+
+    first = session(1, pattern("Wachten", None))  # an old file: no uid
+    second = follow_up(first, session_id="2026-10-08-s", date=dt.date(2026, 10, 8))
+    third = follow_up(second, session_id="2026-10-15-s", date=dt.date(2026, 10, 15))
+    assert earlier_patterns([first, second], third) == []
+    assert own_key(third, third.patterns[0], {s.session.id: s for s in (first, second)}) \
+        == own_key(first, first.patterns[0])
+    # Without the chain (another session's place-made uid) it is offered, as before.
+    other = session(20)
+    assert [p.title for p in earlier_patterns([first, second, third], other)] == ["Wachten"]

@@ -7,19 +7,25 @@ is the same pattern in two sessions when both hold it with the same uid made by 
 in the own-pattern editor), or carried into a follow-up session, and kept its uid. A uid
 made from a record's place in an old file (``o-eigen-tafel-1``, see ``uids.legacy_uid``)
 is the same in unrelated sessions, so it joins nothing: such a pattern is its session's
-own. The same holds for tables and first steps (several copies of one session, a
-follow-up's carried steps): counted once per app-made uid.
+own, unless a follow-up carried it (:func:`first_held`: a follow-up keeps the uid its
+earlier session gives the record, and names that session in ``previous``). The same holds
+for tables and first steps (several copies of one session, a follow-up's carried steps):
+counted once per app-made uid, or per record a follow-up chain carries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from patroon_tui.core.model.session import OwnPattern, Session
+from patroon_tui.core.model.uids import records
 
-__all__ = ["EarlierPattern", "earlier_patterns", "own_key", "shared_uid"]
+__all__ = ["EarlierPattern", "earlier_patterns", "first_held", "own_key", "shared_uid"]
+
+#: The lists a follow-up carries from its earlier session (its tables start fresh).
+CARRIED = ("patterns", "principles", "first_steps")
 
 
 def shared_uid(uid: str | None) -> bool:
@@ -28,11 +34,31 @@ def shared_uid(uid: str | None) -> bool:
     return uid is not None and uid != "" and uid[1:2] != "-"
 
 
-def own_key(session: Session, pattern: OwnPattern) -> str:
-    """What an own pattern is known by across the folder's sessions."""
+def first_held(session: Session, kind: str, uid: str,
+               folder: Mapping[str, Session] | None) -> Session:
+    """The session of ``folder`` (by id) a record of ``session`` with a place-made ``uid``
+    was first held in: following ``previous`` while the earlier session holds a record of
+    ``kind`` by that uid (a follow-up carried it), else ``session`` itself."""
+    seen = {session.session.id}
+    while folder and kind in CARRIED:
+        earlier = folder.get(session.session.previous or "")
+        if earlier is None or earlier.session.id in seen:
+            break
+        if all(held != uid for held, _ in records(earlier, kind)):
+            break
+        seen.add(earlier.session.id)
+        session = earlier
+    return session
+
+
+def own_key(session: Session, pattern: OwnPattern,
+            folder: Mapping[str, Session] | None = None) -> str:
+    """What an own pattern is known by across the folder's sessions (``folder``: the
+    sessions by id, for a pattern a follow-up carried from an old file)."""
     if pattern.uid and shared_uid(pattern.uid):
         return f"eigen:{pattern.uid}"
-    return f"eigen:{session.session.id}/{pattern.id}"
+    held = first_held(session, "patterns", pattern.uid or f"o-{pattern.id}", folder)
+    return f"eigen:{held.session.id}/{pattern.id}"
 
 
 @dataclass(frozen=True)
@@ -61,7 +87,10 @@ def earlier_patterns(sessions: Iterable[Session], current: Session) -> list[Earl
     Only patterns with a title and at least two steps filled in: a draft left half-way is
     nothing to build on.
     """
-    here = {own_key(current, p) for p in current.patterns}
+    sessions = list(sessions)
+    folder = {s.session.id: s for s in sessions}
+    folder[current.session.id] = current
+    here = {own_key(current, p, folder) for p in current.patterns}
     latest: dict[str, tuple[tuple[dt.date, str], EarlierPattern]] = {}
     for session in sessions:
         if session.session.id == current.session.id:
@@ -71,7 +100,7 @@ def earlier_patterns(sessions: Iterable[Session], current: Session) -> list[Earl
             steps = tuple(s for s in pattern.steps if s.strip())
             if not pattern.title.strip() or len(steps) < 2:
                 continue
-            key = own_key(session, pattern)
+            key = own_key(session, pattern, folder)
             if key in here or (key in latest and latest[key][0] > when):
                 continue
             latest[key] = (when, EarlierPattern(

@@ -8,7 +8,8 @@ nor its session knows, by that id. For each: how many tables chose it in how man
 the first and the last day it was seen (chosen, made or named by a first step), and the
 first steps tied to it — a step whose ``pattern`` names it, or else whose table chose it.
 A table or first step found in several files with one app-made uid (copies of a session,
-a follow-up's carried steps) counts once, where it was first seen. A deck pattern no table
+a follow-up's carried steps), or carried along a follow-up chain from an old file, counts
+once, where it was first seen. A deck pattern no table
 chose and no step names is not listed.
 """
 
@@ -17,12 +18,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from patroon_tui.core.model.deck import Deck
-from patroon_tui.core.model.network import own_key, shared_uid
+from patroon_tui.core.model.network import first_held, own_key, shared_uid
 from patroon_tui.core.model.session import FirstStep, Session
 from patroon_tui.core.report.agreements_csv import spreadsheet_cell
 from patroon_tui.core.report.document import dutch_date
@@ -70,18 +71,28 @@ class NetworkPattern:
 class _Collector:
     """Goes through the sessions, oldest first, and counts into one row per pattern."""
 
-    def __init__(self, deck: Deck) -> None:
+    def __init__(self, deck: Deck, folder: Mapping[str, Session]) -> None:
         self.deck = deck
+        self.folder = folder
         self.rows: dict[str, NetworkPattern] = {}
-        self.counted: set[str] = set()  # app-made uids of tables and steps seen already
+        self.counted: set[str] = set()  # tables and steps seen already
 
-    def once(self, kind: str, uid: str | None) -> bool:
-        """Whether a record is met for the first time (always, without an app-made uid)."""
-        if uid is None or not shared_uid(uid):
+    def once(self, session: Session, kind: str, uid: str | None) -> bool:
+        """Whether a record is met for the first time (always, without an app-made uid,
+        unless a follow-up carried it)."""
+        if not uid:
             return True
-        if f"{kind}/{uid}" in self.counted:
+        if shared_uid(uid):
+            key = f"{kind}/{uid}"
+        else:
+            held = first_held(session, kind, uid, self.folder)
+            key = f"{kind}/{held.session.id}/{uid}"
+            if held is session:  # its own, and what its follow-ups carry is not
+                self.counted.add(key)
+                return True
+        if key in self.counted:
             return False
-        self.counted.add(f"{kind}/{uid}")
+        self.counted.add(key)
         return True
 
     def row(self, session: Session, pattern_id: str) -> NetworkPattern:
@@ -96,7 +107,7 @@ class _Collector:
             own = session.own_pattern(pattern_id)
         except KeyError:
             return self._row(f"onbekend:{pattern_id}", pattern_id, "onbekend")
-        row = self._row(own_key(session, own), own.title, "eigen")
+        row = self._row(own_key(session, own, self.folder), own.title, "eigen")
         # Oldest first: the title and variant of the latest session that holds it win.
         row.title = own.title.strip() or row.title
         if own.variant_of:
@@ -121,18 +132,19 @@ class _Collector:
         chosen: dict[str, str] = {}
         for table in session.tables:
             chosen[table.id] = table.pattern
-            if table.pattern and self.once("tables", table.uid):
+            if table.pattern and self.once(session, "tables", table.uid):
                 row = self.row(session, table.pattern)
                 row.tables += 1
                 row.sessions.add(session.session.id)
                 row.seen(day)
-        for step in session.first_steps:
-            self._step(session, step, chosen.get(step.table, ""))
+        for index, step in enumerate(session.first_steps):
+            self._step(session, step, chosen.get(step.table, ""), f"f-{index + 1}")
 
-    def _step(self, session: Session, step: FirstStep, table_pattern: str) -> None:
+    def _step(self, session: Session, step: FirstStep, table_pattern: str,
+              place_uid: str) -> None:
         # Where a step was first agreed decides what it is tied to (a follow-up carries it
         # with a table id of the earlier session, which may name another table there).
-        if not self.once("first_steps", step.uid):
+        if not self.once(session, "first_steps", step.uid or place_uid):
             return
         pattern_id = step.pattern or table_pattern
         if not pattern_id or not (step.text.strip() or step.owner.strip()):
@@ -146,8 +158,9 @@ class _Collector:
 def network_patterns(sessions: Iterable[Session], deck: Deck) -> list[NetworkPattern]:
     """Every pattern of ``sessions``: the ones chosen in the most sessions, then by the most
     tables, first, then alphabetically."""
-    collector = _Collector(deck)
-    for session in sorted(sessions, key=lambda s: (s.session.date, s.session.id)):
+    ordered = sorted(sessions, key=lambda s: (s.session.date, s.session.id))
+    collector = _Collector(deck, {s.session.id: s for s in ordered})
+    for session in ordered:
         collector.add(session)
     rows = list(collector.rows.values())
     return sorted(rows, key=lambda r: (-len(r.sessions), -r.tables, r.title.casefold()))
