@@ -78,6 +78,7 @@ class NotesPane(Vertical):
         self._area: NotesArea | None = None
         self._text = ""  # the notes loaded while there is no text field yet
         self._mounting: AwaitMount | None = None
+        self._hint = ""  # the tip to draw: the one of the screen whose notes are loaded
 
     def compose(self) -> ComposeResult:
         yield Static("Notities (f2 · esc terug)", id="notes-label")
@@ -129,19 +130,22 @@ class NotesPane(Vertical):
             if area.is_mounted:
                 area.move_cursor(area.document.end)
         hint_label = self.query_one("#notes-hint", Static)
-        hint_text = f"Tip: {hint}" if hint else ""
-        if str(hint_label.content) != hint_text:
+        self._hint = f"Tip: {hint}" if hint else ""
+        if str(hint_label.content) != self._hint:
             if self.display:
-                self._show_hint(hint_text)
+                self._show_hint()
             else:
                 # The notes are hidden: after the page turn's frame (an update lays out
                 # the whole screen, which the turn itself need not do).
-                self.call_after_refresh(self._show_hint, hint_text)
+                self.call_after_refresh(self._show_hint)
 
-    def _show_hint(self, text: str) -> None:
+    def _show_hint(self) -> None:
+        # The tip of the screen shown by now: pages turned back and forth before the
+        # frame leave one pending call per turn, the last screen's tip is the one drawn.
         hint_label = self.query_one("#notes-hint", Static)
-        hint_label.update(text)
-        hint_label.set_class(not text, "-empty")
+        if str(hint_label.content) != self._hint:
+            hint_label.update(self._hint)
+            hint_label.set_class(not self._hint, "-empty")
 
     def take_text(self) -> str | None:
         """The edited text (lines joined with ``\\n``), or ``None`` if nothing changed."""

@@ -227,3 +227,31 @@ async def test_f2_twice_on_a_slide_leaves_the_cursor_on_nothing_and_the_clicker_
         await burst(pilot, "<pagedown>", until=lambda: programme.current.id == second)
         await pilot.press("ctrl+q")
     assert app.session.notes[first] == "nota"
+
+
+async def test_a_page_turned_back_before_the_tip_was_drawn_shows_this_screens_tip():
+    # The clicker pressed twice while the notes open: the hidden pane's tip for the screen
+    # turned to is drawn after the frame, by which time the page is back.
+    from textual.app import App
+
+    from patroon_tui.widgets.notes import NotesPane
+    from tests.app.screen_text import screen_rows
+
+    class Notes(App):
+        def compose(self):
+            yield NotesPane(id="notes")
+
+    app = Notes()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(NotesPane)
+        pane.load("terugblik", "", "Loop de eerste stappen langs.")
+        await pilot.pause()
+        pane.display = False
+        pane.load("programma", "", "Loop de drie delen door.")  # hidden: after the frame
+        pane.display = True  # a letter typed opens the notes
+        pane.load("terugblik", "", "Loop de eerste stappen langs.")
+        for _ in range(3):
+            await pilot.pause()
+        shown = "\n".join(screen_rows(app))
+        assert "Tip: Loop de eerste stappen langs." in shown
+        assert "drie delen" not in shown
