@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
@@ -47,6 +48,12 @@ class ConfirmScreen(AnswerDialog[bool]):
                 yield AnswerButton(self._yes, variant="error", id="confirm-yes")
                 yield AnswerButton(self._no, id="confirm-no")
             yield Static(HOW_TO_ANSWER.format(no=self._no), id="confirm-how", markup=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A long question (a pattern's title in it) at 60 columns: the dialog stays on the
+        # screen and the question wraps in it, every word in sight.
+        dialog = self.query_one("#confirm-dialog")
+        dialog.styles.max_width = max(20, min(70, event.size.width - 4))
 
     def answer_of(self, button: Button) -> bool:
         return button.id == "confirm-yes"

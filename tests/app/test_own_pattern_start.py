@@ -47,6 +47,10 @@ async def pick(pilot, key: str, downs: int) -> PatternPickScreen:
     return picker
 
 
+def screen_text(app) -> str:
+    return "\n".join(screen_rows(app))
+
+
 def saved(store, app) -> dict:
     return tomllib.loads(app.path.read_text("utf-8"))
 
@@ -199,3 +203,29 @@ async def test_the_step_with_the_cursor_is_in_sight_after_taking_a_variant(make_
         await pilot.pause()
         # What the facilitator types is on the screen, not in a field scrolled out of view.
         assert any("QQ" in row for row in screen_rows(app)), "\n".join(screen_rows(app))
+
+
+async def test_at_60x20_the_list_and_the_question_show_the_whole_title(make_app, deck, store):
+    earlier = store.create(title="Zuid", deck=deck, date=dt.date(2026, 10, 1))
+    earlier.patterns = [OwnPattern(
+        id="eigen-tafel-1", title="Bellen zonder antwoord en dan nog een hele tijd wachten",
+        uid=EARLIER_UID, steps=["Wij bellen", "Niemand neemt op"])]
+    store.save(earlier)
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(60, 20)) as pilot:
+        editor = await open_editor(pilot)
+        await burst(pilot, "Ons patroon", until=lambda: editor.first_field.value == "Ons patroon")
+        await pick(pilot, "ctrl+l", 0)
+        assert "Bellen zonder antwoord en dan nog een hele tijd" in screen_text(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause()
+        shown = screen_text(app)
+        # Every word of the question in sight, the dialog's frame inside the screen.
+        flat = " ".join(shown.replace("█", " ").split())
+        assert ("Wat er staat vervangen door ‘Bellen zonder antwoord en dan nog een hele "
+                "tijd wachten’?") in flat
+        assert "Esc of verder typen: Nee." in flat
+        assert all(row.rstrip().endswith("█") for row in screen_rows(app)
+                   if row.lstrip().startswith("█"))
+        await burst(pilot, "!", until=lambda: editor.first_field.value == "Ons patroon!")
