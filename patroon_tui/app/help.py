@@ -18,12 +18,15 @@ def help_sections(
     programme and the recording widgets of ``deck``, each under a Dutch heading."""
     from patroon_tui.dialogs.help import HelpScreen, bindings_of
     from patroon_tui.screens.programme import ProgrammeScreen
+    from patroon_tui.screens.start import StartScreen
     from patroon_tui.widgets.fields import RecordInput
     from patroon_tui.widgets.recording import RecordingBody
     from patroon_tui.widgets.slide import RECORDING_WIDGETS, recording_class
 
     sections = [
         ("Overal", bindings_of(app_bindings)),
+        # Its follow-up and audience window keys are not in its footer (ctrl+q would go).
+        ("Op het startscherm", bindings_of(StartScreen.BINDINGS)),
         ("In het programma", bindings_of(ProgrammeScreen.BINDINGS)),
     ]
     kinds = {screen.kind: screen.title for screen in deck.screens}

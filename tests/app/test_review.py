@@ -203,3 +203,17 @@ async def test_the_summary_of_a_follow_up_and_the_help_name_the_look_back(store,
         titles = [title for title, _ in help_sections(app.BINDINGS, app.programme.deck)]
         assert "Op het scherm ‘Terugblik’" in titles
         await pilot.press("ctrl+q")
+
+
+async def test_the_help_on_the_start_screen_names_the_follow_up_key(store, deck):
+    earlier_session(store)
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(100, 45)) as pilot:
+        await pilot.press("ctrl+o", "f1")
+        await until(pilot, lambda: "Op het startscherm" in screen_text(app))
+        rows = screen_rows(app)
+        assert any("Ctrl+R" in row and "Vervolgsessie" in row for row in rows)
+        assert any("F5" in row and "Publieksvenster" in row for row in rows)
+        await pilot.press("escape", "ctrl+r")
+        await until(pilot, lambda: review_shown(app))
+        await pilot.press("ctrl+q")
