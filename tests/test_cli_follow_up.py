@@ -116,3 +116,31 @@ def test_the_chain_of_three_in_the_export(tmp_path, capsys):
     assert "Stap 1" in section and "gedaan" in section
     assert "loopt" in section and "Eén keer geweest." in section  # its history
     assert "2026-11-28" in section  # where it was agreed
+
+
+def test_a_step_tied_to_an_arrow_keeps_its_tie_in_the_follow_up(tmp_path, capsys):
+    folder = tmp_path / "sessies"
+    session = new_session(session_id=EARLIER, title="Noord", date=dt.date(2026, 11, 28))
+    session.tables = [Table(id="tafel-1", name="De ouders", pattern="wereldvrede")]
+    session.first_steps = [
+        FirstStep(text="Samen aan tafel", owner="GGZ", table="tafel-1", pattern="wereldvrede",
+                  breaks_after=3, layer="spelregels"),
+        FirstStep(text="Bellen", owner="Wijk", table="tafel-1"),
+    ]
+    store = SessionStore(folder)
+    store.save(session, store.path_for(EARLIER), new=True)
+    assert main(["vervolg", EARLIER, "--sessions-dir", str(folder), "--date", "2027-01-10"]) == 0
+    new_id = capsys.readouterr().out.strip()
+    steps = tomllib.loads((folder / f"{new_id}.toml").read_text("utf-8"))["first_steps"]
+    assert [(s.get("pattern"), s.get("breaks_after"), s.get("layer")) for s in steps] == [
+        ("wereldvrede", 3, "spelregels"), ("wereldvrede", None, None)]
+    assert main(["check", new_id, "--sessions-dir", str(folder)]) == 0
+    assert "Let op" not in capsys.readouterr().out
+    # The follow-up's report says which arrow the carried step cuts, as the first one did.
+    assert main(["export", new_id, "--sessions-dir", str(folder)]) == 0
+    report = capsys.readouterr().out
+    overview = report[report.index("Overzicht"):]
+    line = next(row for row in overview.splitlines() if "Samen aan tafel" in row)
+    detail = overview[overview.index(line):].split("\n\n")[1]
+    assert detail == ("   Eigenaar: GGZ · van tafel: De ouders · patroon: Wereldvrede, breekt de "
+                      "pijl van stap 3 naar 4 · laag: Over spelregels")

@@ -65,6 +65,8 @@ def first_steps_overview(session: Session, deck: Deck) -> list[Block]:
         detail += (Run(step.owner),) if step.owner else (words("nog niemand"),)
         if step.table:
             detail += (words(" · van tafel: "), Run(table_names.get(step.table, step.table)))
+        elif step.table_name:  # carried into a follow-up: its table was the earlier one's
+            detail += (words(" · van tafel: "), Run(step.table_name))
         items.append(_item(step, detail + tie_detail(step, session, deck)))
     if not items:
         return out + [Paragraph((words("Er zijn geen eerste stappen vastgelegd."),))]
