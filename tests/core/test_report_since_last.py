@@ -104,3 +104,9 @@ def test_the_sheet_of_a_follow_up_has_status_and_note():
     first, *_ = chain()
     plain = export_report(first, load_deck(), "csv").decode("utf-8-sig")
     assert "stand" not in plain.splitlines()[0]
+
+
+def test_the_one_page_summary_counts_the_principles_not_yet_looked_at():
+    _, second, _ = chain()  # one principle kept, two not discussed
+    report = export_report(second, load_deck(), "md", short=True).decode("utf-8")
+    assert "Principes: 1 gehouden, 0 aangepast, 0 losgelaten, 2 nog niet besproken." in report

@@ -121,6 +121,10 @@ def since_last_time_short(session: Session) -> list[Block]:
     if principles:
         counts = [f"{sum(p.status == s for p in principles)} {_GROUPS[s].lower()}"
                   for s in PRINCIPLE_STATUSES]
+        # Else "0 gehouden, 0 aangepast, 0 losgelaten" reads as if they were all looked at.
+        left = sum(p.status not in PRINCIPLE_STATUSES for p in principles)
+        if left:
+            counts.append(f"{left} nog niet besproken")
         out.append(Paragraph((words("Principes: " + ", ".join(counts) + "."),)))
     return out
 
