@@ -106,8 +106,8 @@ class ReviewPanel(RecordingBody):
     ReviewPanel .review-empty { color: $text-muted; }
     """
 
-    _built: tuple[int, int] = (0, 0)
-    """How many steps and principles the rows were built for."""
+    _built: tuple = ()
+    """The records the rows were built for, in their order, as shown (``_shape``)."""
 
     BINDINGS = [
         Binding("ctrl+t", "next_status", "Stand kiezen", id="review.status", priority=True,
@@ -121,8 +121,13 @@ class ReviewPanel(RecordingBody):
         return [*(self.session.first_steps if kind == "first_steps"
                   else self.session.principles)]
 
-    def _shape(self) -> tuple[int, int]:
-        return len(self.session.first_steps), len(self.session.principles)
+    def _shape(self) -> tuple:
+        # A note is bound to its record's place: a record moved, removed, added or
+        # renamed on its own screen rebuilds the rows, so no note is shown, or typed in,
+        # under another record's name.
+        return tuple(tuple((id(r), r.text, getattr(r, "owner", ""), getattr(r, "table_name", ""),
+                            bool(r.history), str(r.history)) for r in self.records(kind))
+                     for kind in KINDS)
 
     # -- building ---------------------------------------------------------------------
 
@@ -135,14 +140,18 @@ class ReviewPanel(RecordingBody):
                 return
             yield Static(f"Sinds de vorige keer ({self.session.session.previous})",
                          classes="section-title", markup=False)
-            if not self.session.first_steps and not self.session.principles:
+            # Only what was carried from last time (a record agreed today has no history);
+            # each keeps its number on its own screen.
+            carried = {kind: [(index, record) for index, record in enumerate(self.records(kind))
+                              if record.history] for kind in KINDS}
+            if not any(carried.values()):
                 yield Static("De vorige keer zijn geen eerste stappen of principes "
                              "afgesproken.", classes="review-empty")
             for kind in KINDS:
-                if self.records(kind):
+                if carried[kind]:
                     title = "Eerste stappen" if kind == "first_steps" else "Principes"
                     yield Static(title, classes="section-title")
-                for index, record in enumerate(self.records(kind)):
+                for index, record in carried[kind]:
                     yield self._row(kind, index, record)
 
     def _row(self, kind: str, index: int, record: FirstStep | Principle) -> Widget:

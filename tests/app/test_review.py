@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from patroon_tui.app import PatroonApp
 from patroon_tui.core.model.session import FirstStep, Principle, Table, new_session
@@ -217,3 +218,50 @@ async def test_the_help_on_the_start_screen_names_the_follow_up_key(store, deck)
         await pilot.press("escape", "ctrl+r")
         await until(pilot, lambda: review_shown(app))
         await pilot.press("ctrl+q")
+
+
+def rows_under(app, label: str) -> str:
+    """The screen's rows from the one with ``label`` to the next numbered record."""
+    rows = screen_rows(app)
+    at = next(n for n, row in enumerate(rows) if label in row)
+    end = next((n for n in range(at + 1, len(rows))
+                if re.match(r"\s*\d+\. ", rows[n])), len(rows))
+    return "\n".join(rows[at:end])
+
+
+async def test_a_step_agreed_today_is_not_looked_back_on(store, deck):
+    app = follow_up_app(store, deck)
+    app.session.first_steps.append(FirstStep(text="Vandaag bedacht", owner="Zelf"))
+    app.session.principles.append(Principle(text="Nieuw principe"))
+    async with app.run_test(size=(100, 60)) as pilot:
+        await until(pilot, lambda: review_shown(app))
+        text = screen_text(app)
+        assert "4. Stap 4" in text and "3. Principe 3" in text
+        assert "Vandaag bedacht" not in text and "Nieuw principe" not in text
+        # Nor does the room see it there.
+        from patroon_tui.core.room.looked_back import looked_back
+
+        labels = [label for label, _ in looked_back(app.session, notes=True)]
+        assert "Stap 4" in labels and "Principe 3" in labels
+        assert "Vandaag bedacht" not in labels and "Nieuw principe" not in labels
+        await pilot.press("ctrl+q")
+
+
+async def test_steps_moved_on_their_own_screen_keep_their_notes_under_their_names(store, deck):
+    app = follow_up_app(store, deck)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await burst(pilot, "Over een", until=lambda: app.session.first_steps[0].review == "Over een")
+        # On the first steps screen the first step moves down one (alt+↓).
+        app.programme.go_to("eerste-stappen")
+        await until(pilot, lambda: app.programme.current.id == "eerste-stappen"
+                    and app.focused is not None and "Stap 1" in screen_text(app))
+        await burst(pilot, "<alt+down>",
+                    until=lambda: app.session.first_steps[1].text == "Stap 1")
+        app.programme.go_to("terugblik")
+        await until(pilot, lambda: review_shown(app) and "2. Stap 1" in screen_text(app))
+        assert "Over een" in rows_under(app, "2. Stap 1")
+        assert "Over een" not in rows_under(app, "1. Stap 2")
+        await pilot.press("ctrl+q")
+    saved = store.load(app.path)
+    assert [(s.text, s.review) for s in saved.first_steps[:2]] == [
+        ("Stap 2", None), ("Stap 1", "Over een")]
