@@ -43,7 +43,7 @@ class PatroonCommands(Provider):
                 ("Presentatorconsole aan/uit", programme.action_console,
                  "Dia klein, volgende scherm, notities en tijd (f3)"),
                 ("Zaal zwart / terug", app.action_blank_room,
-                 "Het publieksvenster leeg, en weer terug (ctrl+b)"),
+                 "Het publieksvenster leeg, en weer terug (ctrl+b of f12)"),
             ]
             if not app.read_only:
                 actions.append(("Antwoorden tonen aan de zaal aan/uit",

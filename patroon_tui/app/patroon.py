@@ -72,9 +72,11 @@ class PatroonApp(KeyRoutedApp):
         # The room's window blank and back (like a presenter's B key, but never a letter).
         # In the footer while the presenter console is on; it works wherever a programme is.
         # Before ctrl+q, so an 80-column footer keeps it rather than the palette's key.
-        Binding("ctrl+b", "blank_room('console')", "Zaal zwart", tooltip=BLANK_TIP,
+        # f12 too: inside tmux ctrl+b is tmux's own prefix, and the key typed after it
+        # would be taken as a tmux command.
+        Binding("ctrl+b,f12", "blank_room('console')", "Zaal zwart", tooltip=BLANK_TIP,
                 priority=True, id="blank-room-console"),
-        Binding("ctrl+b", "blank_room", "Zaal zwart", tooltip=BLANK_TIP, show=False,
+        Binding("ctrl+b,f12", "blank_room", "Zaal zwart", tooltip=BLANK_TIP, show=False,
                 priority=True, id="blank-room"),
         Binding("ctrl+q", "quit", "Stop", tooltip="Opslaan en stoppen", priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", "Zoeken", priority=True, id="palette"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
@@ -22,8 +23,15 @@ from patroon_tui.widgets.timer import TimerDisplay
 
 #: The header's mark while the room sees the answers typed on this screen.
 ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN (f10 uit)"
-#: The header's mark while the audience window is blank (ctrl+b).
-ROOM_BLANK = "■ Zaal ziet niets (ctrl+b terug)"
+#: The header's mark while the audience window is blank (ctrl+b or f12).
+ROOM_BLANK = "■ Zaal ziet niets"
+#: The mark with its keys, where the header is wide enough to keep the clock in view too.
+ROOM_BLANK_KEYS = f"{ROOM_BLANK} (terug: ctrl+b of f12)"
+#: The mark in a narrow header (60 columns), as the footer and the palette name it.
+ROOM_BLANK_SHORT = "■ Zaal zwart"
+#: The header widths from which the mark is the plain one and the one with its keys:
+#: beside it the title, the timer, the save state and the clock stay in view.
+_BLANK_PLAIN_FROM, _BLANK_KEYS_FROM = 72, 110
 
 
 class AppHeader(Horizontal):
@@ -45,6 +53,8 @@ class AppHeader(Horizontal):
     /* While the audience window is blank (ctrl+b): said in words, reversed to stand out. */
     AppHeader #header-blank { display: none; width: auto; padding: 0 1; text-style: bold reverse; }
     AppHeader.-blank #header-blank { display: block; }
+    /* Narrow and blank: the part (squeezed to its padding by then) makes room for the clock. */
+    AppHeader.-narrow.-blank #header-part { display: none; }
     """
 
     def __init__(self, title: str, *, part: str = "", timer: Widget | None = None,
@@ -77,6 +87,17 @@ class AppHeader(Horizontal):
     def on_mount(self) -> None:
         # A minute clock: checking every few seconds is plenty and costs nothing.
         self.set_interval(5, self._tick)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The labels beside the part do not shrink: a mark wider than the room left would
+        # push the clock out at the right edge (cut to "19:2").
+        width = event.size.width
+        text = (ROOM_BLANK_KEYS if width >= _BLANK_KEYS_FROM
+                else ROOM_BLANK if width >= _BLANK_PLAIN_FROM else ROOM_BLANK_SHORT)
+        self.set_class(width < _BLANK_PLAIN_FROM, "-narrow")
+        label = self.query_one("#header-blank", Static)
+        if str(label.content) != text:
+            label.update(text)
 
     def _clock(self) -> str:
         return self._now().strftime("%H:%M")

@@ -1,6 +1,7 @@
-"""The blank key (ctrl+b): the audience window shows nothing until it is pressed again,
-page turns made meanwhile are followed, and the facilitator's header says the room sees
-nothing. In one process (both windows, polled by hand) and in two real terminals."""
+"""The blank key (ctrl+b, or f12 where ctrl+b is tmux's): the audience window shows nothing
+until it is pressed again, page turns made meanwhile are followed, and the facilitator's
+header says the room sees nothing, with the clock still in view. In one process (both
+windows, polled by hand) and in two real terminals."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import os
 
 from patroon_tui.core.room import room_files as room
 from patroon_tui.screens.audience import WAITING, AudienceScreen
-from patroon_tui.widgets.header import ROOM_BLANK
+import pytest
+
+from patroon_tui.widgets.header import ROOM_BLANK, ROOM_BLANK_KEYS, ROOM_BLANK_SHORT
 from tests.app.test_audience import (
     Clocks,
     audience,
@@ -24,6 +27,7 @@ from tests.app.test_typing import burst
 from tests.waiting import until
 
 CTRL_B = b"\x02"
+F12 = b"\x1b[24~"
 
 
 async def test_ctrl_b_blanks_the_room_and_the_header_says_so(make_app, deck):
@@ -102,6 +106,40 @@ async def test_the_blank_audience_window_shows_nothing_and_follows_the_pages(mak
         await pilot.press("ctrl+q")
 
 
+async def test_f12_blanks_the_room_too(make_app, deck):
+    app = make_app()
+    audience_there(app.path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: room_state(app) is not None)
+        await pilot.press("f12")
+        await until(pilot, lambda: room_state(app).blank)
+        await until(pilot, lambda: ROOM_BLANK in screen_text(app))
+        await pilot.press("f12")
+        await until(pilot, lambda: not room_state(app).blank)
+        await until(pilot, lambda: ROOM_BLANK not in screen_text(app))
+        await pilot.press("ctrl+q")
+
+
+@pytest.mark.parametrize(("size", "mark"), [((60, 20), ROOM_BLANK_SHORT),
+                                            ((80, 24), ROOM_BLANK),
+                                            ((160, 45), ROOM_BLANK_KEYS)])
+async def test_the_blank_mark_leaves_the_clock_and_the_timer_in_view(make_app, size, mark):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.programme is not None and app.programme.is_mounted)
+        await pilot.press("f9", "f6")
+        await until(pilot, lambda: "⏱ " in screen_text(app).splitlines()[0])
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: mark in screen_text(app).splitlines()[0])
+        header = screen_text(app).splitlines()[0]
+        # The clock whole at the right edge, the timer and the save state beside it.
+        assert header.rstrip().endswith(" 09:30"), header
+        assert "⏱ " in header and ("opgeslagen" in header or "gewijzigd" in header), header
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: "Zaal z" not in screen_text(app).splitlines()[0])
+        await pilot.press("ctrl+q")
+
+
 def test_the_blank_key_in_two_terminals(tmp_path):
     from patroon_tui.core.model.deck import load_deck
     from patroon_tui.core.room.room_files import RoomState
@@ -137,6 +175,11 @@ def test_the_blank_key_in_two_terminals(tmp_path):
         assert not any(w in seen for w in words), seen[-500:]
         os.write(fd, CTRL_B)
         read_until(view_fd, third.title.split()[-1].encode())
+        # f12 as a terminal sends it (ctrl+b is tmux's prefix): blank, and back.
+        os.write(fd, F12)
+        wait_for(lambda: state().blank, [fd, view_fd], "blank on f12")
+        os.write(fd, F12)
+        wait_for(lambda: not state().blank, [fd, view_fd], "back on f12")
         os.write(fd, CTRL_Q)
         wait_for_end(facilitator, fd)
         facilitator = None
