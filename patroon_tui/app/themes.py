@@ -10,7 +10,9 @@ signal says so in words or marks as well.
 themes with Textual's theme API, puts on the one given on the command line (``--thema``)
 or else the one this laptop remembers for this kind of window (``core/files/settings.py``),
 and remembers every choice. ``NO_COLOR`` is Textual's: with it set, every colour is shown
-as a grey of the same lightness, so nothing is coloured and contrast stays.
+as a grey of the same lightness, so nothing is coloured and contrast stays. (Textual's
+ANSI mode, ``App(ansi_color=True)``, would instead leave every colour to the terminal:
+it drops the backgrounds that show the cursor in a text field and the chosen table.)
 """
 
 from __future__ import annotations

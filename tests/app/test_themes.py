@@ -179,7 +179,11 @@ def test_no_color_gives_no_colour_in_the_terminal(tmp_path, monkeypatch, colour_
     pid, fd = start(store, command, session.session.id, "--thema", "beamer", size=(100, 30))
     try:
         seen = read_until(fd, deck.screens[0].title.encode())
-        seen += read_until(fd, b"Help") if command == "open" else b""  # the footer's keys
+        if command == "open":
+            seen += read_until(fd, b"Help")  # the footer's keys
+            # The tables: the focused field's border, the chosen table, the running timer.
+            os.write(fd, b"\x1b[20~" + b"\x1b[17~")  # F9, F6
+            seen += read_until(fd, "⏱".encode())
         os.write(fd, CTRL_Q)
         assert wait_for_end(pid, fd) == 0
         pid = None
