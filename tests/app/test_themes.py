@@ -211,3 +211,44 @@ async def test_a_theme_that_cannot_be_remembered_is_on_all_the_same(make_app, _c
         assert app.theme == "beamer"
         await pilot.press("ctrl+q")
     assert read_theme("begeleider") == "standaard"
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("name", ["text-muted", "text-disabled"])
+@pytest.mark.parametrize("under", ["background", "surface"])
+def test_the_beamer_themes_faint_text_is_legible_on_a_wall(name, under):
+    """Muted text, and the agenda's part titles and minutes (disabled, the minutes dim
+    too), are 4.5:1 at least, as Textual draws them: the colour over its background, dim
+    blended towards it."""
+    from rich.color import Color as RichColor
+    from textual.color import Color
+    from textual.filter import dim_color
+
+    from patroon_tui.app.themes import BEAMER
+
+    colours = BEAMER.to_color_system().generate()
+    background = Color.parse(colours[under])
+    value = colours[name]
+    if value.startswith("auto"):  # Textual's "auto 38%": black or white, that strong
+        colour = background.get_contrast_text(int(value.split()[1].rstrip("%")) / 100)
+    else:
+        colour = Color.parse(value)
+    text = background + colour
+    assert contrast(text.rgb, background.rgb) >= 4.5
+    if name == "text-disabled":  # the agenda's minutes and end time are dim as well
+        dimmed = dim_color(RichColor.from_rgb(*background.rgb), RichColor.from_rgb(*text.rgb))
+        assert contrast(dimmed.triplet, background.rgb) >= 4.5, (under, dimmed)
