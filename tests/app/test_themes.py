@@ -192,6 +192,9 @@ def test_no_color_gives_no_colour_in_the_terminal(tmp_path, monkeypatch, colour_
             os.kill(pid, 9)
             os.waitpid(pid, 0)
     assert _SGR.search(seen)  # styled (bold, light and dark) all the same
+    # The command line's --thema put on the projector's white and remembered it.
+    assert b"48;2;255;255;255m" in seen or b"48;5;231m" in seen  # 24-bit or 256 colours
+    assert read_theme("publiek" if command == "present" else "begeleider") == "beamer"
     if no_color:
         assert coloured(seen) == []
     else:  # the check sees colour where there is some
