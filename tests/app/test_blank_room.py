@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 
-from patroon_tui.core.room import room_files as room
-from patroon_tui.screens.audience import WAITING, AudienceScreen
 import pytest
 
+from patroon_tui.core.room import room_files as room
+from patroon_tui.screens.audience import WAITING, AudienceScreen
 from patroon_tui.widgets.header import ROOM_BLANK, ROOM_BLANK_KEYS, ROOM_BLANK_SHORT
 from tests.app.test_audience import (
     Clocks,
