@@ -22,15 +22,18 @@ from patroon_tui.widgets.save_indicator import SaveIndicator
 from patroon_tui.widgets.timer import TimerDisplay
 
 #: The header's mark while the room sees the answers typed on this screen.
-ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN (f10 uit)"
+ROOM_SEES = "● DE ZAAL ZIET DE ANTWOORDEN"
+#: The mark with its key, where the header is wide enough to keep the clock in view too.
+ROOM_SEES_KEY = f"{ROOM_SEES} (f10 uit)"
 #: The header's mark while the audience window is blank (ctrl+b or f12).
 ROOM_BLANK = "■ Zaal ziet niets"
 #: The mark with its keys, where the header is wide enough to keep the clock in view too.
 ROOM_BLANK_KEYS = f"{ROOM_BLANK} (terug: ctrl+b of f12)"
 #: The mark in a narrow header (60 columns), as the footer and the palette name it.
 ROOM_BLANK_SHORT = "■ Zaal zwart"
-#: The header widths from which the mark is the plain one and the one with its keys:
-#: beside it the title, the timer, the save state and the clock stay in view.
+#: The header widths from which the blank mark is the plain one and the one with its
+#: keys (the answers' mark: with its key): beside it the title, the timer, the save state
+#: and the clock stay in view.
 _BLANK_PLAIN_FROM, _BLANK_KEYS_FROM = 72, 110
 
 
@@ -53,8 +56,8 @@ class AppHeader(Horizontal):
     /* While the audience window is blank (ctrl+b): said in words, reversed to stand out. */
     AppHeader #header-blank { display: none; width: auto; padding: 0 1; text-style: bold reverse; }
     AppHeader.-blank #header-blank { display: block; }
-    /* Narrow and blank: the part (squeezed to its padding by then) makes room for the clock. */
-    AppHeader.-narrow.-blank #header-part { display: none; }
+    /* Narrow with a mark: the part (squeezed to its padding by then) makes room for the clock. */
+    AppHeader.-narrow.-blank #header-part, AppHeader.-narrow.-showing #header-part { display: none; }
     """
 
     def __init__(self, title: str, *, part: str = "", timer: Widget | None = None,
@@ -95,9 +98,11 @@ class AppHeader(Horizontal):
         text = (ROOM_BLANK_KEYS if width >= _BLANK_KEYS_FROM
                 else ROOM_BLANK if width >= _BLANK_PLAIN_FROM else ROOM_BLANK_SHORT)
         self.set_class(width < _BLANK_PLAIN_FROM, "-narrow")
-        label = self.query_one("#header-blank", Static)
-        if str(label.content) != text:
-            label.update(text)
+        for label, fits in ((self.query_one("#header-blank", Static), text),
+                            (self.query_one("#header-room", Static),
+                             ROOM_SEES_KEY if width >= _BLANK_KEYS_FROM else ROOM_SEES)):
+            if str(label.content) != fits:
+                label.update(fits)
 
     def _clock(self) -> str:
         return self._now().strftime("%H:%M")

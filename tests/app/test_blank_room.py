@@ -11,7 +11,13 @@ import pytest
 
 from patroon_tui.core.room import room_files as room
 from patroon_tui.screens.audience import WAITING, AudienceScreen
-from patroon_tui.widgets.header import ROOM_BLANK, ROOM_BLANK_KEYS, ROOM_BLANK_SHORT
+from patroon_tui.widgets.header import (
+    ROOM_BLANK,
+    ROOM_BLANK_KEYS,
+    ROOM_BLANK_SHORT,
+    ROOM_SEES,
+    ROOM_SEES_KEY,
+)
 from tests.app.test_audience import (
     Clocks,
     audience,
@@ -137,6 +143,23 @@ async def test_the_blank_mark_leaves_the_clock_and_the_timer_in_view(make_app, s
         assert "⏱ " in header and ("opgeslagen" in header or "gewijzigd" in header), header
         await pilot.press("ctrl+b")
         await until(pilot, lambda: "Zaal z" not in screen_text(app).splitlines()[0])
+        await pilot.press("ctrl+q")
+
+
+@pytest.mark.parametrize(("size", "mark"), [((80, 24), ROOM_SEES), ((160, 45), ROOM_SEES_KEY)])
+async def test_the_answers_mark_leaves_the_clock_in_view_too(make_app, size, mark):
+    app = make_app()
+    audience_there(app.path)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: room_state(app) is not None)
+        await pilot.press("f9", "f6")
+        await until(pilot, lambda: "⏱ " in screen_text(app).splitlines()[0])
+        await pilot.press("f10")
+        await until(pilot, lambda: mark in screen_text(app).splitlines()[0])
+        header = screen_text(app).splitlines()[0]
+        assert header.rstrip().endswith(" 09:30") and "⏱ " in header, header
+        await pilot.press("f10")
+        await until(pilot, lambda: ROOM_SEES not in screen_text(app).splitlines()[0])
         await pilot.press("ctrl+q")
 
 
