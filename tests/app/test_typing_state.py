@@ -72,8 +72,8 @@ SHRINK = os.environ.get("PATROON_PROPERTY_SHRINK") == "1"
 #: and a follow-up's look back (the session then follows up an earlier one).
 STARTS = ["tafels", "eigen-principes", "eerste-stappen", "driehoek", "in-gesprek", "terugblik"]
 PAGE_TURNS = ["pagedown", "pageup", "alt+right", "alt+left", "right", "left"]
-F_KEYS = ["f2", "f3", "f4", "f5", "f6", "f9", "f10"]
-CTRL_KEYS = ["ctrl+n", "ctrl+t", "ctrl+l", "ctrl+g", "ctrl+o"]
+F_KEYS = ["f2", "f3", "f4", "f5", "f6", "f9", "f10", "f12"]
+CTRL_KEYS = ["ctrl+n", "ctrl+t", "ctrl+l", "ctrl+g", "ctrl+o", "ctrl+b"]
 SIZES = [(60, 20), (80, 24), (160, 45)]
 #: A marker's first letter: the letters that were commands (j/y answer "Ja", n/p and
 #: space turn pages, r/h reveal and highlight) and one that never was.
