@@ -283,7 +283,7 @@ async def test_the_start_screen_makes_this_terminal_the_audience_window(deck, st
         await pilot.press("ctrl+o", "f5")
         await until(pilot, lambda: isinstance(app.screen, AudienceScreen))
         await until(pilot, lambda: "wacht op het venster van de begeleider" in screen_text(app))
-        assert room.presence_path(path, os.getpid()).exists()
+        await until(pilot, lambda: room.presence_path(path, os.getpid()).exists())
         await pilot.press("ctrl+s", "f1")  # nothing for the room to read
         assert isinstance(app.screen, AudienceScreen)
         # Its one palette: the themes of this window (the audience's), and nothing else.
