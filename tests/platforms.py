@@ -8,9 +8,11 @@ system lacks are taken away for the test:
   with ``PermissionError`` while another handle on the target is open (the handles the
   program opens through the platform module are counted, and a test can hold one open
   with :meth:`SimulatedWindows.hold_open`, as the audience window's read does); a folder
-  cannot be opened; ``os.kill(pid, 0)``, which on Windows ends the process, fails the test.
+  cannot be opened; ``os.kill(pid, 0)``, which on Windows ends the process, fails the test;
+  no ``time.clock_gettime``, and no ``termios``, ``tty`` or ``fcntl`` (nor Textual's Linux
+  driver, which needs them).
 - macOS: the calls are there as on Linux (``SIGHUP``, ``statvfs``, ``O_NOFOLLOW``, a
-  replace over an open file); what differs is the keyboard and Terminal.app, which the key
+  replace over an open file) but for Linux's ``CLOCK_BOOTTIME``; what differs is the keyboard and Terminal.app, which the key
   tests send as Terminal.app does (option+arrow as escape and a letter).
 
 ``as_on(name, monkeypatch)`` switches; the ``system`` fixture in ``tests/conftest.py``
@@ -22,7 +24,10 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import sys
 import threading
+import time
+import types
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,7 +77,7 @@ class SimulatedWindows(Platform):
             raise PermissionError(errno.EACCES, "Access is denied", str(target))
         os.replace(source, target)
 
-    def process_alive(self, pid: int) -> bool:
+    def windows_process_alive(self, pid: int) -> bool:
         # Windows asks the system by a handle on the process (``_windows_process_alive``);
         # here the real kill(pid, 0) answers, taken before the simulation refuses it.
         try:
@@ -129,6 +134,39 @@ def _kill_as_on_windows(real_kill):
     return kill
 
 
+class _LinuxDriverAbsent(types.ModuleType):
+    """Textual's Linux driver as seen on Windows: Textual's own start names its class (a
+    test app runs headless), but the program must not reach into it: on Windows it cannot
+    be imported (it needs ``termios``) and it is not what reads the keys."""
+
+    def __init__(self, real: types.ModuleType) -> None:
+        super().__init__(real.__name__)
+        object.__setattr__(self, "LinuxDriver", real.LinuxDriver)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)  # asked by the import machinery
+        raise AssertionError(f"as on Windows: {self.__name__}.{name} asked for, but that "
+                             "driver needs termios")
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AssertionError(f"as on Windows: {self.__name__}.{name} set, but that driver "
+                             "needs termios")
+
+
+def _without_posix_terminal(monkeypatch) -> None:
+    """Windows has no ``termios``, ``tty`` or ``fcntl``; Textual's Linux driver, which needs
+    them, is not the one that reads the keys there."""
+    import textual.drivers
+    from textual.drivers import linux_driver
+
+    for module in ("termios", "tty", "fcntl"):
+        monkeypatch.setitem(sys.modules, module, None)
+    absent = _LinuxDriverAbsent(linux_driver)
+    monkeypatch.setitem(sys.modules, linux_driver.__name__, absent)
+    monkeypatch.setattr(textual.drivers, "linux_driver", absent)
+
+
 def as_on(name: str, monkeypatch) -> Platform | None:
     """Switch the program to ``name``'s answers until the test ends; ``linux``: no change."""
     if name == "linux":
@@ -139,8 +177,11 @@ def as_on(name: str, monkeypatch) -> Platform | None:
         monkeypatch.delattr(os, "statvfs")
         monkeypatch.delattr(os, "O_NOFOLLOW")
         monkeypatch.setattr(os, "kill", _kill_as_on_windows(os.kill))
+        monkeypatch.delattr(time, "clock_gettime")
+        _without_posix_terminal(monkeypatch)
     elif name == "macos":
         system = SimulatedMacOS()
+        monkeypatch.delattr(time, "CLOCK_BOOTTIME", raising=False)
     else:
         raise ValueError(name)
     monkeypatch.setattr(platform, "_current", system)

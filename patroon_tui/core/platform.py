@@ -155,7 +155,7 @@ class Platform:
         """Make a rename or a new file in ``folder`` durable, where the system can."""
         if not self.syncs_folders:
             return
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fd = self.open_fd(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             os.fsync(fd)
         except OSError as exc:
@@ -163,7 +163,7 @@ class Platform:
             if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
                 raise
         finally:
-            os.close(fd)
+            self.close_fd(fd)
 
     # -- time, processes and the terminal ------------------------------------------------
 
@@ -180,7 +180,7 @@ class Platform:
     def process_alive(self, pid: int) -> bool:
         """Whether a process with this id exists (someone else's counts)."""
         if self.name == "windows":
-            return _windows_process_alive(pid)
+            return self.windows_process_alive(pid)
         try:
             os.kill(pid, 0)
         except (ProcessLookupError, OverflowError):
@@ -188,6 +188,10 @@ class Platform:
         except PermissionError:
             return True  # someone else's process
         return True
+
+    def windows_process_alive(self, pid: int) -> bool:
+        """Whether a process lives, asked of Windows by a handle on it."""
+        return _windows_process_alive(pid)
 
     @property
     def posix_terminal(self) -> bool:
