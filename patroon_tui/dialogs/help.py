@@ -91,9 +91,10 @@ class HelpScreen(ClosesOnTyping, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Help: alle toetsen", id="help-title")
-            yield Static(TYPING_NOTE, id="help-note")
-            yield Static(QUESTION_NOTE, id="help-questions", classes="help-note")
+            # The notes scroll with the keys: at 60x20 they would leave the keys two rows.
             with HelpScroll(id="help-scroll"):
+                yield Static(TYPING_NOTE, id="help-note")
+                yield Static(QUESTION_NOTE, id="help-questions", classes="help-note")
                 yield Static(LAPTOP_NOTE, id="help-laptop", classes="help-note")
                 for title, bindings in self.sections:
                     table = Table(

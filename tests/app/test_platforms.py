@@ -120,6 +120,23 @@ async def test_help_names_the_fn_keys_of_a_macbook(make_app):
         await pilot.press("ctrl+q")
 
 
+async def test_the_macbook_note_of_the_help_can_be_read_whole_at_60x20(make_app):
+    # The help's notes scroll with its keys: pinned above them they left two rows at 60x20.
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f1")
+        await until(pilot, lambda: "Help: alle toetsen" in "\n".join(screen_rows(app)))
+        for _ in range(30):
+            text = " ".join(" ".join(screen_rows(app)).split())
+            if "Op een MacBook" in text and "(Zoeken)." in text:
+                break
+            await pilot.press("down")
+            await pilot.pause()
+        assert "Op een MacBook" in text and "(Zoeken)." in text
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+
+
 # -- keys as a Mac's terminals send them, in a real terminal ----------------------------------
 
 #: iTerm2's Option+→: Alt+→, a page turn.
