@@ -165,6 +165,8 @@ would keep the facilitator waiting for a file that is almost certainly something
 _SESSION_SUFFIX = ".toml"
 _SESSION_COMPANIONS = (".toml.lock", ".toml.lock.pid")
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+#: Windows opens a file in text mode unless told: its reads would end at a ctrl+z byte.
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def is_session_file(path: Path) -> bool:
@@ -178,7 +180,7 @@ def is_session_file(path: Path) -> bool:
     try:
         # O_NONBLOCK: a pipe put at the path after any check is opened without waiting
         # for a writer, and then refused by fstat.
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
     except OSError:
         return False
     try:
