@@ -9,8 +9,8 @@ system lacks are taken away for the test:
   program opens through the platform module are counted, and a test can hold one open
   with :meth:`SimulatedWindows.hold_open`, as the audience window's read does); a folder
   cannot be opened; ``os.kill(pid, 0)``, which on Windows ends the process, fails the test;
-  no ``time.clock_gettime``, and no ``termios``, ``tty`` or ``fcntl`` (nor Textual's Linux
-  driver, which needs them).
+  there is no ``time.clock_gettime``, and Textual's Linux driver (which needs ``termios``)
+  may not be touched.
 - macOS: the calls are there as on Linux (``SIGHUP``, ``statvfs``, ``O_NOFOLLOW``, a
   replace over an open file) but for Linux's ``CLOCK_BOOTTIME``; what differs is the keyboard and Terminal.app, which the key
   tests send as Terminal.app does (option+arrow as escape and a letter).
@@ -155,13 +155,13 @@ class _LinuxDriverAbsent(types.ModuleType):
 
 
 def _without_posix_terminal(monkeypatch) -> None:
-    """Windows has no ``termios``, ``tty`` or ``fcntl``; Textual's Linux driver, which needs
-    them, is not the one that reads the keys there."""
+    """Textual's Linux driver needs ``termios``, which Windows lacks: it is not the one that
+    reads the keys there, and the program must leave it alone. (``termios`` and ``fcntl``
+    themselves stay: a library imported for the first time in the test would otherwise
+    choose its Windows-less fallback for the rest of the run.)"""
     import textual.drivers
     from textual.drivers import linux_driver
 
-    for module in ("termios", "tty", "fcntl"):
-        monkeypatch.setitem(sys.modules, module, None)
     absent = _LinuxDriverAbsent(linux_driver)
     monkeypatch.setitem(sys.modules, linux_driver.__name__, absent)
     monkeypatch.setattr(textual.drivers, "linux_driver", absent)
