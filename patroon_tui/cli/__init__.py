@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from patroon_tui import garbage_collector as collector
 from patroon_tui.cli import network, parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE
+from patroon_tui.core import platform
 from patroon_tui.core.text.terminal_safe import printable
 from patroon_tui.core.text.wording import os_reason
 
@@ -371,10 +372,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from patroon_tui.core.sessionfile.store import StoreError
 
     parser = build_parser()
+    restore_terminal = None
     try:
         args = parser.parse_args(argv)
         if args.run not in _APP_COMMANDS and was_on:
             gc.enable()
+        if args.run in _APP_COMMANDS:
+            # A ctrl+q typed while the app starts would be the terminal's, not the app's.
+            restore_terminal = platform.current().pass_flow_keys()
         return args.run(args)
     except SystemExit as exc:  # argparse: --help (0) or wrong usage (2, usage printed)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
@@ -396,5 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(_describe_os_error(exc))
         return EXIT_ERROR
     finally:
+        if restore_terminal is not None:
+            restore_terminal()
         if was_on:
             gc.enable()

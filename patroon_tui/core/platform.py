@@ -16,7 +16,9 @@ nowhere else (``tests/core/test_platform.py`` greps the package for the calls):
   again for a short, bounded while before the error is raised and the caller's rescue
   takes over;
 - syncing a folder (Windows cannot open one) and asking whether a process lives (on
-  Windows ``kill(pid, 0)`` would end that process instead of asking).
+  Windows ``kill(pid, 0)`` would end that process instead of asking);
+- the terminal's flow control, which takes ctrl+q and ctrl+s for itself until the app has
+  the terminal (Linux and macOS; Windows' console has none).
 
 :func:`current` is the system the program runs on. Tests switch it with :func:`use` to a
 :class:`Platform` subclass that answers as Windows or macOS would (``tests/platforms.py``).
@@ -197,6 +199,34 @@ class Platform:
     def posix_terminal(self) -> bool:
         """Whether the terminal is read as on Linux and macOS (not by Windows' console)."""
         return self.name != "windows"
+
+    def pass_flow_keys(self) -> Callable[[], None]:
+        """Until the app takes the terminal, let ctrl+q and ctrl+s through to it; returns a
+        function that puts the terminal's setting back once the app has ended.
+
+        A terminal in its ordinary mode keeps ctrl+s (stop the output) and ctrl+q (go on)
+        for its flow control: a ctrl+q typed while the app started never reached it, and
+        the app did not quit. Nothing changes on Windows or without a terminal."""
+        if not self.posix_terminal:
+            return lambda: None
+        import termios
+
+        try:
+            fd = sys.stdin.fileno()
+            before = termios.tcgetattr(fd)
+            passing = list(before)
+            passing[0] = before[0] & ~termios.IXON
+            termios.tcsetattr(fd, termios.TCSANOW, passing)
+        except (OSError, ValueError, termios.error):
+            return lambda: None
+
+        def restore() -> None:
+            try:
+                termios.tcsetattr(fd, termios.TCSANOW, before)
+            except (OSError, ValueError, termios.error):
+                pass  # the terminal is gone (closed window): nothing to put back
+
+        return restore
 
 
 def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - runs on Windows only

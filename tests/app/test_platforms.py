@@ -8,6 +8,9 @@ parametrized with ``system``."""
 from __future__ import annotations
 
 import os
+import select
+import termios
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -168,6 +171,35 @@ def test_the_keys_of_a_macs_terminals_turn_pages_and_a_letter_stays_text(tmp_pat
     saved = store.load(session.session.id)
     assert saved.progress.screen == ids[2]
     assert [saved.notes.get(i) for i in ids[:3]] == ["een", "twee", "driefvier EINDE"]
+
+
+def flow_control_given_up(fd: int, seconds: float = 20) -> list:
+    """Read the terminal's output until the program in it has switched off its flow
+    control (ctrl+s/ctrl+q); the terminal's settings at that moment."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        settings = termios.tcgetattr(fd)
+        if not settings[0] & termios.IXON:
+            return settings
+        if select.select([fd], [], [], 0.002)[0]:
+            os.read(fd, 65536)
+    raise AssertionError("the terminal's flow control stayed on")
+
+
+def test_ctrl_q_typed_while_the_app_starts_quits_it(tmp_path):
+    # Linux and macOS terminals keep ctrl+q (and ctrl+s) for their flow control until the
+    # app takes the terminal: typed in that moment, ctrl+q did not reach the app.
+    store = SessionStore(tmp_path / "sessies")
+    session = store.create(title="Vlot", deck=load_deck())
+    pid, fd = start_app(store, session.session.id)
+    try:
+        settings = flow_control_given_up(fd)
+        assert settings[3] & termios.ICANON  # still the terminal's ordinary mode
+        os.write(fd, b"Meteen weg\x11")
+        assert wait_for_end(pid, fd) == 0
+    finally:
+        os.close(fd)
+    assert store.load(session.session.id).notes.get("programma") == "Meteen weg"
 
 
 @pytest.mark.parametrize("system", ["windows"], indirect=True)

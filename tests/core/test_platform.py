@@ -247,3 +247,34 @@ def test_the_awake_clock_runs_on_every_system(system):
 
     first = awake_seconds()
     assert awake_seconds() >= first > 0
+
+
+# -- the terminal -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("system", SYSTEMS, indirect=True)
+def test_the_flow_keys_reach_the_app_and_the_terminal_gets_its_setting_back(
+        system, monkeypatch):
+    import termios
+
+    leader, follower = os.openpty()
+    try:
+        settings = termios.tcgetattr(follower)
+        settings[0] |= termios.IXON
+        termios.tcsetattr(follower, termios.TCSANOW, settings)
+        with os.fdopen(os.dup(follower), "r") as terminal:
+            monkeypatch.setattr("sys.stdin", terminal)
+            restore = platform.current().pass_flow_keys()
+            on_windows = system is not None and system.name == "windows"
+            assert bool(termios.tcgetattr(follower)[0] & termios.IXON) == on_windows
+            restore()
+            assert termios.tcgetattr(follower)[0] & termios.IXON
+    finally:
+        os.close(leader)
+        os.close(follower)
+
+
+def test_without_a_terminal_the_flow_keys_are_left_alone(monkeypatch, tmp_path):
+    with open(tmp_path / "invoer", "w+") as not_a_terminal:
+        monkeypatch.setattr("sys.stdin", not_a_terminal)
+        platform.current().pass_flow_keys()()
