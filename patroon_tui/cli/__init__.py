@@ -26,7 +26,7 @@ from patroon_tui.cli import network, parser as parser_module
 from patroon_tui.cli.parser import EXIT_USAGE
 from patroon_tui.core import platform
 from patroon_tui.core.text.terminal_safe import printable
-from patroon_tui.core.text.wording import os_reason
+from patroon_tui.core.text.wording import failed_sentence
 
 if TYPE_CHECKING:
     from patroon_tui.core.model.deck import Deck
@@ -353,14 +353,6 @@ def build_parser() -> argparse.ArgumentParser:
     })
 
 
-def _describe_os_error(exc: OSError) -> str:
-    reason = os_reason(exc)
-    name = exc.filename
-    if name is None:
-        return f"Dat lukte niet: {reason}."
-    return f"Dat lukte niet met {name}: {reason}."
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (``__main__`` passes it to ``sys.exit``)."""
     # Paused while the models are imported and a session is read (see ``patroon_tui.garbage_collector``):
@@ -398,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
     except OSError as exc:
-        _say(_describe_os_error(exc))
+        _say(failed_sentence(exc))
         return EXIT_ERROR
     finally:
         if restore_terminal is not None:

@@ -9,7 +9,13 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from patroon_tui.core.sessionfile.store import SessionFileError, loads_session
-from patroon_tui.core.text.wording import field_path, os_reason, pydantic_detail, toml_reason
+from patroon_tui.core.text.wording import (
+    failed_sentence,
+    field_path,
+    os_reason,
+    pydantic_detail,
+    toml_reason,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +37,13 @@ def test_an_uncommon_os_error_keeps_the_system_text():
     assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
         "Too many levels of symbolic links"
     )
+
+
+def test_a_command_stopped_by_the_system_says_so_with_the_file():
+    denied = PermissionError(errno.EACCES, "Permission denied", "/tmp/verslag.pdf")
+    assert failed_sentence(denied) == "Dat lukte niet met /tmp/verslag.pdf: geen toegang."
+    assert failed_sentence(OSError(errno.EIO, "I/O error")) == (
+        "Dat lukte niet: schrijffout van de schijf.")
 
 
 def test_toml_reasons_are_dutch_and_keep_the_key():

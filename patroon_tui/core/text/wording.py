@@ -4,8 +4,9 @@ Pydantic, ``tomllib`` and the operating system explain problems in English. The 
 here give the Dutch part of a sentence for each: :func:`field_path` (``tables[0].layer``),
 :func:`pydantic_detail` (what is wrong with that field), :func:`more_errors` (how many
 problems follow), :func:`toml_problem` and :func:`toml_reason` (where and why a file is not
-TOML) and :func:`os_reason` (why the disk refused). The deck loader and the session store
-build their sentences from them.
+TOML) and :func:`os_reason` (why the disk refused; :func:`failed_sentence` the whole sentence
+for a command it stopped). The deck loader and the session store build their sentences
+from them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 __all__ = [
     "PYDANTIC_MESSAGES",
+    "failed_sentence",
     "field_path",
     "more_errors",
     "os_reason",
@@ -220,3 +222,11 @@ def os_reason(exc: BaseException) -> str:
         if exc.strerror:
             return exc.strerror
     return str(exc) or type(exc).__name__
+
+
+def failed_sentence(exc: OSError) -> str:
+    """The sentence for an ``OSError`` that stopped a command, naming its file if any."""
+    reason = os_reason(exc)
+    if exc.filename is None:
+        return f"Dat lukte niet: {reason}."
+    return f"Dat lukte niet met {exc.filename}: {reason}."
