@@ -189,3 +189,42 @@ def test_a_principle_history_takes_only_a_principles_status() -> None:
     else:
         raise AssertionError("a step's status on a principle was accepted")
     assert "principles[0].history[0].status" in message and "houden" in message
+
+
+def test_a_table_inside_a_history_entry_stays_in_that_entry() -> None:
+    """A key a newer tool or a hand edit put in a history entry as a table of its own is
+    written under that entry, never as a table at the top of the file (where one named
+    ``progress`` or ``session`` made every later save fail)."""
+    second = follow_up(earlier(), session_id="b", date=dt.date(2027, 1, 10), now=NOW)
+    text = dumps_session(second).replace(
+        "[[first_steps.history]]\n",
+        "[[first_steps.history]]\nprogress = { screen = 1, deeper = { x = 2 } }\n", 1)
+    text = text.replace(
+        "[[principles.history]]\n",
+        "[[principles.history]]\nsession_note = [{ a = 1 }]\nextra = { y = 3 }\n", 1)
+    read = loads_session(text, "b.toml")
+    history = read.first_steps[0].history
+    assert history is not None
+    assert (history[0].model_extra or {})["progress"] == {"screen": 1, "deeper": {"x": 2}}
+    written = dumps_session(read)
+    again = loads_session(written, "b.toml")
+    assert again == read
+    assert (again.principles[0].history or [])[0].model_extra == {
+        "session_note": [{"a": 1}], "extra": {"y": 3}}
+    assert dumps_session(again) == written
+
+
+def test_a_table_inside_a_trashed_steps_history_stays_there() -> None:
+    from patroon_tui.core.model.trash import throw_away
+
+    second = follow_up(earlier(), session_id="b", date=dt.date(2027, 1, 10), now=NOW)
+    throw_away(second, "first_steps", 0)
+    text = dumps_session(second).replace(
+        "[[trash.first_step.history]]\n",
+        "[[trash.first_step.history]]\nnotes = { kort = \"ja\" }\n", 1)
+    read = loads_session(text, "b.toml")
+    written = dumps_session(read)
+    again = loads_session(written, "b.toml")
+    assert again == read
+    assert again.notes == read.notes
+    assert dumps_session(again) == written

@@ -40,5 +40,16 @@ def history_sections(key: str, item: dict[str, Any],
         return item, ""
     record = {k: v for k, v in record.items() if k != "history"}
     item = record if name is None else {**item, name: record}
-    later = "".join(f"\n[[{path}.history]]\n{tomli_w.dumps(entry)}" for entry in history)
+    later = "".join(f"\n[[{path}.history]]\n{_entry(path, entry)}" for entry in history)
     return item, later
+
+
+def _entry(path: str, entry: dict[str, Any]) -> str:
+    """The keys of one history entry, a table inside it under ``[path.history.…]``: dumped
+    on its own, such a table would land at the top of the file."""
+    nested: dict[str, Any] = {"history": entry}
+    for part in reversed(path.split(".")):
+        nested = {part: nested}
+    chunk = tomli_w.dumps(nested)
+    header = f"[{path}.history]\n"
+    return chunk[len(header):] if chunk.startswith(header) else chunk
