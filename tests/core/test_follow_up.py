@@ -228,3 +228,31 @@ def test_a_table_inside_a_trashed_steps_history_stays_there() -> None:
     assert again == read
     assert again.notes == read.notes
     assert dumps_session(again) == written
+
+
+def test_control_characters_in_the_look_back_are_made_visible_on_opening() -> None:
+    """The look back's notes, a carried step's table name and the notes of earlier
+    sessions are typed text like any other: an escape sequence from a shared file is
+    written out visibly, never passed raw to the terminal that shows it."""
+    from patroon_tui.core.model.trash import throw_away
+    from patroon_tui.core.sessionfile.validation import review
+
+    escape = "\x1b[2J\x1b]0;gehackt\x07"
+    second = follow_up(earlier(), session_id="b", date=dt.date(2027, 1, 10), now=NOW)
+    second.first_steps[0].review = f"liep{escape}\ngoed"
+    second.first_steps[0].table_name = f"De ouders{escape}"
+    second.principles[0].review = f"houden{escape}"
+    third = follow_up(second, session_id="c", date=dt.date(2027, 3, 1), now=NOW)
+    third.first_steps[1].review = f"weg{escape}"
+    throw_away(third, "first_steps", 1)
+    third.first_steps[0].review = f"nu{escape}"
+    said = review(third, "c.toml")
+    visible = "\\x1b[2J\\x1b]0;gehackt\\x07"
+    step = third.first_steps[0]
+    assert step.review == f"nu{visible}"
+    assert step.table_name == f"De ouders{visible}"
+    assert (step.history or [])[1].review == f"liep{visible}\ngoed"
+    assert (third.principles[0].history or [])[1].review == f"houden{visible}"
+    trashed = (third.trash or [])[0].first_step
+    assert trashed is not None and trashed.review == f"weg{visible}"
+    assert len(said) == 1 and "stuurtekens" in said[0]

@@ -234,9 +234,11 @@ def _texts(session: Session):
     lists += [(f"trash[{i}].{key}", getattr(e, key)) for i, e in enumerate(session.trash or [])
               for key in TRASH_KINDS if getattr(e, key) is not None]
     for path, record in lists:
-        for key in ("name", "participants", "text", "owner", "title"):
+        for key in ("name", "participants", "text", "owner", "title", "review", "table_name"):
             if key in type(record).model_fields:
                 yield f"{path}.{key}", record, key
+        for entry_index, entry in enumerate(getattr(record, "history", None) or []):
+            yield f"{path}.history[{entry_index}].review", entry, "review"
         for question in getattr(record, "answers", {}):
             yield f"{path}.answers.{question}", record.answers, question
         for step_index in range(len(getattr(record, "steps", []))):
