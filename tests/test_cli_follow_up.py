@@ -144,3 +144,16 @@ def test_a_step_tied_to_an_arrow_keeps_its_tie_in_the_follow_up(tmp_path, capsys
     detail = overview[overview.index(line):].split("\n\n")[1]
     assert detail == ("   Eigenaar: GGZ · van tafel: De ouders · patroon: Wereldvrede, breekt de "
                       "pijl van stap 3 naar 4 · laag: Over spelregels")
+
+
+def test_vervolg_from_a_script_with_stdin_closed_makes_it_and_prints_its_id(
+        tmp_path, capsys, monkeypatch):
+    """A script run with its input closed (``<&-``, where Python has no ``sys.stdin``) gets
+    the follow-up and its id, not a traceback."""
+    folder = folder_with_earlier(tmp_path)
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["vervolg", EARLIER, "--sessions-dir", str(folder), "--date", "2027-01-10"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "2027-01-10-noord-vervolg"
+    assert "Traceback" not in err and "patroon open 2027-01-10-noord-vervolg" in err
+    assert (folder / "2027-01-10-noord-vervolg.toml").is_file()

@@ -39,7 +39,8 @@ def make_follow_up(args: argparse.Namespace, store: SessionStore,
     earlier = store.load(store.resolve(args.session))
     session = create_follow_up(store, earlier, deck, title=args.title, date=args.date)
     path = store.path_for(session.session.id)
-    if sys.stdin.isatty() and sys.stdout.isatty():
+    # No ``sys.stdin`` at all: a script ran the command with its input closed.
+    if sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty():
         return session, path, True
     print(printable(f"Vervolgsessie is aangemaakt in {path}. Open hem in een terminal met: "
                     f"{PROG} open {session.session.id}"), file=sys.stderr)

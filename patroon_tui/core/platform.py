@@ -217,7 +217,8 @@ class Platform:
             passing = list(before)
             passing[0] = before[0] & ~termios.IXON
             termios.tcsetattr(fd, termios.TCSANOW, passing)
-        except (OSError, ValueError, termios.error):
+        except (OSError, ValueError, AttributeError, termios.error):
+            # AttributeError: input closed (``<&-``), where Python has no ``sys.stdin``.
             return lambda: None
 
         def restore() -> None:
