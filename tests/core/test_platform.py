@@ -274,7 +274,14 @@ def test_the_flow_keys_reach_the_app_and_the_terminal_gets_its_setting_back(
         os.close(follower)
 
 
-def test_without_a_terminal_the_flow_keys_are_left_alone(monkeypatch, tmp_path):
+@pytest.mark.parametrize("closed", [False, True], ids=["a-file", "input-closed"])
+def test_without_a_terminal_the_flow_keys_are_left_alone(monkeypatch, tmp_path, closed):
+    import termios
+
+    set_to: list[object] = []
+    monkeypatch.setattr(termios, "tcsetattr", lambda *args: set_to.append(args))
     with open(tmp_path / "invoer", "w+") as not_a_terminal:
-        monkeypatch.setattr("sys.stdin", not_a_terminal)
+        # Input closed (``<&-``): Python has no ``sys.stdin`` at all.
+        monkeypatch.setattr("sys.stdin", None if closed else not_a_terminal)
         platform.current().pass_flow_keys()()
+    assert set_to == []
