@@ -803,3 +803,30 @@ def test_the_default_deck_marks_where_its_slides_say_time_passes() -> None:
     deck = load_deck()
     assert deck.pattern("tussen-wal-en-schip").slow == [5]  # "Uiteindelijk duur maatwerk"
     assert deck.pattern("wereldvrede").slow == []
+
+
+@pytest.mark.parametrize(("review", "said"), [
+    ({"id": "welkom", "kind": "review", "title": "Terugblik"},
+     "scherm-id 'welkom' is al een scherm van het programma"),
+    ({"id": "enige", "kind": "review", "title": "Terugblik"},
+     "scherm-id 'enige' is al een deel van het programma"),
+    ({"id": "terugblik", "kind": "text", "title": "Terugblik"},
+     "de terugblik moet kind = \"review\" hebben"),
+])
+def test_a_look_back_the_programme_would_hide_is_refused_in_dutch(
+    tmp_path: Path, review: dict, said: str
+) -> None:
+    """A follow-up opens on the deck's look back, put in front of the programme as a part
+    of its own: with the id of a screen or part already there, or as another kind of
+    screen, a follow-up would open without any look back, and nobody would be told."""
+    data = _tiny_deck()
+    data["review"] = review
+    message = _load_error(_write(tmp_path, data, "mijn-workshop.toml"))
+    assert "review" in message and said in message
+
+
+def test_a_look_back_of_its_own_is_loaded(tmp_path: Path) -> None:
+    data = _tiny_deck()
+    data["review"] = {"id": "kijk-terug", "kind": "review", "title": "Kijk terug"}
+    review = load_deck(_write(tmp_path, data)).review
+    assert review is not None and (review.id, review.title) == ("kijk-terug", "Kijk terug")

@@ -237,6 +237,8 @@ class Deck(_Model):
                     raise _DeckFieldError(
                         (field, index, "id"), f"{what} {item_id!r} komt twee keer voor"
                     )
+        if self.review is not None:
+            self._check_review(self.review, seen)
         pattern_ids = {pattern.id for pattern in self.patterns}
         for p, part in enumerate(self.parts):
             for s, screen in enumerate(part.screens):
@@ -253,6 +255,17 @@ class Deck(_Model):
                         f" (bekende patronen: {known})",
                     )
         return self
+
+    def _check_review(self, review: Screen, screen_ids: set[str]) -> None:
+        # A follow-up gets the look back as a part of its own in front of the programme
+        # (``follow_up.programme_for``), unless a screen there has its id: then it would
+        # open without one, and nobody would be told.
+        if review.kind != "review":
+            raise _DeckFieldError(("review", "kind"), 'de terugblik moet kind = "review" hebben')
+        for ids, what in ((screen_ids, "scherm"), ({part.id for part in self.parts}, "deel")):
+            if review.id in ids:
+                raise _DeckFieldError(("review", "id"), f"scherm-id {review.id!r} is al een "
+                                      f"{what} van het programma; geef de terugblik een eigen id")
 
     # -- lookups -----------------------------------------------------------------------
 
