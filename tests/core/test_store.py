@@ -333,3 +333,19 @@ def test_updated_moves_only_when_something_typed_or_chosen_changed(tmp_path, dec
     opened.notes["complexer"] = "Een woord."
     again.save(opened, path)
     assert _updated_on_disk(path) > typed_at
+
+
+def test_a_name_taken_by_a_dangling_link_is_not_offered_again(store, deck):
+    """A link left at a session's name (its file moved away) takes that name: the next id
+    goes past it, where offering it again made ``new`` and ``vervolg`` try it forever."""
+    from patroon_tui.core.sessionfile.follow_up_file import create_follow_up
+
+    store.folder.mkdir(parents=True, exist_ok=True)
+    for name in ("2026-11-28-noord", "2026-11-28-noord-vervolg"):
+        (store.folder / f"{name}.toml").symlink_to(store.folder / "weg" / f"{name}.toml")
+    assert store.unique_id("Noord", DAY) == "2026-11-28-noord-2"
+    made = store.create(title="Noord", deck=deck, date=DAY)
+    assert made.session.id == "2026-11-28-noord-2"
+    follow = create_follow_up(store, made, deck, date=DAY)
+    assert follow.session.id == "2026-11-28-noord-vervolg-2"
+    assert (store.folder / "2026-11-28-noord.toml").is_symlink()  # left as it was

@@ -156,7 +156,7 @@ class SessionStore:
         """``<date>-<slug of title>``, with ``-2``, ``-3``, … when that file already exists."""
         base = f"{date.isoformat()}-{slugify(title)}"
         candidate, n = base, 1
-        while self.path_for(candidate).exists():
+        while os.path.lexists(self.path_for(candidate)):  # a link to nothing takes it too
             n += 1
             candidate = f"{base}-{n}"
         return candidate
