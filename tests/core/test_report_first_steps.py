@@ -116,3 +116,24 @@ def test_the_short_pdf_stays_one_page_with_every_step_tied():
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert "Stap 10: binnen twee weken" in text
+
+
+def test_an_empty_row_before_a_step_does_not_shift_its_number():
+    """The report lists only steps with a word in them: the loop's cut, its legend, the
+    steps under the loop and the triangle name a step by the number the reader finds it
+    under in that list, never by its row in the session (an empty row left before it)."""
+    session = tied_session()
+    session.first_steps.insert(0, FirstStep(text="", owner=""))
+    session.first_steps.insert(2, FirstStep(text="  ", owner=" "))
+    text = markdown(session)
+    steps = section(text, "### Eerste stappen", "### Eerste stappen per laag")
+    assert re.search(r"^1\. Elke maand een casusoverleg$", steps, re.M)
+    assert re.search(r"^3\. Samen de intake doen$", steps, re.M)
+    assert "×1  3 → 4 doorbroken door eerste stap 1: Elke maand een casusoverleg" in text
+    assert "×3  3 → 1 doorbroken door eerste stap 3: Samen de intake doen" in text
+    per_layer = section(text, "### Eerste stappen per laag", "## ")
+    assert "Eerste stap 1" in per_layer and "Eerste stap 2" in per_layer
+    short = markdown(session, short=True)
+    listed = short[short.index("## Eerste stappen"):]
+    assert re.search(r"^1\. Elke maand een casusoverleg$", listed, re.M)
+    assert "eerste stap 1" in section(short, "## Waar in de driehoek", "## Leidende")

@@ -26,6 +26,7 @@ from patroon_tui.core.model.session import Session, Table
 from patroon_tui.core.model.timekeeping import part_times
 from patroon_tui.core.report.first_steps import (
     first_steps_overview,
+    report_numbers,
     steps_breaking,
     tied_patterns,
 )
@@ -286,7 +287,8 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
             out.append(Paragraph((words("Gekozen door: "), Run(", ".join(tables)))))
         else:
             out.append(Paragraph((words("Door geen tafel gekozen."),)))
-        out.append(Loop(title, steps, marks=loop_marks(session, deck, pattern_id, len(steps))))
+        marks = loop_marks(session, deck, pattern_id, len(steps), report_numbers(session))
+        out.append(Loop(title, steps, marks=marks))
         out += steps_breaking(session, deck, pattern_id)
     return out
 

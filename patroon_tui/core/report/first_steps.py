@@ -5,7 +5,7 @@ A first step tied to a pattern's arrow is said as "breekt de pijl van stap 3 naa
 its pattern and its layer. The full report lists the steps with that under them, then per
 layer of the triangle the steps that work there, and under each pattern's loop the steps
 that break it; the one-page summary says the same on each step's line. A step is named by
-its number in the session's order, the number the loops print beside a cut.
+its number in the report's list of first steps, the number its loops print beside a cut.
 """
 
 from __future__ import annotations
@@ -16,15 +16,29 @@ from patroon_tui.core.model.session import FirstStep, Session
 from patroon_tui.core.model.step_ties import arrow_words
 from patroon_tui.core.report.text_blocks import Heading, Item, Items, Line, Paragraph, Run, words
 
-__all__ = ["first_steps_overview", "layer_steps", "steps_breaking", "tie_detail",
-           "tied_patterns"]
+__all__ = ["first_steps_overview", "layer_steps", "recorded", "report_numbers",
+           "steps_breaking", "tie_detail", "tied_patterns"]
 
 Block = Heading | Paragraph | Items
 
 
+def recorded(session: Session) -> list[FirstStep]:
+    """The steps the report lists: those with a word in their text or owner."""
+    return [s for s in session.first_steps if s.text.strip() or s.owner.strip()]
+
+
 def _recorded(session: Session) -> list[tuple[int, FirstStep]]:
-    """The steps with a text or an owner, each with its number in the session's order."""
-    return [(n, s) for n, s in enumerate(session.first_steps, start=1) if s.text or s.owner]
+    """The steps the report lists, each with its number in the report's numbered list."""
+    return list(enumerate(recorded(session), start=1))
+
+
+def report_numbers(session: Session) -> dict[int, int]:
+    """A listed step's number in the session's order (what ``breaks_of`` gives) -> its
+    number in the report's list: an empty row before it in the session is not listed, and
+    a cut must name the step the reader finds under that number."""
+    listed = {id(step): n for n, step in _recorded(session)}
+    return {number: listed[id(step)] for number, step in enumerate(session.first_steps, start=1)
+            if id(step) in listed}
 
 
 def _layer_title(deck: Deck, layer_id: str) -> str:

@@ -30,7 +30,12 @@ from patroon_tui.core.report.document import (
     pattern_of,
     words,
 )
-from patroon_tui.core.report.first_steps import layer_steps, tie_detail
+from patroon_tui.core.report.first_steps import (
+    layer_steps,
+    recorded,
+    report_numbers,
+    tie_detail,
+)
 from patroon_tui.core.report.loop_marks import loop_marks
 
 __all__ = ["build_short_report"]
@@ -63,8 +68,8 @@ def _patterns(session: Session, deck: Deck) -> list[Block]:
     found = pattern_of(session, deck, top)
     assert found is not None
     out.append(Paragraph((words("Het meest herkend: "), Run(found[0]))))
-    out.append(Loop(found[0], found[1], small=True,
-                    marks=loop_marks(session, deck, top, len(found[1]))))
+    marks = loop_marks(session, deck, top, len(found[1]), report_numbers(session))
+    out.append(Loop(found[0], found[1], small=True, marks=marks))
     return out
 
 
@@ -89,7 +94,7 @@ def _agreements(session: Session, deck: Deck) -> list[Block]:
     out.append(Items(tuple(Item(text) for text in principles), numbered=True) if principles
                else Paragraph((words("Er zijn geen leidende principes vastgelegd."),)))
     out.append(Heading(2, (words("Eerste stappen"),)))
-    steps = [s for s in session.first_steps if s.text.strip() or s.owner.strip()]
+    steps = recorded(session)  # numbered as the loop's cuts and the triangle name them
     items = tuple(
         Item(step.text if step.text.strip() else "(geen omschrijving)",
              (words("Eigenaar: "),) + ((Run(step.owner),) if step.owner.strip()
