@@ -1,7 +1,8 @@
 """A yes/no question in a small dialog, for actions that throw something away.
 
 ``ConfirmScreen(question)`` is pushed with a callback and dismisses with ``True`` for yes
-and ``False`` for no. The safe answer, no, has the cursor: a reflex enter keeps everything.
+and ``False`` for no. ``question`` is markup, or ``Content`` where it quotes what someone
+typed (a title with ``[IT]`` in it is not markup). The safe answer, no, has the cursor: a reflex enter keeps everything.
 Yes is chosen deliberately (←, Tab or Shift+Tab to it, then Enter); Esc and any typed
 letter or space answer no, and the letter goes on to the field (``AnswerDialog``).
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
 from patroon_tui.dialogs.dialog import AnswerButton, AnswerDialog
@@ -29,7 +31,7 @@ class ConfirmScreen(AnswerDialog[bool]):
 
     def __init__(
         self,
-        question: str,
+        question: str | Content,
         *,
         yes: str = "Ja",
         no: str = "Nee",

@@ -19,7 +19,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
 
-from rich.markup import escape
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
@@ -40,6 +40,12 @@ while)."""
 def variant_title(deck_title: str) -> str:
     """The title a variant starts with when none was typed."""
     return f"{deck_title}, onze versie"
+
+
+def quoted(question: str, title: str) -> Content:
+    """``question`` with ``title`` in place of ``$title``, as typed: a title's brackets
+    (``[IT]``) are not markup, which would drop them from the question."""
+    return Content.from_markup(question, title=title)
 
 
 class StartingPoints(StepsEditor):
@@ -86,7 +92,8 @@ class StartingPoints(StepsEditor):
             kept_title = title if title.strip() else variant_title(pattern.title)
             await self._fill_after_asking(
                 any(step.strip() for step in steps),
-                f"De stappen die er staan vervangen door die van ‘{escape(pattern.title)}’?",
+                quoted("De stappen die er staan vervangen door die van ‘$title’?",
+                       pattern.title),
                 kept_title, list(pattern.steps), None, pattern.id)
 
         await self._choose("Variant van een patroon uit het programma",
@@ -117,7 +124,7 @@ class StartingPoints(StepsEditor):
         title, steps = self._texts()
         await self._fill_after_asking(
             bool(title.strip()) or any(step.strip() for step in steps),
-            f"Wat er staat vervangen door ‘{escape(pattern.title)}’?",
+            quoted("Wat er staat vervangen door ‘$title’?", pattern.title),
             pattern.title, list(pattern.steps), pattern.uid, pattern.variant_of)
 
     # -- choosing, asking, filling in ---------------------------------------------------
@@ -143,7 +150,7 @@ class StartingPoints(StepsEditor):
             release()
 
     async def _fill_after_asking(
-        self, ask: bool, question: str, title: str, steps: list[str],
+        self, ask: bool, question: Content, title: str, steps: list[str],
         uid: str | None, variant_of: str | None,
     ) -> None:
         async def answered(replace: bool | None) -> None:

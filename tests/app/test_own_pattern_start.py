@@ -229,3 +229,20 @@ async def test_at_60x20_the_list_and_the_question_show_the_whole_title(make_app,
         assert all(row.rstrip().endswith("█") for row in screen_rows(app)
                    if row.lstrip().startswith("█"))
         await burst(pilot, "!", until=lambda: editor.first_field.value == "Ons patroon!")
+
+
+async def test_the_question_quotes_a_title_with_brackets_whole(make_app, deck, store):
+    # A title is what someone typed: "[IT]" in it is text, not markup that drops it.
+    earlier = store.create(title="Noord", deck=deck, date=dt.date(2026, 10, 1))
+    earlier.tables = [Table(id="tafel-2", name="Tafel 2", pattern="eigen-tafel-2")]
+    earlier.patterns = [OwnPattern(id="eigen-tafel-2", title="Wachten op [IT] en [$geld]",
+                                   uid=EARLIER_UID, steps=["Wij bellen", "Wij stoppen"])]
+    store.save(earlier)
+    app = make_app(start_screen="tafels")
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await open_editor(pilot)
+        await burst(pilot, "Ons", until=lambda: editor.first_field.value == "Ons")
+        await pick(pilot, "ctrl+l", 0)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: "‘Wachten op [IT] en [$geld]’?" in screen_text(app))
