@@ -208,7 +208,9 @@ class FirstStepsPanel(EditableList):
                         Horizontal(
                             Label("door", classes="owner-label"),
                             StepOwner(step.owner, n - 1),
-                            Label(f"({source})" if source else "", classes="source"),
+                            # A table's name is typed text: "[B]" in it is not markup.
+                            Label(f"({source})" if source else "", classes="source",
+                                  markup=False),
                             classes="owner-row",
                         ),
                         self._tie(step, n - 1),

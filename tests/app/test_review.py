@@ -265,3 +265,19 @@ async def test_steps_moved_on_their_own_screen_keep_their_notes_under_their_name
     saved = store.load(app.path)
     assert [(s.text, s.review) for s in saved.first_steps[:2]] == [
         ("Stap 2", None), ("Stap 1", "Over een")]
+
+
+async def test_a_carried_steps_table_name_is_shown_as_typed_on_the_first_steps(store, deck):
+    # The table's name is what someone typed: "[B]" in it is text, not markup.
+    earlier = new_session(session_id=EARLIER, title="Noord", date=dt.date(2026, 11, 28))
+    earlier.tables = [Table(id="tafel-1", name="Groep [B]")]
+    earlier.first_steps = [FirstStep(text="Bellen", owner="Ans", table="tafel-1")]
+    store.save(earlier, store.path_for(EARLIER), new=True)
+    app = follow_up_app(store, deck, earlier)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: review_shown(app))
+        app.programme.go_to("eerste-stappen")
+        await until(pilot, lambda: app.programme.current.id == "eerste-stappen"
+                    and "Bellen" in screen_text(app))
+        await until(pilot, lambda: "(Groep [B])" in screen_text(app))
+        await pilot.press("ctrl+q")
