@@ -281,3 +281,22 @@ async def test_a_carried_steps_table_name_is_shown_as_typed_on_the_first_steps(s
                     and "Bellen" in screen_text(app))
         await until(pilot, lambda: "(Groep [B])" in screen_text(app))
         await pilot.press("ctrl+q")
+
+
+async def test_a_link_at_the_follow_ups_name_is_passed_over(store, deck):
+    # A link that points nowhere, at the name the follow-up would get: it is written
+    # under the next free name rather than tried for ever (the window hung).
+    import os
+
+    earlier_session(store)
+    taken = store.path_for(f"{FIXED_NOW.date().isoformat()}-noord-vervolg")
+    os.symlink(store.folder / "nergens", taken)
+    # The name is taken (asked first: without this the window below never answers).
+    assert store.unique_id("Noord (vervolg)", FIXED_NOW.date()) == f"{taken.stem}-2"
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o", "ctrl+r")
+        await until(pilot, lambda: review_shown(app))
+        assert app.path == store.path_for(f"{FIXED_NOW.date().isoformat()}-noord-vervolg-2")
+        await pilot.press("ctrl+q")
+    assert taken.is_symlink() and not taken.exists()
