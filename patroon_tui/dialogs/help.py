@@ -35,8 +35,8 @@ TYPING_NOTE = (
 
 LAPTOP_NOTE = (
     "Op een MacBook: de F-toetsen met fn (fn+F2), PgDn/PgUp met fn+↓/fn+↑ (in Terminal van "
-    "macOS fn+shift+↓/↑); ctrl+↑/↓ zijn daar van Mission Control. Elke opdracht vind je ook "
-    "met ctrl+p (Zoeken)."
+    "macOS fn+shift+↓/↑); ctrl+↑/↓ zijn daar van Mission Control: wat die doen, vind je "
+    "ook met ctrl+p (Zoeken)."
 )
 
 QUESTION_NOTE = (
