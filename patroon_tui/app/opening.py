@@ -134,12 +134,21 @@ class SessionOpening:
         if isinstance(app.screen, StartScreen):
             app.screen.reload()
 
+    def on_start_screen(self) -> bool:
+        """Whether the start screen is still the one shown. Its key pressed twice (a key
+        that repeats, an impatient second press) asks twice before the first is done: the
+        second finds the session open already and does nothing (it made a second file and
+        ended the app)."""
+        return self.app.screen.id == "start"
+
     def present(self, path: Path) -> None:
         """This terminal becomes the audience window of a saved session (never locked)."""
         from patroon_tui.core.sessionfile.store import StoreError
         from patroon_tui.screens.audience import AudienceScreen
 
         app = self.app
+        if not self.on_start_screen():
+            return
         try:
             session = app.store.load(path)
         except StoreError as exc:
@@ -175,6 +184,8 @@ class SessionOpening:
         from patroon_tui.core.sessionfile.store import StoreError
 
         app = self.app
+        if not self.on_start_screen():
+            return
         try:
             session = create_follow_up(app.store, app.store.load(path), app.deck,
                                        date=app.today())

@@ -300,6 +300,26 @@ async def test_the_start_screen_makes_this_terminal_the_audience_window(deck, st
     assert not room.audience_pids(path)
 
 
+async def test_f5_pressed_twice_on_the_start_screen_shows_one_audience_window(deck, store):
+    # The second press was read before the first had switched screens: it switched again
+    # from the audience window and ended the app with a traceback.
+    from patroon_tui.app import PatroonApp
+    from tests.app.conftest import FIXED_NOW
+
+    session = store.create(title="Wijkteam Noord", deck=deck, date=FIXED_NOW.date())
+    path = store.path_for(session.session.id)
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: app.screen.id == "start")
+        await burst(pilot, "<ctrl+o>", "<f5>", "<f5>",
+                    until=lambda: isinstance(app.screen, AudienceScreen))
+        await until(pilot, lambda: "wacht op het venster van de begeleider" in screen_text(app))
+        assert [s.id for s in app.screen_stack].count("audience") == 1
+        await pilot.press("ctrl+q")
+    assert app.return_code in (0, None)
+    assert not room.audience_pids(path)
+
+
 async def test_the_audience_shows_slides_built_ahead_forward_twice_and_back(make_app, deck):
     # The slides around the one shown are built while the room looks at it; turning two
     # pages at once, or one back, shows one of those, and only that one.

@@ -300,3 +300,20 @@ async def test_a_link_at_the_follow_ups_name_is_passed_over(store, deck):
         assert app.path == store.path_for(f"{FIXED_NOW.date().isoformat()}-noord-vervolg-2")
         await pilot.press("ctrl+q")
     assert taken.is_symlink() and not taken.exists()
+
+
+async def test_ctrl_r_pressed_twice_makes_one_follow_up_and_typing_lands(store, deck):
+    # The second press was read before the first had opened the follow-up: it made a
+    # second file and ended the app with a traceback, and the words typed were gone.
+    earlier_session(store)
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.id == "start")
+        await burst(pilot, "<ctrl+o>", "<ctrl+r>", "<ctrl+r>", "Gelukt",
+                    until=lambda: app.session is not None
+                    and app.session.first_steps[0].review == "Gelukt")
+        assert review_shown(app)
+        await pilot.press("ctrl+q")
+    follow = f"{FIXED_NOW.date().isoformat()}-noord-vervolg.toml"
+    assert sorted(p.name for p in store.folder.glob("*.toml")) == sorted(
+        [f"{EARLIER}.toml", follow])
