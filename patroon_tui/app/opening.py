@@ -166,6 +166,8 @@ class SessionOpening:
         from patroon_tui.core.sessionfile.store import StoreError
 
         app = self.app
+        if not self.on_start_screen():
+            return
         try:
             session = app.store.create(
                 title=title, deck=app.deck, date=date, facilitator=facilitator,
@@ -199,6 +201,8 @@ class SessionOpening:
         """Load a saved session and open it (from the start screen)."""
         from patroon_tui.core.sessionfile.store import StoreError
 
+        if not self.on_start_screen():
+            return
         try:
             session = self.app.store.load(path)
         except StoreError as exc:

@@ -75,3 +75,33 @@ async def test_the_chosen_werkvorm_is_named_in_words(deck, store):
         await pilot.pause()
         assert str(label.render()) == "Werkvorm: plenair"
         await pilot.press("ctrl+q")
+
+
+async def test_enter_pressed_twice_opens_one_session_and_asks_nothing(deck, store):
+    # The second enter was read before the first had opened anything: on the form it
+    # wrote a second session and ended the app with a traceback; on the list it found the
+    # session locked (by this window) and asked whether to open it read-only.
+    from tests.app.test_typing import burst
+    from tests.waiting import until
+
+    store.create(title="Oud", deck=deck, date=FIXED_NOW.date())
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.screen.id == "start")
+        await burst(pilot, "Nieuw", "<enter>", "<enter>",
+                    until=lambda: isinstance(app.screen, ProgrammeScreen))
+        await pilot.pause()
+        assert [s.id for s in app.screen_stack][1:] == ["programme"]
+        await pilot.press("ctrl+q")
+    assert sorted(p.stem for p in store.folder.glob("*.toml")) == [
+        f"{FIXED_NOW.date().isoformat()}-nieuw", f"{FIXED_NOW.date().isoformat()}-oud"]
+
+    app = PatroonApp(deck, store, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.screen.id == "start")
+        await pilot.press("ctrl+o")
+        await burst(pilot, "<enter>", "<enter>",
+                    until=lambda: isinstance(app.screen, ProgrammeScreen))
+        await pilot.pause()
+        assert [s.id for s in app.screen_stack][1:] == ["programme"]
+        await pilot.press("ctrl+q")
