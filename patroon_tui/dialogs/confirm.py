@@ -1,10 +1,11 @@
 """A yes/no question in a small dialog, for actions that throw something away.
 
 ``ConfirmScreen(question)`` is pushed with a callback and dismisses with ``True`` for yes
-and ``False`` for no. ``question`` is markup, or ``Content`` where it quotes what someone
-typed (a title with ``[IT]`` in it is not markup). The safe answer, no, has the cursor: a reflex enter keeps everything.
-Yes is chosen deliberately (←, Tab or Shift+Tab to it, then Enter); Esc and any typed
-letter or space answer no, and the letter goes on to the field (``AnswerDialog``).
+and ``False`` for no. ``question`` is plain text (it quotes what someone typed: a step
+with ``[IT]`` or ``[/b]`` in it is shown as typed, never read as markup), or ``Content``.
+The safe answer, no, has the cursor: a reflex enter keeps everything. Yes is chosen
+deliberately (←, Tab or Shift+Tab to it, then Enter); Esc and any typed letter or space
+answer no, and the letter goes on to the field (``AnswerDialog``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class ConfirmScreen(AnswerDialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
-            yield Static(self.question, id="confirm-question")
+            yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield AnswerButton(self._yes, variant="error", id="confirm-yes")
                 yield AnswerButton(self._no, id="confirm-no")

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -336,7 +335,7 @@ class OwnPatternScreen(StartingPoints):
         number = self._fields.index(field) + 1
         words = " ".join(field.value.split())
         shown = words if len(words) <= 40 else words[:39] + "…"
-        confirm = ConfirmScreen(f"Stap {number} (‘{escape(shown)}’) verwijderen?")
+        confirm = ConfirmScreen(f"Stap {number} (‘{shown}’) verwijderen?")
 
         def answered(remove: bool | None) -> None:
             self._asking = False

@@ -88,3 +88,22 @@ async def test_add_type_reorder_and_remove_steps(deck):
         await pilot.press("left", "enter")  # "Ja", chosen deliberately
         await pilot.pause()
         assert [s.text for s in session.first_steps] == ["Bellen"]
+
+
+@pytest.mark.parametrize("text", ["Bel [/b] de GGZ", "Overleg met [IT] en [@click=app.quit]wijk[/]"])
+async def test_the_removal_question_quotes_a_step_with_brackets_as_typed(deck, text):
+    from tests.app.screen_text import screen_rows
+
+    session = new_session(session_id="s", title="S")
+    session.first_steps = [FirstStep(text=text)]
+    app = make_app(deck, session)
+    async with app.run_test(size=(100, 24)) as pilot:
+        app.query_one(FirstStepsPanel).focus_first()
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert any(text in row for row in screen_rows(app))
+        await pilot.press("escape")  # the safe answer: the step stays
+        await pilot.pause()
+        assert [s.text for s in session.first_steps] == [text]
