@@ -561,3 +561,24 @@ def test_present_without_a_terminal_asks_for_one_and_leaves_the_folder_alone(tmp
     assert result.returncode == 1
     assert "terminal" in result.stderr and "Traceback" not in result.stderr
     assert sorted((p.name, p.read_bytes()) for p in folder.iterdir()) == before
+
+
+@pytest.mark.parametrize("command", ["new", "open", "present"])
+def test_a_script_with_its_input_closed_gets_a_sentence_not_a_traceback(
+        tmp_path, capsys, monkeypatch, command):
+    """``<&-`` leaves Python no ``sys.stdin``: ``new`` still makes the session, ``open`` and
+    ``present`` say they need a terminal."""
+    folder = tmp_path / "sessies"
+    assert main(["new", "--title", "Noord", "--date", "2026-12-07",
+                 "--sessions-dir", str(folder)]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", None)
+    args = (["new", "--title", "Zuid", "--date", "2026-12-07"] if command == "new"
+            else [command, "2026-12-07-noord"])
+    code = main([*args, "--sessions-dir", str(folder)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if command == "new":
+        assert code == 0 and (folder / "2026-12-07-zuid.toml").is_file()
+    else:
+        assert code == 1 and "terminal nodig" in err

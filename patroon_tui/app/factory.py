@@ -72,7 +72,7 @@ def run_app(
         store=store, deck=deck, session_path=session_path, screen=screen,
         new_options=new_options, session=session, theme=theme,
     )
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not in_a_terminal():
         if new_options is not None and app.path is not None:
             print(printable(f"Sessie is aangemaakt in {app.path}. Open hem in een terminal "
                             f"met: patroon open {app.path.stem}"), file=sys.stderr)
@@ -90,10 +90,16 @@ def run_app(
     return app.return_code or 0
 
 
+def in_a_terminal() -> bool:
+    """Whether input and output are a terminal (a script may have closed either: ``<&-``
+    leaves Python no ``sys.stdin`` at all)."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
 def run_audience(*, deck: Deck, session_path: Path, session_id: str, first_screen: str,
                  theme: str | None = None) -> int:
     """Run the audience window of ``patroon present`` until it is quit; the exit status."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not in_a_terminal():
         print("Het publieksvenster heeft een terminal nodig; start het in een terminalvenster.",
               file=sys.stderr)
         return 1
